@@ -1,0 +1,61 @@
+# Two entry points for a new machine: `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+IVP := $(BIN)/ivp
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test setup setup-dev system-deps test-sqlite test-postgres lint messages vendor bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+	$(IVP) migrate --no-input -v 0
+	$(IVP) load_demo --skip-if-loaded
+
+## Sets everything up on SQLite with the demo data and serves http://$(HOST)
+demo: setup
+	@echo ""
+	@echo "ivp draait op http://$(HOST)/  (stoppen met Ctrl+C)"
+	$(IVP) runserver $(HOST)
+
+setup-dev: $(VENV)/.installed-dev
+
+system-deps:
+	scripts/system-deps.sh
+
+## The whole suite: lint, then unit, browser and everything else on SQLite and on PostgreSQL
+test: setup-dev system-deps lint test-sqlite test-postgres
+
+lint:
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+test-sqlite:
+	$(BIN)/pytest
+
+test-postgres:
+	scripts/with-postgres.sh $(BIN)/pytest
+
+messages:
+	cd src/ivp && ../../$(IVP) makemessages -l nl --no-obsolete && ../../$(IVP) compilemessages
+
+vendor:
+	scripts/vendor-assets.sh
+
+bench: setup-dev
+	$(BIN)/python bench/load_regions.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Debian packages the tests need: a PostgreSQL server and Chromium for the browser tests.
+# Installed when missing and we are root; otherwise named, so the user can install them.
+set -euo pipefail
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# Fonts that cover Dutch diacritics, so screenshots and PDFs render text.
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installeren: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "De tests hebben deze Debian-pakketten nodig: ${missing[*]}" >&2
+  echo "Installeer ze met: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,63 @@
+"""Who may do what, per municipality (DESIGN.md §5), as `rules` predicates and permissions.
+
+Every view and API endpoint asks one of these permissions; the authorisation matrix test
+walks the URL configuration to prove it.
+"""
+
+import rules
+
+from .models import Role
+from .selectors import coordinated_regions, roles_in
+
+
+def _has_role(*roles):
+    @rules.predicate
+    def predicate(user, municipality):
+        return municipality is not None and bool(roles_in(user, municipality) & set(roles))
+
+    predicate.name = "has_role_" + "_".join(roles)
+    return predicate
+
+
+is_beheerder = rules.is_superuser
+is_coordinator_of = _has_role(Role.COORDINATOR)
+has_any_role_in = _has_role(Role.COORDINATOR, Role.KETENPARTNER, Role.VIEWER, Role.REGIOCOORDINATOR)
+
+
+@rules.predicate
+def is_any_coordinator(user):
+    return user.is_authenticated and user.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+@rules.predicate
+def coordinates_region(user, region):
+    return (
+        user.is_authenticated
+        and region is not None
+        and coordinated_regions(user).filter(pk=region.pk).exists()
+    )
+
+
+@rules.predicate
+def coordinates_member_of_partnership(user, region):
+    return (
+        user.is_authenticated
+        and region is not None
+        and region.kind == "samenwerkingsverband"
+        and user.memberships.filter(role=Role.COORDINATOR, municipality__regions=region).exists()
+    )
+
+
+# The workspace of a municipality: everything in preparation for its cycle.
+rules.add_perm("regions.view_workspace", is_beheerder | has_any_role_in)
+# The history of changes made for a municipality.
+rules.add_perm("accounts.view_audit", is_beheerder | is_coordinator_of)
+# A municipality's own names, additions and hidden themes.
+rules.add_perm("taxonomy.change_municipal_themes", is_beheerder | is_coordinator_of)
+# Regions: official ones (provinces, police units) are the administrator's; a coordinator
+# records partnerships of their own municipality; a regional coordinator keeps their region.
+rules.add_perm("regions.add_region", is_beheerder | is_any_coordinator)
+rules.add_perm(
+    "regions.change_region", is_beheerder | coordinates_region | coordinates_member_of_partnership
+)
+rules.add_perm("regions.import_population", is_beheerder)

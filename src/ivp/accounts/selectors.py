@@ -1,0 +1,51 @@
+"""Which municipalities a user may act in, and in which role."""
+
+from django.db.models import Q, QuerySet
+
+from ivp.regions.models import Municipality, Region
+
+from .models import Membership, Role
+
+
+def is_beheerder(user) -> bool:
+    return bool(user.is_active and user.is_superuser)
+
+
+def roles_in(user, municipality: Municipality) -> set[str]:
+    """The roles `user` holds for `municipality`, cached on the user for one request."""
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__.setdefault("_ivp_roles", {})
+    if municipality.pk not in cache:
+        roles = set(
+            Membership.objects.filter(user=user, municipality=municipality).values_list(
+                "role", flat=True
+            )
+        )
+        if Membership.objects.filter(
+            user=user, role=Role.REGIOCOORDINATOR, region__members=municipality
+        ).exists():
+            roles.add(Role.REGIOCOORDINATOR)
+        cache[municipality.pk] = roles
+    return cache[municipality.pk]
+
+
+def municipalities_for(user) -> QuerySet[Municipality]:
+    """Every municipality the user has a role in (all of them for the administrator)."""
+    if is_beheerder(user):
+        return Municipality.objects.all()
+    if not user.is_authenticated:
+        return Municipality.objects.none()
+    own = Membership.objects.filter(user=user, municipality__isnull=False).values("municipality")
+    regional = Region.members.through.objects.filter(
+        region__memberships__user=user, region__memberships__role=Role.REGIOCOORDINATOR
+    ).values("municipality")
+    return Municipality.objects.filter(Q(pk__in=own) | Q(pk__in=regional)).order_by("name")
+
+
+def coordinated_regions(user) -> QuerySet[Region]:
+    return Region.objects.filter(memberships__user=user, memberships__role=Role.REGIOCOORDINATOR)
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("municipality", "region")

@@ -1,0 +1,335 @@
+"""Writes for municipalities, areas, regions and their figures. Each function is one transaction."""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
+
+from . import cbs_files
+from .models import Area, ImportRun, KeyFigures, Municipality, Population, Region
+from .names import NameIndex, display_name
+
+BATCH = 2000
+SOURCE_37230 = "CBS 37230ned, Bevolkingsontwikkeling; regio per maand (bevolking op 31 december)"
+SOURCE_85984 = "CBS 85984NED, Kerncijfers wijken en buurten 2024 (peildatum 1 januari 2024)"
+
+GROUPING_SUFFIXES = ("(PV)", "(LD)", "(CR)", "(RE)")
+
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    pass
+
+
+def data_file(*parts: str) -> Path:
+    return Path(settings.DATA_DIR).joinpath(*parts)
+
+
+def _record_run(summary: ImportSummary, user=None) -> ImportRun:
+    return ImportRun.objects.create(
+        kind=summary.kind,
+        file_name=summary.file_name,
+        user=user,
+        rows_written=summary.rows_written,
+        rows_skipped=summary.rows_skipped,
+        notes=summary.notes,
+    )
+
+
+@transaction.atomic
+def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> ImportSummary:
+    """The 12 provinces, 342 municipalities and 10 police units from the 47013NED metadata."""
+    regions = cbs_files.statline_metadata_regions(metadata.name, cbs_files.read_text(metadata))
+    province_names = cbs_files.province_per_municipality(
+        provinces.name, cbs_files.read_text(provinces)
+    )
+
+    # The *99 codes are CBS's "niet in te delen" buckets, not real regions.
+    province_rows = [r for r in regions if r.code.startswith("PV") and r.code != "PV99"]
+    police_rows = [r for r in regions if r.code.startswith("RE") and r.code != "RE99"]
+    # GM0998 (Buitenland) and GM0999 (niet in te delen) are not municipalities.
+    municipality_rows = [
+        r for r in regions if r.code.startswith("GM") and r.code not in ("GM0998", "GM0999")
+    ]
+
+    Region.objects.bulk_create(
+        [
+            Region(code=r.code, name=display_name(r.title), kind=Region.Kind.PROVINCIE)
+            for r in province_rows
+        ]
+        + [
+            Region(
+                code=r.code, name=r.title.removesuffix(" (RE)"), kind=Region.Kind.POLITIE_EENHEID
+            )
+            for r in police_rows
+        ],
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "kind"],
+    )
+    province_index = NameIndex([(display_name(r.title), r.code) for r in province_rows])
+    province_ids = dict(Region.objects.filter(kind=Region.Kind.PROVINCIE).values_list("code", "id"))
+
+    problems = []
+    municipalities = []
+    for row in municipality_rows:
+        province_name = province_names.get(row.code)
+        province_code = province_index.resolve(province_name) if province_name else None
+        if province_code is None:
+            problems.append(
+                ImportProblem(
+                    provinces.name,
+                    None,
+                    "province_lab",
+                    _("no province found for %(code)s %(name)s.")
+                    % {"code": row.code, "name": row.title},
+                )
+            )
+            continue
+        municipalities.append(
+            Municipality(
+                code=row.code,
+                cbs_name=row.title,
+                name=display_name(row.title),
+                province_id=province_ids[province_code],
+            )
+        )
+    if problems:
+        raise ImportFileError(problems)
+    Municipality.objects.bulk_create(
+        municipalities,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "cbs_name", "province"],
+    )
+    for province in Region.objects.filter(kind=Region.Kind.PROVINCIE):
+        province.members.set(Municipality.objects.filter(province=province))
+    summary = ImportSummary(
+        "gemeenten",
+        metadata.name,
+        rows_written=len(municipalities) + len(province_rows) + len(police_rows),
+        notes=_("%(m)s municipalities, %(p)s provinces, %(r)s police units")
+        % {"m": len(municipalities), "p": len(province_rows), "r": len(police_rows)},
+    )
+    _record_run(summary, user)
+    return summary
+
+
+@transaction.atomic
+def areas_load(*, path: Path, user=None, progress: Progress = _no_progress) -> ImportSummary:
+    """Wijken and buurten (CBS indeling 2024); a buurt's wijk follows from its code."""
+    records = cbs_files.wijken_en_buurten(path.name, cbs_files.read_text(path))
+    municipality_ids = dict(Municipality.objects.values_list("code", "id"))
+    unknown = sorted({r.municipality_code for r in records} - municipality_ids.keys())
+    if unknown:
+        raise ImportFileError(
+            [
+                ImportProblem(
+                    path.name, None, "Municipality", _("unknown municipality code %s.") % code
+                )
+                for code in unknown
+            ]
+        )
+    wijken = [r for r in records if r.code.startswith("WK")]
+    buurten = [r for r in records if r.code.startswith("BU")]
+    _bulk_upsert_areas(wijken, Area.Kind.WIJK, municipality_ids, {}, progress)
+    wijk_ids = dict(Area.objects.filter(kind=Area.Kind.WIJK).values_list("code", "id"))
+    _bulk_upsert_areas(buurten, Area.Kind.BUURT, municipality_ids, wijk_ids, progress)
+    summary = ImportSummary(
+        "wijken en buurten",
+        path.name,
+        rows_written=len(records),
+        notes=_("%(w)s wijken, %(b)s buurten") % {"w": len(wijken), "b": len(buurten)},
+    )
+    _record_run(summary, user)
+    return summary
+
+
+def _bulk_upsert_areas(records, kind, municipality_ids, wijk_ids, progress: Progress) -> None:
+    objects = [
+        Area(
+            code=r.code,
+            name=r.title,
+            kind=kind,
+            municipality_id=municipality_ids[r.municipality_code],
+            parent_id=wijk_ids.get("WK" + r.code[2:8]) if kind == Area.Kind.BUURT else None,
+        )
+        for r in records
+    ]
+    for start in range(0, len(objects), BATCH):
+        Area.objects.bulk_create(
+            objects[start : start + BATCH],
+            update_conflicts=True,
+            unique_fields=["code"],
+            update_fields=["name", "kind", "municipality", "parent"],
+        )
+        progress(kind, min(start + BATCH, len(objects)), len(objects))
+
+
+def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
+    """Population per municipality per year from a StatLine 37230ned export.
+
+    Validates the whole file first; writes all rows in one transaction or nothing.
+    Rows of former municipalities (no value for the last year) are skipped and counted.
+    """
+    records = cbs_files.statline_population(file_name, cbs_files.decode(file_name, raw))
+    index = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
+    ids = dict(Municipality.objects.values_list("code", "id"))
+    last_year = max(max(r.values) for r in records) if records else None
+
+    problems, objects, skipped = [], [], []
+    for record in records:
+        if record.name == "Nederland" or record.name.endswith(GROUPING_SUFFIXES):
+            continue  # national and provincial totals; the municipalities add up to them
+        code = index.resolve(record.name)
+        if code is None:
+            if record.values.get(last_year) is None:
+                skipped.append(record.name)  # a municipality that no longer exists
+                continue
+            problems.append(
+                ImportProblem(
+                    file_name,
+                    record.row,
+                    "Regio's",
+                    _(
+                        "“%(name)s” is not a current municipality (CBS name expected, e.g. "
+                        "“Bergen (L.)”)."
+                    )
+                    % {"name": record.name},
+                )
+            )
+            continue
+        objects.extend(
+            Population(municipality_id=ids[code], year=year, inhabitants=value, source=SOURCE_37230)
+            for year, value in record.values.items()
+            if value is not None
+        )
+    if problems:
+        raise ImportFileError(problems)
+    with transaction.atomic():
+        for start in range(0, len(objects), BATCH):
+            Population.objects.bulk_create(
+                objects[start : start + BATCH],
+                update_conflicts=True,
+                unique_fields=["municipality", "year"],
+                update_fields=["inhabitants", "source"],
+            )
+        summary = ImportSummary(
+            "bevolking",
+            file_name,
+            rows_written=len(objects),
+            rows_skipped=len(skipped),
+            notes=_former_municipalities_note(skipped),
+        )
+        _record_run(summary, user)
+    return summary
+
+
+def _former_municipalities_note(names: list[str], shown: int = 8) -> str:
+    if not names:
+        return ""
+    listed = ", ".join(names[:shown]) + (", …" if len(names) > shown else "")
+    return _("%(n)s former municipalities skipped (%(names)s)") % {"n": len(names), "names": listed}
+
+
+@transaction.atomic
+def key_figures_load(
+    *, municipalities_and_wijken: Path, buurten: Path, year: int, user=None
+) -> ImportSummary:
+    rows = cbs_files.kwb_key_figures(
+        municipalities_and_wijken.name, cbs_files.read_text(municipalities_and_wijken)
+    )
+    rows += cbs_files.kwb_buurt_inhabitants(buurten.name, cbs_files.read_text(buurten))
+    municipality_ids = dict(Municipality.objects.values_list("code", "id"))
+    area_ids = dict(Area.objects.values_list("code", "id"))
+    problems = [
+        ImportProblem(
+            buurten.name if r.code.startswith("BU") else municipalities_and_wijken.name,
+            r.row,
+            "regiocode",
+            _("unknown region code %s.") % r.code,
+        )
+        for r in rows
+        if r.municipality_code not in municipality_ids
+        or (not r.code.startswith("GM") and r.code not in area_ids)
+    ]
+    if problems:
+        raise ImportFileError(problems)
+    objects = [
+        KeyFigures(
+            municipality_id=municipality_ids[r.municipality_code],
+            area_id=None if r.code.startswith("GM") else area_ids[r.code],
+            year=year,
+            source=SOURCE_85984,
+            **r.values,
+        )
+        for r in rows
+    ]
+    # Replace the year's figures wholesale: upsert cannot target the two partial unique indexes.
+    KeyFigures.objects.filter(year=year).delete()
+    KeyFigures.objects.bulk_create(objects, batch_size=BATCH)
+    summary = ImportSummary(
+        "kerncijfers", municipalities_and_wijken.name, rows_written=len(objects)
+    )
+    _record_run(summary, user)
+    return summary
+
+
+def regions_load_all(*, user=None, progress: Progress = _no_progress) -> list[ImportSummary]:
+    """Everything under data/: the national base every municipality's work stands on."""
+    summaries = [
+        municipalities_load(
+            metadata=data_file("politie-47013-gemeente-totaal", "metadata_47013NED_2025-12.csv"),
+            provinces=data_file("politie-47018-buurt-metadata-2024", "gemeente_provincie_2024.csv"),
+            user=user,
+        )
+    ]
+    progress(_("municipalities"), 1, 1)
+    summaries.append(
+        areas_load(
+            path=data_file("politie-47018-buurt-metadata-2024", "47018NED_WijkenEnBuurten.csv"),
+            user=user,
+            progress=progress,
+        )
+    )
+    population = data_file(
+        "cbs-bevolking-gemeente-2002-2025", "statline_37230_bevolking_eind_jaar_2002_2024.csv"
+    )
+    summaries.append(
+        population_load(file_name=population.name, raw=population.read_bytes(), user=user)
+    )
+    progress(_("population"), 1, 1)
+    summaries.append(
+        key_figures_load(
+            municipalities_and_wijken=data_file("cbs-kwb-2024", "kwb2024_gemeente_wijk_kern.csv"),
+            buurten=data_file("cbs-kwb-2024", "kwb2024_buurt_inwoners.csv"),
+            year=2024,
+            user=user,
+        )
+    )
+    progress(_("key figures"), 1, 1)
+    return summaries
+
+
+@transaction.atomic
+def region_save(
+    *,
+    region: Region | None = None,
+    code: str,
+    name: str,
+    kind: str,
+    description: str = "",
+    members: Iterable[Municipality],
+) -> Region:
+    """Create or edit a region; history records who changed what (via the request middleware)."""
+    region = region or Region()
+    region.code, region.name, region.kind, region.description = code, name, kind, description
+    region.full_clean()
+    region.save()
+    region.members.set(list(members))
+    return region

@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required, public
+from ivp.common.importing import ImportFileError
+
+from . import selectors, services
+from .forms import PopulationUploadForm, RegionForm
+from .models import Municipality, Region
+
+
+def region_from_code(request, region, **kwargs):
+    return get_object_or_404(Region, code=region)
+
+
+@public
+def municipality_list(request):
+    query = request.GET.get("q", "").strip()
+    province = request.GET.get("provincie", "")
+    context = {
+        "municipalities": selectors.municipality_list(query=query, province=province),
+        "provinces": selectors.provinces(),
+        "query": query,
+        "province": province,
+    }
+    template = (
+        "regions/_municipality_rows.html"
+        if request.headers.get("HX-Request")
+        else "regions/municipality_list.html"
+    )
+    return render(request, template, context)
+
+
+@public
+def municipality_detail(request, code):
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("province"), code=code.upper()
+    )
+    population = selectors.population_series(municipality)
+    return render(
+        request,
+        "regions/municipality_detail.html",
+        {
+            "municipality": municipality,
+            "population": population,
+            "population_last_year": population[-1].year if population else None,
+            "population_max": max((p.inhabitants for p in population), default=0),
+            "key_figures": selectors.municipality_key_figures(municipality),
+            "wijken": selectors.wijken_with_figures(municipality),
+            "regions": municipality.regions.exclude(kind=Region.Kind.PROVINCIE),
+        },
+    )
+
+
+@public
+def region_list(request):
+    return render(request, "regions/region_list.html", {"regions": selectors.region_list()})
+
+
+@public
+def region_detail(request, region):
+    region = get_object_or_404(Region, code=region)
+    return render(
+        request,
+        "regions/region_detail.html",
+        {
+            "region": region,
+            "members": region.members.select_related("province").order_by("name"),
+            "population_2024": selectors.region_population(region, 2024),
+            "may_edit": request.user.has_perm("regions.change_region", region),
+        },
+    )
+
+
+@permission_required("regions.add_region")
+def region_create(request):
+    return _region_form(request, None)
+
+
+@permission_required("regions.change_region", fn=region_from_code)
+def region_edit(request, region):
+    return _region_form(request, region_from_code(request, region))
+
+
+def _region_form(request, region):
+    initial = {}
+    if region:
+        initial = {
+            "name": region.name,
+            "code": region.code,
+            "kind": region.kind,
+            "description": region.description,
+            "members": ", ".join(region.members.order_by("name").values_list("name", flat=True)),
+        }
+    form = RegionForm(request.POST or None, user=request.user, region=region, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = services.region_save(region=region, **form.cleaned_data)
+        messages.success(request, _("Region “%s” saved.") % saved.name)
+        return redirect(saved)
+    return render(request, "regions/region_form.html", {"form": form, "region": region})
+
+
+@permission_required("regions.import_population")
+def population_import(request):
+    form = PopulationUploadForm(request.POST or None, request.FILES or None)
+    problems, summary = [], None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summary = services.population_load(
+                file_name=upload.name, raw=upload.read(), user=request.user
+            )
+        except ImportFileError as error:
+            problems = error.problems
+    return render(
+        request,
+        "regions/population_import.html",
+        {"form": form, "problems": problems, "summary": summary},
+    )

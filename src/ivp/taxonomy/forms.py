@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ivp.common.forms import AccessibleForm
+
+from .models import SafetyField
+
+
+class ThemeAdaptForm(AccessibleForm):
+    theme_id = forms.IntegerField(widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Own name"), max_length=150, required=False)
+    hidden = forms.BooleanField(label=_("Hide for this municipality"), required=False)
+
+
+class OwnThemeForm(AccessibleForm):
+    field = forms.ModelChoiceField(label=_("Safety field"), queryset=SafetyField.objects.none())
+    name = forms.CharField(label=_("Name of the theme"), max_length=150)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("About the theme, never about persons."),
+    )
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = SafetyField.objects.filter(version=version)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "taxonomy"
+
+urlpatterns = [
+    path("taxonomie/", views.taxonomy, name="taxonomy"),
+    path("gemeenten/<str:code>/themas/", views.municipal_themes, name="municipal_themes"),
+    path(
+        "gemeenten/<str:code>/themas/bewerken/",
+        views.municipal_themes_edit,
+        name="municipal_themes_edit",
+    ),
+]

@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required, public
+from ivp.web.views import municipality_from_code
+
+from . import selectors, services
+from .forms import OwnThemeForm, ThemeAdaptForm
+from .models import MunicipalTheme, TaxonomyVersion, Theme
+
+
+@public
+def taxonomy(request):
+    versions = list(selectors.versions_with_themes())
+    chosen = request.GET.get("versie")
+    version = next((v for v in versions if v.code == chosen), None) or next(
+        (v for v in versions if v.is_current), versions[0] if versions else None
+    )
+    return render(request, "taxonomy/taxonomy.html", {"versions": versions, "version": version})
+
+
+def _version(request) -> TaxonomyVersion:
+    code = request.GET.get("versie") or request.POST.get("versie")
+    if code:
+        return get_object_or_404(TaxonomyVersion, code=code)
+    return selectors.current_version() or get_object_or_404(TaxonomyVersion, is_current=True)
+
+
+@permission_required("regions.view_workspace", fn=municipality_from_code)
+def municipal_themes(request, code):
+    municipality = municipality_from_code(request, code)
+    version = _version(request)
+    return render(
+        request,
+        "taxonomy/municipal_themes.html",
+        {
+            "municipality": municipality,
+            "version": version,
+            "versions": TaxonomyVersion.objects.all(),
+            "fields": selectors.themes_for(municipality, version),
+            "may_edit": request.user.has_perm("taxonomy.change_municipal_themes", municipality),
+        },
+    )
+
+
+@permission_required("taxonomy.change_municipal_themes", fn=municipality_from_code)
+def municipal_themes_edit(request, code):
+    municipality = municipality_from_code(request, code)
+    version = _version(request)
+    own_form = OwnThemeForm(version=version)
+    if request.method == "POST":
+        if request.POST.get("action") == "adapt":
+            form = ThemeAdaptForm(request.POST)
+            if form.is_valid():
+                theme = get_object_or_404(
+                    Theme, pk=form.cleaned_data["theme_id"], field__version=version
+                )
+                services.municipal_theme_adapt(
+                    municipality=municipality,
+                    theme=theme,
+                    name=form.cleaned_data["name"],
+                    hidden=form.cleaned_data["hidden"],
+                )
+                messages.success(request, _("Theme “%s” saved.") % theme.name)
+                return redirect(request.get_full_path())
+        elif request.POST.get("action") == "add":
+            own_form = OwnThemeForm(request.POST, version=version)
+            if own_form.is_valid():
+                services.municipal_theme_add(municipality=municipality, **own_form.cleaned_data)
+                messages.success(request, _("Theme “%s” added.") % own_form.cleaned_data["name"])
+                return redirect(request.get_full_path())
+        elif request.POST.get("action") == "toggle-own":
+            own = get_object_or_404(
+                MunicipalTheme,
+                pk=request.POST.get("adaptation_id"),
+                municipality=municipality,
+                theme=None,
+            )
+            services.municipal_own_theme_toggle(adaptation=own)
+            return redirect(request.get_full_path())
+    return render(
+        request,
+        "taxonomy/municipal_themes_edit.html",
+        {
+            "municipality": municipality,
+            "version": version,
+            "fields": selectors.themes_for(municipality, version, include_hidden=True),
+            "own_form": own_form,
+        },
+    )

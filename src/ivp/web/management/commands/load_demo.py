@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from ivp.accounts.demo import DEMO_PASSWORD, demo_load
+from ivp.regions.models import Municipality
+
+
+class Command(BaseCommand):
+    help = "Laad de publieke data en de demo-accounts (alleen voor lokaal gebruik)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-if-loaded",
+            action="store_true",
+            help="Sla de landelijke data over als die er al is.",
+        )
+
+    def handle(self, *args, skip_if_loaded=False, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demo-accounts worden niet geladen in productie.")
+        if not (skip_if_loaded and Municipality.objects.count() >= 342):
+            call_command("load_regions", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_taxonomy", stdout=self.stdout)
+        users = demo_load()
+        self.stdout.write(
+            self.style.SUCCESS("\nDemo-accounts (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)
+        )
+        for demo in users:
+            self.stdout.write(f"  {demo.username:<30} {demo.description}")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("gemeenten/<str:code>/werkruimte/", views.workspace, name="workspace"),
+    path("gemeenten/<str:code>/cyclus/<slug:step>/", views.cycle_step, name="cycle_step"),
+]

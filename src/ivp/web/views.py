@@ -1,0 +1,42 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from ivp.common.access import permission_required, public
+from ivp.regions.models import Municipality
+
+from .cycle import STEPS, STEPS_BY_SLUG
+
+
+def municipality_from_code(request, code, **kwargs):
+    return get_object_or_404(Municipality, code=code.upper())
+
+
+@public
+def home(request):
+    return render(request, "web/home.html", {"steps": STEPS})
+
+
+@permission_required("regions.view_workspace", fn=municipality_from_code)
+def cycle_step(request, code, step):
+    if step not in STEPS_BY_SLUG:
+        raise Http404
+    municipality = municipality_from_code(request, code)
+    return render(
+        request,
+        "web/cycle_step.html",
+        {"municipality": municipality, "step": STEPS_BY_SLUG[step], "current_step": step},
+    )
+
+
+@permission_required("regions.view_workspace", fn=municipality_from_code)
+def workspace(request, code):
+    municipality = municipality_from_code(request, code)
+    return render(
+        request,
+        "web/workspace.html",
+        {
+            "municipality": municipality,
+            "steps": STEPS,
+            "may_view_audit": request.user.has_perm("accounts.view_audit", municipality),
+        },
+    )

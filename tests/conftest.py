@@ -1,0 +1,57 @@
+"""Shared fixtures: a test database holding the real national data and the demo accounts.
+
+The data are loaded once per session (bulk, a few seconds) and every test runs in a
+transaction that is rolled back, so tests see all 342 municipalities and change nothing.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
+from ivp.regions.models import Municipality, Region
+from ivp.regions.services import regions_load_all
+from ivp.taxonomy.services import taxonomy_load
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        regions_load_all()
+        taxonomy_load()
+        demo_load()
+
+
+@pytest.fixture
+def westerveld(db) -> Municipality:
+    return Municipality.objects.get(code="GM1701")
+
+
+@pytest.fixture
+def steenwijkerland(db) -> Municipality:
+    return Municipality.objects.get(code="GM1708")
+
+
+@pytest.fixture
+def zuidwest_drenthe(db) -> Region:
+    return Region.objects.get(code="zuidwest-drenthe")
+
+
+def client_for(username: str | None) -> Client:
+    client = Client()
+    if username:
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+    return client
+
+
+@pytest.fixture
+def user_named(db):
+    return lambda username: get_user_model().objects.get(username=username)
+
+
+__all__ = ["DEMO_USERS", "SHARED", "client_for"]
