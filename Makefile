@@ -39,8 +39,8 @@ system-deps:
 test: setup-dev system-deps lint test-sqlite test-postgres
 
 lint:
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 test-sqlite:
 	$(BIN)/pytest

@@ -23,3 +23,8 @@ def _active_municipality(request):
     code = request.session.get(SESSION_KEY)
     chosen = allowed.filter(code=code).first() if code else None
     return chosen or allowed.first()
+
+
+def remember_active_municipality(request, municipality) -> None:
+    """Opening a municipality's workspace makes it the one the cycle navigation shows."""
+    request.session[SESSION_KEY] = municipality.code

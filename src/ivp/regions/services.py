@@ -6,6 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 
@@ -144,7 +145,7 @@ def areas_load(*, path: Path, user=None, progress: Progress = _no_progress) -> I
         "wijken en buurten",
         path.name,
         rows_written=len(records),
-        notes=_("%(w)s wijken, %(b)s buurten") % {"w": len(wijken), "b": len(buurten)},
+        notes=_("%(w)s districts, %(b)s neighbourhoods") % {"w": len(wijken), "b": len(buurten)},
     )
     _record_run(summary, user)
     return summary
@@ -234,7 +235,11 @@ def _former_municipalities_note(names: list[str], shown: int = 8) -> str:
     if not names:
         return ""
     listed = ", ".join(names[:shown]) + (", …" if len(names) > shown else "")
-    return _("%(n)s former municipalities skipped (%(names)s)") % {"n": len(names), "names": listed}
+    return ngettext(
+        "%(n)s former municipality skipped (%(names)s)",
+        "%(n)s former municipalities skipped (%(names)s)",
+        len(names),
+    ) % {"n": len(names), "names": listed}
 
 
 @transaction.atomic

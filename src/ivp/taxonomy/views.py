@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, public
 from ivp.web.views import municipality_from_code
 
@@ -30,6 +31,7 @@ def _version(request) -> TaxonomyVersion:
 @permission_required("regions.view_workspace", fn=municipality_from_code)
 def municipal_themes(request, code):
     municipality = municipality_from_code(request, code)
+    remember_active_municipality(request, municipality)
     version = _version(request)
     return render(
         request,

@@ -9,9 +9,10 @@ def shell(request):
     active = getattr(request, "active_municipality", None)
     switchable = []
     if user is not None and user.is_authenticated:
-        switchable = municipalities_for(user)
-        # The switcher lists a handful; the administrator picks from the full list page.
-        switchable = list(switchable[:60]) if switchable.count() > 1 else []
+        # Only roles that span several municipalities get a switcher.
+        switchable = list(municipalities_for(user))
+        if len(switchable) < 2:
+            switchable = []
     return {
         "cycle_steps": STEPS,
         "active_municipality": active if active else None,

@@ -12,7 +12,7 @@ class CycleStep:
     slug: str
     title: Promise
     product: Promise
-    decides: Promise
+    decision: Promise
     coming: Promise
 
 
@@ -22,7 +22,7 @@ STEPS = [
         "startnotitie",
         _("Start memo"),
         _("Scope, timeline, work group and hours for the new plan."),
-        _("the executive (college)"),
+        _("the executive (college) adopts it"),
         _("Here you will record the cycle: its steps, dates, work group and owners."),
     ),
     CycleStep(
@@ -30,7 +30,7 @@ STEPS = [
         "veiligheidsanalyse",
         _("Safety analysis"),
         _("The safety picture per safety field."),
-        _("nobody: it informs the choice"),
+        _("no decision: it informs the choice of priorities"),
         _(
             "Here police and CBS figures, survey results and partner input will be imported, with "
             "trends, rates, benchmarks and significance, and a drafted safety picture with charts."
@@ -40,8 +40,8 @@ STEPS = [
         3,
         "prioritering",
         _("Priorities"),
-        _("Three or four priorities; other themes remain going concern."),
-        _("the council"),
+        _("Three or four priorities; the other themes stay in the regular approach."),
+        _("the council decides"),
         _(
             "Here every theme will be scored on objective, subjective, professional and agenda "
             "criteria, and the council's choice recorded."
@@ -52,7 +52,7 @@ STEPS = [
         "veiligheidsplan",
         _("Integral safety plan"),
         _("The four-year plan: mission, vision, goals and approach per priority."),
-        _("the council"),
+        _("the council adopts it"),
         _(
             "Here the integral safety plan will be written in a structured editor, linked to national "
             "and regional frameworks and shared regional priorities."
@@ -63,7 +63,7 @@ STEPS = [
         "uitvoeringsplan",
         _("Implementation plan"),
         _("The yearly action plan per theme."),
-        _("the executive (college)"),
+        _("the executive (college) adopts it"),
         _(
             "Here the yearly implementation plan will be kept: goals, look-back and the actions table "
             "with parties, planning, owner and budget."
@@ -74,7 +74,7 @@ STEPS = [
         "monitoring",
         _("Implementation and monitoring"),
         _("Progress of actions and indicators against target."),
-        _("nobody: partners report progress"),
+        _("no decision: partners report progress"),
         _(
             "Here partners will update their own actions, and indicators will be followed against "
             "baseline and target."

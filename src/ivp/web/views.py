@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, public
 from ivp.regions.models import Municipality
 
@@ -21,16 +22,23 @@ def cycle_step(request, code, step):
     if step not in STEPS_BY_SLUG:
         raise Http404
     municipality = municipality_from_code(request, code)
+    remember_active_municipality(request, municipality)
     return render(
         request,
         "web/cycle_step.html",
-        {"municipality": municipality, "step": STEPS_BY_SLUG[step], "current_step": step},
+        {
+            "municipality": municipality,
+            "step": STEPS_BY_SLUG[step],
+            "steps": STEPS,
+            "current_step": step,
+        },
     )
 
 
 @permission_required("regions.view_workspace", fn=municipality_from_code)
 def workspace(request, code):
     municipality = municipality_from_code(request, code)
+    remember_active_municipality(request, municipality)
     return render(
         request,
         "web/workspace.html",

@@ -1,0 +1,181 @@
+"""Every URL × every role × own/other municipality → allowed or refused, as DESIGN.md §5 says.
+
+The cases are generated from the URL configuration, so a new URL fails here until its
+expectation is written down in EXPECTED.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ANONYMOUS, BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO = (
+    "anoniem",
+    "beheerder",
+    "coordinator",
+    "ketenpartner",
+    "raad",
+    "regiocoordinator",
+)
+ROLES = [ANONYMOUS, BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO]
+USERNAMES = {
+    BEHEERDER: "beheerder",
+    COORDINATOR: "coordinator.westerveld",
+    PARTNER: "partner.westerveld",
+    VIEWER: "raad.westerveld",
+    REGIO: "regio.zuidwest-drenthe",
+}
+# Every demo user above works for Westerveld (the regiocoördinator through Zuidwest-Drenthe);
+# none of them has a role in Steenwijkerland.
+OWN = {"code": "GM1701", "region": "zuidwest-drenthe", "step": "veiligheidsanalyse"}
+OTHER = {"code": "GM1708", "region": "PV22", "step": "veiligheidsanalyse"}
+
+EVERYONE = set(ROLES)
+ANY_ROLE = {BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO}
+
+
+@dataclass(frozen=True)
+class Rule:
+    own: set[str]
+    other: set[str]
+    method: str = "get"
+
+
+def same(roles):
+    return Rule(set(roles), set(roles))
+
+
+EXPECTED: dict[str, Rule] = {
+    # Open government: public facts for everyone.
+    "web:home": same(EVERYONE),
+    "login": same(EVERYONE),
+    "regions:municipality_list": same(EVERYONE),
+    "regions:municipality_detail": same(EVERYONE),
+    "regions:region_list": same(EVERYONE),
+    "regions:region_detail": same(EVERYONE),
+    "taxonomy:taxonomy": same(EVERYONE),
+    "api:schema": same(EVERYONE),
+    "api:municipality_list": same(EVERYONE),
+    "api:municipality_detail": same(EVERYONE),
+    "api:region_list": same(EVERYONE),
+    "api:region_detail": same(EVERYONE),
+    "api:taxonomy": same(EVERYONE),
+    # Logged in, whatever the role.
+    "logout": Rule(EVERYONE, EVERYONE, method="post"),
+    "accounts:profile": same(ANY_ROLE),
+    "accounts:switch_municipality": Rule(ANY_ROLE, {BEHEERDER}, method="post"),
+    # The municipality's workspace: every role in that municipality.
+    "web:workspace": Rule(ANY_ROLE, {BEHEERDER}),
+    "web:cycle_step": Rule(ANY_ROLE, {BEHEERDER}),
+    "taxonomy:municipal_themes": Rule(ANY_ROLE, {BEHEERDER}),
+    "api:municipal_themes": Rule(ANY_ROLE, {BEHEERDER}),
+    # Editing and the audit trail: the coordinator of that municipality.
+    "taxonomy:municipal_themes_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "accounts:audit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    # Regions: a partnership is kept by its regiocoördinator and its members' coordinators;
+    # provinces (OTHER = PV22) only by the beheerder.
+    "regions:region_create": same({BEHEERDER, COORDINATOR}),
+    "regions:region_edit": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER}),
+    "regions:population_import": same({BEHEERDER}),
+    # Django admin: the beheerder only (Django's own staff check guards its sub-pages).
+    "admin:index": same({BEHEERDER}),
+}
+
+
+def _walk(resolver: URLResolver, namespace: str = ""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            if ns == "admin":
+                yield "admin:index", None
+                continue
+            yield from _walk(entry, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+URLS = dict(_walk(get_resolver()))
+
+
+def _kwargs(pattern: URLPattern | None, sample: dict) -> dict:
+    if pattern is None:
+        return {}
+    return {name: sample[name] for name in pattern.pattern.converters}
+
+
+def _scopes(name: str):
+    pattern = URLS[name]
+    has_scope = pattern is not None and bool(pattern.pattern.converters)
+    return ["own", "other"] if has_scope else ["own"]
+
+
+CASES = [(name, role, scope) for name in sorted(URLS) for scope in _scopes(name) for role in ROLES]
+
+
+def test_every_url_has_a_written_expectation():
+    assert set(URLS) - set(EXPECTED) == set(), "add the new URLs to EXPECTED"
+    assert set(EXPECTED) - set(URLS) == set(), "EXPECTED names URLs that no longer exist"
+
+
+def test_every_view_declares_its_access():
+    for name, pattern in URLS.items():
+        if pattern is None:
+            continue
+        view = pattern.callback
+        access = getattr(view, "ivp_access", None) or getattr(
+            getattr(view, "cls", None), "ivp_access", None
+        )
+        assert access, f"{name} has no access declaration (public/login/permission)"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role", "scope"), CASES)
+def test_access(name, role, scope):
+    rule = EXPECTED[name]
+    sample = OWN if scope == "own" else OTHER
+    url = reverse(name, kwargs=_kwargs(URLS[name], sample))
+    client = Client()
+    if role != ANONYMOUS:
+        client.force_login(get_user_model().objects.get(username=USERNAMES[role]))
+    data = {"code": sample["code"]} if name == "accounts:switch_municipality" else {}
+    response = getattr(client, rule.method)(url, data)
+    allowed = role in (rule.own if scope == "own" else rule.other)
+
+    if allowed:
+        assert response.status_code in (200, 302), (
+            f"{role} should reach {url}, got {response.status_code}"
+        )
+        if response.status_code == 302:
+            assert "/inloggen/" not in response["Location"] or name == "logout"
+    elif role == ANONYMOUS:
+        if url.startswith("/api/"):
+            assert response.status_code == 403
+        else:
+            assert response.status_code == 302
+            assert response["Location"].startswith(("/inloggen/", "/beheer/django/login/"))
+    else:
+        expected = (404,) if name == "accounts:switch_municipality" else (403,)
+        if name == "admin:index":
+            expected = (302,)  # Django admin sends non-staff to its own login page
+        assert response.status_code in expected, (
+            f"{role} must not reach {url}, got {response.status_code}"
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/gemeenten/GM9999/", "/gemeenten/GM9999/werkruimte/", "/api/v1/gemeenten/GM9999/"]
+)
+def test_unknown_municipality_code_is_404_for_the_beheerder(url):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="beheerder"))
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_unknown_cycle_step_is_404():
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="coordinator.westerveld"))
+    assert client.get("/gemeenten/GM1701/cyclus/bestaat-niet/").status_code == 404

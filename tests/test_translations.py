@@ -1,0 +1,59 @@
+"""Everything a user reads is Dutch: the nl catalogue is complete and compiled."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import client_for
+
+CATALOGUE = Path(__file__).resolve().parents[1] / "src" / "ivp" / "locale" / "nl" / "LC_MESSAGES"
+
+
+def test_the_nl_catalogue_has_no_untranslated_or_fuzzy_entries():
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(CATALOGUE / "django.po")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_the_compiled_catalogue_is_up_to_date():
+    assert (CATALOGUE / "django.mo").stat().st_mtime >= (
+        CATALOGUE / "django.po"
+    ).stat().st_mtime - 1
+
+
+ENGLISH_GIVEAWAYS = re.compile(
+    r">\s*(Municipalities|Log in|Regions|Safety fields|Source|Inhabitants|Workspace)\b"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("username", "url"),
+    [
+        (None, "/"),
+        (None, "/gemeenten/"),
+        (None, "/gemeenten/GM1708/"),
+        (None, "/regios/"),
+        (None, "/taxonomie/"),
+        (None, "/inloggen/"),
+        ("coordinator.westerveld", "/gemeenten/GM1701/werkruimte/"),
+        ("coordinator.westerveld", "/gemeenten/GM1701/themas/bewerken/"),
+        ("coordinator.westerveld", "/gemeenten/GM1701/audit/"),
+        ("beheerder", "/regios/nieuw/"),
+    ],
+)
+def test_pages_read_dutch(username, url):
+    page = client_for(username).get(url).content.decode()
+    assert '<html lang="nl"' in page
+    assert not ENGLISH_GIVEAWAYS.search(page), ENGLISH_GIVEAWAYS.search(page).group(0)
+    assert "Bron" in page or url in (
+        "/inloggen/",
+        "/regios/nieuw/",
+        "/gemeenten/GM1701/themas/bewerken/",
+    )
