@@ -132,7 +132,9 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+# Source strings are English, users read Dutch; add ("en", …) once an English catalogue exists,
+# otherwise browsers asking for English would get the untranslated source strings.
+LANGUAGES = [("nl", _("Dutch"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
