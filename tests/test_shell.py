@@ -70,4 +70,11 @@ def test_htmx_search_returns_only_the_rows():
     response = client_for(None).get("/gemeenten/?q=steenwijk", HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "Steenwijkerland" in body and "<html" not in body
-    assert body.count("<tr") == 1
+    assert body.count('<th class="utrecht-table__header-cell" scope="row">') == 1
+    assert 'hx-swap-oob="true"' in body and "1 gemeente gevonden" in body
+
+
+def test_opening_a_form_address_gives_a_dutch_page_not_an_empty_405():
+    response = client_for("coordinator.westerveld").get("/account/gemeente-kiezen/")
+    assert response.status_code == 405
+    assert "<h1" in response.content.decode()

@@ -61,5 +61,7 @@ def test_pages_read_dutch(username, url):
 
 @pytest.mark.django_db
 def test_a_browser_asking_for_english_still_gets_dutch():
-    page = client_for(None).get("/gemeenten/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    page = (
+        client_for(None).get("/gemeenten/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    )
     assert '<html lang="nl"' in page and ">Gemeenten</h1>" in page

@@ -104,3 +104,34 @@ def test_the_five_field_version_is_shown_on_request():
     page = client_for(None).get("/taxonomie/?versie=kbv-5-velden").content.decode()
     assert "Georganiseerde criminaliteit" in page
     assert "Digitale veiligheid" not in page.split("<h2", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "toggle-own", "adaptation_id": "abc"},
+        {"action": "adapt", "theme_id": "abc", "name": "X"},
+        {"action": "adapt", "theme_id": "999999", "name": "X"},
+        {"action": "iets-anders"},
+    ],
+)
+def test_crafted_theme_posts_get_a_dutch_message_not_a_server_error(data):
+    client = client_for("coordinator.westerveld")
+    response = client.post("/gemeenten/GM1701/themas/bewerken/", {"versie": "kbv-6-velden", **data})
+    assert response.status_code == 200
+    assert "Er is niets opgeslagen" in response.content.decode()
+    assert not MunicipalTheme.objects.filter(municipality__code="GM1701", name="X").exists()
+
+
+def test_another_municipalitys_own_theme_cannot_be_toggled(steenwijkerland):
+    field = SafetyField.objects.get(version=current_version(), number=1)
+    theirs = municipal_theme_add(
+        municipality=steenwijkerland, field=field, name="Van Steenwijkerland"
+    )
+    client = client_for("coordinator.westerveld")
+    client.post(
+        "/gemeenten/GM1701/themas/bewerken/",
+        {"versie": "kbv-6-velden", "action": "toggle-own", "adaptation_id": theirs.pk},
+    )
+    theirs.refresh_from_db()
+    assert not theirs.hidden

@@ -3,9 +3,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
-from ivp.common.access import login_required, permission_required, public
+from ivp.common.access import login_required, permission_required, post_only, public
 from ivp.regions.models import Municipality
 from ivp.web.views import municipality_from_code
 
@@ -30,7 +29,7 @@ def profile(request):
 
 
 @login_required
-@require_POST
+@post_only
 def switch_municipality(request):
     municipality = get_object_or_404(
         municipalities_for(request.user), code=request.POST.get("code", "").upper()

@@ -7,6 +7,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 
 def public(view):
@@ -46,3 +47,17 @@ def permission_required(perm: str, fn=None):
         return wrapped
 
     return decorator
+
+
+def post_only(view):
+    """Like Django's require_POST, but a person who opens the address gets a Dutch page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method != "POST":
+            response = render(request, "web/error.html", {"status": 405}, status=405)
+            response["Allow"] = "POST"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped

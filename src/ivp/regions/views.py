@@ -24,9 +24,11 @@ def municipality_list(request):
         "query": query,
         "province": province,
     }
+    # htmx live search: only the table, plus the result count for screen readers.
+    context["partial"] = bool(request.headers.get("HX-Request"))
     template = (
-        "regions/_municipality_rows.html"
-        if request.headers.get("HX-Request")
+        "regions/_municipality_results.html"
+        if context["partial"]
         else "regions/municipality_list.html"
     )
     return render(request, template, context)

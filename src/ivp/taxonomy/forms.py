@@ -3,13 +3,31 @@ from django.utils.translation import gettext_lazy as _
 
 from ivp.common.forms import AccessibleForm
 
-from .models import SafetyField
+from .models import MunicipalTheme, SafetyField, Theme
 
 
 class ThemeAdaptForm(AccessibleForm):
-    theme_id = forms.IntegerField(widget=forms.HiddenInput)
+    theme_id = forms.ModelChoiceField(queryset=Theme.objects.none(), widget=forms.HiddenInput)
     name = forms.CharField(label=_("Own name"), max_length=150, required=False)
     hidden = forms.BooleanField(label=_("Hide for this municipality"), required=False)
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme_id"].queryset = Theme.objects.filter(
+            field__version=version
+        ).select_related("field")
+
+
+class OwnThemeToggleForm(AccessibleForm):
+    adaptation_id = forms.ModelChoiceField(
+        queryset=MunicipalTheme.objects.none(), widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adaptation_id"].queryset = MunicipalTheme.objects.filter(
+            municipality=municipality, theme__isnull=True
+        )
 
 
 class OwnThemeForm(AccessibleForm):

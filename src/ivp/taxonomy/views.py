@@ -7,8 +7,8 @@ from ivp.common.access import permission_required, public
 from ivp.web.views import municipality_from_code
 
 from . import selectors, services
-from .forms import OwnThemeForm, ThemeAdaptForm
-from .models import MunicipalTheme, TaxonomyVersion, Theme
+from .forms import OwnThemeForm, OwnThemeToggleForm, ThemeAdaptForm
+from .models import TaxonomyVersion
 
 
 @public
@@ -52,12 +52,17 @@ def municipal_themes_edit(request, code):
     version = _version(request)
     own_form = OwnThemeForm(version=version)
     if request.method == "POST":
-        if request.POST.get("action") == "adapt":
-            form = ThemeAdaptForm(request.POST)
+        action = request.POST.get("action")
+        if action == "add":
+            own_form = OwnThemeForm(request.POST, version=version)
+            if own_form.is_valid():
+                services.municipal_theme_add(municipality=municipality, **own_form.cleaned_data)
+                messages.success(request, _("Theme “%s” added.") % own_form.cleaned_data["name"])
+                return redirect(request.get_full_path())
+        elif action == "adapt":
+            form = ThemeAdaptForm(request.POST, version=version)
             if form.is_valid():
-                theme = get_object_or_404(
-                    Theme, pk=form.cleaned_data["theme_id"], field__version=version
-                )
+                theme = form.cleaned_data["theme_id"]
                 services.municipal_theme_adapt(
                     municipality=municipality,
                     theme=theme,
@@ -66,21 +71,15 @@ def municipal_themes_edit(request, code):
                 )
                 messages.success(request, _("Theme “%s” saved.") % theme.name)
                 return redirect(request.get_full_path())
-        elif request.POST.get("action") == "add":
-            own_form = OwnThemeForm(request.POST, version=version)
-            if own_form.is_valid():
-                services.municipal_theme_add(municipality=municipality, **own_form.cleaned_data)
-                messages.success(request, _("Theme “%s” added.") % own_form.cleaned_data["name"])
+            messages.error(request, _("Nothing was saved: %s") % _form_problem(form))
+        elif action == "toggle-own":
+            form = OwnThemeToggleForm(request.POST, municipality=municipality)
+            if form.is_valid():
+                services.municipal_own_theme_toggle(adaptation=form.cleaned_data["adaptation_id"])
                 return redirect(request.get_full_path())
-        elif request.POST.get("action") == "toggle-own":
-            own = get_object_or_404(
-                MunicipalTheme,
-                pk=request.POST.get("adaptation_id"),
-                municipality=municipality,
-                theme=None,
-            )
-            services.municipal_own_theme_toggle(adaptation=own)
-            return redirect(request.get_full_path())
+            messages.error(request, _("Nothing was saved: %s") % _form_problem(form))
+        else:
+            messages.error(request, _("Nothing was saved: unknown action."))
     return render(
         request,
         "taxonomy/municipal_themes_edit.html",
@@ -91,3 +90,7 @@ def municipal_themes_edit(request, code):
             "own_form": own_form,
         },
     )
+
+
+def _form_problem(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
