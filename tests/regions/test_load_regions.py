@@ -4,7 +4,7 @@ import pytest
 
 from ivp.regions.models import Area, ImportRun, KeyFigures, Municipality, Population, Region
 from ivp.regions.names import NameIndex
-from ivp.regions.services import regions_load_all
+from ivp.regions.services import data_file, municipalities_load, regions_load_all
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +97,7 @@ def test_display_names_drop_the_cbs_disambiguation():
 
 
 def test_loading_twice_changes_nothing():
+    history_before = Municipality.history.count()
     before = (
         Municipality.objects.count(),
         Area.objects.count(),
@@ -111,4 +112,24 @@ def test_loading_twice_changes_nothing():
         KeyFigures.objects.count(),
     )
     assert before == after
+    assert Municipality.history.count() == history_before == 342
     assert ImportRun.objects.filter(kind="bevolking").exists()
+
+
+def test_a_rename_in_a_newer_cbs_file_is_recorded_in_the_history(tmp_path):
+    source = data_file("politie-47013-gemeente-totaal", "metadata_47013NED_2025-12.csv")
+    renamed = tmp_path / "metadata_47013NED_2026-06.csv"
+    renamed.write_text(
+        source.read_text(encoding="utf-8-sig").replace(
+            "GM1701;Westerveld;", "GM1701;Westerveld (Dr.);"
+        ),
+        encoding="utf-8",
+    )
+    municipalities_load(
+        metadata=renamed,
+        provinces=data_file("politie-47018-buurt-metadata-2024", "gemeente_provincie_2024.csv"),
+    )
+    latest = Municipality.objects.get(code="GM1701").history.latest()
+    assert (latest.history_type, latest.name) == ("~", "Westerveld (Dr.)")
+    assert "metadata_47013NED_2026-06.csv" in latest.history_change_reason
+    assert latest.prev_record.name == "Westerveld"

@@ -36,6 +36,7 @@ ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 def _histories_for(municipality: Municipality):
     region_ids = municipality.regions.values("id")
+    yield Municipality.history.filter(id=municipality.id)
     yield MunicipalTheme.history.filter(municipality=municipality)
     yield Region.history.filter(id__in=region_ids)
     yield Membership.history.filter(municipality=municipality)

@@ -1,9 +1,11 @@
 """Roles per municipality (DESIGN.md §5). A user may hold several memberships."""
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 
@@ -72,3 +74,7 @@ class Membership(models.Model):
             raise ValidationError({"region": _("A regional coordinator belongs to a region.")})
         if self.role == Role.BEHEERDER and (self.municipality_id or self.region_id):
             raise ValidationError(_("An administrator acts for the whole installation."))
+
+
+# Who was given staff or administrator rights, and when; never the password hash.
+register(User, app=__package__, excluded_fields=["password", "last_login"])

@@ -31,6 +31,7 @@ class Municipality(models.Model):
         null=True,
         blank=True,
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("municipality")

@@ -110,6 +110,7 @@ def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> Import
     )
     for province in Region.objects.filter(kind=Region.Kind.PROVINCIE):
         province.members.set(Municipality.objects.filter(province=province))
+    _record_municipality_history(user, reason=_("Loaded from %s") % metadata.name)
     summary = ImportSummary(
         "gemeenten",
         metadata.name,
@@ -119,6 +120,24 @@ def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> Import
     )
     _record_run(summary, user)
     return summary
+
+
+def _record_municipality_history(user, *, reason: str) -> None:
+    """Bulk upserts bypass the history signals: record what is new or changed since the last entry."""
+    fields = ("name", "cbs_name", "province_id")
+    latest = {}
+    for row in Municipality.history.order_by("id", "history_date").values("id", *fields):
+        latest[row["id"]] = tuple(row[f] for f in fields)
+    new, changed = [], []
+    for m in Municipality.objects.all():
+        if m.pk not in latest:
+            new.append(m)
+        elif latest[m.pk] != tuple(getattr(m, f) for f in fields):
+            changed.append(m)
+    for objects, update in ((new, False), (changed, True)):
+        Municipality.history.bulk_history_create(
+            objects, update=update, default_user=user, default_change_reason=reason
+        )
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ class TaxonomyVersion(models.Model):
     valid_from = models.PositiveSmallIntegerField(_("in use from (year)"))
     is_current = models.BooleanField(_("current national version"), default=False)
     source = models.CharField(_("source"), max_length=250)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("taxonomy version")
@@ -26,6 +27,7 @@ class SafetyField(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety field")
@@ -45,6 +47,7 @@ class Theme(models.Model):
     name = models.CharField(_("name"), max_length=150)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("theme")
