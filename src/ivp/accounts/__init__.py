@@ -1,0 +1,1 @@
+"""Roles per municipality (DESIGN.md §5), their rules, the switcher and the audit trail."""

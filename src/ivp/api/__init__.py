@@ -1,0 +1,1 @@
+"""The read-only REST API over the same selectors as the pages, with its OpenAPI schema."""

@@ -1,0 +1,1 @@
+"""Sources, indicators and observations of police, CBS and local figures, with their importers (next issue)."""

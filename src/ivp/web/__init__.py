@@ -1,0 +1,1 @@
+"""The page frame: base template, cycle navigation, home and error pages."""
