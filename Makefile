@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1:8000
 .PHONY: demo test setup setup-dev system-deps test-sqlite test-postgres lint messages vendor bench clean
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "$(PYTHON) kan geen virtuele omgeving maken: installeer het Debian-pakket python3-venv."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -36,7 +38,7 @@ system-deps:
 	scripts/system-deps.sh
 
 ## The whole suite: lint, then unit, browser and everything else on SQLite and on PostgreSQL
-test: setup-dev system-deps lint test-sqlite test-postgres
+test: system-deps setup-dev lint test-sqlite test-postgres
 
 lint:
 	$(BIN)/ruff check src tests bench
@@ -54,8 +56,9 @@ messages:
 vendor:
 	scripts/vendor-assets.sh
 
-bench: setup-dev
+bench: setup-dev system-deps
 	$(BIN)/python bench/load_regions.py
+	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/load_regions.py'
 
 clean:
 	rm -rf $(VENV) var

@@ -1,6 +1,6 @@
 """Benchmark: loading the national base (all regions) and bulk writes against one save per row.
 
-Run on demand: `make bench` (SQLite) or `scripts/with-postgres.sh .venv/bin/python bench/load_regions.py`.
+Run on demand: `make bench` (SQLite and PostgreSQL, one after the other).
 Prints, side by side, the bulk path and a baseline of one ORM save per row on the same rows,
 and the time per row at growing sizes (it must stay flat: linear growth).
 """
@@ -11,10 +11,15 @@ import tempfile
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ivp.conf.settings")
-if "DATABASE_URL" not in os.environ:
-    os.environ["IVP_VAR_DIR"] = tempfile.mkdtemp(prefix="ivp-bench-")
+# The benchmark deletes and rewrites areas: it only ever runs on a database of its own,
+# a throw-away SQLite file, or the server of scripts/with-postgres.sh (IVP_BENCH_DATABASE_URL).
+scratch = tempfile.mkdtemp(prefix="ivp-bench-")
+os.environ["IVP_VAR_DIR"] = scratch
+os.environ["DATABASE_URL"] = (
+    os.environ.get("IVP_BENCH_DATABASE_URL") or f"sqlite:///{scratch}/bench.sqlite3"
+)
 
-import django
+import django  # noqa: E402
 
 django.setup()
 

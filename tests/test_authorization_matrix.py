@@ -34,6 +34,8 @@ OTHER = {"code": "GM1708", "region": "PV22", "step": "veiligheidsanalyse"}
 
 EVERYONE = set(ROLES)
 ANY_ROLE = {BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO}
+# Work in preparation; raad / college read only what is published.
+PREPARING = {BEHEERDER, COORDINATOR, PARTNER, REGIO}
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,11 @@ EXPECTED: dict[str, Rule] = {
     "logout": Rule(EVERYONE, EVERYONE, method="post"),
     "accounts:profile": same(ANY_ROLE),
     "accounts:switch_municipality": Rule(ANY_ROLE, {BEHEERDER}, method="post"),
-    # The municipality's workspace: every role in that municipality.
-    "web:workspace": Rule(ANY_ROLE, {BEHEERDER}),
-    "web:cycle_step": Rule(ANY_ROLE, {BEHEERDER}),
-    "taxonomy:municipal_themes": Rule(ANY_ROLE, {BEHEERDER}),
-    "api:municipal_themes": Rule(ANY_ROLE, {BEHEERDER}),
+    # The municipality's workspace: the roles that prepare its work.
+    "web:workspace": Rule(PREPARING, {BEHEERDER}),
+    "web:cycle_step": Rule(PREPARING, {BEHEERDER}),
+    "taxonomy:municipal_themes": Rule(PREPARING, {BEHEERDER}),
+    "api:municipal_themes": Rule(PREPARING, {BEHEERDER}),
     # Editing and the audit trail: the coordinator of that municipality.
     "taxonomy:municipal_themes_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "accounts:audit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),

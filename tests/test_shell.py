@@ -28,10 +28,18 @@ def test_switching_to_a_municipality_outside_ones_roles_is_refused():
 
 
 def test_single_municipality_roles_get_no_switcher_but_see_their_cycle():
-    page = client_for("raad.westerveld").get("/").content.decode()
+    page = client_for("partner.westerveld").get("/").content.decode()
     assert 'id="switch-municipality"' not in page
     for step in STEPS:
         assert f"/gemeenten/GM1701/cyclus/{step.slug}/" in page
+
+
+def test_raad_sees_no_work_in_preparation():
+    client = client_for("raad.westerveld")
+    page = client.get("/").content.decode()
+    assert "/cyclus/" not in page and "/werkruimte/" not in page
+    assert "/werkruimte/" not in client.get("/account/").content.decode()
+    assert client.get("/gemeenten/GM1701/werkruimte/").status_code == 403
 
 
 def test_opening_a_workspace_makes_it_the_active_municipality():
@@ -63,7 +71,9 @@ def test_lowercase_code_works_and_unknown_code_is_a_dutch_404():
     assert client.get("/gemeenten/gm1708/").status_code == 200
     response = client.get("/gemeenten/GM9999/")
     assert response.status_code == 404
-    assert "<h1" in response.content.decode()
+    assert "Pagina niet gevonden</h1>" in response.content.decode()
+    api = client.get("/api/v1/gemeenten/GM9999/")
+    assert api.status_code == 404 and api.json() == {"detail": "Niet gevonden."}
 
 
 def test_htmx_search_returns_only_the_rows():
@@ -77,4 +87,4 @@ def test_htmx_search_returns_only_the_rows():
 def test_opening_a_form_address_gives_a_dutch_page_not_an_empty_405():
     response = client_for("coordinator.westerveld").get("/account/gemeente-kiezen/")
     assert response.status_code == 405
-    assert "<h1" in response.content.decode()
+    assert "Dit adres is alleen voor formulieren</h1>" in response.content.decode()

@@ -49,7 +49,8 @@ COORDINATOR = Role(
     coordinates_westerveld=True,
 )
 PARTNER = Role("partner", "partner.westerveld", municipality="GM1701", may_see_westerveld=True)
-RAAD = Role("raad", "raad.westerveld", municipality="GM1701", may_see_westerveld=True)
+# Raad / college read only published work: no workspace, no cycle navigation.
+RAAD = Role("raad", "raad.westerveld")
 # Zuidwest-Drenthe: Meppel, Midden-Drenthe and Westerveld; Meppel comes first.
 REGIO = Role("regio", "regio.zuidwest-drenthe", municipality="GM0119", may_see_westerveld=True)
 

@@ -113,6 +113,11 @@ def test_role_walks_the_navigation(page_for, login_landings, role):
         assert page.get_by_role("link", name="Inloggen", exact=True).count() == 1
         assert page.get_by_role("button", name="Uitloggen").count() == 0
         return
+    if not role.may_see_westerveld:  # raad / college: only published work
+        assert not workspaces and not steps
+        assert not any("/werkruimte/" in path or "/cyclus/" in path for path in visited)
+        assert page.get_by_role("banner").get_by_role("button", name="Uitloggen").count() == 1
+        return
 
     # The login form led to the home page, whose cycle navigation shows the role's own
     # municipality (the administrator's is simply the first of all).

@@ -2,6 +2,7 @@
 
 import pytest
 
+from ivp.common.importing import ImportFileError
 from ivp.regions.models import Area, ImportRun, KeyFigures, Municipality, Population, Region
 from ivp.regions.names import NameIndex
 from ivp.regions.services import data_file, municipalities_load, regions_load_all
@@ -80,17 +81,6 @@ def test_cbs_name_quirks_resolve_to_the_right_code(name, code):
     assert index.resolve(name) == code
 
 
-def test_plain_bergen_is_ambiguous_and_resolves_to_nothing():
-    index = NameIndex(
-        [
-            (m.name.split(" (")[0], m.code)
-            for m in Municipality.objects.filter(name__startswith="Bergen (")
-        ]
-    )
-    assert index.is_ambiguous("Bergen")
-    assert index.resolve("Bergen") is None
-
-
 def test_display_names_drop_the_cbs_disambiguation():
     assert Municipality.objects.get(code="GM0518").name == "'s-Gravenhage"
     assert Municipality.objects.get(code="GM0893").name == "Bergen (L.)"
@@ -133,3 +123,26 @@ def test_a_rename_in_a_newer_cbs_file_is_recorded_in_the_history(tmp_path):
     assert (latest.history_type, latest.name) == ("~", "Westerveld (Dr.)")
     assert "metadata_47013NED_2026-06.csv" in latest.history_change_reason
     assert latest.prev_record.name == "Westerveld"
+
+
+def test_a_broken_file_in_the_national_load_leaves_nothing_half_written(settings, tmp_path):
+    import shutil
+
+    for folder in (
+        "politie-47013-gemeente-totaal",
+        "politie-47018-buurt-metadata-2024",
+        "cbs-bevolking-gemeente-2002-2025",
+        "cbs-kwb-2024",
+    ):
+        shutil.copytree(data_file(folder), tmp_path / folder)
+    kwb = tmp_path / "cbs-kwb-2024" / "kwb2024_gemeente_wijk_kern.csv"
+    kwb.write_text(
+        kwb.read_text(encoding="utf-8").replace("AantalInwoners_5", "Inwoners", 1), encoding="utf-8"
+    )
+    Area.objects.all().delete()
+    runs_before = ImportRun.objects.count()
+    settings.DATA_DIR = tmp_path
+    with pytest.raises(ImportFileError):
+        regions_load_all()
+    assert Area.objects.count() == 0
+    assert ImportRun.objects.count() == runs_before

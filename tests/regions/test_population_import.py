@@ -108,3 +108,31 @@ def test_web_upload_of_the_real_file_succeeds():
     response = client_for("beheerder").post("/beheer/bevolking-importeren/", {"file": upload})
     assert response.status_code == 200
     assert ImportRun.objects.filter(kind="bevolking", user__username="beheerder").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("-3", "geheel getal"),
+        ("19.983", "geheel getal"),
+        ("19983,0", "geheel getal"),
+        ("99999999999", "onwaarschijnlijk"),
+    ],
+)
+def test_values_that_are_no_count_are_refused(value, reason):
+    lines = _real_lines()
+    westerveld = next(i for i, line in enumerate(lines) if line.startswith('"Westerveld"'))
+    lines[westerveld] = lines[westerveld].replace('"19983"', f'"{value}"')
+    with pytest.raises(ImportFileError) as error:
+        population_load(file_name="bevolking.csv", raw=_with(lines))
+    assert reason in str(error.value) and value in str(error.value)
+    assert Population.objects.get(municipality__code="GM1701", year=2024).inhabitants == 19983
+
+
+def test_the_same_municipality_twice_is_refused():
+    lines = _real_lines()
+    westerveld = next(line for line in lines if line.startswith('"Westerveld"'))
+    lines.insert(-1, westerveld.replace('"Westerveld"', '"westerveld"'))
+    with pytest.raises(ImportFileError) as error:
+        population_load(file_name="bevolking.csv", raw=_with(lines))
+    assert "dezelfde gemeente" in str(error.value)

@@ -54,9 +54,68 @@ def test_coordinator_may_only_record_partnerships_that_include_their_municipalit
     assert not Region.objects.filter(code="pv-x").exists()
 
 
-def test_regiocoordinator_edits_their_region_and_history_records_it(zuidwest_drenthe):
+def test_regiocoordinator_edits_the_description_but_not_the_members(zuidwest_drenthe):
     client = client_for("regio.zuidwest-drenthe")
     response = client.post(
+        "/regios/zuidwest-drenthe/bewerken/",
+        _form(
+            name="Zuidwest-Drenthe",
+            code="zuidwest-drenthe",
+            kind=Region.Kind.PROVINCIE,
+            members="Meppel, Midden-Drenthe, Westerveld, Amsterdam",
+            description="Drie gemeenten, één basisteam.",
+        ),
+    )
+    assert response.status_code == 302
+    zuidwest_drenthe.refresh_from_db()
+    assert zuidwest_drenthe.description == "Drie gemeenten, één basisteam."
+    assert zuidwest_drenthe.kind == Region.Kind.SAMENWERKINGSVERBAND
+    assert set(zuidwest_drenthe.members.values_list("name", flat=True)) == {
+        "Meppel",
+        "Midden-Drenthe",
+        "Westerveld",
+    }
+    # Adding a member would have given the regiocoördinator Amsterdam's work in preparation.
+    assert client.get("/gemeenten/GM0363/werkruimte/").status_code == 403
+    assert zuidwest_drenthe.history.latest().history_user.username == "regio.zuidwest-drenthe"
+
+
+def test_a_member_coordinator_cannot_change_the_members_of_a_region_with_a_regiocoordinator(
+    zuidwest_drenthe,
+):
+    client = client_for("coordinator.westerveld")
+    client.post(
+        "/regios/zuidwest-drenthe/bewerken/",
+        _form(
+            name="Zuidwest-Drenthe", code="zuidwest-drenthe", members="Westerveld, Steenwijkerland"
+        ),
+    )
+    assert set(zuidwest_drenthe.members.values_list("name", flat=True)) == {
+        "Meppel",
+        "Midden-Drenthe",
+        "Westerveld",
+    }
+    assert (
+        client_for("regio.zuidwest-drenthe").get("/gemeenten/GM1708/werkruimte/").status_code == 403
+    )
+
+
+def test_a_coordinator_adds_or_removes_only_their_own_municipality():
+    client = client_for("coordinator.westerveld")
+    assert (
+        client.post("/regios/nieuw/", _form(code="wm", members="Westerveld, Meppel")).status_code
+        == 302
+    )
+    refused = client.post("/regios/wm/bewerken/", _form(code="wm", members="Westerveld"))
+    assert refused.status_code == 200
+    assert set(Region.objects.get(code="wm").members.values_list("name", flat=True)) == {
+        "Westerveld",
+        "Meppel",
+    }
+
+
+def test_the_beheerder_changes_members_of_any_region(zuidwest_drenthe):
+    response = client_for("beheerder").post(
         "/regios/zuidwest-drenthe/bewerken/",
         _form(
             name="Zuidwest-Drenthe",
@@ -66,11 +125,19 @@ def test_regiocoordinator_edits_their_region_and_history_records_it(zuidwest_dre
     )
     assert response.status_code == 302
     assert zuidwest_drenthe.members.count() == 4
-    latest = zuidwest_drenthe.history.latest()
-    assert latest.history_user.username == "regio.zuidwest-drenthe"
 
 
 def test_duplicate_code_is_refused():
     response = client_for("beheerder").post("/regios/nieuw/", _form(code="zuidwest-drenthe"))
     assert response.status_code == 200
     assert Region.objects.filter(code="zuidwest-drenthe").count() == 1
+
+
+def test_an_ambiguous_name_asks_which_one_is_meant():
+    response = client_for("beheerder").post(
+        "/regios/nieuw/", _form(members="Bergen, Steenwijkerland")
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "“Bergen (L.)”" in page and "“Bergen (NH.)”" in page
+    assert not Region.objects.filter(code="kop-van-overijssel").exists()

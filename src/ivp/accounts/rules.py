@@ -21,7 +21,8 @@ def _has_role(*roles):
 
 is_beheerder = rules.is_superuser
 is_coordinator_of = _has_role(Role.COORDINATOR)
-has_any_role_in = _has_role(Role.COORDINATOR, Role.KETENPARTNER, Role.VIEWER, Role.REGIOCOORDINATOR)
+# Raad / college read only what is published (DESIGN.md §5), so they are not in here.
+works_on_preparation_in = _has_role(Role.COORDINATOR, Role.KETENPARTNER, Role.REGIOCOORDINATOR)
 
 
 @rules.predicate
@@ -48,8 +49,13 @@ def coordinates_member_of_partnership(user, region):
     )
 
 
+@rules.predicate
+def region_has_regiocoordinator(user, region):
+    return region is not None and region.memberships.filter(role=Role.REGIOCOORDINATOR).exists()
+
+
 # The workspace of a municipality: everything in preparation for its cycle.
-rules.add_perm("regions.view_workspace", is_beheerder | has_any_role_in)
+rules.add_perm("regions.view_workspace", is_beheerder | works_on_preparation_in)
 # The history of changes made for a municipality.
 rules.add_perm("accounts.view_audit", is_beheerder | is_coordinator_of)
 # A municipality's own names, additions and hidden themes.
@@ -59,5 +65,11 @@ rules.add_perm("taxonomy.change_municipal_themes", is_beheerder | is_coordinator
 rules.add_perm("regions.add_region", is_beheerder | is_any_coordinator)
 rules.add_perm(
     "regions.change_region", is_beheerder | coordinates_region | coordinates_member_of_partnership
+)
+# Members decide whose work a regiocoördinator may read: once a region has one, only the
+# beheerder changes its members; before that, the partners' own coordinators may.
+rules.add_perm(
+    "regions.change_region_members",
+    is_beheerder | (coordinates_member_of_partnership & ~region_has_regiocoordinator),
 )
 rules.add_perm("regions.import_population", is_beheerder)

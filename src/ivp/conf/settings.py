@@ -1,6 +1,6 @@
 """One settings module, read from the environment (12-factor).
 
-IVP_ENVIRONMENT=local (default) generates a secret key under var/ and runs with DEBUG on;
+IVP_ENVIRONMENT=local (default) generates a secret key under var/ and serves static files itself;
 IVP_ENVIRONMENT=production requires SECRET_KEY and ALLOWED_HOSTS and hardens HTTP.
 """
 
@@ -25,7 +25,8 @@ PRODUCTION = IVP_ENVIRONMENT == "production"
 VAR_DIR = Path(env.str("IVP_VAR_DIR", default=str(BASE_DIR / "var")))
 DATA_DIR = Path(env.str("IVP_DATA_DIR", default=str(BASE_DIR / "data")))
 
-DEBUG = env.bool("DEBUG", default=not PRODUCTION)
+# Off unless asked for (DEBUG=1): the demo shows the Dutch error pages a user would see.
+DEBUG = env.bool("DEBUG", default=False)
 
 
 def _local_secret_key() -> str:
@@ -168,6 +169,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    "EXCEPTION_HANDLER": "ivp.api.errors.dutch_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ivp API",

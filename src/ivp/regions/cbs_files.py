@@ -35,10 +35,11 @@ def decode(file_name: str, raw: bytes) -> str:
 
 
 def _rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter)) or [[]]
 
 
 def _require_columns(file_name: str, header: list[str], required: list[str], row: int) -> dict:
+    header = header or []
     index = {name.strip(): i for i, name in enumerate(header)}
     missing = [name for name in required if name not in index]
     if missing:
@@ -57,19 +58,41 @@ def _require_columns(file_name: str, header: list[str], required: list[str], row
     return index
 
 
+MAX_COUNT = 100_000_000  # more than the Netherlands has inhabitants, dwellings or hectares
+
+
 def _optional_int(file_name: str, row: int, column: str, raw: str, problems: list) -> int | None:
+    """A count: empty or CBS's '.' means not available; anything else must be a whole number ≥ 0."""
     value = raw.strip()
     if value in ("", ".", "NA", "-"):
         return None
-    try:
-        return int(float(value)) if "." in value else int(value)
-    except ValueError:
+    if not value.isdigit():
         problems.append(
             ImportProblem(
-                file_name, row, column, _("“%(value)s” is not a number.") % {"value": raw}
+                file_name,
+                row,
+                column,
+                _(
+                    "“%(value)s” is not a whole number of zero or more (write 19983, not 19.983 or -3)."
+                )
+                % {"value": raw},
             )
         )
         return None
+    number = int(value)
+    if number > MAX_COUNT:
+        problems.append(
+            ImportProblem(
+                file_name, row, column, _("%(value)s is implausibly large.") % {"value": raw}
+            )
+        )
+        return None
+    return number
+
+
+def _cell(row: list[str], index: int) -> str:
+    """A cell of a short row reads as empty instead of failing."""
+    return row[index] if index < len(row) else ""
 
 
 @dataclass(frozen=True)
@@ -108,8 +131,8 @@ def province_per_municipality(file_name: str, text: str) -> dict[str, str]:
     for row in rows[1:]:
         if not row:
             continue
-        code = row[index["municipality_id"]].strip().zfill(4)
-        result[f"GM{code}"] = row[index["province_lab"]].strip()
+        code = _cell(row, index["municipality_id"]).strip().zfill(4)
+        result[f"GM{code}"] = _cell(row, index["province_lab"]).strip()
     return result
 
 
@@ -129,14 +152,10 @@ def wijken_en_buurten(file_name: str, text: str) -> list[AreaRecord]:
     index = _require_columns(file_name, rows[0], ["Key", "Title", "Municipality"], 1)
     records = []
     for row in rows[1:]:
-        code = row[index["Key"]].strip()
-        if (
-            code.startswith(("WK", "BU"))
-            and row[index["Municipality"]].strip() != UNKNOWN_MUNICIPALITY
-        ):
-            records.append(
-                AreaRecord(code, row[index["Title"]].strip(), row[index["Municipality"]].strip())
-            )
+        code = _cell(row, index["Key"]).strip()
+        municipality = _cell(row, index["Municipality"]).strip()
+        if code.startswith(("WK", "BU")) and municipality != UNKNOWN_MUNICIPALITY:
+            records.append(AreaRecord(code, _cell(row, index["Title"]).strip(), municipality))
     return records
 
 
@@ -241,12 +260,15 @@ def kwb_key_figures(file_name: str, text: str) -> list[KeyFigureRow]:
         if not row:
             continue
         values = {
-            field: _optional_int(file_name, number, column, row[index[column]], problems)
+            field: _optional_int(file_name, number, column, _cell(row, index[column]), problems)
             for column, field in KWB_COLUMNS.items()
         }
         records.append(
             KeyFigureRow(
-                number, row[index["regiocode"]].strip(), row[index["gemeentecode"]].strip(), values
+                number,
+                _cell(row, index["regiocode"]).strip(),
+                _cell(row, index["gemeentecode"]).strip(),
+                values,
             )
         )
     if problems:
@@ -263,8 +285,10 @@ def kwb_buurt_inhabitants(file_name: str, text: str) -> list[KeyFigureRow]:
     for number, row in enumerate(rows[1:], start=2):
         if not row:
             continue
-        code = row[index["nhood_id"]].strip()
-        value = _optional_int(file_name, number, "population", row[index["population"]], problems)
+        code = _cell(row, index["nhood_id"]).strip()
+        value = _optional_int(
+            file_name, number, "population", _cell(row, index["population"]), problems
+        )
         records.append(KeyFigureRow(number, code, "GM" + code[2:6], {"inhabitants": value}))
     if problems:
         raise ImportFileError(problems)

@@ -8,7 +8,7 @@ from ivp.accounts.models import Role
 from ivp.common.forms import AccessibleForm
 
 from .models import Municipality, Region
-from .names import NameIndex
+from .names import NameIndex, same_name_as
 
 
 class RegionForm(AccessibleForm):
@@ -38,16 +38,21 @@ class RegionForm(AccessibleForm):
     def __init__(self, *args, user, region: Region | None = None, **kwargs):
         self.user, self.region = user, region
         super().__init__(*args, **kwargs)
-        if not user.is_superuser:
-            self.fields["kind"].choices = [
-                (Region.Kind.SAMENWERKINGSVERBAND, Region.Kind.SAMENWERKINGSVERBAND.label),
-                (Region.Kind.RIEC, Region.Kind.RIEC.label),
-            ] + (
-                [(region.kind, region.get_kind_display())]
-                if region
-                and region.kind not in (Region.Kind.SAMENWERKINGSVERBAND, Region.Kind.RIEC)
-                else []
-            )
+        if user.is_superuser:
+            return
+        # Official regions (provinces, police units, veiligheidsregio's, RIEC) are the
+        # beheerder's; others record partnerships and cannot change what a region is.
+        self.fields["kind"].choices = [
+            (Region.Kind.SAMENWERKINGSVERBAND, Region.Kind.SAMENWERKINGSVERBAND.label)
+        ]
+        if region:
+            self.fields["kind"].choices = [(region.kind, region.get_kind_display())]
+            self.fields["kind"].disabled = True
+            if not user.has_perm("regions.change_region_members", region):
+                self.fields["members"].disabled = True
+                self.fields["members"].help_text = gettext_lazy(
+                    "Only the administrator changes the members of a region that has a regional coordinator."
+                )
 
     def clean_code(self):
         code = self.cleaned_data["code"].lower()
@@ -58,11 +63,22 @@ class RegionForm(AccessibleForm):
 
     def clean_members(self):
         names = [n.strip() for n in re.split(r"[,\n;]", self.cleaned_data["members"]) if n.strip()]
+        municipalities = list(Municipality.objects.only("name", "cbs_name", "code"))
         index = NameIndex(
-            [(m.cbs_name, m.code) for m in Municipality.objects.only("cbs_name", "code")]
-            + [(m.name, m.code) for m in Municipality.objects.only("name", "code")]
+            [(m.cbs_name, m.code) for m in municipalities]
+            + [(m.name, m.code) for m in municipalities]
         )
         unknown = [n for n in names if index.resolve(n) is None]
+        ambiguous = {n: same_name_as(n, municipalities) for n in unknown}
+        ambiguous = {n: options for n, options in ambiguous.items() if len(options) > 1}
+        if ambiguous:
+            raise forms.ValidationError(
+                [
+                    _("“%(name)s” is ambiguous: write %(options)s.")
+                    % {"name": n, "options": _(" or ").join(f"“{o}”" for o in options)}
+                    for n, options in ambiguous.items()
+                ]
+            )
         if unknown:
             raise forms.ValidationError(
                 _(
@@ -74,28 +90,32 @@ class RegionForm(AccessibleForm):
         members = list(Municipality.objects.filter(code__in=codes))
         if not members:
             raise forms.ValidationError(_("A region has at least one member municipality."))
-        if not self.user.is_superuser and not self._user_may_hold(members):
-            raise forms.ValidationError(
-                _(
-                    "Include at least one municipality you coordinate, or you could not edit the region afterwards."
-                )
-            )
+        if not self.user.is_superuser and not self.fields["members"].disabled:
+            self._check_own_municipalities(members)
         return members
 
-    def _user_may_hold(self, members) -> bool:
-        if (
-            self.region
-            and self.user.memberships.filter(
-                role=Role.REGIOCOORDINATOR, region=self.region
-            ).exists()
-        ):
-            return True
+    def _check_own_municipalities(self, members) -> None:
+        """A coordinator adds or removes only their own municipality, and stays a member."""
         own = set(
             self.user.memberships.filter(role=Role.COORDINATOR).values_list(
                 "municipality_id", flat=True
             )
         )
-        return any(m.pk in own for m in members)
+        chosen = {m.pk for m in members}
+        if not chosen & own:
+            raise forms.ValidationError(
+                _(
+                    "Include at least one municipality you coordinate, or you could not edit the region afterwards."
+                )
+            )
+        if self.region:
+            changed = chosen ^ set(self.region.members.values_list("pk", flat=True))
+            if changed - own:
+                raise forms.ValidationError(
+                    _(
+                        "You can add or remove only the municipality you coordinate; ask the administrator for other changes."
+                    )
+                )
 
 
 class PopulationUploadForm(AccessibleForm):

@@ -38,5 +38,8 @@ class NameIndex:
         codes = self._codes.get(normalise(name), set())
         return next(iter(codes)) if len(codes) == 1 else None
 
-    def is_ambiguous(self, name: str) -> bool:
-        return len(self._codes.get(normalise(name), ())) > 1
+
+def same_name_as(name: str, municipalities) -> list[str]:
+    """Municipalities CBS tells apart by a province suffix: 'Bergen' → Bergen (L.), Bergen (NH.)."""
+    stem = normalise(name) + " ("
+    return sorted(m.name for m in municipalities if normalise(m.name).startswith(stem))

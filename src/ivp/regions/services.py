@@ -18,6 +18,7 @@ BATCH = 2000
 SOURCE_37230 = "CBS 37230ned, Bevolkingsontwikkeling; regio per maand (bevolking op 31 december)"
 SOURCE_85984 = "CBS 85984NED, Kerncijfers wijken en buurten 2024 (peildatum 1 januari 2024)"
 
+KEY_FIGURES_KIND = "kerncijfers"
 GROUPING_SUFFIXES = ("(PV)", "(LD)", "(CR)", "(RE)")
 
 Progress = Callable[[str, int, int], None]
@@ -203,6 +204,7 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     last_year = max(max(r.values) for r in records) if records else None
 
     problems, objects, skipped = [], [], []
+    first_row_of: dict[str, int] = {}
     for record in records:
         if record.name == "Nederland" or record.name.endswith(GROUPING_SUFFIXES):
             continue  # national and provincial totals; the municipalities add up to them
@@ -224,6 +226,18 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
                 )
             )
             continue
+        if code in first_row_of:
+            problems.append(
+                ImportProblem(
+                    file_name,
+                    record.row,
+                    "Regio's",
+                    _("“%(name)s” is the same municipality as row %(row)s.")
+                    % {"name": record.name, "row": first_row_of[code]},
+                )
+            )
+            continue
+        first_row_of[code] = record.row
         objects.extend(
             Population(municipality_id=ids[code], year=year, inhabitants=value, source=SOURCE_37230)
             for year, value in record.values.items()
@@ -259,6 +273,11 @@ def _former_municipalities_note(names: list[str], shown: int = 8) -> str:
         "%(n)s former municipalities skipped (%(names)s)",
         len(names),
     ) % {"n": len(names), "names": listed}
+
+
+def national_base_loaded() -> bool:
+    """The last step of `regions_load_all` ran, so (being one transaction) all of it did."""
+    return ImportRun.objects.filter(kind=KEY_FIGURES_KIND).exists()
 
 
 @transaction.atomic
@@ -304,8 +323,12 @@ def key_figures_load(
     return summary
 
 
+@transaction.atomic
 def regions_load_all(*, user=None, progress: Progress = _no_progress) -> list[ImportSummary]:
-    """Everything under data/: the national base every municipality's work stands on."""
+    """Everything under data/: the national base every municipality's work stands on.
+
+    One transaction: a fault in any file leaves the database as it was.
+    """
     summaries = [
         municipalities_load(
             metadata=data_file("politie-47013-gemeente-totaal", "metadata_47013NED_2025-12.csv"),

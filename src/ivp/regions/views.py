@@ -51,6 +51,7 @@ def municipality_detail(request, code):
             "key_figures": selectors.municipality_key_figures(municipality),
             "wijken": selectors.wijken_with_figures(municipality),
             "regions": municipality.regions.exclude(kind=Region.Kind.PROVINCIE),
+            "may_open_workspace": request.user.has_perm("regions.view_workspace", municipality),
         },
     )
 

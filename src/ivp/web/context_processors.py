@@ -15,6 +15,8 @@ def shell(request):
             switchable = []
     return {
         "cycle_steps": STEPS,
+        # Raad / college follow only published work, which hangs under the public pages.
+        "shows_cycle": bool(active) and user.has_perm("regions.view_workspace", active),
         "active_municipality": active if active else None,
         "switchable_municipalities": switchable,
     }

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from ivp.accounts.demo import DEMO_PASSWORD, demo_load
-from ivp.regions.models import Municipality
+from ivp.regions.services import national_base_loaded
 
 
 class Command(BaseCommand):
@@ -13,13 +13,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-if-loaded",
             action="store_true",
-            help="Sla de landelijke data over als die er al is.",
+            help="Sla de landelijke data over als die al volledig geladen is.",
         )
 
     def handle(self, *args, skip_if_loaded=False, **options):
         if settings.PRODUCTION:
             raise CommandError("Demo-accounts worden niet geladen in productie.")
-        if not (skip_if_loaded and Municipality.objects.count() >= 342):
+        if not (skip_if_loaded and national_base_loaded()):
             call_command("load_regions", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout)
         users = demo_load()
