@@ -181,3 +181,61 @@ def test_unknown_cycle_step_is_404():
     client = Client()
     client.force_login(get_user_model().objects.get(username="coordinator.westerveld"))
     assert client.get("/gemeenten/GM1701/cyclus/bestaat-niet/").status_code == 404
+
+
+WRITES = {
+    "regions:region_create": {
+        "name": "X",
+        "code": "x",
+        "kind": "samenwerkingsverband",
+        "members": "Westerveld",
+    },
+    "regions:region_edit": {
+        "name": "X",
+        "code": "x",
+        "kind": "samenwerkingsverband",
+        "members": "Amsterdam",
+    },
+    "taxonomy:municipal_themes_edit": {
+        "action": "add",
+        "versie": "kbv-6-velden",
+        "field": "1",
+        "name": "X",
+    },
+    "regions:population_import": {},
+}
+WRITE_CASES = [
+    (name, role, scope)
+    for name in WRITES
+    for scope in _scopes(name)
+    for role in ROLES
+    if role not in (EXPECTED[name].own if scope == "own" else EXPECTED[name].other)
+]
+
+
+def _state():
+    from ivp.regions.models import ImportRun, Region
+    from ivp.taxonomy.models import MunicipalTheme
+
+    return (
+        Region.history.count(),
+        MunicipalTheme.history.count(),
+        ImportRun.objects.count(),
+        sorted(Region.objects.get(code="zuidwest-drenthe").members.values_list("code", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role", "scope"), WRITE_CASES)
+def test_refused_roles_cannot_write_by_posting_either(name, role, scope):
+    sample = OWN if scope == "own" else OTHER
+    url = reverse(name, kwargs=_kwargs(URLS[name], sample))
+    client = Client()
+    if role != ANONYMOUS:
+        client.force_login(get_user_model().objects.get(username=USERNAMES[role]))
+    before = _state()
+    response = client.post(url, WRITES[name])
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/inloggen/")
+    assert _state() == before

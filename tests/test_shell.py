@@ -81,7 +81,7 @@ def test_htmx_search_returns_only_the_rows():
     body = response.content.decode()
     assert "Steenwijkerland" in body and "<html" not in body
     assert body.count('<th class="utrecht-table__header-cell" scope="row">') == 1
-    assert 'hx-swap-oob="true"' in body and "1 gemeente gevonden" in body
+    assert 'hx-swap-oob="innerHTML"' in body and "1 gemeente gevonden" in body
 
 
 def test_opening_a_form_address_gives_a_dutch_page_not_an_empty_405():

@@ -40,3 +40,46 @@ def test_the_other_municipalitys_coordinator_cannot_read_the_trail():
     assert (
         client_for("coordinator.steenwijkerland").get("/gemeenten/GM1701/audit/").status_code == 403
     )
+
+
+def test_a_replaced_population_figure_shows_old_and_new_in_the_trail():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ivp.regions.services import data_file
+
+    real = data_file(
+        "cbs-bevolking-gemeente-2002-2025", "statline_37230_bevolking_eind_jaar_2002_2024.csv"
+    )
+    lines = real.read_text(encoding="utf-8-sig").splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith('"Westerveld"'))
+    lines[i] = lines[i].replace('"19983"', '"19990"')
+    upload = SimpleUploadedFile(
+        "bevolking-herzien.csv", "\n".join(lines).encode(), content_type="text/csv"
+    )
+    assert (
+        client_for("beheerder").post("/beheer/bevolking-importeren/", {"file": upload}).status_code
+        == 200
+    )
+    page = client_for("coordinator.westerveld").get("/gemeenten/GM1701/audit/").content.decode()
+    assert "Westerveld 2024 (bevolking-herzien.csv)" in page
+    assert "<del>19983</del>" in page and "<ins>19990</ins>" in page
+
+
+def test_the_trail_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
+    from ivp.accounts.audit import audit_trail
+    from ivp.taxonomy.models import Theme
+    from ivp.taxonomy.selectors import current_version
+    from ivp.taxonomy.services import municipal_theme_adapt
+
+    westerveld = Municipality.objects.get(code="GM1701")
+    themes = list(Theme.objects.filter(field__version=current_version()))
+    for round_ in range(3):
+        for theme in themes:
+            municipal_theme_adapt(
+                municipality=westerveld, theme=theme, name=f"{theme.name} {round_}"
+            )
+    with django_assert_max_num_queries(15):
+        entries = audit_trail(westerveld)
+    assert len(entries) >= 3 * len(themes)
+    renamed = [e for e in entries if e.changes and e.changes[0].new.endswith(" 2")]
+    assert renamed and renamed[0].changes[0].old.endswith(" 1")

@@ -135,3 +135,16 @@ def test_another_municipalitys_own_theme_cannot_be_toggled(steenwijkerland):
     )
     theirs.refresh_from_db()
     assert not theirs.hidden
+
+
+def test_renaming_keeps_an_adapted_description(westerveld):
+    theme = Theme.objects.get(field__version=current_version(), code="jeugdoverlast")
+    municipal_theme_adapt(
+        municipality=westerveld, theme=theme, description="Vooral rond de Havelte-kern."
+    )
+    municipal_theme_adapt(municipality=westerveld, theme=theme, name="Overlast door jongeren")
+    adaptation = MunicipalTheme.objects.get(municipality=westerveld, theme=theme)
+    assert (adaptation.name, adaptation.description) == (
+        "Overlast door jongeren",
+        "Vooral rond de Havelte-kern.",
+    )

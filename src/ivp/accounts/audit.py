@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain
 
 from django.utils.translation import gettext as _
 
-from ivp.regions.models import Municipality, Region
+from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
 from .models import Membership
@@ -43,31 +42,55 @@ def _histories_for(municipality: Municipality):
 
 
 def audit_trail(municipality: Municipality, *, limit: int = LIMIT) -> list[AuditEntry]:
-    records = sorted(
-        chain.from_iterable(
-            qs.select_related("history_user").order_by("-history_date")[:limit]
-            for qs in _histories_for(municipality)
-        ),
-        key=lambda r: r.history_date,
-        reverse=True,
-    )[:limit]
-    return [_entry(record) for record in records]
+    """A fixed number of queries per kind of record, however long the trail (no N+1)."""
+    entries = []
+    for history in _histories_for(municipality):
+        records = list(_with_relations(history).order_by("-history_date")[:limit])
+        previous = _previous_records(history.model, records)
+        entries += [_entry(record, previous.get(record.history_id)) for record in records]
+    entries += _population_changes(municipality)
+    return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]
 
 
-def _entry(record) -> AuditEntry:
+def _with_relations(history):
+    return history.select_related(*[f.name for f in history.model._meta.fields if f.is_relation])
+
+
+def _previous_records(history_model, records) -> dict:
+    """history_id → the record before it of the same object, from one query."""
+    ids = {r.id for r in records}
+    ordered = _with_relations(history_model.objects.filter(id__in=ids)).order_by(
+        "id", "history_date", "history_id"
+    )
+    previous, last_of = {}, {}
+    for record in ordered:
+        if record.id in last_of:
+            previous[record.history_id] = last_of[record.id]
+        last_of[record.id] = record
+    return previous
+
+
+def _instance(record):
+    """The object as it was, with related objects taken from the record (no extra queries)."""
+    instance = record.instance
+    for field in record.instance_type._meta.concrete_fields:
+        if field.is_relation and field.is_cached(record):
+            field.set_cached_value(instance, field.get_cached_value(record))
+    return instance
+
+
+def _entry(record, previous) -> AuditEntry:
     model = record.instance_type
     changes = []
-    previous = record.prev_record
     if previous is not None:
-        delta = record.diff_against(previous)
-        for change in delta.changes:
+        for change in record.diff_against(previous).changes:
             field = model._meta.get_field(change.field)
             changes.append(Change(str(field.verbose_name), _show(change.old), _show(change.new)))
     elif record.history_type == "+":
         for field in model._meta.concrete_fields:
-            if field.name in ("id",):
+            if field.name == "id":
                 continue
-            value = getattr(record, field.attname, None)
+            value = getattr(record, field.name if field.is_relation else field.attname, None)
             if value not in (None, ""):
                 changes.append(Change(str(field.verbose_name), "", _show(value)))
     user = record.history_user
@@ -76,9 +99,29 @@ def _entry(record) -> AuditEntry:
         who=user.get_username() if user else _("system"),
         action=record.history_type,
         what=str(model._meta.verbose_name),
-        object_name=str(record.history_object),
+        object_name=str(_instance(record)),
         changes=changes,
     )
+
+
+def _population_changes(municipality: Municipality) -> list[AuditEntry]:
+    """Population figures a later import replaced, with the old and the new value."""
+    entries = []
+    runs = ImportRun.objects.filter(kind="bevolking").exclude(changes=[]).select_related("user")
+    for run in runs:
+        for change in run.changes:
+            if change["code"] == municipality.code:
+                entries.append(
+                    AuditEntry(
+                        when=run.started_at,
+                        who=run.user.get_username() if run.user else _("system"),
+                        action="~",
+                        what=_("population"),
+                        object_name=f"{municipality.name} {change['year']} ({run.file_name})",
+                        changes=[Change(_("inhabitants"), str(change["old"]), str(change["new"]))],
+                    )
+                )
+    return entries
 
 
 def _show(value) -> str:

@@ -187,6 +187,12 @@ class ImportRun(models.Model):
     rows_written = models.PositiveIntegerField(_("rows written"), default=0)
     rows_skipped = models.PositiveIntegerField(_("rows skipped"), default=0)
     notes = models.TextField(_("notes"), blank=True)
+    changes = models.JSONField(
+        _("replaced values"),
+        default=list,
+        blank=True,
+        help_text=_("Values this import replaced: code, year, old and new value."),
+    )
 
     class Meta:
         verbose_name = _("import")

@@ -32,8 +32,9 @@ def data_file(*parts: str) -> Path:
     return Path(settings.DATA_DIR).joinpath(*parts)
 
 
-def _record_run(summary: ImportSummary, user=None) -> ImportRun:
+def _record_run(summary: ImportSummary, user=None, changes: list | None = None) -> ImportRun:
     return ImportRun.objects.create(
+        changes=changes or [],
         kind=summary.kind,
         file_name=summary.file_name,
         user=user,
@@ -246,6 +247,7 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     if problems:
         raise ImportFileError(problems)
     with transaction.atomic():
+        replaced = _replaced_population(objects)
         for start in range(0, len(objects), BATCH):
             Population.objects.bulk_create(
                 objects[start : start + BATCH],
@@ -260,8 +262,22 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
             rows_skipped=len(skipped),
             notes=_former_municipalities_note(skipped),
         )
-        _record_run(summary, user)
+        _record_run(summary, user, changes=replaced)
     return summary
+
+
+def _replaced_population(objects: list[Population]) -> list[dict]:
+    """The stored figures these rows overwrite with another value, for the audit trail."""
+    codes = dict(Municipality.objects.values_list("id", "code"))
+    stored = {
+        (m, y): n
+        for m, y, n in Population.objects.values_list("municipality_id", "year", "inhabitants")
+    }
+    return [
+        {"code": codes[o.municipality_id], "year": o.year, "old": old, "new": o.inhabitants}
+        for o in objects
+        if (old := stored.get((o.municipality_id, o.year))) is not None and old != o.inhabitants
+    ]
 
 
 def _former_municipalities_note(names: list[str], shown: int = 8) -> str:

@@ -37,19 +37,24 @@ def taxonomy_load(*, path: Path = NATIONAL_TAXONOMY) -> list[TaxonomyVersion]:
 
 @transaction.atomic
 def municipal_theme_adapt(
-    *, municipality, theme: Theme, name: str = "", description: str = "", hidden: bool = False
+    *,
+    municipality,
+    theme: Theme,
+    name: str = "",
+    description: str | None = None,
+    hidden: bool = False,
 ) -> MunicipalTheme:
-    """Rename or hide a national theme for one municipality."""
+    """Rename or hide a national theme for one municipality; a description not given stays."""
+    defaults = {
+        "version": theme.field.version,
+        "field": theme.field,
+        "name": name.strip(),
+        "hidden": hidden,
+    }
+    if description is not None:
+        defaults["description"] = description.strip()
     adaptation, _ = MunicipalTheme.objects.update_or_create(
-        municipality=municipality,
-        theme=theme,
-        defaults={
-            "version": theme.field.version,
-            "field": theme.field,
-            "name": name.strip(),
-            "description": description.strip(),
-            "hidden": hidden,
-        },
+        municipality=municipality, theme=theme, defaults=defaults
     )
     return adaptation
 

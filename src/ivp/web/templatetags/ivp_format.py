@@ -4,7 +4,7 @@ register = template.Library()
 
 
 @register.filter
-def bar_width(value, maximum, scale: float = 20.0) -> str:
+def bar_width(value, maximum, scale: float = 12.0) -> str:
     """Length in rem of a bar for `value` against `maximum` (a purely visual aid beside the number)."""
     if not value or not maximum:
         return "0"
