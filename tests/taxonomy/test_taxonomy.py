@@ -109,7 +109,7 @@ def test_the_five_field_version_is_shown_on_request():
 @pytest.mark.parametrize(
     "data",
     [
-        {"action": "toggle-own", "adaptation_id": "abc"},
+        {"action": "edit-own", "adaptation_id": "abc", "name": "X"},
         {"action": "adapt", "theme_id": "abc", "name": "X"},
         {"action": "adapt", "theme_id": "999999", "name": "X"},
         {"action": "iets-anders"},
@@ -123,7 +123,7 @@ def test_crafted_theme_posts_get_a_dutch_message_not_a_server_error(data):
     assert not MunicipalTheme.objects.filter(municipality__code="GM1701", name="X").exists()
 
 
-def test_another_municipalitys_own_theme_cannot_be_toggled(steenwijkerland):
+def test_another_municipalitys_own_theme_cannot_be_edited(steenwijkerland):
     field = SafetyField.objects.get(version=current_version(), number=1)
     theirs = municipal_theme_add(
         municipality=steenwijkerland, field=field, name="Van Steenwijkerland"
@@ -131,10 +131,39 @@ def test_another_municipalitys_own_theme_cannot_be_toggled(steenwijkerland):
     client = client_for("coordinator.westerveld")
     client.post(
         "/gemeenten/GM1701/themas/bewerken/",
-        {"versie": "kbv-6-velden", "action": "toggle-own", "adaptation_id": theirs.pk},
+        {
+            "versie": "kbv-6-velden",
+            "action": "edit-own",
+            "adaptation_id": theirs.pk,
+            "name": "Ook van ons",
+            "hidden": "on",
+        },
     )
     theirs.refresh_from_db()
-    assert not theirs.hidden
+    assert (theirs.name, theirs.hidden) == ("Van Steenwijkerland", False)
+
+
+def test_an_own_theme_is_renamed_and_hidden_through_the_page(westerveld):
+    field = SafetyField.objects.get(version=current_version(), number=4)
+    own = municipal_theme_add(municipality=westerveld, field=field, name="Natuurbrand")
+    client = client_for("coordinator.westerveld")
+    response = client.post(
+        "/gemeenten/GM1701/themas/bewerken/",
+        {
+            "versie": "kbv-6-velden",
+            "action": "edit-own",
+            "adaptation_id": own.pk,
+            "name": "Natuurbranden",
+            "hidden": "on",
+        },
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert (own.name, own.hidden) == ("Natuurbranden", True)
+    assert (
+        "<strong>Natuurbranden</strong>"
+        not in client.get("/gemeenten/GM1701/themas/").content.decode()
+    )
 
 
 def test_renaming_keeps_an_adapted_description(westerveld):

@@ -18,10 +18,12 @@ class ThemeAdaptForm(AccessibleForm):
         ).select_related("field")
 
 
-class OwnThemeToggleForm(AccessibleForm):
+class OwnThemeEditForm(AccessibleForm):
     adaptation_id = forms.ModelChoiceField(
         queryset=MunicipalTheme.objects.none(), widget=forms.HiddenInput
     )
+    name = forms.CharField(label=_("Name of the theme"), max_length=150)
+    hidden = forms.BooleanField(label=_("Hide for this municipality"), required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)

@@ -77,8 +77,11 @@ def municipal_theme_add(
 
 
 @transaction.atomic
-def municipal_own_theme_toggle(*, adaptation: MunicipalTheme) -> MunicipalTheme:
-    """Hide or show again a theme the municipality added itself."""
-    adaptation.hidden = not adaptation.hidden
-    adaptation.save(update_fields=["hidden"])
+def municipal_own_theme_update(
+    *, adaptation: MunicipalTheme, name: str, hidden: bool
+) -> MunicipalTheme:
+    """Rename, hide or show again a theme the municipality added itself."""
+    adaptation.name, adaptation.hidden = name.strip(), hidden
+    adaptation.full_clean()
+    adaptation.save(update_fields=["name", "hidden"])
     return adaptation

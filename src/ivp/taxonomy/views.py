@@ -7,7 +7,7 @@ from ivp.common.access import permission_required, public
 from ivp.web.views import municipality_from_code
 
 from . import selectors, services
-from .forms import OwnThemeForm, OwnThemeToggleForm, ThemeAdaptForm
+from .forms import OwnThemeEditForm, OwnThemeForm, ThemeAdaptForm
 from .models import TaxonomyVersion
 
 
@@ -72,10 +72,15 @@ def municipal_themes_edit(request, code):
                 messages.success(request, _("Theme “%s” saved.") % theme.name)
                 return redirect(request.get_full_path())
             messages.error(request, _("Nothing was saved: %s") % _form_problem(form))
-        elif action == "toggle-own":
-            form = OwnThemeToggleForm(request.POST, municipality=municipality)
+        elif action == "edit-own":
+            form = OwnThemeEditForm(request.POST, municipality=municipality)
             if form.is_valid():
-                services.municipal_own_theme_toggle(adaptation=form.cleaned_data["adaptation_id"])
+                services.municipal_own_theme_update(
+                    adaptation=form.cleaned_data["adaptation_id"],
+                    name=form.cleaned_data["name"],
+                    hidden=form.cleaned_data["hidden"],
+                )
+                messages.success(request, _("Theme “%s” saved.") % form.cleaned_data["name"])
                 return redirect(request.get_full_path())
             messages.error(request, _("Nothing was saved: %s") % _form_problem(form))
         else:
