@@ -88,3 +88,18 @@ def test_opening_a_form_address_gives_a_dutch_page_not_an_empty_405():
     response = client_for("coordinator.westerveld").get("/account/gemeente-kiezen/")
     assert response.status_code == 405
     assert "Dit adres is alleen voor formulieren</h1>" in response.content.decode()
+
+
+def test_municipalities_sort_the_dutch_way():
+    page = client_for(None).get("/gemeenten/").content.decode()
+    rows = page[page.index('id="municipality-rows"') :]
+    assert (
+        rows.index(">Gooise Meren</a>")
+        < rows.index(">&#x27;s-Gravenhage</a>")
+        < rows.index(">Groningen</a>")
+    )
+    assert (
+        rows.index(">Hendrik-Ido-Ambacht</a>")
+        < rows.index(">&#x27;s-Hertogenbosch</a>")
+        < rows.index(">Het Hogeland</a>")
+    )

@@ -40,7 +40,7 @@ def municipalities_for(user) -> QuerySet[Municipality]:
     regional = Region.members.through.objects.filter(
         region__memberships__user=user, region__memberships__role=Role.REGIOCOORDINATOR
     ).values("municipality")
-    return Municipality.objects.filter(Q(pk__in=own) | Q(pk__in=regional)).order_by("name")
+    return Municipality.objects.filter(Q(pk__in=own) | Q(pk__in=regional)).order_by("sort_name")
 
 
 def coordinated_regions(user) -> QuerySet[Region]:

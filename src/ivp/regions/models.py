@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .names import sort_key
+
 municipality_code_validator = RegexValidator(
     r"^GM\d{4}$", _("A CBS municipality code has the form GM followed by four digits.")
 )
@@ -16,6 +18,14 @@ class Municipality(models.Model):
         _("CBS code"), max_length=6, unique=True, validators=[municipality_code_validator]
     )
     name = models.CharField(_("name"), max_length=100)
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=100,
+        editable=False,
+        db_index=True,
+        default="",
+        help_text=_("The name as Dutch lists sort it: ’s-Gravenhage under G."),
+    )
     cbs_name = models.CharField(
         _("CBS name"),
         max_length=100,
@@ -36,10 +46,14 @@ class Municipality(models.Model):
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
-        ordering = ["name"]
+        ordering = ["sort_name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("regions:municipality_detail", args=[self.code])

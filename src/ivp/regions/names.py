@@ -19,6 +19,15 @@ def display_name(cbs_name: str) -> str:
     return cbs_name.removesuffix(GEMEENTE_SUFFIX).removesuffix(PROVINCE_SUFFIX).strip()
 
 
+def sort_key(name: str) -> str:
+    """Dutch lists ignore the elided article: ’s-Gravenhage sorts under G, ’t Zandt under Z."""
+    text = normalise(name)
+    for article in ("'s-", "'s ", "'t-", "'t "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
 def normalise(name: str) -> str:
     text = unicodedata.normalize("NFC", name).strip().replace("’", "'").replace("`", "'")
     text = " ".join(text.split()).casefold()

@@ -11,7 +11,7 @@ def municipality_list(*, query: str = "", province: str = "") -> QuerySet[Munici
         municipalities = municipalities.filter(Q(name__icontains=query) | Q(code__iexact=query))
     if province:
         municipalities = municipalities.filter(province__code=province)
-    return municipalities.order_by("name")
+    return municipalities.order_by("sort_name")
 
 
 def provinces() -> QuerySet[Region]:

@@ -12,7 +12,7 @@ from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 
 from . import cbs_files
 from .models import Area, ImportRun, KeyFigures, Municipality, Population, Region
-from .names import NameIndex, display_name
+from .names import NameIndex, display_name, sort_key
 
 BATCH = 2000
 SOURCE_37230 = "CBS 37230ned, Bevolkingsontwikkeling; regio per maand (bevolking op 31 december)"
@@ -99,6 +99,7 @@ def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> Import
                 code=row.code,
                 cbs_name=row.title,
                 name=display_name(row.title),
+                sort_name=sort_key(display_name(row.title)),
                 province_id=province_ids[province_code],
             )
         )
@@ -108,7 +109,7 @@ def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> Import
         municipalities,
         update_conflicts=True,
         unique_fields=["code"],
-        update_fields=["name", "cbs_name", "province"],
+        update_fields=["name", "sort_name", "cbs_name", "province"],
     )
     for province in Region.objects.filter(kind=Region.Kind.PROVINCIE):
         province.members.set(Municipality.objects.filter(province=province))

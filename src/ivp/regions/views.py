@@ -69,7 +69,7 @@ def region_detail(request, region):
         "regions/region_detail.html",
         {
             "region": region,
-            "members": region.members.select_related("province").order_by("name"),
+            "members": region.members.select_related("province").order_by("sort_name"),
             "population_2024": selectors.region_population(region, 2024),
             "may_edit": request.user.has_perm("regions.change_region", region),
         },
@@ -94,7 +94,9 @@ def _region_form(request, region):
             "code": region.code,
             "kind": region.kind,
             "description": region.description,
-            "members": ", ".join(region.members.order_by("name").values_list("name", flat=True)),
+            "members": ", ".join(
+                region.members.order_by("sort_name").values_list("name", flat=True)
+            ),
         }
     form = RegionForm(request.POST or None, user=request.user, region=region, initial=initial)
     if request.method == "POST" and form.is_valid():
