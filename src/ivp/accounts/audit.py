@@ -30,9 +30,6 @@ class AuditEntry:
     changes: list[Change]
 
 
-ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
-
-
 def _histories_for(municipality: Municipality):
     region_ids = municipality.regions.values("id")
     yield Municipality.history.filter(id=municipality.id)

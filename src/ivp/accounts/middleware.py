@@ -12,17 +12,21 @@ class ActiveMunicipalityMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Both lazy and read once: the switcher lists the allowed ones, the frame the active one.
+        request.allowed_municipalities = SimpleLazyObject(lambda: _allowed(request))
         request.active_municipality = SimpleLazyObject(lambda: _active_municipality(request))
         return self.get_response(request)
 
 
+def _allowed(request) -> list:
+    return list(municipalities_for(request.user)) if request.user.is_authenticated else []
+
+
 def _active_municipality(request):
-    if not request.user.is_authenticated:
-        return None
-    allowed = municipalities_for(request.user)
+    allowed = request.allowed_municipalities
     code = request.session.get(SESSION_KEY)
-    chosen = allowed.filter(code=code).first() if code else None
-    return chosen or allowed.first()
+    chosen = next((m for m in allowed if m.code == code), None)
+    return chosen or (allowed[0] if allowed else None)
 
 
 def remember_active_municipality(request, municipality) -> None:

@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ivp.common.access import login_required, permission_required, post_only, public
-from ivp.regions.models import Municipality
-from ivp.web.views import municipality_from_code
+from ivp.regions.selectors import municipality_from_code
 
 from .audit import audit_trail
 from .forms import LoginForm
@@ -44,7 +43,7 @@ def switch_municipality(request):
 
 @permission_required("accounts.view_audit", fn=municipality_from_code)
 def audit(request, code):
-    municipality = get_object_or_404(Municipality, code=code.upper())
+    municipality = municipality_from_code(request, code)
     return render(
         request,
         "accounts/audit.html",

@@ -8,10 +8,7 @@ from ivp.common.importing import ImportFileError
 from . import selectors, services
 from .forms import PopulationUploadForm, RegionForm
 from .models import Municipality, Region
-
-
-def region_from_code(request, region, **kwargs):
-    return get_object_or_404(Region, code=region)
+from .selectors import region_from_code
 
 
 @public

@@ -31,6 +31,11 @@ class EffectiveTheme:
     def renamed(self) -> bool:
         return self.national_name is not None and self.name != self.national_name
 
+    @property
+    def own_name(self) -> str:
+        """What the municipality itself called the theme ('' while it uses the national name)."""
+        return self.name if self.own or self.renamed else ""
+
 
 @dataclass(frozen=True)
 class EffectiveField:

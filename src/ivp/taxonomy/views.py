@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, public
-from ivp.web.views import municipality_from_code
+from ivp.regions.selectors import municipality_from_code
 
 from . import selectors, services
 from .forms import OwnThemeEditForm, OwnThemeForm, ThemeAdaptForm

@@ -1,5 +1,3 @@
-from ivp.accounts.selectors import municipalities_for
-
 from .cycle import STEPS
 
 
@@ -10,7 +8,7 @@ def shell(request):
     switchable = []
     if user is not None and user.is_authenticated:
         # Only roles that span several municipalities get a switcher.
-        switchable = list(municipalities_for(user))
+        switchable = list(getattr(request, "allowed_municipalities", []))
         if len(switchable) < 2:
             switchable = []
     return {

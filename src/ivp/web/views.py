@@ -1,15 +1,11 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, public
-from ivp.regions.models import Municipality
+from ivp.regions.selectors import municipality_from_code
 
 from .cycle import STEPS, STEPS_BY_SLUG
-
-
-def municipality_from_code(request, code, **kwargs):
-    return get_object_or_404(Municipality, code=code.upper())
 
 
 @public
