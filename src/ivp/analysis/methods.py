@@ -1,0 +1,17 @@
+"""The Dutch method descriptions that travel with every result, so the UI can say how."""
+
+EXACT = "exacte toets (binomiaal, voorwaardelijk op totaal)"
+EXACT_COUNTS = "exacte toets op aantallen (binomiaal, voorwaardelijk op totaal; zonder bevolking)"
+SURVEY = "z-toets op verschil (marges als 95%-intervallen)"
+TREND = "quasi-Poissonregressie op de tijd (bevolking als offset)"
+TREND_COUNTS = "quasi-Poissonregressie op de tijd (aantallen, zonder bevolking)"
+SEASONALITY = (
+    "quasi-Poissontoets per kalendermaand (gecorrigeerd voor dagen en jaarniveau, Bonferroni)"
+)
+
+NO_TEST_MISSING = "geen toets: waarde ontbreekt"
+NO_TEST_ZERO = "geen toets: nul registraties aan één kant"
+NO_TEST_EXPOSURE = "geen toets: bevolking onbekend"
+NO_TEST_MARGIN = "geen toets: marge onbekend"
+NO_TEST_REFERENCE = "geen toets: referentie onbekend"
+NO_TEST_TOO_FEW = "geen toets: te weinig registraties"
