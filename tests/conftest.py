@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
+from ivp.figures.demo import demo_figures_load
+from ivp.figures.models import FiguresUpload
 from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
 from ivp.taxonomy.services import taxonomy_load
@@ -25,6 +27,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         regions_load_all()
         taxonomy_load()
         demo_load()
+        demo_figures_load()
+        # Finished uploads of own figures, so pages about an upload have something to show:
+        # pk 1 for Westerveld, pk 2 for Steenwijkerland.
+        for code in ("GM1701", "GM1708"):
+            FiguresUpload.objects.create(
+                file_name="voorbeeld.csv",
+                status=FiguresUpload.Status.DONE,
+                report=["klaar"],
+                municipality=Municipality.objects.get(code=code),
+            )
 
 
 @pytest.fixture

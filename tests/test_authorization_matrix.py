@@ -29,8 +29,21 @@ USERNAMES = {
 }
 # Every demo user above works for Westerveld (the regiocoördinator through Zuidwest-Drenthe);
 # none of them has a role in Steenwijkerland.
-OWN = {"code": "GM1701", "region": "zuidwest-drenthe", "step": "veiligheidsanalyse"}
-OTHER = {"code": "GM1708", "region": "PV22", "step": "veiligheidsanalyse"}
+# pk: the uploads of own figures conftest records (1 Westerveld, 2 Steenwijkerland)
+OWN = {
+    "code": "GM1701",
+    "region": "zuidwest-drenthe",
+    "step": "veiligheidsanalyse",
+    "indicator": "misdrijven-totaal",
+    "pk": 1,
+}
+OTHER = {
+    "code": "GM1708",
+    "region": "PV22",
+    "step": "veiligheidsanalyse",
+    "indicator": "misdrijven-totaal",
+    "pk": 2,
+}
 
 EVERYONE = set(ROLES)
 ANY_ROLE = {BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO}
@@ -64,6 +77,9 @@ EXPECTED: dict[str, Rule] = {
     "api:region_list": same(EVERYONE),
     "api:region_detail": same(EVERYONE),
     "api:taxonomy": same(EVERYONE),
+    "figures:safety_picture": same(EVERYONE),
+    "figures:indicator_detail": same(EVERYONE),
+    "figures:rate_map": same(EVERYONE),
     # Logged in, whatever the role.
     "logout": Rule(EVERYONE, EVERYONE, method="post"),
     "accounts:profile": same(ANY_ROLE),
@@ -81,6 +97,13 @@ EXPECTED: dict[str, Rule] = {
     "regions:region_create": same({BEHEERDER, COORDINATOR}),
     "regions:region_edit": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER}),
     "regions:population_import": same({BEHEERDER}),
+    # Official police and CBS tables hold every municipality's figures.
+    "figures:upload_create": same({BEHEERDER}),
+    # A municipality's own figures: its coordinator uploads them and follows the import.
+    "figures:own_upload": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "figures:own_mapping": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "figures:upload_detail": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "figures:upload_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     # Django admin: the beheerder only (Django's own staff check guards its sub-pages).
     "admin:index": same({BEHEERDER}),
 }

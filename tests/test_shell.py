@@ -51,11 +51,23 @@ def test_opening_a_workspace_makes_it_the_active_municipality():
 def test_cycle_step_pages_say_what_will_come_not_fake_content():
     page = (
         client_for("coordinator.westerveld")
-        .get("/gemeenten/GM1701/cyclus/veiligheidsanalyse/")
+        .get("/gemeenten/GM1701/cyclus/prioritering/")
         .content.decode()
     )
     assert 'aria-current="page"' in page
     assert 'role="note"' in page
+
+
+def test_analysis_step_leads_to_the_safety_picture_and_own_figures():
+    page = (
+        client_for("coordinator.westerveld")
+        .get("/gemeenten/GM1701/cyclus/veiligheidsanalyse/")
+        .content.decode()
+    )
+    assert "/gemeenten/GM1701/veiligheidsbeeld/" in page
+    assert "/gemeenten/GM1701/cijfers/eigen/" in page
+    partner = client_for("partner.westerveld").get("/gemeenten/GM1701/cyclus/veiligheidsanalyse/")
+    assert "/cijfers/eigen/" not in partner.content.decode()
 
 
 def test_public_municipality_page_shows_population_with_source_and_wijken():

@@ -1,6 +1,6 @@
 """Fixtures for the browser tests: a real ivp server with the demo data, and Debian's chromium.
 
-The server runs `ivp runserver` in a subprocess on a database of its own (a SQLite file in a
+The server runs `ivp runserver` (and `ivp db_worker` for background tasks) in a subprocess on a database of its own (a SQLite file in a
 temporary directory, or the database `ivp_browser` when the session runs against PostgreSQL),
 so the browser sees exactly what a user of `make demo` sees, and the rest of the suite's
 test database is never touched.
@@ -120,7 +120,7 @@ def ivp_server() -> Iterator[str]:
         DJANGO_SETTINGS_MODULE="ivp.conf.settings",
         PYTHONUNBUFFERED="1",
     )
-    process = None
+    process = worker = None
     try:
         _run(["migrate", "--no-input", "-v", "0"], env, log)
         _run(["load_demo"], env, log)
@@ -134,16 +134,26 @@ def ivp_server() -> Iterator[str]:
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
+            # The worker takes background tasks (imports of uploads) from the database queue.
+            worker = subprocess.Popen(
+                [*IVP, "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
+                cwd=REPO,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         _wait_until_up(base_url + "/", process, log)
         yield base_url
     finally:
-        if process is not None:
-            process.terminate()
+        for child in (process, worker):
+            if child is None:
+                continue
+            child.terminate()
             try:
-                process.wait(timeout=10)
+                child.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+                child.kill()
+                child.wait()
         if postgres:
             _postgres(session_url, f"DROP DATABASE IF EXISTS {BROWSER_DATABASE} WITH (FORCE)")
         shutil.rmtree(var_dir, ignore_errors=True)

@@ -73,3 +73,20 @@ rules.add_perm(
     is_beheerder | (coordinates_member_of_partnership & ~region_has_regiocoordinator),
 )
 rules.add_perm("regions.import_population", is_beheerder)
+# Official police and CBS tables hold every municipality's figures: the administrator loads them.
+rules.add_perm("figures.import_figures", is_beheerder)
+# A municipality's own registrations and survey results: its coordinator.
+rules.add_perm("figures.import_own_figures", is_beheerder | is_coordinator_of)
+
+
+@rules.predicate
+def may_follow_upload(user, upload):
+    """The import page of an upload: the beheerder, or the coordinator of its municipality."""
+    return (
+        upload is not None
+        and upload.municipality_id is not None
+        and is_coordinator_of(user, upload.municipality)
+    )
+
+
+rules.add_perm("figures.view_upload", is_beheerder | may_follow_upload)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("ivp.accounts.urls")),
     path("", include("ivp.taxonomy.urls")),
     path("", include("ivp.regions.urls")),
+    path("", include("ivp.figures.urls")),
     path("", include("ivp.web.urls")),
 ]
 

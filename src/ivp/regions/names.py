@@ -32,6 +32,10 @@ def normalise(name: str) -> str:
     text = unicodedata.normalize("NFC", name).strip().replace("’", "'").replace("`", "'")
     text = " ".join(text.split()).casefold()
     text = text.removesuffix(GEMEENTE_SUFFIX)
+    province = PROVINCE_SUFFIX.casefold()
+    if text.endswith(province):  # 'Friesland (PV)' is 'Fryslân (PV)'
+        stem = text.removesuffix(province)
+        return ALIASES.get(stem, stem) + province
     return ALIASES.get(text, text)
 
 

@@ -32,8 +32,8 @@ STEPS = [
         _("The safety picture per safety field."),
         _("no decision: it informs the choice of priorities"),
         _(
-            "Here police and CBS figures, survey results and partner input will be imported, with "
-            "trends, rates, benchmarks and significance, and a drafted safety picture with charts."
+            "Police and CBS figures, survey results and own registrations, with trends, rates, "
+            "benchmarks and significance, and a drafted safety picture with charts."
         ),
     ),
     CycleStep(

@@ -27,6 +27,7 @@ def cycle_step(request, code, step):
             "step": STEPS_BY_SLUG[step],
             "steps": STEPS,
             "current_step": step,
+            "may_import_own": request.user.has_perm("figures.import_own_figures", municipality),
         },
     )
 

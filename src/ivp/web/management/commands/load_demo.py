@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from ivp.accounts.demo import DEMO_PASSWORD, demo_load
+from ivp.figures.demo import demo_figures_load
 from ivp.regions.services import national_base_loaded
 
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         if not (skip_if_loaded and national_base_loaded()):
             call_command("load_regions", stdout=self.stdout, stderr=self.stderr)
         call_command("load_taxonomy", stdout=self.stdout)
+        for result in demo_figures_load():
+            self.stdout.write(" ".join(result.lines()[:3]))
         users = demo_load()
         self.stdout.write(
             self.style.SUCCESS("\nDemo-accounts (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)

@@ -1,0 +1,231 @@
+"""A drafted Dutch text for the veiligheidsbeeld, from the numbers only.
+
+Deterministic templates: every sentence states figures that are in the data table beside it
+(`cites` names the rows), and none guesses at a cause. A change is a rise or fall only when
+the analysis verdict says so; cautions follow the DESIGN rules for figures.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ivp.analysis import SMALL_NUMBER_THRESHOLD
+
+from . import formatting as nl
+from .safety_picture import FieldPicture, IndicatorPicture, SafetyPicture
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    cites: tuple[str, ...] = field(default_factory=tuple)  # periods or benchmark labels
+
+
+VERDICT_WORDS = {"stijging": gettext_lazy("rise"), "daling": gettext_lazy("fall")}
+
+
+def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> list[Sentence]:
+    last = picture.last
+    if last is None or last.value is None:
+        return []
+    name = picture.indicator.name
+    sentences = []
+    if last.rate_per_1000 is not None:
+        sentences.append(
+            Sentence(
+                _("%(name)s in %(period)s: %(value)s in %(place)s, %(rate)s per 1,000 inhabitants.")
+                % {
+                    "name": name,
+                    "period": last.period,
+                    "value": nl.value(last.value, picture.indicator.unit),
+                    "place": municipality_name,
+                    "rate": nl.decimal(last.rate_per_1000),
+                },
+                (last.period,),
+            )
+        )
+    else:
+        sentences.append(
+            Sentence(
+                _("%(name)s in %(period)s: %(value)s in %(place)s.")
+                % {
+                    "name": name,
+                    "period": last.period,
+                    "value": nl.value(last.value, picture.indicator.unit),
+                    "place": municipality_name,
+                },
+                (last.period,),
+            )
+        )
+    change = picture.overall_change
+    if change is not None:
+        sentences.append(_change_sentence(picture, change))
+    if picture.trend is not None:
+        sentences.append(_trend_sentence(picture))
+    for benchmark in picture.benchmarks:
+        sentences.append(_benchmark_sentence(benchmark))
+    if picture.seasonality and (
+        picture.seasonality.higher_months or picture.seasonality.lower_months
+    ):
+        sentences.append(_season_sentence(picture.seasonality))
+    return sentences
+
+
+def _change_sentence(picture, change) -> Sentence:
+    percent, bounds = _magnitude(change.verdict, change.percent_change, change.percent_ci95)
+    values = {
+        "from": change.from_period,
+        "to": change.to_period,
+        "old": nl.value(change.from_value, picture.indicator.unit),
+        "new": nl.value(change.to_value, picture.indicator.unit),
+        "interval": nl.interval(bounds, suffix="%") if bounds else nl.interval(change.ci95, 2),
+        "percent": nl.percent(percent),
+        "p": nl.p_value(change.p_value),
+    }
+    cites = (change.from_period, change.to_period)
+    if change.p_value is None:
+        return Sentence(
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) the change could not be tested "
+                "(%(method)s); it is not called a rise or a fall."
+            )
+            % {**values, "method": change.method},
+            cites,
+        )
+    if change.verdict in VERDICT_WORDS:
+        return Sentence(
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
+                "per inhabitant (95%% interval %(interval)s, p %(p)s): larger than chance explains."
+            )
+            % {**values, "verdict": VERDICT_WORDS[change.verdict]},
+            cites,
+        )
+    return Sentence(
+        _(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) the difference is within what chance "
+            "explains (95%% interval %(interval)s, p %(p)s): stable."
+        )
+        % values,
+        cites,
+    )
+
+
+def _magnitude(verdict, percent, bounds):
+    """'a fall of 18,1% (11,3% to 24,4%)', not 'a fall of -18,1%'."""
+    if verdict == "daling" and percent is not None and bounds:
+        return -percent, (-bounds[1], -bounds[0])
+    return percent, bounds
+
+
+def _trend_sentence(picture) -> Sentence:
+    trend = picture.trend
+    percent, bounds = _magnitude(trend.verdict, trend.percent_per_year, trend.percent_ci95)
+    values = {
+        "first": trend.first_period,
+        "last": trend.last_period,
+        "percent": nl.percent(percent),
+        "interval": nl.interval(bounds, suffix="%"),
+    }
+    if trend.verdict in VERDICT_WORDS:
+        text = _(
+            "Over %(first)s–%(last)s the trend is a %(verdict)s of %(percent)s a year "
+            "(95%% interval %(interval)s)."
+        ) % {**values, "verdict": VERDICT_WORDS[trend.verdict]}
+    else:
+        text = (
+            _(
+                "Over %(first)s–%(last)s there is no trend beyond chance (%(percent)s a year, "
+                "95%% interval %(interval)s)."
+            )
+            % values
+        )
+    return Sentence(text, (trend.first_period, trend.last_period))
+
+
+def _benchmark_sentence(benchmark) -> Sentence:
+    values = {
+        "reference": benchmark.label,
+        "own": nl.decimal(benchmark.rate_per_1000),
+        "other": nl.decimal(benchmark.reference_rate_per_1000),
+        "interval": nl.interval(benchmark.ci95, 2),
+    }
+    templates = {
+        "hoger": _(
+            "Per 1,000 inhabitants that is higher than in %(reference)s (%(own)s against "
+            "%(other)s; rate ratio 95%% interval %(interval)s)."
+        ),
+        "lager": _(
+            "Per 1,000 inhabitants that is lower than in %(reference)s (%(own)s against "
+            "%(other)s; rate ratio 95%% interval %(interval)s)."
+        ),
+        "vergelijkbaar": _(
+            "Per 1,000 inhabitants that is comparable with %(reference)s (%(own)s against "
+            "%(other)s; the difference is within what chance explains)."
+        ),
+    }
+    return Sentence(templates[benchmark.verdict] % values, (benchmark.label,))
+
+
+def _season_sentence(season) -> Sentence:
+    higher = ", ".join(str(MONTHS[m]) for m in season.higher_months)
+    lower = ", ".join(str(MONTHS[m]) for m in season.lower_months)
+    parts = []
+    if higher:
+        parts.append(
+            _("more registrations than the rest of the year in %(months)s") % {"months": higher}
+        )
+    if lower:
+        parts.append(_("fewer in %(months)s") % {"months": lower})
+    return Sentence(
+        _("Over %(first)s–%(last)s there are %(parts)s.")
+        % {"first": season.first_period, "last": season.last_period, "parts": "; ".join(parts)},
+        (season.first_period, season.last_period),
+    )
+
+
+def cautions(picture: IndicatorPicture) -> list[str]:
+    result = []
+    kind = picture.indicator.kind
+    if kind in ("misdrijven", "overlast", "incidenten"):
+        result.append(
+            _(
+                "Registrations are not people or events: one incident can be registered more than "
+                "once, and one person can be behind many registrations."
+            )
+        )
+    if kind == "misdrijven":
+        result.append(
+            _(
+                "Not every crime is reported or registered (the dark number); a change in "
+                "registrations can also come from a change in reporting or police attention."
+            )
+        )
+    last = picture.last
+    if (
+        picture.indicator.is_count
+        and last
+        and last.value is not None
+        and last.value < SMALL_NUMBER_THRESHOLD
+    ):
+        result.append(
+            _(
+                "Small numbers (fewer than %(threshold)s): a difference of a few registrations "
+                "moves the figure a lot; read changes with care."
+            )
+            % {"threshold": SMALL_NUMBER_THRESHOLD}
+        )
+    if picture.synthetic:
+        result.append(_("SYNTHETIC figures, generated for tests: not real."))
+    return result
+
+
+def field_paragraph(field_picture: FieldPicture, picture: SafetyPicture) -> list[Sentence]:
+    """The first sentences of each indicator: level, change and the national comparison."""
+    sentences = []
+    for item in field_picture.indicators:
+        own = indicator_sentences(item, picture.municipality.name)
+        sentences += own[:2] + [s for s in own if "Nederland" in s.cites]
+    return sentences

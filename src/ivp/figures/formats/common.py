@@ -1,0 +1,267 @@
+"""What every figures reader produces, and the checks they share.
+
+A reader turns one file into `ParsedFigures`: the source edition, the indicators it
+measures, and a polars frame of observations (`indicator`, `area_code`, `period`, `value`,
+`margin`, `row`). It refuses the whole file with every problem found; it never writes.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+from django.utils.translation import gettext as _
+
+from ivp.common.importing import ImportFileError, ImportProblem
+
+OBSERVATION_SCHEMA = {
+    "indicator": pl.String,
+    "area_code": pl.String,
+    "period": pl.String,
+    "value": pl.Float64,
+    "margin": pl.Float64,
+    "row": pl.Int64,
+}
+FIRST_YEAR = 1995
+MAX_PROBLEMS_PER_KIND = 25
+LABEL = "_column_label"  # optional frame column: the file's column name per row, for messages
+NETHERLANDS = "NL01"
+
+# StatLine's symbols for "no number here": they are not numbers and must not become 0.
+STATISTICAL_SYMBOLS = {
+    ".": "cijfer onbekend",
+    "x": "geheim",
+    "-": "nihil of niet van toepassing",
+    "?": "cijfer onbetrouwbaar",
+}
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    publisher: str
+    table_id: str
+    title: str
+    edition: str
+    licence: str = "CC BY 4.0"
+    url: str = ""
+    synthetic: bool = False
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name: str
+    kind: str
+    unit: str = "aantal"
+    classification: str = ""
+    description: str = ""
+    theme_codes: tuple[str, ...] | None = None  # None: no reviewed mapping exists
+
+
+@dataclass
+class ParsedFigures:
+    file_name: str
+    format_name: str
+    source: SourceSpec
+    indicators: list[IndicatorSpec]
+    observations: pl.DataFrame
+    skipped: list[str] = field(default_factory=list)
+    rows_skipped: int = 0
+
+
+class Problems:
+    """Collects problems, at most a few per kind so a broken national file stays readable."""
+
+    def __init__(self, file_name: str):
+        self.file_name = file_name
+        self.items: list[ImportProblem] = []
+        self._per_kind: dict[str, int] = {}
+
+    def add(self, row: int | None, column: str | None, message: str, kind: str = "") -> None:
+        kind = kind or message
+        seen = self._per_kind.get(kind, 0)
+        self._per_kind[kind] = seen + 1
+        if seen < MAX_PROBLEMS_PER_KIND:
+            self.items.append(ImportProblem(self.file_name, row, column, message))
+
+    def add_from_frame(
+        self, frame: pl.DataFrame, column: str, message, kind: str, label: str | None = None
+    ) -> None:
+        """One problem per offending row of `frame` (which has `row` and `column`); `label` is
+        the column's name in the file when it differs."""
+        label = label or column
+        frame = frame.sort("row")  # joins need not keep file order; show the first rows
+        labels = frame[LABEL] if LABEL in frame.columns else None
+        for index, (row, raw) in enumerate(
+            frame.select("row", column).head(MAX_PROBLEMS_PER_KIND).iter_rows()
+        ):
+            self.add(row, labels[index] if labels is not None else label, message(raw), kind)
+        hidden = frame.height - MAX_PROBLEMS_PER_KIND
+        if hidden > 0:
+            self._per_kind[kind] = frame.height
+            self.items.append(
+                ImportProblem(
+                    self.file_name,
+                    None,
+                    label,
+                    _("and %(count)s more rows with the same problem.") % {"count": hidden},
+                )
+            )
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ImportFileError(self.items)
+
+
+def strip_header(frame: pl.DataFrame) -> pl.DataFrame:
+    """'incident_count\r' → 'incident_count': a header line ending in '\r\r\n' (CRLF written
+    twice, as Python's csv module does on Windows) keeps a CR on the last name."""
+    taken = set(frame.columns)
+    renames = {}
+    for name in frame.columns:
+        clean = name.strip()
+        if clean != name and clean not in taken:
+            renames[name] = clean
+            taken.add(clean)
+    return frame.rename(renames)
+
+
+def refuse(file_name: str, message: str, row: int | None = None, column: str | None = None):
+    raise ImportFileError([ImportProblem(file_name, row, column, message)])
+
+
+def decode(file_name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            hint = ""
+        else:
+            hint = _(" It looks like Windows-1252 (ANSI); save it as “CSV UTF-8”.")
+        # exc.start counts from after a UTF-8 BOM; the row is the line holding the bad byte.
+        bom = len(raw) - len(exc.object)
+        refuse(
+            file_name,
+            _("the file is not UTF-8 text (byte %(position)s).") % {"position": bom + exc.start + 1}
+            + hint,
+            row=exc.object.count(b"\n", 0, exc.start) + 1,
+        )
+
+
+def value_problem(raw: str | None) -> str:
+    """Why a cell is not a usable number, in words a policy officer understands."""
+    text = (raw or "").strip()
+    if not text:
+        return _("the value is empty; a number is required.")
+    if text in STATISTICAL_SYMBOLS:
+        return _(
+            "“%(symbol)s” is the statistical symbol for “%(meaning)s”, not a number; "
+            "remove the row or fill in the figure."
+        ) % {"symbol": text, "meaning": STATISTICAL_SYMBOLS[text]}
+    return _("“%(text)s” is not a number.") % {"text": text[:40]}
+
+
+def parse_numbers(frame: pl.DataFrame, column: str, problems: Problems, *, counts: bool):
+    """Turn a text column into Float64 in place; every bad cell becomes a problem.
+
+    Accepts '1234', '1.234' is refused as ambiguous only when it is not a count; a decimal comma
+    ('7,6') is read as a decimal for scores. Counts must be whole and non-negative.
+    """
+    text = pl.col(column).str.strip_chars()
+    cleaned = text.str.replace(",", ".", literal=True) if not counts else text
+    parsed = frame.with_columns(cleaned.cast(pl.Float64, strict=False).alias("_number"))
+    # 'inf', 'NaN' and '1e999' cast to floats that are no figure (and break the JSON log).
+    bad = parsed.filter(pl.col("_number").is_null() | ~pl.col("_number").is_finite())
+    if bad.height:
+        problems.add_from_frame(bad, column, value_problem, kind=f"number:{column}")
+    if counts:
+        not_count = parsed.filter(
+            pl.col("_number").is_finite()
+            & ((pl.col("_number") < 0) | (pl.col("_number") != pl.col("_number").floor()))
+        )
+        if not_count.height:
+            problems.add_from_frame(
+                not_count,
+                column,
+                lambda raw: (
+                    _("“%(text)s” is not a count (a whole number of 0 or more).") % {"text": raw}
+                ),
+                kind=f"count:{column}",
+            )
+    return parsed.with_columns(pl.col("_number").alias(column)).drop("_number")
+
+
+CBS_PERIOD = re.compile(r"^(?P<year>\d{4})(?P<kind>JJ|KW|MM)(?P<part>\d{2})$")
+
+
+def cbs_period_expression(column: str) -> pl.Expr:
+    """'2024JJ00' → '2024', '2024KW02' → '2024-Q2', '2024MM03' → '2024-03'; else null."""
+    raw = pl.col(column).str.strip_chars()
+    year = raw.str.slice(0, 4)
+    kind = raw.str.slice(4, 2)
+    part = raw.str.slice(6, 2)
+    valid = raw.str.contains(r"^\d{4}(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$")
+    return (
+        pl.when(~valid)
+        .then(None)
+        .when(kind == "JJ")
+        .then(year)
+        .when(kind == "KW")
+        .then(year + "-Q" + part.str.slice(1, 1))
+        .otherwise(year + "-" + part)
+    )
+
+
+def check_periods(frame: pl.DataFrame, column: str, problems: Problems) -> None:
+    """Periods must be parsed and lie between FIRST_YEAR and this year."""
+    unknown = frame.filter(pl.col("period").is_null())
+    if unknown.height:
+        problems.add_from_frame(
+            unknown,
+            column,
+            lambda raw: (
+                _(
+                    "“%(text)s” is not a period; expected e.g. 2024JJ00 (year), 2024KW01 (quarter) "
+                    "or 2024MM01 (month)."
+                )
+                % {"text": raw or ""}
+            ),
+            kind="period",
+        )
+    this_year = date.today().year
+    year = pl.col("period").str.slice(0, 4).cast(pl.Int32, strict=False)
+    out_of_range = frame.filter(
+        pl.col("period").is_not_null() & ((year < FIRST_YEAR) | (year > this_year))
+    )
+    if out_of_range.height:
+        problems.add_from_frame(
+            out_of_range,
+            column,
+            lambda raw: (
+                _("period “%(text)s” lies outside %(first)s–%(last)s.")
+                % {"text": raw, "first": FIRST_YEAR, "last": this_year}
+            ),
+            kind="period-range",
+        )
+
+
+def check_duplicates(frame: pl.DataFrame, problems: Problems, column: str) -> None:
+    keys = ["indicator", "area_code", "period"]
+    duplicated = frame.filter(pl.struct(keys).is_duplicated()).sort("row")
+    if duplicated.height:
+        first_rows = duplicated.group_by(keys).agg(pl.col("row").min().alias("first"))
+        later = duplicated.join(first_rows, on=keys).filter(pl.col("row") != pl.col("first"))
+        for row, first in later.select("row", "first").head(MAX_PROBLEMS_PER_KIND).iter_rows():
+            problems.add(
+                row,
+                column,
+                _("this row repeats row %(first)s (same area, period and subject).")
+                % {"first": first},
+                kind="duplicate",
+            )
+
+
+def empty_observations() -> pl.DataFrame:
+    return pl.DataFrame(schema=OBSERVATION_SCHEMA)

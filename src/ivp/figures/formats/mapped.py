@@ -1,0 +1,339 @@
+"""A municipality's own registrations and survey results, read through a column mapping.
+
+Every municipality keeps its own lists (overlast per category per month, Meld Misdaad Anoniem
+tips, brandincidenten, verkeersongevallen, survey scores per wave). The user says which
+column holds the period, the value and optionally the category, the area and the margin;
+everything else here is the same checking as for the official tables.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import polars as pl
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .common import (
+    LABEL,
+    MAX_PROBLEMS_PER_KIND,
+    IndicatorSpec,
+    ParsedFigures,
+    Problems,
+    SourceSpec,
+    check_duplicates,
+    parse_numbers,
+    refuse,
+)
+from .geography import Geography
+from .tabular import read_table
+
+COUNT_KINDS = ("overlast", "incidenten", "eigen")
+SURVEY_KINDS = ("enquetescore", "enquetepercentage")
+UNITS = {"enquetescore": "rapportcijfer", "enquetepercentage": "procent"}
+MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}([tT ].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+PATTERNS = [
+    (re.compile(r"^(\d{4})$"), lambda m: m[1]),
+    (re.compile(r"^(\d{4})\s*(?:jj00)?$"), lambda m: m[1]),
+    (re.compile(r"^(\d{4})[-/ ]?(?:mm|m)?(\d{1,2})$"), lambda m: _month(m[1], m[2])),
+    (re.compile(r"^(\d{1,2})[-/ ](\d{4})$"), lambda m: _month(m[2], m[1])),
+    (re.compile(r"^(\d{4})[-/ ]?(?:kw|q)0?([1-4])$"), lambda m: f"{m[1]}-Q{m[2]}"),
+    (re.compile(r"^(?:kw|q)([1-4])[-/ ](\d{4})$"), lambda m: f"{m[2]}-Q{m[1]}"),
+    (re.compile(r"^([a-z]+)\.?[-/ ](\d{4})$"), lambda m: _month_name(m[2], m[1])),
+    (re.compile(r"^(\d{4})[-/ ]([a-z]+)\.?$"), lambda m: _month_name(m[1], m[2])),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$"), lambda m: _date(m[1], m[2], m[3])),
+    (re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), lambda m: _date(m[3], m[2], m[1])),
+]
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which column means what. `category` splits the file into indicators (one per value);
+    without it the whole file is one indicator called `name`."""
+
+    period: str
+    value: str
+    name: str
+    kind: str = "eigen"
+    category: str = ""
+    area: str = ""
+    margin: str = ""
+    source: str = ""
+    theme: str = ""  # code of a Kernbeleid Veiligheid theme, e.g. "jeugdoverlast"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def is_survey(self) -> bool:
+        return self.kind in SURVEY_KINDS
+
+
+def _month(year: str, month: str) -> str | None:
+    return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+
+
+def _month_name(year: str, name: str) -> str | None:
+    number = MONTH_NAMES.get(name)
+    return f"{year}-{number:02d}" if number else None
+
+
+def _date(year: str, month: str, day: str) -> str | None:
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return f"{year}-{int(month):02d}"
+
+
+def period_from_text(text: str) -> str | None:
+    """'2024', '2024-03', 'maart 2024', 'mrt-2024', '03-2024', '2024M03', '2024 Q1',
+    'kw1 2024', a date ('2024-03-15', '15-3-2024': its month). None when unreadable."""
+    cleaned = " ".join(text.strip().casefold().split())
+    for pattern, build in PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            return build(match)
+    return None
+
+
+def headers(file_name: str, raw: bytes) -> tuple[list[str], list[list[str]]]:
+    """The header and the first rows, for the mapping step."""
+    table = read_table(file_name, raw)
+    return table.header, [row for row in table.rows if any(row)][:5]
+
+
+def read_mapped(
+    file_name: str,
+    raw: bytes,
+    geography: Geography,
+    mapping: ColumnMapping,
+    *,
+    municipality_code: str,
+    municipality_name: str,
+    edition: str | None = None,
+) -> ParsedFigures:
+    table = read_table(file_name, raw)
+    _check_mapping(file_name, table.header, mapping)
+    if mapping.kind not in COUNT_KINDS + SURVEY_KINDS:
+        refuse(file_name, _("unknown kind of figures “%(kind)s”.") % {"kind": mapping.kind})
+    column = {name: table.header.index(name) for name in table.header if name}
+
+    def cells(name: str) -> list[str]:
+        return [row[column[name]] if name else "" for row in table.rows]
+
+    frame = pl.DataFrame(
+        {
+            "row": list(range(table.first_row, table.first_row + len(table.rows))),
+            "raw_period": cells(mapping.period),
+            "raw_value": cells(mapping.value),
+            "raw_category": cells(mapping.category) if mapping.category else [""] * len(table.rows),
+            "raw_area": cells(mapping.area) if mapping.area else [""] * len(table.rows),
+            "raw_margin": cells(mapping.margin) if mapping.margin else [""] * len(table.rows),
+        },
+        schema_overrides={"row": pl.Int64},
+    ).filter(
+        pl.any_horizontal(pl.col(c).str.strip_chars() != "" for c in ("raw_period", "raw_value"))
+    )
+    if frame.is_empty():
+        refuse(file_name, _("the file holds no rows with figures."))
+    problems = Problems(file_name)
+    frame = _periods(frame, mapping, problems)
+    frame = _areas(frame, mapping, geography, municipality_code, problems)
+    frame = parse_numbers(
+        frame.rename({"raw_value": "value"}).with_columns(pl.lit(mapping.value).alias(LABEL)),
+        "value",
+        problems,
+        counts=not mapping.is_survey,
+    ).drop(LABEL)
+    frame = _margins(frame, mapping, problems)
+    frame, indicators = _indicators(frame, mapping, municipality_code, problems)
+    frame = _monthly_sums(frame, mapping)
+    check_duplicates(frame, problems, mapping.period)
+    problems.raise_if_any()
+    return ParsedFigures(
+        file_name=file_name,
+        format_name=_("own table with a column mapping"),
+        source=SourceSpec(
+            publisher=mapping.source or municipality_name,
+            table_id="",
+            title=f"{municipality_name}: {mapping.name}",
+            edition=edition or date.today().isoformat(),
+            licence="",
+        ),
+        indicators=indicators,
+        observations=frame.select(
+            "indicator", "area_code", "municipality_code", "period", "value", "margin", "row"
+        ),
+    )
+
+
+def _check_mapping(file_name: str, header: list[str], mapping: ColumnMapping) -> None:
+    for role, name in (("period", mapping.period), ("value", mapping.value)):
+        if not name:
+            refuse(file_name, _("choose the column with the %(role)s.") % {"role": _(role)})
+    for name in (mapping.period, mapping.value, mapping.category, mapping.area, mapping.margin):
+        if name and name not in header:
+            refuse(
+                file_name,
+                _("column “%(name)s” is not in the file; found: %(found)s.")
+                % {"name": name, "found": ", ".join(h for h in header if h)},
+                row=1,
+                column=name,
+            )
+    if not mapping.name.strip():
+        refuse(file_name, _("give the figures a name, e.g. “Meldingen overlast”."))
+
+
+def _periods(frame: pl.DataFrame, mapping: ColumnMapping, problems: Problems) -> pl.DataFrame:
+    texts = frame["raw_period"].to_list()
+    periods = [period_from_text(text) for text in texts]
+    this_year = date.today().year
+    for row, text, period in zip(frame["row"], texts, periods, strict=True):
+        if period is None:
+            problems.add(
+                row,
+                mapping.period,
+                _(
+                    "“%(text)s” is not a period; write e.g. 2024, 2024-03, maart 2024, "
+                    "2024 Q1 or a date."
+                )
+                % {"text": text},
+                kind="period",
+            )
+        elif not 1995 <= int(period[:4]) <= this_year:
+            problems.add(
+                row,
+                mapping.period,
+                _("period “%(text)s” lies outside %(first)s–%(last)s.")
+                % {"text": text, "first": 1995, "last": this_year},
+                kind="period-range",
+            )
+    dated = [bool(DATE.match(" ".join(t.strip().split()))) for t in texts]
+    return frame.with_columns(
+        pl.Series("period", periods, dtype=pl.String), pl.Series("dated", dated, dtype=pl.Boolean)
+    )
+
+
+def _areas(frame, mapping, geography: Geography, municipality_code: str, problems) -> pl.DataFrame:
+    """Without an area column everything is the municipality's; otherwise a CBS code or the
+    name of one of its wijken (or, for surveys, any municipality, province or NL)."""
+    if not mapping.area:
+        return frame.with_columns(
+            pl.lit(municipality_code).alias("area_code"),
+            pl.lit(municipality_code).alias("municipality_code"),
+        )
+    wijk_names = {
+        name.casefold(): code
+        for code, name in geography.area_names.items()
+        if geography.municipality_of.get(code) == municipality_code
+    }
+    codes = []
+    for row, text in zip(frame["row"], frame["raw_area"], strict=True):
+        cleaned = text.strip()
+        code = cleaned.upper() if cleaned.upper() in geography.municipality_of else None
+        code = code or wijk_names.get(cleaned.casefold())
+        if code is None and mapping.is_survey:
+            code = geography.code_for_name(cleaned) or (
+                cleaned.upper() if cleaned.upper() in geography.other_codes else None
+            )
+        own = code and (
+            geography.municipality_of.get(code) == municipality_code or mapping.is_survey
+        )
+        if not own:
+            problems.add(
+                row,
+                mapping.area,
+                _("“%(text)s” is not a wijk, buurt or code of this municipality.")
+                % {"text": cleaned},
+                kind="area",
+            )
+        codes.append(code if own else None)
+    return frame.with_columns(
+        pl.Series("area_code", codes, dtype=pl.String),
+        pl.Series(
+            "municipality_code",
+            [geography.municipality_of.get(c) if c else None for c in codes],
+            dtype=pl.String,
+        ),
+    )
+
+
+def _margins(frame: pl.DataFrame, mapping: ColumnMapping, problems: Problems) -> pl.DataFrame:
+    if not mapping.margin:
+        return frame.with_columns(pl.lit(None, dtype=pl.Float64).alias("margin")).drop("raw_margin")
+    given = frame.filter(pl.col("raw_margin").str.strip_chars() != "")
+    parsed = parse_numbers(
+        given.rename({"raw_margin": "margin"}).with_columns(pl.lit(mapping.margin).alias(LABEL)),
+        "margin",
+        problems,
+        counts=False,
+    )
+    negative = parsed.filter(pl.col("margin") < 0)
+    for row in negative["row"].head(MAX_PROBLEMS_PER_KIND):
+        problems.add(row, mapping.margin, _("a margin cannot be negative."), kind="margin")
+    return frame.drop("raw_margin").join(parsed.select("row", "margin"), on="row", how="left")
+
+
+def _indicators(frame, mapping: ColumnMapping, municipality_code: str, problems: Problems):
+    unit = UNITS.get(mapping.kind, "aantal")
+    base = mapping.name.strip()
+    names = (
+        frame["raw_category"].str.strip_chars().to_list()
+        if mapping.category
+        else [""] * frame.height
+    )
+    for row, name in zip(frame["row"], names, strict=True):
+        if mapping.category and not name:
+            problems.add(row, mapping.category, _("the category is empty."), kind="category")
+    specs = {}
+    for name in sorted({n for n in names if n or not mapping.category}):
+        full = f"{base}: {name}" if name else base
+        code = slugify(f"{municipality_code}-{full}")[:80] or municipality_code.lower()
+        specs[name] = IndicatorSpec(
+            code=code,
+            name=full,
+            kind=mapping.kind,
+            unit=unit,
+            theme_codes=(mapping.theme,) if mapping.theme else None,
+        )
+    lookup = pl.DataFrame(
+        {"raw_category": list(specs), "indicator": [s.code for s in specs.values()]},
+        schema={"raw_category": pl.String, "indicator": pl.String},
+    )
+    frame = frame.with_columns(pl.Series("raw_category", names, dtype=pl.String)).join(
+        lookup, on="raw_category", how="left"
+    )
+    return frame, list(specs.values())
+
+
+def _monthly_sums(frame: pl.DataFrame, mapping: ColumnMapping) -> pl.DataFrame:
+    """A list with a date per row (one incident, one day) becomes one count per month.
+    Without dates a repeated period stays a duplicate, which is refused; surveys never sum."""
+    if mapping.is_survey or not frame["dated"].any() or frame["period"].is_null().any():
+        return frame
+    keys = ["indicator", "area_code", "municipality_code", "period"]
+    return frame.group_by(keys, maintain_order=True).agg(
+        pl.col("value").sum(), pl.col("margin").first(), pl.col("row").min()
+    )

@@ -1,0 +1,74 @@
+"""The map of municipalities coloured by rate, with the same numbers as a table."""
+
+import polars as pl
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ivp import analysis
+from ivp.regions.models import ImportRun, Municipality
+from ivp.reports import charts
+
+from .models import Indicator, Source
+from .selectors import observations_frame, population_frame
+from .services import IMPORT_KIND
+
+MAP_CACHE_SECONDS = 24 * 3600
+
+
+def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
+    frame = observations_frame(indicator_ids=[indicator.pk]).filter(
+        pl.col("area").str.starts_with("GM") & (pl.col("period").str.len_chars() == 4)
+    )
+    years = sorted(frame["period"].unique().cast(pl.Int64).to_list())
+    if not years:
+        return {"years": [], "rows": [], "svg": "", "year": None}
+    year = year if year in years else years[-1]
+    in_year = frame.filter(pl.col("period") == str(year))
+    rated = analysis.with_rates(in_year.select("area", "period", "value"), population_frame())
+    names = dict(Municipality.objects.values_list("code", "name"))
+    highlight = (highlight or "").upper() or None
+    rows = sorted(
+        (
+            {
+                "code": r["area"],
+                "name": names.get(r["area"], r["area"]),
+                "value": r["value"],
+                "rate": r["rate_per_1000"],
+                "chosen": r["area"] == highlight,
+            }
+            for r in rated.iter_rows(named=True)
+        ),
+        key=lambda row: -(row["rate"] or 0),
+    )
+    values = {r["code"]: round(r["rate"], 1) for r in rows if r["rate"] is not None}
+    on_map = {f["properties"]["statcode"] for f in charts.municipality_shapes()["features"]}
+    sources = Source.objects.filter(pk__in=in_year["source_id"].unique().to_list())
+    return {
+        "year": year,
+        "years": years,
+        "rows": rows,
+        "highlight": names.get(highlight) if highlight else None,
+        "svg": _map_svg(indicator, year, values, highlight),
+        "missing_from_map": sorted(names[c] for c in values if c not in on_map and c in names),
+        "sources": list(sources),
+        "synthetic": any(s.synthetic for s in sources),
+    }
+
+
+def _map_svg(indicator: Indicator, year: int, values: dict, highlight: str | None) -> str:
+    """Rendering 345 shapes takes most of a second: keep the SVG until figures change."""
+    version = (
+        ImportRun.objects.filter(kind=IMPORT_KIND)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    key = f"ivp:map:{indicator.pk}:{year}:{highlight}:{version}:{translation.get_language()}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = charts.to_svg(
+            charts.map_chart(values, highlight=highlight, legend_title=_("per 1,000 inhabitants"))
+        )
+        cache.set(key, svg, MAP_CACHE_SECONDS)
+    return svg

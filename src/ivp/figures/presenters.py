@@ -1,0 +1,38 @@
+"""Charts for the analysis pages: each one an SVG beside a table with the same numbers."""
+
+from django.utils.translation import gettext as _
+
+from ivp.reports import charts
+
+from .safety_picture import IndicatorPicture
+
+
+def series_svg(item: IndicatorPicture) -> str:
+    per_1000 = any(p.rate_per_1000 is not None for p in item.series)
+    points = [
+        {
+            "label": p.period,
+            "value": round(p.rate_per_1000, 2) if per_1000 else p.value,
+        }
+        for p in item.series
+        if (p.rate_per_1000 if per_1000 else p.value) is not None
+    ]
+    title = _("per 1,000 inhabitants") if per_1000 else item.indicator.unit
+    return charts.to_svg(charts.series_chart(points, y_title=title))
+
+
+def benchmark_svg(item: IndicatorPicture, municipality_name: str) -> str:
+    points = []
+    for benchmark in item.benchmarks:
+        if benchmark.reference_rate_per_1000 is not None:
+            points.append(
+                {"name": benchmark.label, "value": round(benchmark.reference_rate_per_1000, 2)}
+            )
+    if not points or item.last is None or item.last.rate_per_1000 is None:
+        return ""
+    points.insert(0, {"name": municipality_name, "value": round(item.last.rate_per_1000, 2)})
+    return charts.to_svg(
+        charts.comparison_chart(
+            points, x_title=_("per 1,000 inhabitants"), highlight=municipality_name
+        )
+    )

@@ -1,0 +1,345 @@
+"""The veiligheidsbeeld of one municipality: per safety field its indicators with verdicts.
+
+Reads the figures once into polars frames, hands them to `ivp.analysis`, and keeps the
+results with the source and period of every number, so pages, the CLI and documents show
+the same picture.
+"""
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from ivp import analysis
+from ivp.regions.models import KeyFigures, Municipality
+from ivp.taxonomy.selectors import current_version, themes_for
+
+from .models import Indicator, Source
+from .selectors import observations_frame, population_frame
+
+PEER_GROUP_SIZE = 10
+NETHERLANDS = "NL01"
+
+
+@dataclass
+class SeriesPoint:
+    period: str
+    value: float | None
+    rate_per_1000: float | None
+    inhabitants: int | None
+
+
+@dataclass
+class IndicatorPicture:
+    indicator: Indicator
+    sources: list[Source]
+    series: list[SeriesPoint]
+    changes: list[analysis.Change]
+    trend: analysis.Trend | None
+    benchmarks: list[analysis.Benchmark]
+    seasonality: analysis.Seasonality | None = None
+    areas: list[dict] = field(default_factory=list)
+    areas_period: str = ""
+    peers: list[str] = field(default_factory=list)
+
+    @property
+    def synthetic(self) -> bool:
+        return any(s.synthetic for s in self.sources)
+
+    @property
+    def last(self) -> SeriesPoint | None:
+        return self.series[-1] if self.series else None
+
+    @property
+    def overall_change(self) -> analysis.Change | None:
+        return self.changes[-1] if self.changes else None
+
+    @property
+    def first_period(self) -> str:
+        return self.series[0].period if self.series else ""
+
+    @property
+    def last_period(self) -> str:
+        return self.series[-1].period if self.series else ""
+
+
+@dataclass
+class FieldPicture:
+    number: int
+    name: str
+    themes: list[str]
+    indicators: list[IndicatorPicture]
+
+
+@dataclass
+class SafetyPicture:
+    municipality: Municipality
+    first_year: int
+    last_year: int
+    fields: list[FieldPicture]
+    without_theme: list[IndicatorPicture]
+    peers: list[str]
+
+    @property
+    def indicators(self) -> list[IndicatorPicture]:
+        seen, result = set(), []
+        for item in [i for f in self.fields for i in f.indicators] + self.without_theme:
+            if item.indicator.pk not in seen:
+                seen.add(item.indicator.pk)
+                result.append(item)
+        return result
+
+
+def peers_for(municipality: Municipality, size: int = PEER_GROUP_SIZE) -> list[str]:
+    """Comparable municipalities by inhabitants and density (CBS Kerncijfers, latest year)."""
+    rows = KeyFigures.objects.filter(area__isnull=True, inhabitants__isnull=False).values_list(
+        "municipality__code", "inhabitants", "density", "year"
+    )
+    frame = pl.DataFrame(
+        list(rows),
+        schema={"area": pl.String, "inhabitants": pl.Int64, "density": pl.Int64, "year": pl.Int64},
+        orient="row",
+    )
+    if frame.is_empty() or municipality.code not in frame["area"]:
+        return []
+    latest = frame.filter(pl.col("year") == frame["year"].max()).drop("year")
+    return analysis.peer_group(latest, municipality.code, size=size)
+
+
+def build(
+    municipality: Municipality,
+    *,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    indicators: list[Indicator] | None = None,
+) -> SafetyPicture:
+    if indicators is None:
+        indicators = list(
+            Indicator.objects.filter(observations__area_code=municipality.code)
+            .distinct()
+            .prefetch_related("themes")
+        )
+    ids = [i.pk for i in indicators]
+    own = observations_frame(indicator_ids=ids, area_codes=[municipality.code])
+    years = own["period"].str.slice(0, 4).cast(pl.Int64)
+    last_year = last_year or (int(years.max()) if own.height else 0)
+    first_year = first_year or max(last_year - 2, int(years.min()) if own.height else 0)
+    peers = peers_for(municipality)
+    population = population_frame()
+    references = _yearly_references(ids, first_year, last_year)
+    sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
+
+    pictures = {}
+    for indicator in indicators:
+        rows = own.filter(pl.col("indicator_id") == indicator.pk)
+        pictures[indicator.pk] = _indicator_picture(
+            indicator,
+            municipality,
+            rows,
+            references.filter(pl.col("indicator_id") == indicator.pk),
+            population,
+            peers,
+            first_year,
+            last_year,
+            [sources[s] for s in rows["source_id"].unique().sort().to_list() if s in sources],
+        )
+    pictures = {k: p for k, p in pictures.items() if p.series}
+    return SafetyPicture(
+        municipality=municipality,
+        first_year=first_year,
+        last_year=last_year,
+        fields=_by_field(municipality, indicators, pictures),
+        without_theme=[
+            pictures[i.pk] for i in indicators if i.pk in pictures and not i.themes.all()
+        ],
+        peers=peers,
+    )
+
+
+def _yearly_references(ids: list[int], first_year: int, last_year: int) -> pl.DataFrame:
+    """Yearly values of all municipalities and the country, for the benchmarks."""
+    frame = observations_frame(
+        indicator_ids=ids, periods=[str(year) for year in range(first_year, last_year + 1)]
+    )
+    return frame.filter(pl.col("area").str.starts_with("GM") | (pl.col("area") == NETHERLANDS))
+
+
+def _yearly(rows: pl.DataFrame) -> pl.DataFrame:
+    """Year rows as published; years with only months get the sum of 12 complete months."""
+    years = rows.filter(pl.col("period").str.len_chars() == 4).select("period", "value")
+    months = rows.filter(pl.col("period").str.len_chars() == 7)
+    if months.height:
+        summed = (
+            months.group_by(pl.col("period").str.slice(0, 4).alias("year_period"))
+            .agg(pl.col("value").sum(), pl.len().alias("n"))
+            .filter((pl.col("n") == 12) & ~pl.col("year_period").is_in(years["period"].implode()))
+            .select(pl.col("year_period").alias("period"), "value")
+        )
+        years = pl.concat([years, summed])
+    return years
+
+
+def _indicator_picture(
+    indicator, municipality, rows, references, population, peers, first_year, last_year, sources
+) -> IndicatorPicture:
+    kind = "count" if indicator.is_count else "survey"
+    yearly = (
+        _yearly(rows)
+        .filter(pl.col("period").cast(pl.Int64).is_between(first_year, last_year))
+        .with_columns(pl.lit(municipality.code).alias("area"))
+    )
+    if indicator.is_count:
+        yearly = analysis.with_rates(yearly, population)
+    else:
+        yearly = yearly.with_columns(
+            pl.lit(None, pl.Int64).alias("inhabitants"),
+            pl.lit(None, pl.Float64).alias("rate_per_1000"),
+        )
+    yearly = yearly.sort("period")
+    margins = rows.select("period", "margin")
+    yearly = yearly.join(margins, on="period", how="left")
+    series = [
+        SeriesPoint(r["period"], r["value"], r["rate_per_1000"], r["inhabitants"])
+        for r in yearly.iter_rows(named=True)
+    ]
+    analysed = analysis.Series(
+        tuple(p.period for p in series),
+        tuple(p.value for p in series),
+        tuple(p.inhabitants for p in series) if indicator.is_count else None,
+        tuple(yearly["margin"].to_list()) if not indicator.is_count else None,
+        kind,
+    )
+    trend = (
+        analysis.trend(analysed.periods, analysed.values, analysed.exposures)
+        if indicator.is_count
+        else None
+    )
+    picture = IndicatorPicture(
+        indicator=indicator,
+        sources=sources,
+        series=series,
+        changes=analysis.changes(analysed) if len(series) > 1 else [],
+        trend=trend,
+        benchmarks=[],
+        peers=peers,
+    )
+    if indicator.is_count and series:
+        picture.benchmarks = _benchmarks(municipality, series[-1], references, population, peers)
+        picture.seasonality = _seasonality(rows)
+        picture.areas, picture.areas_period = _areas(municipality, indicator)
+    return picture
+
+
+def _benchmarks(municipality, last: SeriesPoint, references, population, peers):
+    if last.value is None or last.inhabitants is None:
+        return []
+    year = last.period
+    in_year = analysis.with_rates(
+        references.filter(pl.col("period") == year).select("area", "period", "value"),
+        population,
+    ).drop_nulls("inhabitants")
+    municipalities = in_year.filter(pl.col("area").str.starts_with("GM"))
+    province_members = (
+        list(municipality.province.province_municipalities.values_list("code", flat=True))
+        if municipality.province
+        else []
+    )
+    groups = [
+        (
+            f"provincie {municipality.province.name}" if municipality.province else "",
+            municipalities.filter(pl.col("area").is_in(province_members)),
+            True,
+        ),
+        ("Nederland", in_year.filter(pl.col("area") == NETHERLANDS), True),
+        (
+            f"{len(peers)} vergelijkbare gemeenten",
+            municipalities.filter(pl.col("area").is_in(peers)),
+            False,
+        ),
+    ]
+    if groups[1][1].is_empty():  # no national row: the country is the sum of its municipalities
+        groups[1] = ("Nederland", municipalities, True)
+    results = []
+    for label, members, includes_area in groups:
+        if not label or members.is_empty():
+            continue
+        if label.startswith("provincie") and members.height < len(province_members):
+            continue  # an incomplete province would not be the province
+        count, people = members["value"].sum(), members["inhabitants"].sum()
+        try:
+            results.append(
+                analysis.benchmark(
+                    last.value,
+                    last.inhabitants,
+                    count,
+                    people,
+                    label,
+                    reference_includes_area=includes_area,
+                )
+            )
+        except ValueError:
+            continue  # a reference from another edition that is smaller than the area itself
+
+    return results
+
+
+def _seasonality(rows: pl.DataFrame):
+    months = rows.filter(pl.col("period").str.len_chars() == 7).select("period", "value")
+    return analysis.seasonality(months) if months.height >= 24 else None
+
+
+def _areas(municipality, indicator):
+    """The latest year of the wijken, against the rest of the municipality (KWB inhabitants)."""
+    wijken = observations_frame(
+        indicator_ids=[indicator.pk],
+        area_codes=list(municipality.areas.filter(kind="wijk").values_list("code", flat=True)),
+    ).filter(pl.col("period").str.len_chars() == 4)
+    if wijken.is_empty():
+        return [], ""
+    period = wijken["period"].max()
+    wijken = wijken.filter(pl.col("period") == period)
+    inhabitants = KeyFigures.objects.filter(
+        municipality=municipality, area__code__in=wijken["area"].to_list()
+    ).values_list("area__code", "area__name", "inhabitants")
+    people = pl.DataFrame(
+        list(inhabitants),
+        schema={"area": pl.String, "name": pl.String, "inhabitants": pl.Int64},
+        orient="row",
+    )
+    frame = wijken.select("area", "value").join(people, on="area", how="inner").drop_nulls()
+    if frame.height < 2:
+        return [], ""
+    compared = analysis.compare_areas(frame.select("area", "value", "inhabitants"))
+    names = dict(zip(people["area"], people["name"], strict=True))
+    return [
+        {**row, "name": names.get(row["area"], row["area"])} for row in compared.to_dicts()
+    ], period
+
+
+def _by_field(municipality, indicators, pictures) -> list[FieldPicture]:
+    version = current_version()
+    if version is None:
+        return []
+    result = []
+    for effective in themes_for(municipality, version):
+        theme_ids = {t.theme_id: t.name for t in effective.themes if t.theme_id}
+        members = [
+            pictures[i.pk]
+            for i in indicators
+            if i.pk in pictures and any(t.pk in theme_ids for t in i.themes.all())
+        ]
+        if members:
+            members.sort(
+                key=lambda p: (p.indicator.classification != "0.0.0", p.indicator.classification)
+            )
+            names = sorted(
+                {
+                    theme_ids[t.pk]
+                    for p in members
+                    for t in p.indicator.themes.all()
+                    if t.pk in theme_ids
+                }
+            )
+            result.append(
+                FieldPicture(effective.field.number, effective.field.name, names, members)
+            )
+    return result

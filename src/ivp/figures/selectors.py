@@ -1,0 +1,150 @@
+"""Reads of figures: the known areas for the importers, and frames for the analysis."""
+
+import polars as pl
+from django.db import connection
+from django.db.models import QuerySet
+
+from ivp.regions.models import Area, Municipality, Population, Region
+from ivp.regions.names import NameIndex
+
+from .formats.common import NETHERLANDS
+from .formats.geography import Geography
+from .models import Indicator, Observation, Source
+
+
+def geography_from_database() -> Geography:
+    municipality_of: dict[str, str] = {}
+    names: list[tuple[str, str]] = []
+    for code, name, cbs_name in Municipality.objects.values_list("code", "name", "cbs_name"):
+        municipality_of[code] = code
+        names += [(name, code), (cbs_name, code)]
+    area_names = {}
+    for code, name, municipality in Area.objects.values_list(
+        "code", "name", "municipality__code"
+    ).iterator(chunk_size=5000):
+        municipality_of[code] = municipality
+        area_names[code] = name
+    other = {NETHERLANDS}
+    units = Region.objects.filter(
+        kind__in=[Region.Kind.PROVINCIE, Region.Kind.POLITIE_EENHEID]
+    ).values_list("code", "name", "kind")
+    for code, name, kind in units:
+        other.add(code)
+        # Only the suffixed form: bare 'Utrecht' and 'Groningen' are municipalities too.
+        names.append((name + (" (PV)" if kind == Region.Kind.PROVINCIE else " (RE)"), code))
+    return Geography(
+        municipality_of=municipality_of,
+        other_codes=other,
+        names=NameIndex(names),
+        area_names=area_names,
+    )
+
+
+def frame_from_query(sql: str, params: list, schema: dict) -> pl.DataFrame:
+    """Rows of a query straight into polars, without model instances."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def observations_frame(
+    *,
+    indicator_ids: list[int] | None = None,
+    area_codes: list[str] | None = None,
+    periods: list[str] | None = None,
+) -> pl.DataFrame:
+    """indicator_id, area, period, value, margin, source_id, revision."""
+    queryset = Observation.objects.all()
+    if periods is not None:
+        queryset = queryset.filter(period__in=periods)
+    if indicator_ids is not None:
+        queryset = queryset.filter(indicator_id__in=indicator_ids)
+    if area_codes is not None:
+        queryset = queryset.filter(area_code__in=area_codes)
+    sql, params = queryset.values_list(
+        "id", "indicator_id", "area_code", "period", "value", "margin", "source_id", "revision"
+    ).query.sql_with_params()
+    return frame_from_query(
+        sql,
+        list(params),
+        {
+            "id": pl.Int64,
+            "indicator_id": pl.Int64,
+            "area": pl.String,
+            "period": pl.String,
+            "value": pl.Float64,
+            "margin": pl.Float64,
+            "source_id": pl.Int64,
+            "revision": pl.Int64,
+        },
+    )
+
+
+def population_frame() -> pl.DataFrame:
+    """Inhabitants per area and year: municipalities, and their sums for provinces and NL."""
+    rows = Population.objects.values_list(
+        "municipality__code", "municipality__province__code", "year", "inhabitants"
+    )
+    frame = pl.DataFrame(
+        list(rows),
+        schema={
+            "area": pl.String,
+            "province": pl.String,
+            "year": pl.Int64,
+            "inhabitants": pl.Int64,
+        },
+        orient="row",
+    )
+    provinces = (
+        frame.drop_nulls("province")
+        .group_by("province", "year")
+        .agg(pl.col("inhabitants").sum())
+        .rename({"province": "area"})
+    )
+    national = (
+        frame.group_by("year")
+        .agg(pl.col("inhabitants").sum())
+        .with_columns(pl.lit(NETHERLANDS).alias("area"))
+    )
+    columns = ["area", "year", "inhabitants"]
+    return pl.concat(
+        [frame.select(columns), provinces.select(columns), national.select(columns)]
+    ).sort("area", "year")
+
+
+def indicators_with_data(municipality: Municipality) -> QuerySet[Indicator]:
+    return (
+        Indicator.objects.filter(observations__municipality=municipality)
+        .distinct()
+        .prefetch_related("themes__field")
+        .order_by("kind", "classification", "name")
+    )
+
+
+def sources_for(indicator: Indicator, area_codes: list[str]) -> QuerySet[Source]:
+    return Source.objects.filter(
+        observations__indicator=indicator, observations__area_code__in=area_codes
+    ).distinct()
+
+
+def available_years(municipality: Municipality) -> list[int]:
+    periods = (
+        Observation.objects.filter(area_code=municipality.code)
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return sorted(set(periods))
+
+
+def municipality_names(codes: list[str]) -> list[str]:
+    names = dict(Municipality.objects.filter(code__in=codes).values_list("code", "name"))
+    return [names.get(code, code) for code in codes]
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """(code, 'field: theme') of the current Kernbeleid Veiligheid version."""
+    from ivp.taxonomy.models import Theme
+
+    themes = Theme.objects.filter(field__version__is_current=True).select_related("field")
+    return [(t.code, f"{t.field.number}. {t.field.name}: {t.name}") for t in themes]

@@ -1,0 +1,430 @@
+"""Writes of figures. An import validates the whole file, then writes it in one transaction.
+
+Importing the same file twice changes nothing. A value that differs from the stored one is
+replaced when the file's edition is the same or newer, and its revision goes up by one; an
+older edition never overwrites a newer one.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import polars as pl
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ivp.common import bulk
+from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.regions.models import ImportRun, Municipality
+from ivp.taxonomy.models import Theme
+
+from .formats import read_figures
+from .formats.common import IndicatorSpec, ParsedFigures
+from .formats.mapped import ColumnMapping, read_mapped
+from .models import Indicator, Observation, Source
+from .selectors import geography_from_database, observations_frame
+from .synthetic import SYNTHETIC_MARK
+
+IMPORT_KIND = "cijfers"
+SYNTHETIC_PREFIX = "synthetisch-"
+MAX_RECORDED_CHANGES = 500
+EXISTING_ROWS_PER_READ = 250_000
+OBSERVATION_FIELDS = (
+    "indicator",
+    "area_code",
+    "municipality",
+    "period",
+    "year",
+    "value",
+    "margin",
+    "source",
+    "revision",
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class FiguresImportResult:
+    file_name: str
+    format_name: str
+    source: str
+    inserted: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    kept_newer: int = 0
+    rows_skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.replaced)
+
+    def lines(self) -> list[str]:
+        return [
+            _("%(file)s read as %(format)s.")
+            % {"file": self.file_name, "format": self.format_name},
+            self.source,
+            _(
+                "%(inserted)s new values, %(replaced)s replaced by this edition, "
+                "%(unchanged)s unchanged, %(kept)s kept because the database has a newer edition."
+            )
+            % {
+                "inserted": self.inserted,
+                "replaced": self.replaced,
+                "unchanged": self.unchanged,
+                "kept": self.kept_newer,
+            },
+            *self.notes,
+        ]
+
+
+@transaction.atomic
+def figures_import(
+    *,
+    file_name: str,
+    raw: bytes,
+    user=None,
+    edition: str | None = None,
+    table_id: str | None = None,
+    progress: Progress = _no_progress,
+) -> FiguresImportResult:
+    progress(_("Reading"), 0, 1)
+    longest = Source._meta.get_field("edition").max_length
+    if edition and len(edition) > longest:
+        raise ImportFileError(
+            [
+                ImportProblem(
+                    file_name,
+                    None,
+                    None,
+                    _("the edition “%(edition)s” is longer than %(max)s characters.")
+                    % {"edition": edition, "max": longest},
+                )
+            ]
+        )
+    parsed = read_figures(
+        file_name, raw, geography_from_database(), edition=edition, table_id=table_id
+    )
+    progress(_("Reading"), 1, 1)
+    return store_parsed(parsed, user=user, progress=progress)
+
+
+@transaction.atomic
+def store_parsed(
+    parsed: ParsedFigures, *, user=None, municipality=None, progress: Progress = _no_progress
+) -> FiguresImportResult:
+    """Writes what a reader produced; `municipality` owns the source and indicators of its
+    own registrations."""
+    file_name = parsed.file_name
+    if parsed.source.synthetic:
+        parsed = _kept_apart(parsed)
+    source = _source_for(parsed, municipality)
+    indicators = _indicators_for(parsed.indicators, municipality)
+    result = FiguresImportResult(
+        file_name=file_name,
+        format_name=parsed.format_name,
+        source=source.credit,
+        rows_skipped=parsed.rows_skipped,
+        notes=[*parsed.skipped, *_theme_notes(parsed.indicators)],
+    )
+    incoming = _with_ids(parsed.observations, indicators, source)
+    changes = _write(incoming, source, result, progress)
+    if not result.changed and not source.observations.exists():
+        source.delete()  # nothing came from this edition: do not list it as a source
+    ImportRun.objects.create(
+        kind=IMPORT_KIND,
+        file_name=file_name,
+        user=user,
+        rows_written=result.inserted + result.replaced,
+        rows_skipped=result.rows_skipped,
+        notes="\n".join(result.lines()),
+        changes=changes,
+    )
+    return result
+
+
+def _kept_apart(parsed: ParsedFigures) -> ParsedFigures:
+    """Synthetic figures get indicators of their own, so they can never replace or mix with
+    real ones, and every page that shows them names them synthetic."""
+    specs = [
+        replace(
+            spec,
+            code=f"{SYNTHETIC_PREFIX}{spec.code}"[:80],
+            name=f"{spec.name} ({SYNTHETIC_MARK})",
+        )
+        for spec in parsed.indicators
+    ]
+    observations = parsed.observations.with_columns(
+        (pl.lit(SYNTHETIC_PREFIX) + pl.col("indicator")).str.slice(0, 80).alias("indicator")
+    )
+    return replace(parsed, indicators=specs, observations=observations)
+
+
+def _source_for(parsed: ParsedFigures, municipality=None) -> Source:
+    spec = parsed.source
+    source, _created = Source.objects.get_or_create(
+        publisher=spec.publisher,
+        table_id=spec.table_id,
+        title=spec.title,
+        edition=spec.edition,
+        defaults={
+            "licence": spec.licence,
+            "url": spec.url,
+            "synthetic": spec.synthetic,
+            "retrieved": date.today(),
+            "municipality": municipality,
+        },
+    )
+    if source.synthetic != spec.synthetic:
+        # Same table and edition: real figures must never be credited as synthetic, nor the
+        # reverse. Happens when both are imported on one day without an explicit edition.
+        raise ImportFileError(
+            [
+                ImportProblem(
+                    parsed.file_name,
+                    None,
+                    None,
+                    (
+                        _(
+                            "edition %(edition)s of this table holds SYNTHETIC figures; give "
+                            "this file of real figures its own edition."
+                        )
+                        if source.synthetic
+                        else _(
+                            "edition %(edition)s of this table holds real figures; give this "
+                            "SYNTHETIC file its own edition."
+                        )
+                    )
+                    % {"edition": spec.edition},
+                )
+            ]
+        )
+    return source
+
+
+def _indicators_for(specs: list[IndicatorSpec], municipality=None) -> dict[str, Indicator]:
+    existing = Indicator.objects.in_bulk([s.code for s in specs], field_name="code")
+    missing = [s for s in specs if s.code not in existing]
+    created = Indicator.objects.bulk_create(
+        [
+            Indicator(
+                code=s.code,
+                name=s.name,
+                kind=s.kind,
+                unit=s.unit,
+                classification=s.classification,
+                description=s.description,
+                municipality=municipality,
+            )
+            for s in missing
+        ]
+    )
+    themes = {t.code: t for t in Theme.objects.filter(field__version__is_current=True)}
+    links = [
+        Indicator.themes.through(indicator_id=indicator.pk, theme_id=themes[code].pk)
+        for spec, indicator in zip(missing, created, strict=True)
+        for code in spec.theme_codes or ()
+        if code in themes
+    ]
+    Indicator.themes.through.objects.bulk_create(links)
+    return {**existing, **{i.code: i for i in created}}
+
+
+def _theme_notes(specs: list[IndicatorSpec]) -> list[str]:
+    unmapped = sorted(s.name for s in specs if s.theme_codes is None)
+    reviewed_none = sorted(s.name for s in specs if s.theme_codes == ())
+    notes = []
+    if unmapped:
+        notes.append(
+            _("Not linked to a theme (no reviewed mapping yet): %(names)s.")
+            % {"names": ", ".join(unmapped)}
+        )
+    if reviewed_none:
+        notes.append(
+            _("Imported without a theme, as reviewed: %(names)s.")
+            % {"names": ", ".join(reviewed_none)}
+        )
+    return notes
+
+
+def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Source):
+    municipalities = dict(Municipality.objects.values_list("code", "pk"))
+    indicator_ids = pl.DataFrame(
+        {"indicator": list(indicators), "indicator_id": [i.pk for i in indicators.values()]},
+        schema={"indicator": pl.String, "indicator_id": pl.Int64},
+    )
+    municipality_ids = pl.DataFrame(
+        {
+            "municipality_code": list(municipalities),
+            "municipality_id": list(municipalities.values()),
+        },
+        schema={"municipality_code": pl.String, "municipality_id": pl.Int64},
+    )
+    return (
+        frame.join(indicator_ids, on="indicator", how="left")
+        .join(municipality_ids, on="municipality_code", how="left")
+        .with_columns(
+            pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("year"),
+            pl.lit(source.pk, dtype=pl.Int64).alias("source_id"),
+        )
+    )
+
+
+def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, progress):
+    keys = ["indicator_id", "area", "period"]
+    incoming = incoming.rename({"area_code": "area"})
+    existing = _existing(incoming)
+    if existing.height:
+        editions = dict(Source.objects.values_list("pk", "edition"))
+        existing = existing.with_columns(
+            pl.col("source_id").replace_strict(editions, return_dtype=pl.String).alias("edition")
+        )
+    joined = incoming.join(
+        existing.select(*keys, "id", "old_value", "old_margin", "revision", "edition")
+        if existing.height
+        else _empty_existing(),
+        on=keys,
+        how="left",
+    )
+    del existing  # a re-import of a national file holds millions of stored rows
+    # No frame of the known rows: on a re-import that would be one more copy of the file.
+    known = pl.col("id").is_not_null()
+    same = (pl.col("value") == pl.col("old_value")) & (
+        pl.col("margin").eq_missing(pl.col("old_margin"))
+    )
+    new = joined.filter(~known)
+    differing = joined.filter(known & ~same)
+    replace = differing.filter(pl.col("edition") <= source.edition)
+    result.unchanged = joined.height - new.height - differing.height
+    result.kept_newer = differing.height - replace.height
+
+    bulk.delete_ids(Observation, replace["id"].to_list())
+    writes = pl.concat(
+        [
+            new.with_columns(pl.lit(1, dtype=pl.Int64).alias("next_revision")),
+            replace.with_columns((pl.col("revision") + 1).alias("next_revision")),
+        ]
+    )
+    step = _("Writing")
+    progress(step, 0, writes.height)
+    result.inserted = new.height
+    result.replaced = replace.height
+    bulk.insert_rows(
+        Observation,
+        [
+            f if f not in ("indicator", "municipality", "source") else f + "_id"
+            for f in OBSERVATION_FIELDS
+        ],
+        writes.select(
+            "indicator_id",
+            "area",
+            "municipality_id",
+            "period",
+            "year",
+            "value",
+            "margin",
+            "source_id",
+            "next_revision",
+        ).iter_rows(),
+        total=writes.height,
+        progress=lambda done: progress(step, done, writes.height),
+    )
+    progress(step, writes.height, writes.height)
+    return _recorded_changes(replace)
+
+
+def _existing(incoming: pl.DataFrame) -> pl.DataFrame:
+    """The stored values of the file's indicators, read a few indicators at a time: a national
+    file's millions of stored rows as one list of Python tuples would take gigabytes."""
+    counts = incoming.group_by("indicator_id").len().sort("indicator_id")
+    indicator_ids = counts["indicator_id"].to_list()
+    if not Observation.objects.filter(indicator_id__in=indicator_ids).exists():
+        return pl.DataFrame()
+    areas = incoming["area"].unique().to_list()
+    area_codes = areas if len(areas) < 1000 else None
+    frames, chunk, rows = [], [], 0
+    for indicator_id, count in counts.iter_rows():
+        chunk.append(indicator_id)
+        rows += count
+        if rows >= EXISTING_ROWS_PER_READ:
+            frames.append(observations_frame(indicator_ids=chunk, area_codes=area_codes))
+            chunk, rows = [], 0
+    if chunk:
+        frames.append(observations_frame(indicator_ids=chunk, area_codes=area_codes))
+    frame = pl.concat(frames)
+    return frame.rename({"value": "old_value", "margin": "old_margin"})
+
+
+def _empty_existing() -> pl.DataFrame:
+    return pl.DataFrame(
+        schema={
+            "indicator_id": pl.Int64,
+            "area": pl.String,
+            "period": pl.String,
+            "id": pl.Int64,
+            "old_value": pl.Float64,
+            "old_margin": pl.Float64,
+            "revision": pl.Int64,
+            "edition": pl.String,
+        }
+    )
+
+
+def _recorded_changes(replace: pl.DataFrame) -> list[dict]:
+    return [
+        {
+            "indicator": row["indicator"],
+            "area": row["area"],
+            "period": row["period"],
+            "old": row["old_value"],
+            "new": row["value"],
+            "revision": row["revision"] + 1,
+        }
+        for row in replace.head(MAX_RECORDED_CHANGES).iter_rows(named=True)
+    ]
+
+
+@transaction.atomic
+def figures_import_mapped(
+    *,
+    file_name: str,
+    raw: bytes,
+    municipality: Municipality,
+    mapping: ColumnMapping,
+    user=None,
+    edition: str | None = None,
+    progress: Progress = _no_progress,
+) -> FiguresImportResult:
+    """A municipality's own registrations or survey results, read through `mapping`."""
+    if (
+        mapping.theme
+        and not Theme.objects.filter(code=mapping.theme, field__version__is_current=True).exists()
+    ):
+        raise ImportFileError(
+            [
+                ImportProblem(
+                    file_name,
+                    None,
+                    None,
+                    _("“%(theme)s” is not a theme of Kernbeleid Veiligheid.")
+                    % {"theme": mapping.theme},
+                )
+            ]
+        )
+    progress(_("Reading"), 0, 1)
+    parsed = read_mapped(
+        file_name,
+        raw,
+        geography_from_database(),
+        mapping,
+        municipality_code=municipality.code,
+        municipality_name=municipality.name,
+        edition=edition,
+    )
+    progress(_("Reading"), 1, 1)
+    return store_parsed(parsed, user=user, municipality=municipality, progress=progress)

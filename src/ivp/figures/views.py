@@ -1,0 +1,200 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ivp.common.access import permission_required, public
+from ivp.common.importing import ImportFileError
+from ivp.regions.selectors import municipality_from_code
+
+from . import drafting, presenters, safety_picture
+from .formats import mapped
+from .forms import ColumnMappingForm, FiguresUploadForm, OwnFiguresUploadForm
+from .maps import map_view
+from .models import FiguresUpload, Indicator
+from .selectors import available_years, municipality_names, theme_choices
+from .tasks import import_upload, read_progress
+
+
+@permission_required("figures.import_figures")
+def upload_create(request):
+    form = FiguresUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        upload = FiguresUpload.objects.create(
+            file_name=file.name,
+            content=file.read(),
+            size=file.size,
+            edition=form.cleaned_data["edition"],
+            table_id=form.cleaned_data["table_id"],
+            user=request.user,
+        )
+        import_upload.enqueue(upload.pk)
+        return redirect("figures:upload_detail", pk=upload.pk)
+    recent = FiguresUpload.objects.defer("content").select_related("user")[:10]
+    return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
+
+
+def _upload_for(request, pk, **kwargs):
+    return get_object_or_404(
+        FiguresUpload.objects.defer("content").select_related("municipality"), pk=pk
+    )
+
+
+@permission_required("figures.view_upload", fn=_upload_for)
+def upload_detail(request, pk):
+    upload = _upload_for(request, pk)
+    return render(
+        request,
+        "figures/upload_detail.html",
+        {"upload": upload, "progress": read_progress(upload.pk)},
+    )
+
+
+@permission_required("figures.view_upload", fn=_upload_for)
+def upload_progress(request, pk):
+    """The status fragment the detail page polls (htmx) until the import has finished."""
+    upload = _upload_for(request, pk)
+    return render(
+        request,
+        "figures/_upload_status.html",
+        {"upload": upload, "progress": read_progress(upload.pk)},
+    )
+
+
+def _year(request, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() and 1995 <= int(value) <= 2100 else None
+
+
+def _picture(request, municipality, indicators=None):
+    first, last = _year(request, "van"), _year(request, "tot")
+    if first and last and first > last:
+        first, last = last, first
+    return safety_picture.build(
+        municipality, first_year=first, last_year=last, indicators=indicators
+    )
+
+
+@public
+def safety_picture_view(request, code):
+    municipality = municipality_from_code(request, code)
+    picture = _picture(request, municipality)
+    fields = [
+        {
+            "field": field,
+            "paragraph": drafting.field_paragraph(field, picture),
+            "items": [_item(item, municipality) for item in field.indicators],
+        }
+        for field in picture.fields
+    ]
+    return render(
+        request,
+        "figures/safety_picture.html",
+        {
+            "municipality": municipality,
+            "picture": picture,
+            "fields": fields,
+            "without_theme": [_item(item, municipality) for item in picture.without_theme],
+            "years": available_years(municipality),
+            "synthetic": any(i.synthetic for i in picture.indicators),
+        },
+    )
+
+
+def _item(item, municipality, *, full=False):
+    return {
+        "picture": item,
+        "svg": presenters.series_svg(item),
+        "benchmark_svg": presenters.benchmark_svg(item, municipality.name) if full else "",
+        "sentences": drafting.indicator_sentences(item, municipality.name),
+        "cautions": drafting.cautions(item),
+    }
+
+
+@public
+def indicator_detail(request, code, indicator):
+    municipality = municipality_from_code(request, code)
+    chosen = get_object_or_404(Indicator.objects.prefetch_related("themes"), code=indicator)
+    picture = _picture(request, municipality, indicators=[chosen])
+    if not picture.indicators:
+        raise Http404
+    item = picture.indicators[0]
+    return render(
+        request,
+        "figures/indicator_detail.html",
+        {
+            "municipality": municipality,
+            "picture": picture,
+            "item": _item(item, municipality, full=True),
+            "peer_names": municipality_names(picture.peers),
+            "years": available_years(municipality),
+        },
+    )
+
+
+@public
+def rate_map(request):
+    indicator = get_object_or_404(
+        Indicator, code=request.GET.get("indicator") or "misdrijven-totaal"
+    )
+    view = map_view(indicator, year=_year(request, "jaar"), highlight=request.GET.get("gemeente"))
+    return render(request, "figures/rate_map.html", {"indicator": indicator, **view})
+
+
+@permission_required("figures.import_own_figures", fn=municipality_from_code)
+def own_upload(request, code):
+    """Step 1 of importing the municipality's own figures: the file and what it holds."""
+    municipality = municipality_from_code(request, code)
+    form = OwnFiguresUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        raw = file.read()
+        try:
+            mapped.headers(file.name, raw)
+        except ImportFileError as error:
+            form.add_error("file", [str(p.message) for p in error.problems])
+        else:
+            upload = FiguresUpload.objects.create(
+                file_name=file.name,
+                content=raw,
+                size=file.size,
+                user=request.user,
+                municipality=municipality,
+                status=FiguresUpload.Status.MAPPING,
+                mapping={
+                    "name": form.cleaned_data["name"],
+                    "kind": form.cleaned_data["kind"],
+                    "source": form.cleaned_data["source"],
+                },
+            )
+            return redirect("figures:own_mapping", code=municipality.code, pk=upload.pk)
+    return render(request, "figures/own_upload.html", {"form": form, "municipality": municipality})
+
+
+@permission_required("figures.import_own_figures", fn=municipality_from_code)
+def own_mapping(request, code, pk):
+    """Step 2: say which column holds what; then the import runs in the background."""
+    municipality = municipality_from_code(request, code)
+    upload = get_object_or_404(FiguresUpload, pk=pk, municipality=municipality)
+    if upload.status != FiguresUpload.Status.MAPPING:
+        return redirect("figures:upload_detail", pk=upload.pk)
+    header, preview = mapped.headers(upload.file_name, bytes(upload.content))
+    form = ColumnMappingForm(request.POST or None, header=header, themes=theme_choices())
+    if request.method == "POST" and form.is_valid():
+        upload.mapping = mapped.ColumnMapping(
+            **{**upload.mapping, **{k: v or "" for k, v in form.cleaned_data.items()}}
+        ).to_dict()
+        upload.status = FiguresUpload.Status.QUEUED
+        upload.save(update_fields=["mapping", "status"])
+        import_upload.enqueue(upload.pk)
+        return redirect("figures:upload_detail", pk=upload.pk)
+    return render(
+        request,
+        "figures/own_mapping.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "upload": upload,
+            "header": header,
+            "preview": preview,
+        },
+    )

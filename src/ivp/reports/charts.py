@@ -1,0 +1,125 @@
+"""Charts as Vega-Lite specs (Altair), rendered to SVG for pages and PNG/SVG for documents.
+
+Every chart has a data table beside it in the page; the SVG is decoration for sighted
+readers (role="img" with a caption), the table is the accessible form of the same numbers.
+"""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import vl_convert
+
+from ivp.regions.services import data_file
+
+PRIMARY = "#0b5394"
+HIGHLIGHT = "#d52b1e"
+MUTED = "#8a8a8a"
+FONT = "DejaVu Sans"
+MAP_FILE = ("cbs-83648-gemeente-2022", "gemeenten_2022_83648_totaal.geojson")
+# 5-class sequential palette, readable in greyscale and for colour-blind readers (ColorBrewer Blues)
+MAP_SCHEME = "blues"
+
+
+def _config(chart: alt.Chart) -> alt.Chart:
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#222", titleColor="#222")
+        .configure_view(stroke=None)
+    )
+
+
+def series_chart(points: list[dict], *, y_title: str, width: int = 520) -> dict:
+    """Bars per period; `points` are {period, value, label} (label = the period as shown)."""
+    chart = (
+        alt.Chart(alt.Data(values=points))
+        .mark_bar(color=PRIMARY)
+        .encode(
+            x=alt.X("label:O", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format="~s")),
+            tooltip=[
+                alt.Tooltip("label:O", title="Periode"),
+                alt.Tooltip("value:Q", title=y_title),
+            ],
+        )
+        .properties(width=width, height=220)
+    )
+    return _config(chart).to_dict()
+
+
+def comparison_chart(points: list[dict], *, x_title: str, highlight: str) -> dict:
+    """Horizontal bars per area (e.g. the municipality against its peers); one highlighted."""
+    chart = (
+        alt.Chart(alt.Data(values=points))
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", title=None, sort="-x"),
+            x=alt.X("value:Q", title=x_title),
+            color=alt.condition(
+                alt.datum.name == highlight, alt.value(HIGHLIGHT), alt.value(PRIMARY)
+            ),
+        )
+        .properties(width=420, height=max(120, 22 * len(points)))
+    )
+    return _config(chart).to_dict()
+
+
+@cache
+def municipality_shapes() -> dict:
+    return json.loads(Path(data_file(*MAP_FILE)).read_text(encoding="utf-8"))
+
+
+def map_chart(values: dict[str, float], *, highlight: str | None, legend_title: str) -> dict:
+    """Municipalities (borders of 2022) coloured by value; the chosen one outlined."""
+    shapes = municipality_shapes()
+    features = [
+        {
+            **feature,
+            "properties": {
+                "code": feature["properties"]["statcode"],
+                "name": feature["properties"]["statnaam"],
+                "value": values.get(feature["properties"]["statcode"]),
+            },
+        }
+        for feature in shapes["features"]
+    ]
+    data = alt.Data(values=features, format=alt.DataFormat(type="json"))
+    base = alt.Chart(data).project(type="mercator")
+    fill = base.mark_geoshape(stroke="white", strokeWidth=0.3).encode(
+        color=alt.condition(
+            "isValid(datum.properties.value)",
+            alt.Color(
+                "properties.value:Q",
+                title=legend_title,
+                scale=alt.Scale(scheme=MAP_SCHEME, type="quantile"),
+                legend=alt.Legend(orient="left", type="symbol", format=".1f"),
+            ),
+            alt.value("#eeeeee"),
+        ),
+        tooltip=[
+            alt.Tooltip("properties.name:N", title="Gemeente"),
+            alt.Tooltip("properties.value:Q", title=legend_title, format=".1f"),
+        ],
+    )
+    layers = [fill]
+    if highlight:
+        layers.append(
+            base.transform_filter(
+                f"datum.properties.code === {json.dumps(highlight)}"
+            ).mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=2.5)
+        )
+    chart = alt.layer(*layers).properties(width=460, height=540)
+    return _config(chart).to_dict()
+
+
+def to_svg(spec: dict) -> str:
+    """SVG without its XML prolog and fixed size, so it scales in the page."""
+    svg = vl_convert.vegalite_to_svg(spec)
+    svg = re.sub(r"<\?xml[^>]*>", "", svg)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def to_png(spec: dict, *, scale: float = 2.0) -> bytes:
+    return vl_convert.vegalite_to_png(spec, scale=scale)

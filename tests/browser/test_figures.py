@@ -1,0 +1,75 @@
+"""The beheerder uploads figures: a file with a bad row is refused with the row named and
+nothing saved; a good file shows its progress, and the new figures appear on the analysis
+page of the municipality. Everyone reads the analysis pages and the map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+
+from .support import ANONYMOUS, BEHEERDER, check_page, visit
+
+pytestmark = pytest.mark.browser
+
+SOURCE = SHARED / "data" / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2024.csv"
+
+
+def _edition_file(tmp_path: Path, *, bad_row: bool) -> Path:
+    """The real 2024 export, as a newer edition with Steenwijkerland revised to 1140;
+    optionally with text in Westerveld's number cell."""
+    text = SOURCE.read_text(encoding="utf-8-sig")
+    text = text.replace('"Steenwijkerland";"1133"', '"Steenwijkerland";"1140"')
+    if bad_row:
+        text = text.replace('"Westerveld";"376"', '"Westerveld";"veel"')
+    path = tmp_path / ("misdrijven_2024_fout.csv" if bad_row else "misdrijven_2024.csv")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _upload(page, path: Path) -> None:
+    visit(page, "/cijfers/importeren/")
+    page.get_by_label("Bestand met cijfers (CSV)").set_input_files(str(path))
+    page.get_by_label("Editie (optioneel)").fill("2027-01")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Importeren").click()
+    check_page(page, navigation.value)
+
+
+def test_upload_with_a_bad_row_names_it_and_saves_nothing(page_for, tmp_path):
+    page = page_for(BEHEERDER)
+    _upload(page, _edition_file(tmp_path, bad_row=True))
+    alert = page.get_by_role("alert")
+    alert.wait_for(timeout=30_000)
+    text = alert.inner_text()
+    assert "misdrijven_2024_fout.csv" in text
+    assert "veel" in text and "rij" in text.lower()
+    check_page(page, page.goto(page.url))
+    visit(page, "/gemeenten/GM1708/veiligheidsbeeld/")
+    assert "1.140" not in page.locator("main").inner_text()
+
+
+def test_good_upload_shows_progress_and_the_new_figure(page_for, tmp_path):
+    page = page_for(BEHEERDER)
+    _upload(page, _edition_file(tmp_path, bad_row=False))
+    assert page.locator("#upload-status").count() == 1
+    done = page.get_by_role("status").filter(has_text="Geïmporteerd")
+    done.wait_for(timeout=30_000)
+    assert "1 vervangen" in done.inner_text() or "vervangen" in done.inner_text()
+    check_page(page, page.goto(page.url))
+
+    visit(page, "/gemeenten/GM1708/veiligheidsbeeld/")
+    main = page.locator("main").inner_text()
+    assert "1.140" in main
+    assert "Bron: Politie, 47013NED (editie 2027-01)" in main
+
+
+def test_everyone_reads_the_analysis_and_the_map(page_for):
+    page = page_for(ANONYMOUS)
+    visit(page, "/gemeenten/GM1701/veiligheidsbeeld/")
+    assert "Veiligheidsbeeld Westerveld" in page.locator("h1").inner_text()
+    visit(page, "/gemeenten/GM1701/veiligheidsbeeld/misdrijven-totaal/")
+    visit(page, "/cijfers/kaart/?gemeente=GM1701")
+    assert page.locator("tr[aria-current=true]").inner_text().startswith("Westerveld")

@@ -1,0 +1,61 @@
+"""The analysis pages show every number with its source and period, and a table per chart."""
+
+import re
+
+import pytest
+
+from ivp.figures.services import figures_import
+from ivp.figures.synthetic import synthesize_47013
+from tests.conftest import client_for
+
+
+@pytest.mark.django_db
+def test_safety_picture_shows_figures_with_source_period_and_verdict():
+    page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/").content.decode()
+    assert "Steenwijkerland, 2022–2024" in page
+    assert "1.374" in page and "1.133" in page and "24,8" in page
+    assert "Bron: Politie, 47013NED (editie 2026)" in page
+    assert "<svg" in page and "<table" in page
+    # 1374 → 1133 per inhabitant is far beyond chance: a fall, with its interval
+    assert "ivp-verdict--daling" in page
+    assert "SYNTHETISCH" not in page
+
+
+@pytest.mark.django_db
+def test_small_change_is_called_stable_not_a_rise():
+    page = client_for(None).get("/gemeenten/GM1701/veiligheidsbeeld/?van=2022&tot=2023").content
+    # Westerveld 317 → 366: p ≈ 0.08, so no rise is claimed
+    assert b"ivp-verdict--stabiel" in page
+    assert b"ivp-verdict--stijging" not in page
+
+
+@pytest.mark.django_db
+def test_indicator_detail_lists_every_change_and_the_comparisons():
+    page = (
+        client_for(None)
+        .get("/gemeenten/GM1708/veiligheidsbeeld/misdrijven-totaal/")
+        .content.decode()
+    )
+    rows = re.findall(r">(\d{4})</td>\s*<td[^>]*>(\d{4})</td>", page)
+    assert rows == [("2022", "2023"), ("2023", "2024"), ("2022", "2024")]
+    assert "Overijssel" in page and "Nederland" in page and "vergelijkbare gemeenten" in page
+    assert "exacte toets" in page
+
+
+@pytest.mark.django_db
+def test_map_colours_municipalities_and_lists_them_in_a_table():
+    page = client_for(None).get("/cijfers/kaart/?gemeente=GM1708&jaar=2023").content.decode()
+    assert "<svg" in page
+    assert page.count('scope="row"') == 342
+    assert 'aria-current="true"' in page
+    assert "Voorne aan Zee" in page  # named as missing from the 2022 borders
+
+
+@pytest.mark.django_db
+def test_synthetic_figures_are_marked_on_the_page(tmp_path):
+    path = synthesize_47013(
+        tmp_path, first_year=2022, last_year=2024, municipality_codes=["GM1708"]
+    )
+    figures_import(file_name=path.name, raw=path.read_bytes())
+    page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/").content.decode()
+    assert "SYNTHETISCH" in page
