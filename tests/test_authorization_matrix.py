@@ -36,6 +36,8 @@ OWN = {
     "step": "veiligheidsanalyse",
     "indicator": "misdrijven-totaal",
     "pk": 1,
+    "area": "NL01",
+    "fmt": "svg",
 }
 OTHER = {
     "code": "GM1708",
@@ -43,6 +45,8 @@ OTHER = {
     "step": "veiligheidsanalyse",
     "indicator": "misdrijven-totaal",
     "pk": 2,
+    "area": "PV22",
+    "fmt": "png",
 }
 
 EVERYONE = set(ROLES)
@@ -80,6 +84,8 @@ EXPECTED: dict[str, Rule] = {
     "figures:safety_picture": same(EVERYONE),
     "figures:indicator_detail": same(EVERYONE),
     "figures:rate_map": same(EVERYONE),
+    "figures:area_picture": same(EVERYONE),
+    "figures:indicator_chart": same(EVERYONE),
     # Logged in, whatever the role.
     "logout": Rule(EVERYONE, EVERYONE, method="post"),
     "accounts:profile": same(ANY_ROLE),

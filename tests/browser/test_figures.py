@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import SHARED
 
-from .support import ANONYMOUS, BEHEERDER, check_page, visit
+from .support import ANONYMOUS, BEHEERDER, COORDINATOR, check_page, visit
 
 pytestmark = pytest.mark.browser
 
@@ -73,3 +73,39 @@ def test_everyone_reads_the_analysis_and_the_map(page_for):
     visit(page, "/gemeenten/GM1701/veiligheidsbeeld/misdrijven-totaal/")
     visit(page, "/cijfers/kaart/?gemeente=GM1701")
     assert page.locator("tr[aria-current=true]").inner_text().startswith("Westerveld")
+
+
+def test_coordinator_imports_own_figures_through_the_column_mapping(page_for, tmp_path):
+    page = page_for(COORDINATOR)
+    path = tmp_path / "overlast_2024.csv"
+    path.write_text(
+        "Maand;Soort;Aantal\njan 2024;Jeugd;12\nfeb 2024;Jeugd;9\n"
+        "jan 2024;Verward gedrag;3\nfeb 2024;Verward gedrag;5\n",
+        encoding="utf-8",
+    )
+    visit(page, "/gemeenten/GM1701/cyclus/veiligheidsanalyse/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Eigen cijfers importeren").click()
+    check_page(page, page.goto(page.url))
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(path))
+    page.get_by_label("Naam van de cijfers").fill("Meldingen overlast")
+    page.get_by_label("Soort cijfers").select_option("overlast")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Volgende: kolommen koppelen").click()
+    check_page(page, navigation.value)
+    assert "Verward gedrag" in page.locator("table").inner_text()  # the preview
+    page.get_by_label("Kolom met de categorie (optioneel)").select_option("Soort")
+    page.get_by_label("Thema").select_option("jeugdoverlast")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Importeren").click()
+    done = page.get_by_role("status").filter(has_text="Geïmporteerd")
+    done.wait_for(timeout=30_000)
+    assert "4 nieuwe waarden" in done.inner_text()
+    check_page(page, page.goto(page.url))
+
+
+def test_national_and_province_figures_pages(page_for):
+    page = page_for(ANONYMOUS)
+    visit(page, "/cijfers/gebied/NL01/")
+    visit(page, "/cijfers/gebied/PV22/")
+    assert "± 0,1" in page.locator("main").inner_text()

@@ -59,3 +59,32 @@ def test_synthetic_figures_are_marked_on_the_page(tmp_path):
     figures_import(file_name=path.name, raw=path.read_bytes())
     page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/").content.decode()
     assert "SYNTHETISCH" in page
+
+
+@pytest.mark.django_db
+def test_national_figures_show_series_with_trend_and_source():
+    page = client_for(None).get("/cijfers/gebied/NL01/").content.decode()
+    assert "Nederland, 2012–2024" in page
+    assert "Bron: Politie, 47018NED (editie 2024-04)" in page  # national totals per type
+    assert "Geregistreerde misdrijven, totaal" in page
+    assert "per jaar" in page  # the trend sentence over 2012–2024
+
+
+@pytest.mark.django_db
+def test_province_survey_figures_carry_their_margins_and_are_called_stable_within_them():
+    page = client_for(None).get("/cijfers/gebied/PV22/").content.decode()
+    assert "Rapportcijfer veiligheid in buurt" in page
+    assert "± 0,1" in page
+    assert "Bron: CBS, VM-provincie (editie 2018)" in page
+    assert "ivp-verdict--stabiel" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<svg"), ("png", b"\x89PNG")])
+def test_charts_download_for_documents(fmt, magic):
+    response = client_for(None).get(
+        f"/gemeenten/GM1708/veiligheidsbeeld/misdrijven-totaal/grafiek.{fmt}"
+    )
+    assert response.status_code == 200
+    assert magic in response.content[:200]
+    assert "GM1708-misdrijven-totaal-2022-2024" in response["Content-Disposition"]

@@ -9,6 +9,7 @@ DEMO_FILES = [
     ("politie-47013-gemeente-totaal", "statline_47013_totaal_2024.csv"),
     ("politie-nl-totalen-2012-2023", "NL_Crime.csv"),
     ("politie-nl-totalen-2012-2023", "NL_Disorder.csv"),
+    ("veiligheidsmonitor-oud", "vm_provincie_2015_2017_veiligheidsgevoel.csv"),
 ]
 
 

@@ -94,6 +94,20 @@ def _change_sentence(picture, change) -> Sentence:
             % {**values, "method": change.method},
             cites,
         )
+    if change.verdict in VERDICT_WORDS and change.kind == "survey":
+        return Sentence(
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of "
+                "%(difference)s (95%% interval of the difference %(interval)s, p %(p)s): larger "
+                "than the survey's margins explain."
+            )
+            % {
+                **values,
+                "verdict": VERDICT_WORDS[change.verdict],
+                "difference": nl.decimal(abs(change.difference)),
+            },
+            cites,
+        )
     if change.verdict in VERDICT_WORDS:
         return Sentence(
             _(

@@ -1,19 +1,14 @@
 """The map of municipalities coloured by rate, with the same numbers as a table."""
 
 import polars as pl
-from django.core.cache import cache
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ivp import analysis
-from ivp.regions.models import ImportRun, Municipality
+from ivp.regions.models import Municipality
 from ivp.reports import charts
 
 from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
-from .services import IMPORT_KIND
-
-MAP_CACHE_SECONDS = 24 * 3600
 
 
 def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
@@ -49,26 +44,8 @@ def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -
         "years": years,
         "rows": rows,
         "highlight": names.get(highlight) if highlight else None,
-        "svg": _map_svg(indicator, year, values, highlight),
+        "svg": charts.map_svg(values, highlight=highlight, legend_title=_("per 1,000 inhabitants")),
         "missing_from_map": sorted(names[c] for c in values if c not in on_map and c in names),
         "sources": list(sources),
         "synthetic": any(s.synthetic for s in sources),
     }
-
-
-def _map_svg(indicator: Indicator, year: int, values: dict, highlight: str | None) -> str:
-    """Rendering 345 shapes takes most of a second: keep the SVG until figures change."""
-    version = (
-        ImportRun.objects.filter(kind=IMPORT_KIND)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    key = f"ivp:map:{indicator.pk}:{year}:{highlight}:{version}:{translation.get_language()}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = charts.to_svg(
-            charts.map_chart(values, highlight=highlight, legend_title=_("per 1,000 inhabitants"))
-        )
-        cache.set(key, svg, MAP_CACHE_SECONDS)
-    return svg

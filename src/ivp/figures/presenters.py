@@ -7,21 +7,23 @@ from ivp.reports import charts
 from .safety_picture import IndicatorPicture
 
 
-def series_svg(item: IndicatorPicture) -> str:
+def series_spec(item: IndicatorPicture) -> dict:
+    """Bars per period: the rate per 1,000 inhabitants where there is one, else the value."""
     per_1000 = any(p.rate_per_1000 is not None for p in item.series)
     points = [
-        {
-            "label": p.period,
-            "value": round(p.rate_per_1000, 2) if per_1000 else p.value,
-        }
+        {"label": p.period, "value": round(p.rate_per_1000, 2) if per_1000 else p.value}
         for p in item.series
         if (p.rate_per_1000 if per_1000 else p.value) is not None
     ]
     title = _("per 1,000 inhabitants") if per_1000 else item.indicator.unit
-    return charts.to_svg(charts.series_chart(points, y_title=title))
+    return charts.series_chart(points, y_title=title)
 
 
-def benchmark_svg(item: IndicatorPicture, municipality_name: str) -> str:
+def series_svg(item: IndicatorPicture) -> str:
+    return charts.to_svg(series_spec(item))
+
+
+def benchmark_svg(item: IndicatorPicture, municipality_name) -> str:
     points = []
     for benchmark in item.benchmarks:
         if benchmark.reference_rate_per_1000 is not None:

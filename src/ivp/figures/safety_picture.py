@@ -26,6 +26,7 @@ class SeriesPoint:
     value: float | None
     rate_per_1000: float | None
     inhabitants: int | None
+    margin: float | None = None
 
 
 @dataclass
@@ -181,11 +182,28 @@ def _yearly(rows: pl.DataFrame) -> pl.DataFrame:
 def _indicator_picture(
     indicator, municipality, rows, references, population, peers, first_year, last_year, sources
 ) -> IndicatorPicture:
+    picture = _series_picture(
+        indicator, municipality.code, rows, population, first_year, last_year, sources
+    )
+    picture.peers = peers
+    if indicator.is_count and picture.series:
+        picture.benchmarks = _benchmarks(
+            municipality, picture.series[-1], references, population, peers
+        )
+        picture.seasonality = _seasonality(rows)
+        picture.areas, picture.areas_period = _areas(municipality, indicator)
+    return picture
+
+
+def _series_picture(
+    indicator, area_code, rows, population, first_year, last_year, sources, *, with_trend=True
+) -> IndicatorPicture:
+    """Series, rates, changes and trend of one indicator in one area (any area)."""
     kind = "count" if indicator.is_count else "survey"
     yearly = (
         _yearly(rows)
         .filter(pl.col("period").cast(pl.Int64).is_between(first_year, last_year))
-        .with_columns(pl.lit(municipality.code).alias("area"))
+        .with_columns(pl.lit(area_code).alias("area"))
     )
     if indicator.is_count:
         yearly = analysis.with_rates(yearly, population)
@@ -194,39 +212,119 @@ def _indicator_picture(
             pl.lit(None, pl.Int64).alias("inhabitants"),
             pl.lit(None, pl.Float64).alias("rate_per_1000"),
         )
-    yearly = yearly.sort("period")
-    margins = rows.select("period", "margin")
-    yearly = yearly.join(margins, on="period", how="left")
+    yearly = yearly.sort("period").join(rows.select("period", "margin"), on="period", how="left")
     series = [
-        SeriesPoint(r["period"], r["value"], r["rate_per_1000"], r["inhabitants"])
+        SeriesPoint(r["period"], r["value"], r["rate_per_1000"], r["inhabitants"], r["margin"])
         for r in yearly.iter_rows(named=True)
     ]
     analysed = analysis.Series(
         tuple(p.period for p in series),
         tuple(p.value for p in series),
         tuple(p.inhabitants for p in series) if indicator.is_count else None,
-        tuple(yearly["margin"].to_list()) if not indicator.is_count else None,
+        tuple(p.margin for p in series) if not indicator.is_count else None,
         kind,
     )
-    trend = (
-        analysis.trend(analysed.periods, analysed.values, analysed.exposures)
-        if indicator.is_count
-        else None
-    )
-    picture = IndicatorPicture(
+    return IndicatorPicture(
         indicator=indicator,
         sources=sources,
         series=series,
         changes=analysis.changes(analysed) if len(series) > 1 else [],
-        trend=trend,
+        trend=analysis.trend(analysed.periods, analysed.values, analysed.exposures)
+        if indicator.is_count and with_trend
+        else None,
         benchmarks=[],
-        peers=peers,
     )
-    if indicator.is_count and series:
-        picture.benchmarks = _benchmarks(municipality, series[-1], references, population, peers)
-        picture.seasonality = _seasonality(rows)
-        picture.areas, picture.areas_period = _areas(municipality, indicator)
-    return picture
+
+
+@dataclass
+class AreaPicture:
+    """The figures of the country or a province: series, changes and trends, no benchmarks."""
+
+    code: str
+    name: str
+    first_year: int
+    last_year: int
+    indicators: list[IndicatorPicture]
+
+
+def build_for_area(
+    code: str, name: str, *, first_year: int | None = None, last_year: int | None = None
+) -> AreaPicture:
+    own = observations_frame(area_codes=[code])
+    years = own["period"].str.slice(0, 4).cast(pl.Int64)
+    last_year = last_year or (int(years.max()) if own.height else 0)
+    first_year = first_year or (int(years.min()) if own.height else 0)
+    indicators = Indicator.objects.filter(pk__in=own["indicator_id"].unique().to_list())
+    sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
+    population = population_frame()
+    pictures = []
+    for indicator in indicators.prefetch_related("themes").order_by(
+        "kind", "classification", "name"
+    ):
+        rows = own.filter(pl.col("indicator_id") == indicator.pk)
+        picture = _series_picture(
+            indicator,
+            code,
+            rows,
+            population,
+            first_year,
+            last_year,
+            [sources[s] for s in rows["source_id"].unique().sort().to_list() if s in sources],
+            with_trend=False,
+        )
+        if picture.series:
+            pictures.append(picture)
+    _add_trends(pictures)
+    return AreaPicture(code, name, first_year, last_year, pictures)
+
+
+def _add_trends(pictures: list[IndicatorPicture]) -> None:
+    """All trends in one vectorised fit: a national page has some seventy series."""
+    rows = [
+        (p.indicator.pk, point.period, point.value, point.inhabitants)
+        for p in pictures
+        if p.indicator.is_count
+        for point in p.series
+        if point.value is not None
+    ]
+    if not rows:
+        return
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "indicator": pl.Int64,
+            "period": pl.String,
+            "value": pl.Float64,
+            "inhabitants": pl.Int64,
+        },
+        orient="row",
+    )
+    trends = {r["indicator"]: r for r in analysis.trend_frame(frame, by=["indicator"]).to_dicts()}
+    for picture in pictures:
+        found = trends.get(picture.indicator.pk)
+        if found:
+            picture.trend = _trend_from_row(found)
+
+
+def _trend_from_row(row: dict) -> analysis.Trend:
+    low, high = row["ci_low"], row["ci_high"]
+    bounds = (low, high) if low is not None and high is not None else None
+    return analysis.Trend(
+        first_period=row["first_period"],
+        last_period=row["last_period"],
+        n_points=row["n_points"],
+        granularity=row["granularity"],
+        rate_ratio_per_year=row["rate_ratio_per_year"],
+        ci95=bounds,
+        percent_per_year=row["percent_per_year"],
+        percent_ci95=((low - 1) * 100, (high - 1) * 100) if bounds else None,
+        p_value=row["p_value"],
+        verdict=row["verdict"],
+        dispersion=row["dispersion"],
+        method=row["method"],
+        mann_kendall_tau=row["mann_kendall_tau"],
+        mann_kendall_p=row["mann_kendall_p"],
+    )
 
 
 def _benchmarks(municipality, last: SeriesPoint, references, population, peers):

@@ -148,3 +148,15 @@ def theme_choices() -> list[tuple[str, str]]:
 
     themes = Theme.objects.filter(field__version__is_current=True).select_related("field")
     return [(t.code, f"{t.field.number}. {t.field.name}: {t.name}") for t in themes]
+
+
+def area_choices() -> list[tuple[str, str]]:
+    """The Netherlands and the provinces that have figures, as (code, name)."""
+    codes = set(
+        Observation.objects.filter(municipality__isnull=True)
+        .values_list("area_code", flat=True)
+        .distinct()
+    )
+    provinces = Region.objects.filter(kind=Region.Kind.PROVINCIE, code__in=codes).order_by("name")
+    national = [(NETHERLANDS, "Nederland")] if NETHERLANDS in codes else []
+    return national + [(p.code, p.name) for p in provinces]

@@ -276,31 +276,10 @@ def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Sou
 
 
 def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, progress):
-    keys = ["indicator_id", "area", "period"]
     incoming = incoming.rename({"area_code": "area"})
-    existing = _existing(incoming)
-    if existing.height:
-        editions = dict(Source.objects.values_list("pk", "edition"))
-        existing = existing.with_columns(
-            pl.col("source_id").replace_strict(editions, return_dtype=pl.String).alias("edition")
-        )
-    joined = incoming.join(
-        existing.select(*keys, "id", "old_value", "old_margin", "revision", "edition")
-        if existing.height
-        else _empty_existing(),
-        on=keys,
-        how="left",
-    )
-    del existing  # a re-import of a national file holds millions of stored rows
-    # No frame of the known rows: on a re-import that would be one more copy of the file.
-    known = pl.col("id").is_not_null()
-    same = (pl.col("value") == pl.col("old_value")) & (
-        pl.col("margin").eq_missing(pl.col("old_margin"))
-    )
-    new = joined.filter(~known)
-    differing = joined.filter(known & ~same)
+    new, differing = _compare(incoming)
     replace = differing.filter(pl.col("edition") <= source.edition)
-    result.unchanged = joined.height - new.height - differing.height
+    result.unchanged = incoming.height - new.height - differing.height
     result.kept_newer = differing.height - replace.height
 
     bulk.delete_ids(Observation, replace["id"].to_list())
@@ -338,26 +317,54 @@ def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, 
     return _recorded_changes(replace)
 
 
-def _existing(incoming: pl.DataFrame) -> pl.DataFrame:
-    """The stored values of the file's indicators, read a few indicators at a time: a national
-    file's millions of stored rows as one list of Python tuples would take gigabytes."""
+def _compare(incoming: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows of `incoming` that are not stored yet, and those whose stored value differs
+    (with id, old_value, old_margin, revision and edition of the stored one), in file order.
+
+    Compared a few indicators at a time: a national file's millions of stored rows, read as
+    one list of Python tuples and joined at once, would take gigabytes."""
+    keys = ["indicator_id", "area", "period"]
+    known = pl.col("id").is_not_null()
+    same = (pl.col("value") == pl.col("old_value")) & (
+        pl.col("margin").eq_missing(pl.col("old_margin"))
+    )
     counts = incoming.group_by("indicator_id").len().sort("indicator_id")
-    indicator_ids = counts["indicator_id"].to_list()
-    if not Observation.objects.filter(indicator_id__in=indicator_ids).exists():
-        return pl.DataFrame()
+    if not Observation.objects.filter(indicator_id__in=counts["indicator_id"].to_list()).exists():
+        joined = incoming.join(_empty_existing(), on=keys, how="left")
+        return joined.filter(~known), joined.filter(known & ~same)
+    editions = dict(Source.objects.values_list("pk", "edition"))
     areas = incoming["area"].unique().to_list()
     area_codes = areas if len(areas) < 1000 else None
-    frames, chunk, rows = [], [], 0
+    incoming = incoming.with_row_index("_position")
+    new, differing = [], []
+    for chunk in _indicator_chunks(counts):
+        existing = observations_frame(indicator_ids=chunk, area_codes=area_codes).select(
+            *keys,
+            "id",
+            pl.col("value").alias("old_value"),
+            pl.col("margin").alias("old_margin"),
+            "revision",
+            pl.col("source_id").replace_strict(editions, return_dtype=pl.String).alias("edition"),
+        )
+        joined = incoming.filter(pl.col("indicator_id").is_in(chunk)).join(
+            existing, on=keys, how="left"
+        )
+        new.append(joined.filter(~known))
+        differing.append(joined.filter(known & ~same))
+    return tuple(pl.concat(parts).sort("_position").drop("_position") for parts in (new, differing))
+
+
+def _indicator_chunks(counts: pl.DataFrame):
+    """Indicator ids in groups of about EXISTING_ROWS_PER_READ incoming rows."""
+    chunk, rows = [], 0
     for indicator_id, count in counts.iter_rows():
         chunk.append(indicator_id)
         rows += count
         if rows >= EXISTING_ROWS_PER_READ:
-            frames.append(observations_frame(indicator_ids=chunk, area_codes=area_codes))
+            yield chunk
             chunk, rows = [], 0
     if chunk:
-        frames.append(observations_frame(indicator_ids=chunk, area_codes=area_codes))
-    frame = pl.concat(frames)
-    return frame.rename({"value": "old_value", "margin": "old_margin"})
+        yield chunk
 
 
 def _empty_existing() -> pl.DataFrame:

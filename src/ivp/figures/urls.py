@@ -9,6 +9,7 @@ urlpatterns = [
     path("cijfers/importeren/<int:pk>/", views.upload_detail, name="upload_detail"),
     path("cijfers/importeren/<int:pk>/voortgang/", views.upload_progress, name="upload_progress"),
     path("cijfers/kaart/", views.rate_map, name="rate_map"),
+    path("cijfers/gebied/<str:area>/", views.area_picture, name="area_picture"),
     path("gemeenten/<str:code>/cijfers/eigen/", views.own_upload, name="own_upload"),
     path(
         "gemeenten/<str:code>/cijfers/eigen/<int:pk>/koppelen/",
@@ -24,5 +25,10 @@ urlpatterns = [
         "gemeenten/<str:code>/veiligheidsbeeld/<slug:indicator>/",
         views.indicator_detail,
         name="indicator_detail",
+    ),
+    path(
+        "gemeenten/<str:code>/veiligheidsbeeld/<slug:indicator>/grafiek.<str:fmt>",
+        views.indicator_chart,
+        name="indicator_chart",
     ),
 ]

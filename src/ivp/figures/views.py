@@ -1,16 +1,19 @@
-from django.http import Http404
+from types import SimpleNamespace
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ivp.common.access import permission_required, public
 from ivp.common.importing import ImportFileError
 from ivp.regions.selectors import municipality_from_code
+from ivp.reports import charts
 
 from . import drafting, presenters, safety_picture
 from .formats import mapped
 from .forms import ColumnMappingForm, FiguresUploadForm, OwnFiguresUploadForm
 from .maps import map_view
 from .models import FiguresUpload, Indicator
-from .selectors import available_years, municipality_names, theme_choices
+from .selectors import area_choices, available_years, municipality_names, theme_choices
 from .tasks import import_upload, read_progress
 
 
@@ -198,3 +201,51 @@ def own_mapping(request, code, pk):
             "preview": preview,
         },
     )
+
+
+@public
+def area_picture(request, area):
+    """The country or a province: national totals per type, survey results with margins."""
+    areas = area_choices()
+    names = dict(areas)
+    code = area.upper()
+    if code not in names:
+        raise Http404
+    area = safety_picture.build_for_area(
+        code,
+        names[code],
+        first_year=_year(request, "van"),
+        last_year=_year(request, "tot"),
+    )
+    place = SimpleNamespace(code=area.code, name=area.name)
+    return render(
+        request,
+        "figures/area_picture.html",
+        {
+            "area": area,
+            "areas": areas,
+            "municipality": place,
+            "items": [_item(item, place) for item in area.indicators],
+            "synthetic": any(i.synthetic for i in area.indicators),
+        },
+    )
+
+
+@public
+def indicator_chart(request, code, indicator, fmt):
+    """The series chart as a file for documents and presentations (SVG or PNG)."""
+    if fmt not in ("svg", "png"):
+        raise Http404
+    municipality = municipality_from_code(request, code)
+    chosen = get_object_or_404(Indicator, code=indicator)
+    picture = _picture(request, municipality, indicators=[chosen])
+    if not picture.indicators:
+        raise Http404
+    spec = presenters.series_spec(picture.indicators[0])
+    name = f"{municipality.code}-{chosen.code}-{picture.first_year}-{picture.last_year}.{fmt}"
+    if fmt == "png":
+        response = HttpResponse(charts.to_png(spec), content_type="image/png")
+    else:
+        response = HttpResponse(charts.to_svg(spec), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -4,13 +4,15 @@ Every chart has a data table beside it in the page; the SVG is decoration for si
 readers (role="img" with a caption), the table is the accessible form of the same numbers.
 """
 
+import hashlib
 import json
 import re
-from functools import cache
+from functools import cache as memoise
 from pathlib import Path
 
 import altair as alt
 import vl_convert
+from django.core.cache import cache
 
 from ivp.regions.services import data_file
 
@@ -21,6 +23,7 @@ FONT = "DejaVu Sans"
 MAP_FILE = ("cbs-83648-gemeente-2022", "gemeenten_2022_83648_totaal.geojson")
 # 5-class sequential palette, readable in greyscale and for colour-blind readers (ColorBrewer Blues)
 MAP_SCHEME = "blues"
+SVG_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def _config(chart: alt.Chart) -> alt.Chart:
@@ -46,7 +49,7 @@ def series_chart(points: list[dict], *, y_title: str, width: int = 520) -> dict:
         )
         .properties(width=width, height=220)
     )
-    return _config(chart).to_dict()
+    return _config(chart).to_dict(validate=False)
 
 
 def comparison_chart(points: list[dict], *, x_title: str, highlight: str) -> dict:
@@ -63,10 +66,10 @@ def comparison_chart(points: list[dict], *, x_title: str, highlight: str) -> dic
         )
         .properties(width=420, height=max(120, 22 * len(points)))
     )
-    return _config(chart).to_dict()
+    return _config(chart).to_dict(validate=False)
 
 
-@cache
+@memoise
 def municipality_shapes() -> dict:
     return json.loads(Path(data_file(*MAP_FILE)).read_text(encoding="utf-8"))
 
@@ -111,15 +114,32 @@ def map_chart(values: dict[str, float], *, highlight: str | None, legend_title: 
             ).mark_geoshape(fill=None, stroke=HIGHLIGHT, strokeWidth=2.5)
         )
     chart = alt.layer(*layers).properties(width=460, height=540)
-    return _config(chart).to_dict()
+    return _config(chart).to_dict(validate=False)
 
 
 def to_svg(spec: dict) -> str:
-    """SVG without its XML prolog and fixed size, so it scales in the page."""
-    svg = vl_convert.vegalite_to_svg(spec)
-    svg = re.sub(r"<\?xml[^>]*>", "", svg)
-    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    """SVG without its XML prolog, hidden from screen readers (the table beside it is the
+    accessible form). Rendering takes tens of milliseconds, so the same spec is rendered once."""
+    key = "ivp:svg:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = re.sub(r"<\?xml[^>]*>", "", vl_convert.vegalite_to_svg(spec))
+        svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+        cache.set(key, svg, SVG_CACHE_SECONDS)
+    return svg
 
 
 def to_png(spec: dict, *, scale: float = 2.0) -> bytes:
     return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def map_svg(values: dict[str, float], *, highlight: str | None, legend_title: str) -> str:
+    """The map as SVG; building its spec of 345 shapes is itself slow, so the cache key is
+    made from the inputs instead of the spec."""
+    inputs = json.dumps([values, highlight, str(legend_title)], sort_keys=True)
+    key = "ivp:map:" + hashlib.sha256(inputs.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = to_svg(map_chart(values, highlight=highlight, legend_title=legend_title))
+        cache.set(key, svg, SVG_CACHE_SECONDS)
+    return svg
