@@ -62,6 +62,10 @@ vendor:
 bench: setup-dev system-deps
 	$(BIN)/python bench/load_regions.py
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/load_regions.py'
+	$(BIN)/python bench/import_figures.py
+	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/import_figures.py'
+	$(BIN)/python bench/safety_picture.py
+	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/safety_picture.py'
 
 clean:
 	rm -rf $(VENV) var

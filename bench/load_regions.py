@@ -5,19 +5,12 @@ Prints, side by side, the bulk path and a baseline of one ORM save per row on th
 and the time per row at growing sizes (it must stay flat: linear growth).
 """
 
-import os
 import sys
-import tempfile
 import time
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ivp.conf.settings")
-# The benchmark deletes and rewrites areas: it only ever runs on a database of its own,
-# a throw-away SQLite file, or the server of scripts/with-postgres.sh (IVP_BENCH_DATABASE_URL).
-scratch = tempfile.mkdtemp(prefix="ivp-bench-")
-os.environ["IVP_VAR_DIR"] = scratch
-os.environ["DATABASE_URL"] = (
-    os.environ.get("IVP_BENCH_DATABASE_URL") or f"sqlite:///{scratch}/bench.sqlite3"
-)
+from scratch import use_scratch_database
+
+scratch = use_scratch_database()
 
 import django  # noqa: E402
 

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from ivp.figures.services import figures_import
+from ivp.figures.formats.mapped import ColumnMapping
+from ivp.figures.services import figures_import, figures_import_mapped
 from ivp.figures.synthetic import synthesize_47013
 from tests.conftest import client_for
 
@@ -88,3 +89,49 @@ def test_charts_download_for_documents(fmt, magic):
     assert response.status_code == 200
     assert magic in response.content[:200]
     assert "GM1708-misdrijven-totaal-2022-2024" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_wijken_are_compared_with_the_rest_of_the_municipality():
+    """A typed 47018NED file with wijken (made up for the test, not real figures)."""
+    rows = [("WK170800", 700), ("WK170807", 60), ("WK170817", 150), ("WK170803", 3)]
+    lines = ['"ID";"SoortMisdrijf";"WijkenEnBuurten";"Perioden";"GeregistreerdeMisdrijven_1"']
+    lines += [f'"{i}";"0.0.0 ";"{code}  ";"2023JJ00";"{n}"' for i, (code, n) in enumerate(rows)]
+    figures_import(file_name="47018NED_test.csv", raw="\n".join(lines).encode(), edition="2024-08")
+    page = (
+        client_for(None)
+        .get("/gemeenten/GM1708/veiligheidsbeeld/misdrijven-totaal/?van=2022&tot=2024")
+        .content.decode()
+    )
+    assert "Wijken vergeleken" in page
+    section = page.split("Wijken vergeleken", 1)[1]
+    # Highest rate first: Giethoorn 150/2,890 = 51,9; Steenwijk 700/17,515 = 40,0;
+    # Vollenhove 60/4,390 = 13,7; Kalenberg 3/225 = 13,3 per 1,000 inhabitants.
+    order = [section.index(name) for name in ("Giethoorn", "Steenwijk", "Vollenhove", "Kalenberg")]
+    assert order == sorted(order)
+    assert "51,9" in section and "40,0" in section and "hoger" in section and "lager" in section
+    assert "klein aantal" in section  # Kalenberg: 3 registrations
+
+
+@pytest.mark.django_db
+def test_months_that_stand_out_in_an_own_monthly_series(westerveld):
+    """Own registrations per month over three years with July clearly higher."""
+    lines = ["Maand;Aantal"]
+    for year in (2022, 2023, 2024):
+        for month in range(1, 13):
+            lines.append(f"{year}-{month:02d};{60 if month == 7 else 20 + (month % 3)}")
+    figures_import_mapped(
+        file_name="overlast.csv",
+        raw="\n".join(lines).encode(),
+        municipality=westerveld,
+        mapping=ColumnMapping(
+            period="Maand", value="Aantal", name="Meldingen overlast", kind="overlast"
+        ),
+    )
+    page = (
+        client_for(None)
+        .get("/gemeenten/GM1701/veiligheidsbeeld/gm1701-meldingen-overlast/?van=2022&tot=2024")
+        .content.decode()
+    )
+    assert "Maanden die opvallen" in page
+    assert "meer registraties dan in de rest van het jaar in juli" in page

@@ -108,7 +108,12 @@ class Observation(models.Model):
     editions that changed this value; the first import is revision 1.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    # No separate indexes on indicator and municipality: the unique key (indicator, area,
+    # period) and the (municipality, indicator) index serve those lookups, and every extra
+    # index slows the writing of a national file by seconds.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False
+    )
     area_code = models.CharField(_("area"), max_length=10)
     municipality = models.ForeignKey(
         "regions.Municipality",
@@ -116,6 +121,7 @@ class Observation(models.Model):
         null=True,
         blank=True,
         related_name="observations",
+        db_index=False,
     )
     period = models.CharField(_("period"), max_length=7)
     year = models.PositiveSmallIntegerField(_("year"))

@@ -31,7 +31,7 @@ def read_figures(
             ),
         )
     text = decode(file_name, raw)
-    first_line = text.split("\n", 1)[0]
+    first_line = text[: text.find("\n")] if "\n" in text[:65536] else text[:65536]
     synthetic = is_synthetic(file_name)
 
     if statline_symbols.looks_like(text):
