@@ -3,10 +3,14 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from ivp.figures import safety_picture
 from ivp.figures.formats.mapped import ColumnMapping
 from ivp.figures.services import figures_import, figures_import_mapped
 from ivp.figures.synthetic import synthesize_47013
+from ivp.regions.models import Municipality
 from tests.conftest import client_for
 
 
@@ -135,3 +139,16 @@ def test_months_that_stand_out_in_an_own_monthly_series(westerveld):
     )
     assert "Maanden die opvallen" in page
     assert "meer registraties dan in de rest van het jaar in juli" in page
+
+
+@pytest.mark.django_db
+def test_the_picture_reads_a_fixed_number_of_queries_however_many_indicators(tmp_path):
+    path = synthesize_47013(
+        tmp_path, first_year=2022, last_year=2024, municipality_codes=["GM1708"]
+    )
+    figures_import(file_name=path.name, raw=path.read_bytes())
+    municipality = Municipality.objects.get(code="GM1708")
+    with CaptureQueriesContext(connection) as queries:
+        picture = safety_picture.build(municipality)
+    assert len(picture.indicators) == 60  # the real total and 59 synthetic crime types
+    assert len(queries) < 25

@@ -8,6 +8,7 @@ the same picture.
 from dataclasses import dataclass, field
 
 import polars as pl
+from django.db.models import Max
 
 from ivp import analysis
 from ivp.regions.models import KeyFigures, Municipality
@@ -126,7 +127,18 @@ def build(
     first_year = first_year or max(last_year - 2, int(years.min()) if own.height else 0)
     peers = peers_for(municipality)
     population = population_frame()
-    references = _yearly_references(ids, first_year, last_year)
+    context = _Context(
+        municipality=municipality,
+        population=population,
+        references=_yearly_references(ids, first_year, last_year),
+        peers=peers,
+        province_members=list(
+            municipality.province.province_municipalities.values_list("code", flat=True)
+        )
+        if municipality.province
+        else [],
+        wijken=_wijk_observations(municipality, ids),
+    )
     sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
 
     pictures = {}
@@ -134,16 +146,14 @@ def build(
         rows = own.filter(pl.col("indicator_id") == indicator.pk)
         pictures[indicator.pk] = _indicator_picture(
             indicator,
-            municipality,
+            context,
             rows,
-            references.filter(pl.col("indicator_id") == indicator.pk),
-            population,
-            peers,
             first_year,
             last_year,
             [sources[s] for s in rows["source_id"].unique().sort().to_list() if s in sources],
         )
     pictures = {k: p for k, p in pictures.items() if p.series}
+    _add_trends(list(pictures.values()))
     return SafetyPicture(
         municipality=municipality,
         first_year=first_year,
@@ -179,19 +189,43 @@ def _yearly(rows: pl.DataFrame) -> pl.DataFrame:
     return years
 
 
+@dataclass
+class _Context:
+    """What every indicator of one municipality's picture is compared with, read once."""
+
+    municipality: Municipality
+    population: pl.DataFrame
+    references: pl.DataFrame  # yearly values of all municipalities and NL
+    peers: list[str]
+    province_members: list[str]
+    wijken: pl.DataFrame  # yearly values of its wijken with name and inhabitants
+
+
 def _indicator_picture(
-    indicator, municipality, rows, references, population, peers, first_year, last_year, sources
+    indicator, context: _Context, rows, first_year, last_year, sources
 ) -> IndicatorPicture:
+    municipality = context.municipality
     picture = _series_picture(
-        indicator, municipality.code, rows, population, first_year, last_year, sources
+        indicator,
+        municipality.code,
+        rows,
+        context.population,
+        first_year,
+        last_year,
+        sources,
+        with_trend=False,  # all trends in one fit, after the loop
     )
-    picture.peers = peers
+    picture.peers = context.peers
     if indicator.is_count and picture.series:
         picture.benchmarks = _benchmarks(
-            municipality, picture.series[-1], references, population, peers
+            context,
+            picture.series[-1],
+            context.references.filter(pl.col("indicator_id") == indicator.pk),
         )
         picture.seasonality = _seasonality(rows)
-        picture.areas, picture.areas_period = _areas(municipality, indicator)
+        picture.areas, picture.areas_period = _areas(
+            context.wijken.filter(pl.col("indicator_id") == indicator.pk)
+        )
     return picture
 
 
@@ -327,20 +361,16 @@ def _trend_from_row(row: dict) -> analysis.Trend:
     )
 
 
-def _benchmarks(municipality, last: SeriesPoint, references, population, peers):
+def _benchmarks(context: _Context, last: SeriesPoint, references):
     if last.value is None or last.inhabitants is None:
         return []
-    year = last.period
+    municipality, peers = context.municipality, context.peers
+    province_members = context.province_members
     in_year = analysis.with_rates(
-        references.filter(pl.col("period") == year).select("area", "period", "value"),
-        population,
+        references.filter(pl.col("period") == last.period).select("area", "period", "value"),
+        context.population,
     ).drop_nulls("inhabitants")
     municipalities = in_year.filter(pl.col("area").str.starts_with("GM"))
-    province_members = (
-        list(municipality.province.province_municipalities.values_list("code", flat=True))
-        if municipality.province
-        else []
-    )
     groups = [
         (
             f"provincie {municipality.province.name}" if municipality.province else "",
@@ -385,29 +415,38 @@ def _seasonality(rows: pl.DataFrame):
     return analysis.seasonality(months) if months.height >= 24 else None
 
 
-def _areas(municipality, indicator):
-    """The latest year of the wijken, against the rest of the municipality (KWB inhabitants)."""
-    wijken = observations_frame(
-        indicator_ids=[indicator.pk],
-        area_codes=list(municipality.areas.filter(kind="wijk").values_list("code", flat=True)),
-    ).filter(pl.col("period").str.len_chars() == 4)
-    if wijken.is_empty():
-        return [], ""
-    period = wijken["period"].max()
-    wijken = wijken.filter(pl.col("period") == period)
-    inhabitants = KeyFigures.objects.filter(
-        municipality=municipality, area__code__in=wijken["area"].to_list()
-    ).values_list("area__code", "area__name", "inhabitants")
+def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> pl.DataFrame:
+    """Yearly values of the municipality's wijken for all indicators, with name and
+    inhabitants (CBS Kerncijfers, the latest year)."""
+    figures = KeyFigures.objects.filter(
+        municipality=municipality, area__kind="wijk", inhabitants__isnull=False
+    )
+    latest = figures.aggregate(latest=Max("year"))["latest"]
     people = pl.DataFrame(
-        list(inhabitants),
+        list(figures.filter(year=latest).values_list("area__code", "area__name", "inhabitants")),
         schema={"area": pl.String, "name": pl.String, "inhabitants": pl.Int64},
         orient="row",
     )
-    frame = wijken.select("area", "value").join(people, on="area", how="inner").drop_nulls()
+    if people.is_empty():
+        return pl.DataFrame(schema={"indicator_id": pl.Int64})
+    values = observations_frame(
+        indicator_ids=indicator_ids, area_codes=people["area"].to_list()
+    ).filter(pl.col("period").str.len_chars() == 4)
+    return values.select("indicator_id", "area", "period", "value").join(
+        people, on="area", how="inner"
+    )
+
+
+def _areas(wijken: pl.DataFrame):
+    """The latest year of the wijken, each against the rest of the municipality."""
+    if wijken.is_empty():
+        return [], ""
+    period = wijken["period"].max()
+    frame = wijken.filter(pl.col("period") == period).drop_nulls(["value", "inhabitants"])
     if frame.height < 2:
         return [], ""
     compared = analysis.compare_areas(frame.select("area", "value", "inhabitants"))
-    names = dict(zip(people["area"], people["name"], strict=True))
+    names = dict(zip(frame["area"], frame["name"], strict=True))
     return [
         {**row, "name": names.get(row["area"], row["area"])} for row in compared.to_dicts()
     ], period
