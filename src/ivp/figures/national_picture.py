@@ -12,7 +12,7 @@ import polars as pl
 from ivp import analysis
 from ivp.regions.models import Municipality
 
-from .selectors import observations_frame, population_frame
+from .selectors import observations_frame
 
 
 @dataclass
@@ -61,11 +61,3 @@ def build_national(
         label="rest van de provincie",
     )
     return NationalPicture(series, changes, trends, versus_country, versus_province)
-
-
-def national_picture(first_year: int, last_year: int, indicator_ids=None) -> NationalPicture:
-    return build_national(
-        yearly_observations(first_year, last_year, indicator_ids),
-        population_frame(),
-        provinces_frame(),
-    )

@@ -2,14 +2,13 @@
 
 import polars as pl
 from django.db import connection
-from django.db.models import QuerySet
 
 from ivp.regions.models import Area, Municipality, Population, Region
 from ivp.regions.names import NameIndex
 
 from .formats.common import NETHERLANDS
 from .formats.geography import Geography
-from .models import Indicator, Observation, Source
+from .models import Observation
 
 
 def geography_from_database() -> Geography:
@@ -111,21 +110,6 @@ def population_frame() -> pl.DataFrame:
     return pl.concat(
         [frame.select(columns), provinces.select(columns), national.select(columns)]
     ).sort("area", "year")
-
-
-def indicators_with_data(municipality: Municipality) -> QuerySet[Indicator]:
-    return (
-        Indicator.objects.filter(observations__municipality=municipality)
-        .distinct()
-        .prefetch_related("themes__field")
-        .order_by("kind", "classification", "name")
-    )
-
-
-def sources_for(indicator: Indicator, area_codes: list[str]) -> QuerySet[Source]:
-    return Source.objects.filter(
-        observations__indicator=indicator, observations__area_code__in=area_codes
-    ).distinct()
 
 
 def available_years(municipality: Municipality) -> list[int]:
