@@ -19,6 +19,9 @@ from ivp.taxonomy.services import taxonomy_load
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+# The project's own copy of the public data (data/): tests run in any clone, with or without
+# ../shared beside it.
+DATA = REPO / "data"
 
 
 @pytest.fixture(scope="session")
@@ -66,4 +69,4 @@ def user_named(db):
     return lambda username: get_user_model().objects.get(username=username)
 
 
-__all__ = ["DEMO_USERS", "SHARED", "client_for"]
+__all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]

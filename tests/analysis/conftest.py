@@ -5,10 +5,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-TIDY = (
-    SHARED / "data/politie-47013-gemeente-totaal/gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
-)
+DATA = Path(__file__).resolve().parents[2] / "data"  # the project's own copy of the data
+TIDY = DATA / "politie-47013-gemeente-totaal" / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
 
 
 @pytest.fixture(scope="session")

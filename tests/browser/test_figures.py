@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
 from .support import ANONYMOUS, BEHEERDER, COORDINATOR, check_page, visit
 
 pytestmark = pytest.mark.browser
 
-SOURCE = SHARED / "data" / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2024.csv"
+SOURCE = DATA / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2024.csv"
 
 
 def _edition_file(tmp_path: Path, *, bad_row: bool) -> Path:

@@ -8,14 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from scipy.stats import binomtest
 
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-TIDY = (
-    SHARED
-    / "data"
-    / "politie-47013-gemeente-totaal"
-    / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
-)
+TIDY = DATA / "politie-47013-gemeente-totaal" / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
 
 
 def analyse(*args) -> str:

@@ -1,4 +1,4 @@
-"""Importing the real police exports under /work/shared/data: values, skipped buckets, editions.
+"""Importing the real police exports (the project's copy in data/): values, skipped buckets, editions.
 
 Spot checks come from the PROVENANCE.md files beside the data: Steenwijkerland (GM1708) registered
 1374 / 1204 / 1133 crimes in 2022 / 2023 / 2024, the Netherlands 800027 / 805590 / 805559.
@@ -13,19 +13,15 @@ from ivp.common.importing import ImportFileError
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import IMPORT_KIND, figures_import
 from ivp.regions.models import ImportRun
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-TOTALS = SHARED / "data" / "politie-47013-gemeente-totaal"
+TOTALS = DATA / "politie-47013-gemeente-totaal"
 STATLINE_2022_2023 = TOTALS / "statline_47013_totaal_2022_2023.csv"
 STATLINE_2024 = TOTALS / "statline_47013_totaal_2024.csv"
 TIDY = TOTALS / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
-NATIONAL = SHARED / "data" / "politie-nl-totalen-2012-2023"
+NATIONAL = DATA / "politie-nl-totalen-2012-2023"
 NL_CRIME = NATIONAL / "NL_Crime.csv"
 NL_DISORDER = NATIONAL / "NL_Disorder.csv"
-
-pytestmark = pytest.mark.skipif(
-    not STATLINE_2024.is_file(), reason="the shared data directory is not available"
-)
 
 
 @pytest.fixture(autouse=True)

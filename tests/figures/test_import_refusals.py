@@ -18,9 +18,9 @@ from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
 from ivp.figures.synthetic import synthesize_47013
 from ivp.regions.models import ImportRun
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-DATA = SHARED / "data"
+DATA = DATA
 STATLINE = DATA / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2024.csv"
 TIDY = DATA / "politie-47013-gemeente-totaal" / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
 NATIONAL = DATA / "politie-nl-totalen-2012-2023" / "NL_Crime.csv"
@@ -28,10 +28,6 @@ POPULATION = (
     DATA / "cbs-bevolking-gemeente-2002-2025" / "statline_37230_bevolking_eind_jaar_2002_2024.csv"
 )
 NEXT_YEAR = date.today().year + 1
-
-pytestmark = pytest.mark.skipif(
-    not STATLINE.is_file(), reason="the shared data directory is not available"
-)
 
 
 @dataclass

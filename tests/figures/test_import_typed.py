@@ -19,13 +19,11 @@ from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
 from ivp.figures.synthetic import SYNTHETIC_MARK, synthesize_47013
 from ivp.regions.models import ImportRun
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
 THREE = ["GM1708", "GM1701", "GM0160"]  # Steenwijkerland, Westerveld, Hardenberg
 PLAIN = "47013NED_2025-12.csv"  # a name without the synthetic mark
-STATLINE_2022_2023 = (
-    SHARED / "data" / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2022_2023.csv"
-)
+STATLINE_2022_2023 = DATA / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2022_2023.csv"
 
 
 @pytest.fixture(autouse=True)
