@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from ivp.common.importing import ImportFileError
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
-from ivp.regions.models import ImportRun
+from tests.figures.conftest import counts
 
 NEXT_YEAR = date.today().year + 1
 
@@ -128,15 +128,6 @@ def damaged(draw, text: str, separator: bytes) -> bytes:
                 lines[0] = b"\xef\xbb\xbf" + lines[0]
         data = b"\n".join(lines)
     return data
-
-
-def counts() -> tuple[int, int, int, int]:
-    return (
-        Observation.objects.count(),
-        Source.objects.count(),
-        Indicator.objects.count(),
-        ImportRun.objects.count(),
-    )
 
 
 PERIOD = re.compile(r"^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$")

@@ -14,6 +14,7 @@ from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import IMPORT_KIND, figures_import
 from ivp.regions.models import ImportRun
 from tests.conftest import DATA
+from tests.figures.conftest import counts
 
 TOTALS = DATA / "politie-47013-gemeente-totaal"
 STATLINE_2022_2023 = TOTALS / "statline_47013_totaal_2022_2023.csv"
@@ -24,14 +25,7 @@ NL_CRIME = NATIONAL / "NL_Crime.csv"
 NL_DISORDER = NATIONAL / "NL_Disorder.csv"
 
 
-@pytest.fixture(autouse=True)
-def no_figures(db):
-    """Start from an empty figures store (the session database may hold demo figures); the
-    test's transaction is rolled back afterwards."""
-    Observation.objects.all().delete()
-    Source.objects.all().delete()
-    Indicator.objects.all().delete()
-    ImportRun.objects.filter(kind=IMPORT_KIND).delete()
+pytestmark = pytest.mark.usefixtures("no_figures")
 
 
 # 342 municipalities + Nederland + 10 police units; Buitenland and the two "niet in te delen"
@@ -46,15 +40,6 @@ def load(path: Path, **kwargs):
 def total(area: str, period: str) -> Observation:
     return Observation.objects.get(
         indicator__code="misdrijven-totaal", area_code=area, period=period
-    )
-
-
-def counts() -> tuple[int, int, int, int]:
-    return (
-        Observation.objects.count(),
-        Source.objects.count(),
-        Indicator.objects.count(),
-        ImportRun.objects.count(),
     )
 
 

@@ -14,11 +14,10 @@ import pytest
 from django.utils.translation import gettext
 
 from ivp.common.importing import ImportFileError
-from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
 from ivp.figures.synthetic import synthesize_47013
-from ivp.regions.models import ImportRun
 from tests.conftest import DATA
+from tests.figures.conftest import counts
 
 DATA = DATA
 STATLINE = DATA / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2024.csv"
@@ -348,15 +347,6 @@ CASES: dict[str, Callable[[Files], Case]] = {
     "statline unclosed quote": statline_unclosed_quote,
     "edition too long": too_long_edition,
 }
-
-
-def counts() -> tuple[int, int, int, int]:
-    return (
-        Observation.objects.count(),
-        Source.objects.count(),
-        Indicator.objects.count(),
-        ImportRun.objects.count(),
-    )
 
 
 @pytest.mark.parametrize("build", CASES.values(), ids=CASES.keys())

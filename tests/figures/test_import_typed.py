@@ -18,21 +18,15 @@ from ivp.figures import crime_types
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
 from ivp.figures.synthetic import SYNTHETIC_MARK, synthesize_47013
-from ivp.regions.models import ImportRun
 from tests.conftest import DATA
+from tests.figures.conftest import counts
 
 THREE = ["GM1708", "GM1701", "GM0160"]  # Steenwijkerland, Westerveld, Hardenberg
 PLAIN = "47013NED_2025-12.csv"  # a name without the synthetic mark
 STATLINE_2022_2023 = DATA / "politie-47013-gemeente-totaal" / "statline_47013_totaal_2022_2023.csv"
 
 
-@pytest.fixture(autouse=True)
-def no_figures(db):
-    """Start from an empty figures store (the session database may hold demo figures); the
-    test's transaction is rolled back afterwards."""
-    Observation.objects.all().delete()
-    Source.objects.all().delete()
-    Indicator.objects.all().delete()
+pytestmark = pytest.mark.usefixtures("no_figures")
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +39,6 @@ def synthetic_file(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def rows(synthetic_file) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(synthetic_file.read_text("utf-8")), delimiter=";"))
-
-
-def counts() -> tuple[int, int, int, int]:
-    return (
-        Observation.objects.count(),
-        Source.objects.count(),
-        Indicator.objects.count(),
-        ImportRun.objects.count(),
-    )
 
 
 def load(path: Path, **kwargs):

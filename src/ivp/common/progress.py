@@ -1,6 +1,15 @@
-"""A terminal progress bar for long commands (tqdm), shaped as the services' progress callback."""
+"""Progress of long work: the callback type the services take, and a terminal bar (tqdm)."""
+
+from collections.abc import Callable
 
 from tqdm import tqdm
+
+# Called as progress(step, done, total) while a service works.
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(step: str, done: int, total: int) -> None:
+    pass
 
 
 class ProgressBar:

@@ -8,6 +8,12 @@ from .formats.tables import TABLES
 MAX_UPLOAD_BYTES = 500 * 1024 * 1024
 
 
+def _not_too_large(upload):
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(_("The file is larger than 500 MB."))
+    return upload
+
+
 class FiguresUploadForm(AccessibleForm):
     file = forms.FileField(
         label=_("File with figures (CSV)"),
@@ -34,10 +40,7 @@ class FiguresUploadForm(AccessibleForm):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 500 MB."))
-        return upload
+        return _not_too_large(self.cleaned_data["file"])
 
 
 KIND_CHOICES = [
@@ -71,10 +74,7 @@ class OwnFiguresUploadForm(AccessibleForm):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 500 MB."))
-        return upload
+        return _not_too_large(self.cleaned_data["file"])
 
 
 class ColumnMappingForm(AccessibleForm):

@@ -5,7 +5,6 @@ replaced when the file's edition is the same or newer, and its revision goes up 
 older edition never overwrites a newer one.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ivp.common import bulk
 from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.common.progress import Progress, no_progress
 from ivp.regions.models import ImportRun, Municipality
 from ivp.taxonomy.models import Theme
 
@@ -40,12 +40,6 @@ OBSERVATION_FIELDS = (
     "source",
     "revision",
 )
-
-Progress = Callable[[str, int, int], None]
-
-
-def _no_progress(step: str, done: int, total: int) -> None:
-    pass
 
 
 @dataclass
@@ -91,7 +85,7 @@ def figures_import(
     user=None,
     edition: str | None = None,
     table_id: str | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> FiguresImportResult:
     progress(_("Reading"), 0, 1)
     longest = Source._meta.get_field("edition").max_length
@@ -116,7 +110,7 @@ def figures_import(
 
 @transaction.atomic
 def store_parsed(
-    parsed: ParsedFigures, *, user=None, municipality=None, progress: Progress = _no_progress
+    parsed: ParsedFigures, *, user=None, municipality=None, progress: Progress = no_progress
 ) -> FiguresImportResult:
     """Writes what a reader produced; `municipality` owns the source and indicators of its
     own registrations."""
@@ -405,7 +399,7 @@ def figures_import_mapped(
     mapping: ColumnMapping,
     user=None,
     edition: str | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> FiguresImportResult:
     """A municipality's own registrations or survey results, read through `mapping`."""
     if (

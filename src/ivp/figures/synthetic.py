@@ -35,12 +35,14 @@ import calendar
 import csv
 import io
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import polars as pl
+
+from ivp.common.progress import Progress
 
 SYNTHETIC_MARK = "SYNTHETISCH"
 PROGRESS_STEP = "Synthetische 47013NED-rijen"
@@ -63,10 +65,8 @@ POPULATION_FILE = (
 NOT_A_MUNICIPALITY = frozenset({"GM0998", "GM0999"})  # Buitenland; Gemeenten, niet in te delen
 NATIONAL_KEY = "NL01"
 
-Progress = Callable[[str, int, int], None]
-
 # Registered crimes in the Netherlands per police crime type (BVI code), 2012..2023.
-# Source: /work/shared/data/politie-nl-totalen-2012-2023/NL_Crime.csv (Politie, CC BY 4.0, via
+# Source: data/politie-nl-totalen-2012-2023/NL_Crime.csv (Politie, CC BY 4.0, via
 # bernasco/staat_van_de_misdaad @ 5f16319a); the 58 types sum to "Totaal misdrijven" every year.
 NATIONAL_FIRST_YEAR = 2012
 NATIONAL_COUNTS: dict[str, tuple[int, ...]] = {

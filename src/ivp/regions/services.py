@@ -1,6 +1,6 @@
 """Writes for municipalities, areas, regions and their figures. Each function is one transaction."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
+from ivp.common.progress import Progress, no_progress
 
 from . import cbs_files
 from .models import Area, ImportRun, KeyFigures, Municipality, Population, Region
@@ -20,12 +21,6 @@ SOURCE_85984 = "CBS 85984NED, Kerncijfers wijken en buurten 2024 (peildatum 1 ja
 
 KEY_FIGURES_KIND = "kerncijfers"
 GROUPING_SUFFIXES = ("(PV)", "(LD)", "(CR)", "(RE)")
-
-Progress = Callable[[str, int, int], None]
-
-
-def _no_progress(step: str, done: int, total: int) -> None:
-    pass
 
 
 def data_file(*parts: str) -> Path:
@@ -144,7 +139,7 @@ def _record_municipality_history(user, *, reason: str) -> None:
 
 
 @transaction.atomic
-def areas_load(*, path: Path, user=None, progress: Progress = _no_progress) -> ImportSummary:
+def areas_load(*, path: Path, user=None, progress: Progress = no_progress) -> ImportSummary:
     """Wijken and buurten (CBS indeling 2024); a buurt's wijk follows from its code."""
     records = cbs_files.wijken_en_buurten(path.name, cbs_files.read_text(path))
     municipality_ids = dict(Municipality.objects.values_list("code", "id"))
@@ -341,7 +336,7 @@ def key_figures_load(
 
 
 @transaction.atomic
-def regions_load_all(*, user=None, progress: Progress = _no_progress) -> list[ImportSummary]:
+def regions_load_all(*, user=None, progress: Progress = no_progress) -> list[ImportSummary]:
     """Everything under data/: the national base every municipality's work stands on.
 
     One transaction: a fault in any file leaves the database as it was.

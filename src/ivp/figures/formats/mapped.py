@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
+    MONTH_NAMES,
     IndicatorSpec,
     ParsedFigures,
     Problems,
@@ -31,27 +32,6 @@ from .tabular import read_table
 COUNT_KINDS = ("overlast", "incidenten", "eigen")
 SURVEY_KINDS = ("enquetescore", "enquetepercentage")
 UNITS = {"enquetescore": "rapportcijfer", "enquetepercentage": "procent"}
-MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}([tT ].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
 PATTERNS = [
     (re.compile(r"^(\d{4})$"), lambda m: m[1]),

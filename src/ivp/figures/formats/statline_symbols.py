@@ -22,6 +22,7 @@ from .. import crime_types
 from .common import (
     FIRST_YEAR,
     LABEL,
+    MONTH_NAMES,
     ParsedFigures,
     Problems,
     SourceSpec,
@@ -37,20 +38,6 @@ TOPIC_LINE = "onderwerp"
 PERIOD_LINE = "perioden"
 CRIME_LINE = "soort misdrijf"
 REGISTERED = "geregistreerde misdrijven"
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 PERIOD_TEXT = re.compile(
     r"^(?P<year>\d{4})(?:\s+(?:(?P<month>[a-z]+)|(?P<quarter>[1-4])e kwartaal))?\*?$"
 )
@@ -68,7 +55,7 @@ def period_from_text(text: str) -> str | None:
         return None
     year, month, quarter = match["year"], match["month"], match["quarter"]
     if month:
-        return f"{year}-{MONTHS.index(month) + 1:02d}" if month in MONTHS else None
+        return f"{year}-{MONTH_NAMES[month]:02d}" if month in MONTH_NAMES else None
     return f"{year}-Q{quarter}" if quarter else year
 
 
