@@ -13,6 +13,7 @@ from django.test import Client
 from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from ivp.figures.demo import demo_figures_load
 from ivp.figures.models import FiguresUpload
+from ivp.planning.demo import planning_demo_load
 from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
 from ivp.taxonomy.services import taxonomy_load
@@ -31,6 +32,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         taxonomy_load()
         demo_load()
         demo_figures_load()
+        planning_demo_load()  # Westerveld's adopted plan is pk 1
+        _planning_samples()
         # Finished uploads of own figures, so pages about an upload have something to show:
         # pk 1 for Westerveld, pk 2 for Steenwijkerland.
         for code in ("GM1701", "GM1708"):
@@ -70,3 +73,34 @@ def user_named(db):
 
 
 __all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]
+
+
+def _planning_samples():
+    """What the pages of the policy side need beside the demo: a cycle for Westerveld, a draft
+    plan for Steenwijkerland (pk 2) with a priority and objective, a province's shared priority."""
+    from ivp.planning.services.cycle import cycle_create
+    from ivp.planning.services.plan import objective_save, plan_create, priority_save
+    from ivp.planning.services.regional import regional_priority_save
+
+    westerveld = Municipality.objects.get(code="GM1701")
+    cycle_create(
+        municipality=westerveld,
+        name="IVP Westerveld 2023–2027",
+        plan_start_year=2023,
+        plan_end_year=2027,
+    )
+    plan = plan_create(
+        municipality=Municipality.objects.get(code="GM1708"),
+        title="Integraal Veiligheidsplan Steenwijkerland 2027–2030",
+        start_year=2027,
+        end_year=2030,
+    )
+    priority = priority_save(plan=plan, title="Veilig uitgaan")
+    objective_save(priority=priority, text="Minder geweld in het uitgaansgebied.", qualitative=True)
+    shared = regional_priority_save(
+        region=Region.objects.get(code="PV22"),
+        title="Brandveiligheid",
+        start_year=2025,
+        end_year=2028,
+    )
+    objective_save(regional_priority=shared, text="Minder woningbranden.", qualitative=True)

@@ -27,10 +27,33 @@ USERNAMES = {
     VIEWER: "raad.westerveld",
     REGIO: "regio.zuidwest-drenthe",
 }
+
+
 # Every demo user above works for Westerveld (the regiocoördinator through Zuidwest-Drenthe);
 # none of them has a role in Steenwijkerland.
 # pk: the uploads of own figures conftest records (1 Westerveld, 2 Steenwijkerland)
+def _first(model_path: str, **filters):
+    """The pk of a sample record conftest made, looked up when a test needs it."""
+
+    def lookup():
+        from django.apps import apps
+
+        resolved = {k: v() if callable(v) else v for k, v in filters.items()}
+        return apps.get_model(model_path).objects.filter(**resolved).order_by("pk").first().pk
+
+    return lookup
+
+
 OWN = {
+    "kind": "startnotitie",
+    "priority": _first("planning.Priority", plan__municipality__code="GM1701"),
+    "objective": _first("planning.Objective", priority__plan__municipality__code="GM1701"),
+    "shared": _first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
+    "shared_objective": _first(
+        "planning.Objective",
+        regional_priority=_first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
+    ),
+    "export_format": "json",
     "code": "GM1701",
     "region": "zuidwest-drenthe",
     "step": "veiligheidsanalyse",
@@ -40,6 +63,15 @@ OWN = {
     "fmt": "svg",
 }
 OTHER = {
+    "kind": "startnotitie",
+    "priority": _first("planning.Priority", plan__municipality__code="GM1708"),
+    "objective": _first("planning.Objective", priority__plan__municipality__code="GM1708"),
+    "shared": _first("planning.RegionalPriority", region__code="PV22"),
+    "shared_objective": _first(
+        "planning.Objective",
+        regional_priority=_first("planning.RegionalPriority", region__code="PV22"),
+    ),
+    "export_format": "md",
     "code": "GM1708",
     "region": "PV22",
     "step": "veiligheidsanalyse",
@@ -112,6 +144,33 @@ EXPECTED: dict[str, Rule] = {
     "figures:upload_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     # Django admin: the beheerder only (Django's own staff check guards its sub-pages).
     "admin:index": same({BEHEERDER}),
+    # The policy cycle and prioritisation: prepared by the workspace roles, kept by the
+    # coordinator.
+    "planning:cycle": Rule(PREPARING, {BEHEERDER}),
+    "planning:prioritisation": Rule(PREPARING, {BEHEERDER}),
+    "planning:step_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:work_group_add": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    # The plan: public once adopted (OWN plan 1 is; OTHER plan 2 is a draft).
+    "planning:plan": same(EVERYONE),
+    "planning:plan_detail": Rule(EVERYONE, {BEHEERDER}),
+    "planning:plan_compare": Rule(EVERYONE, {BEHEERDER}),
+    "planning:plan_download": Rule(EVERYONE, {BEHEERDER}),
+    "planning:plan_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:priority_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:priority_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:objective_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:objective_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:shared_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    # A region's shared priorities: kept by its regiocoördinator, read by member coordinators
+    # (OTHER = PV22, the province Westerveld's coordinator's municipality lies in).
+    "planning:shared_priorities": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER, COORDINATOR}),
+    "planning:shared_priority_create": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    "planning:shared_priority_edit": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    "planning:shared_objective_create": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    "planning:shared_objective_edit": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    "planning:region_members": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
 }
 
 
@@ -133,7 +192,8 @@ URLS = dict(_walk(get_resolver()))
 def _kwargs(pattern: URLPattern | None, sample: dict) -> dict:
     if pattern is None:
         return {}
-    return {name: sample[name] for name in pattern.pattern.converters}
+    values = {name: sample[name] for name in pattern.pattern.converters}
+    return {name: value() if callable(value) else value for name, value in values.items()}
 
 
 def _scopes(name: str):

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from ivp.planning.audit import planning_histories
 from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
@@ -36,6 +37,7 @@ def _histories_for(municipality: Municipality):
     yield MunicipalTheme.history.filter(municipality=municipality)
     yield Region.history.filter(id__in=region_ids)
     yield Membership.history.filter(municipality=municipality)
+    yield from planning_histories(municipality)
 
 
 def audit_trail(municipality: Municipality, *, limit: int = LIMIT) -> list[AuditEntry]:

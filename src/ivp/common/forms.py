@@ -28,3 +28,12 @@ class AccessibleBoundField(forms.BoundField):
 
 class AccessibleForm(forms.Form):
     bound_field_class = AccessibleBoundField
+
+
+class DateInput(forms.DateInput):
+    """A native date picker: the browser shows it in the reader's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("ivp.taxonomy.urls")),
     path("", include("ivp.regions.urls")),
     path("", include("ivp.figures.urls")),
+    path("", include("ivp.planning.urls")),
     path("", include("ivp.web.urls")),
 ]
 

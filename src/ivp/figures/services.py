@@ -282,31 +282,23 @@ def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, 
             new.with_columns(pl.lit(1, dtype=pl.Int64).alias("next_revision")),
             replace.with_columns((pl.col("revision") + 1).alias("next_revision")),
         ]
-    )
+    ).sort("indicator_id", "area", "period")  # in key order: the unique index grows at its end
     step = _("Writing")
     progress(step, 0, writes.height)
     result.inserted = new.height
     result.replaced = replace.height
-    bulk.insert_rows(
-        Observation,
-        [
-            f if f not in ("indicator", "municipality", "source") else f + "_id"
-            for f in OBSERVATION_FIELDS
-        ],
-        writes.select(
-            "indicator_id",
-            "area",
-            "municipality_id",
-            "period",
-            "year",
-            "value",
-            "margin",
-            "source_id",
-            "next_revision",
-        ).iter_rows(),
-        total=writes.height,
-        progress=lambda done: progress(step, done, writes.height),
-    )
+    with bulk.keys_rebuilt_after(Observation, writes.height):
+        bulk.insert_frame(
+            Observation,
+            [
+                f + "_id" if f in ("indicator", "municipality", "source") else f
+                for f in OBSERVATION_FIELDS
+            ],
+            writes.drop("revision", strict=False).rename(
+                {"area": "area_code", "next_revision": "revision"}
+            ),
+            progress=lambda done: progress(step, done, writes.height),
+        )
     progress(step, writes.height, writes.height)
     return _recorded_changes(replace)
 

@@ -1,0 +1,25 @@
+"""The policy side's share of a municipality's audit trail."""
+
+from .models import (
+    ApproachLine,
+    CycleStep,
+    Objective,
+    PolicyCycle,
+    PolicyPlan,
+    Prioritisation,
+    Priority,
+    ThemeScore,
+    WorkGroupMember,
+)
+
+
+def planning_histories(municipality):
+    yield PolicyCycle.history.filter(municipality=municipality)
+    yield CycleStep.history.filter(cycle__municipality=municipality)
+    yield WorkGroupMember.history.filter(cycle__municipality=municipality)
+    yield Prioritisation.history.filter(cycle__municipality=municipality)
+    yield ThemeScore.history.filter(prioritisation__cycle__municipality=municipality)
+    yield PolicyPlan.history.filter(municipality=municipality)
+    yield Priority.history.filter(plan__municipality=municipality)
+    yield Objective.history.filter(priority__plan__municipality=municipality)
+    yield ApproachLine.history.filter(priority__plan__municipality=municipality)

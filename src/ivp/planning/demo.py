@@ -1,0 +1,295 @@
+"""Demo policy data: Westerveld's IVP 2023–2027 with the Zuidwest-Drenthe shared priorities
+(seed 004) and Steenwijkerland's cycle after its start memo (seed 001). The facts are the
+municipalities'; the sentences are ours. Idempotent: a second run changes nothing."""
+
+from datetime import date
+
+from django.db import transaction
+
+from ivp.regions.models import Municipality, Region
+from ivp.taxonomy.models import Theme
+
+from .models import CycleStep, PolicyCycle, PolicyPlan, RegionalPriority
+from .services.cycle import cycle_create, step_update, work_group_add
+from .services.frameworks import frameworks_load
+from .services.plan import objective_save, plan_create, priority_save, shared_priority_adopt
+from .services.regional import regional_priority_save
+
+# Zuidwest-Drenthe: Meppel, Midden-Drenthe and Westerveld, 2023–2027.
+SHARED = [
+    {
+        "title": "Minder verwevenheid van onder- en bovenwereld",
+        "theme": "ondermijning",
+        "description": "Ondermijnende criminaliteit (drugshandel, zorgfraude, gedwongen prostitutie, "
+        "witwassen) nestelt zich ook in de wijken van Zuidwest-Drenthe; de drie gemeenten gaan "
+        "haar samen intensiever tegen.",
+        "parties": ["Politie basisteam Zuidwest-Drenthe", "RIEC Noord", "Openbaar Ministerie"],
+        "objectives": [
+            "Bestuur, organisatie, inwoners en ondernemers zijn weerbaarder tegen ondermijning.",
+            "De gemeenten werken meer datagestuurd en hebben een betere informatiepositie.",
+            "De lokale integrale aanpak van casussen is geïntensiveerd.",
+        ],
+        "approach": [
+            "bewustwording vergroten en het bestuurlijk instrumentarium benoemen, bijwerken en inzetten",
+            "aandacht voor integriteit en de veiligheid van eigen medewerkers",
+            "informatie datagestuurd verzamelen en delen binnen de wettelijke kaders",
+        ],
+    },
+    {
+        "title": "Jonge aanwas voorkomen",
+        "theme": "jeugdcriminaliteit",
+        "description": "Jongeren die opkijken tegen criminele rolmodellen een ander perspectief "
+        "bieden; overlast door jongeren en problematische jeugdgroepen terugdringen.",
+        "parties": ["Politie basisteam Zuidwest-Drenthe", "Halt"],
+        "objectives": [
+            "Er is zicht op overlastlocaties en criminele jeugdnetwerken.",
+            "Jongeren en hun ouders krijgen sluitende ondersteuning.",
+        ],
+        "approach": [
+            "preventieve maatregelen op het gebied van straf, ondersteuning en zorg",
+            "vroegsignalering met een wijk- en buurtgerichte aanpak onderzoeken",
+        ],
+    },
+    {
+        "title": "Digitale veiligheid versterken",
+        "theme": "gedigitaliseerde-criminaliteit",
+        "description": "Online criminaliteit veroorzaakt veel leed, overstijgt de gemeentegrenzen "
+        "en blijft grotendeels buiten beeld (dark number).",
+        "parties": ["Politie basisteam Zuidwest-Drenthe"],
+        "objectives": [
+            "Medewerkers, inwoners en ondernemers kennen de risico's van online criminaliteit.",
+            "Gemeenten en partners hebben meer zicht op online criminaliteit.",
+        ],
+        "approach": [
+            "preventie en bewustwording, intern en extern",
+            "met partners de mogelijkheden voor preventie en repressie verkennen",
+        ],
+    },
+    {
+        "title": "Veilig buitengebied",
+        "theme": "ondermijning",
+        "description": "Drugsproductie, dumpingen en opslag van gestolen goederen in schuren en "
+        "loodsen in het uitgestrekte buitengebied.",
+        "parties": ["Politie basisteam Zuidwest-Drenthe", "LTO Noord", "RIEC Noord"],
+        "objectives": [
+            "Agrarische ondernemers en eigenaren van loodsen herkennen en melden signalen.",
+        ],
+        "approach": [
+            "de campagne Veilig buitengebied: voorlichting over het verhuren van loodsen",
+            "fysieke aanwezigheid in het gebied om de informatiepositie te versterken",
+        ],
+    },
+    {
+        "title": "Effectieve verbinding zorg en veiligheid",
+        "theme": "sociale-kwaliteit",
+        "description": "Overlast door personen met verward of onbegrepen gedrag neemt toe; zorg "
+        "en veiligheid moeten elkaar eerder vinden.",
+        "parties": ["Politie basisteam Zuidwest-Drenthe", "zorgpartners"],
+        "objectives": [
+            "Professionals in zorg en veiligheid kennen elkaar en elkaars mogelijkheden.",
+            "Organisaties in de keten nemen passende regie en eigenaarschap.",
+        ],
+        "approach": [
+            "vroegsignalering met een wijkgerichte, persoonsgerichte aanpak",
+            "sturen op regie en eigenaarschap zodat niemand tussen wal en schip valt",
+        ],
+    },
+]
+
+# Westerveld's four priorities; `shared` names the regional priority it adopts by link.
+WESTERVELD = [
+    {
+        "title": "Ondermijnende factoren verminderen",
+        "description": "Ondermijning tast veiligheid, leefbaarheid, economie en gezag aan; Westerveld trekt hierin op met Zuidwest-Drenthe en heeft daarnaast eigen aandachtspunten in de organisatie.",
+        "theme": "ondermijning",
+        "shared": "Minder verwevenheid van onder- en bovenwereld",
+        "parties": ["RIEC Noord", "Politie basisteam Zuidwest-Drenthe"],
+        "objectives": [
+            "Een Bibob-beleid dat past bij Westerveld is ingevoerd en wordt structureel toegepast.",
+            "De aanbevelingen uit de weerbaarheidsscan van het RIEC zijn opgevolgd.",
+        ],
+        "approach": [
+            "bewustwording en weerbaarheid van bestuur en ambtelijke organisatie vergroten",
+            "meer datagestuurd werken voor een betere informatiepositie",
+            "Bibob-beleid invoeren om misbruik van vergunningen te voorkomen",
+        ],
+    },
+    {
+        "title": "Sociale overlast terugdringen",
+        "description": "Meldingen van sociale overlast, zoals burengerucht en verward gedrag, namen toe; drie op de tien inwoners ervaren veel overlast in de buurt (Veiligheidsmonitor 2021).",
+        "theme": "sociale-kwaliteit",
+        "shared": None,
+        "parties": ["Politie basisteam Zuidwest-Drenthe", "woningcorporaties", "zorgpartners"],
+        "objectives": [
+            "Er zijn beleidsregels voor de gedragsaanwijzing bij ernstige, herhaalde woonoverlast.",
+            "De rollen en verantwoordelijkheden van partners bij woonoverlast zijn vastgelegd.",
+        ],
+        "approach": [
+            "beleid voor ernstige en herhaalde woonoverlast",
+            "een integrale samenwerking met heldere rollen van de partners",
+            "triage bij woonoverlast, omdat achter overlast vaak een zorgvraag zit",
+        ],
+    },
+    {
+        "title": "Digitale criminaliteit beter in beeld en aanpakken",
+        "description": "Criminaliteit verschuift van bijvoorbeeld woninginbraak naar online vormen als phishing en bankhelpdeskfraude; een op de zeven inwoners was in 2021 slachtoffer van online criminaliteit (Veiligheidsmonitor 2021).",
+        "theme": "gedigitaliseerde-criminaliteit",
+        "shared": "Digitale veiligheid versterken",
+        "parties": ["Politie basisteam Zuidwest-Drenthe"],
+        "objectives": [],
+        "approach": [
+            "bewustwording en weerbaarheid van inwoners",
+            "de informatiepositie versterken en netwerken actief opbouwen",
+        ],
+    },
+    {
+        "title": "Zorg en veiligheid efficiënter samen laten werken",
+        "description": "Personen met verward of onbegrepen gedrag veroorzaken vaker overlast, en zorg wordt steeds vaker ambulant geboden.",
+        "theme": "sociale-kwaliteit",
+        "shared": "Effectieve verbinding zorg en veiligheid",
+        "parties": ["zorgpartners", "Politie basisteam Zuidwest-Drenthe", "RIEC Noord"],
+        "objectives": [
+            "Het AVE-model wordt samen met het sociaal domein toegepast.",
+            "De beleidsregels voor jongerenketen worden actief uitgevoerd.",
+            "De aanbevelingen uit het RIEC-onderzoek naar huisvesting van arbeidsmigranten zijn opgevolgd.",
+        ],
+        "approach": [
+            "investeren in de samenwerking tussen zorg en veiligheid",
+            "vroegsignalering en passend eigenaarschap in de keten",
+        ],
+    },
+]
+
+# Steenwijkerland's start memo (seed 001): the step plan with its months and decision makers.
+STEENWIJKERLAND_STEPS = {
+    "startnotitie": (date(2022, 6, 1), date(2022, 6, 30), "college", "afgerond"),
+    "veiligheidsanalyse": (date(2022, 7, 1), date(2022, 9, 30), "", "afgerond"),
+    "prioritering": (date(2022, 10, 1), date(2022, 10, 31), "gemeenteraad", "afgerond"),
+    "veiligheidsplan": (date(2022, 11, 1), date(2023, 3, 31), "gemeenteraad", "afgerond"),
+    "uitvoeringsplan": (date(2023, 1, 1), date(2023, 2, 28), "college", "afgerond"),
+    "monitoring": (date(2023, 3, 1), date(2026, 12, 31), "", "bezig"),
+    "verantwoording": (None, None, "", "niet_gestart"),
+}
+
+
+@transaction.atomic
+def planning_demo_load() -> None:
+    frameworks_load()
+    _zuidwest_drenthe()
+    _westerveld_plan()
+    _steenwijkerland_cycle()
+
+
+def _theme(code: str) -> Theme:
+    return Theme.objects.get(field__version__is_current=True, code=code)
+
+
+def _zuidwest_drenthe() -> None:
+    region = Region.objects.get(code="zuidwest-drenthe")
+    if region.shared_priorities.exists():
+        return
+    for entry in SHARED:
+        shared = regional_priority_save(
+            region=region,
+            title=entry["title"],
+            theme=_theme(entry["theme"]),
+            start_year=2023,
+            end_year=2027,
+            description=entry["description"],
+            parties=entry["parties"],
+            approach=entry["approach"],
+        )
+        for text in entry["objectives"]:
+            objective_save(regional_priority=shared, text=text, qualitative=True)
+
+
+def _westerveld_plan() -> None:
+    westerveld = Municipality.objects.get(code="GM1701")
+    if PolicyPlan.objects.filter(municipality=westerveld).exists():
+        return
+    from .models import Framework
+
+    plan = plan_create(
+        municipality=westerveld,
+        title="Integraal Veiligheidsplan Westerveld 2023–2027",
+        start_year=2023,
+        end_year=2027,
+        frameworks=Framework.objects.filter(
+            code__in=[
+                "landelijke-veiligheidsagenda-2023-2026",
+                "regionaal-beleidsplan-noord-nederland-2020-2023",
+                "coalitieakkoord-westerveld-2022-2026",
+            ]
+        ),
+        mission="Westerveld blijft een veilige en leefbare gemeente om te wonen, werken en "
+        "recreëren, voor nu en later; dat doen we samen met inwoners, ondernemers en partners.",
+        vision="De gemeente voert de regie en deelt de verantwoordelijkheid met partners. Waar het "
+        "kan trekken Meppel, Midden-Drenthe en Westerveld samen op; lokaal waar het moet.",
+        strategic_objectives="Ondermijnende factoren verminderen\nSociale overlast terugdringen\n"
+        "Digitale criminaliteit beter in beeld en aanpakken\n"
+        "Zorg en veiligheid efficiënter samen laten werken",
+        principles="Samen met de gemeenten in Zuidwest-Drenthe waar het kan\n"
+        "Om de twee jaar een uitvoeringsplan dat de prioriteiten concreet maakt",
+        communication="",
+        formation="",
+        finances="",
+    )
+    region = Region.objects.get(code="zuidwest-drenthe")
+    for entry in WESTERVELD:
+        if entry["shared"]:
+            shared = RegionalPriority.objects.get(region=region, title=entry["shared"])
+            priority = shared_priority_adopt(plan=plan, shared=shared)
+        else:
+            priority = None
+        priority = priority_save(
+            plan=plan,
+            priority=priority,
+            title=entry["title"],
+            theme=_theme(entry["theme"]),
+            description=entry["description"],
+            parties=entry["parties"],
+            approach=entry["approach"],
+        )
+        for text in entry["objectives"]:
+            objective_save(priority=priority, text=text, qualitative=True)
+    # Adopted by the council; the source document does not give the date.
+    plan.status = PolicyPlan.Status.VASTGESTELD
+    plan.adopted_by = "gemeenteraad"
+    plan.decision_reference = "datum van vaststelling niet in het brondocument"
+    plan.save()
+
+
+def _steenwijkerland_cycle() -> None:
+    steenwijkerland = Municipality.objects.get(code="GM1708")
+    if PolicyCycle.objects.filter(municipality=steenwijkerland).exists():
+        return
+    cycle = cycle_create(
+        municipality=steenwijkerland,
+        name="Integraal Veiligheidsplan Steenwijkerland 2023–2026",
+        plan_start_year=2023,
+        plan_end_year=2026,
+        hours_budget_low=300,
+        hours_budget_high=400,
+        notes="Volgens de handreiking Kernbeleid Veiligheid 2021 (VNG); afgestemd met "
+        "Zwartewaterland, Staphorst en Kampen: samen waar het kan, lokaal waar het moet.",
+    )
+    for step in cycle.steps.all():
+        start, end, decided_by, status = STEENWIJKERLAND_STEPS[step.kind]
+        step_update(
+            step=step,
+            planned_start=start,
+            planned_end=end,
+            decided_by=decided_by,
+            status=status,
+            owner="coördinator OOV" if step.kind != CycleStep.Kind.MONITORING else "college",
+        )
+    for role, organisation, hours in (
+        ("trekker en eindredacteur", "gemeente Steenwijkerland, coördinator OOV", None),
+        ("operationeel expert", "Politie", None),
+        (
+            "interne sleutelpartners voor de vijf veiligheidsvelden",
+            "gemeente Steenwijkerland",
+            None,
+        ),
+    ):
+        work_group_add(cycle=cycle, role=role, organisation=organisation, hours_budgeted=hours)

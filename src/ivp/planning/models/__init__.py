@@ -1,0 +1,22 @@
+"""The policy side of the cycle: cycle steps, frameworks, prioritisation, plans, the region."""
+
+from .cycle import CycleStep, PolicyCycle, WorkGroupMember
+from .frameworks import Framework, Party
+from .plan import ApproachLine, Objective, PolicyPlan, Priority
+from .prioritisation import Prioritisation, ThemeScore
+from .regional import RegionalPriority
+
+__all__ = [
+    "ApproachLine",
+    "CycleStep",
+    "Framework",
+    "Objective",
+    "Party",
+    "PolicyCycle",
+    "PolicyPlan",
+    "Prioritisation",
+    "Priority",
+    "RegionalPriority",
+    "ThemeScore",
+    "WorkGroupMember",
+]

@@ -1,0 +1,61 @@
+"""Frameworks a plan answers to, and the parties (organisations) that carry the work."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Framework(models.Model):
+    """A kader: the Landelijke Veiligheidsagenda, a regional police plan, a coalition accord."""
+
+    class Level(models.TextChoices):
+        LANDELIJK = "landelijk", _("national")
+        REGIONAAL = "regionaal", _("regional")
+        LOKAAL = "lokaal", _("local")
+
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    municipality = models.ForeignKey(
+        "regions.Municipality",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="frameworks",
+    )
+    themes = models.ManyToManyField("taxonomy.Theme", related_name="frameworks", blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
+        ordering = ["level", "-start_year", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"
+
+    def covers(self, start_year: int, end_year: int) -> bool:
+        return self.start_year <= end_year and self.end_year >= start_year
+
+
+class Party(models.Model):
+    """An organisation (partij, ketenpartner): politie, OM, brandweer, a housing corporation."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,43 @@
+"""Priorities a region's municipalities share. Member plans adopt them by link, not by copy."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class RegionalPriority(models.Model):
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.CASCADE,
+        related_name="shared_priorities",
+        verbose_name=_("region"),
+    )
+    title = models.CharField(_("title"), max_length=250)
+    theme = models.ForeignKey(
+        "taxonomy.Theme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("theme"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    parties = models.ManyToManyField(
+        "planning.Party", blank=True, related_name="+", verbose_name=_("parties")
+    )
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        verbose_name = _("shared regional priority")
+        verbose_name_plural = _("shared regional priorities")
+        ordering = ["region", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"

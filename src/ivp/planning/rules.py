@@ -1,0 +1,50 @@
+"""Who may do what on the policy side (DESIGN.md §5)."""
+
+import rules
+
+from ivp.accounts.models import Role
+from ivp.accounts.rules import (
+    coordinates_region,
+    is_beheerder,
+    is_coordinator_of,
+    works_on_preparation_in,
+)
+
+
+@rules.predicate
+def plan_is_published(user, plan):
+    return plan is not None and plan.adopted
+
+
+@rules.predicate
+def prepares_plan(user, plan):
+    return plan is not None and works_on_preparation_in(user, plan.municipality)
+
+
+@rules.predicate
+def coordinates_plan(user, plan):
+    return plan is not None and is_coordinator_of(user, plan.municipality)
+
+
+@rules.predicate
+def coordinates_a_member(user, region):
+    return (
+        user.is_authenticated
+        and region is not None
+        and user.memberships.filter(role=Role.COORDINATOR, municipality__regions=region).exists()
+    )
+
+
+# The cycle and the prioritisation of a municipality: work in preparation.
+rules.add_perm("planning.view_cycle", is_beheerder | works_on_preparation_in)
+rules.add_perm("planning.change_cycle", is_beheerder | is_coordinator_of)
+# A plan: public once adopted (open government), before that for those who prepare it.
+rules.add_perm("planning.view_plan", is_beheerder | plan_is_published | prepares_plan)
+rules.add_perm("planning.change_plan", is_beheerder | coordinates_plan)
+# A region's shared priorities: its regiocoördinator keeps them; member coordinators read
+# them to adopt them; the side-by-side view of members' plans is the regiocoördinator's.
+rules.add_perm("planning.change_shared_priorities", is_beheerder | coordinates_region)
+rules.add_perm(
+    "planning.view_shared_priorities", is_beheerder | coordinates_region | coordinates_a_member
+)
+rules.add_perm("planning.view_region_members", is_beheerder | coordinates_region)

@@ -1,0 +1,106 @@
+"""Reads of the policy side."""
+
+from django.db.models import Prefetch, Q
+
+from ivp.taxonomy.models import Theme
+
+from .models import ApproachLine, Objective, PolicyCycle, PolicyPlan, Priority, RegionalPriority
+
+
+def current_cycle(municipality) -> PolicyCycle | None:
+    return (
+        PolicyCycle.objects.filter(municipality=municipality)
+        .prefetch_related("steps", "work_group")
+        .first()
+    )
+
+
+def plans_of(municipality):
+    return PolicyPlan.objects.filter(municipality=municipality).order_by("-start_year", "-version")
+
+
+def published_plan(municipality) -> PolicyPlan | None:
+    """The plan in force: the newest adopted version."""
+    return (
+        plans_of(municipality)
+        .filter(status=PolicyPlan.Status.VASTGESTELD)
+        .order_by("-start_year", "-adopted_on", "-version")
+        .first()
+    )
+
+
+def current_plan(municipality) -> PolicyPlan | None:
+    """What a coordinator works on: the newest version, adopted or not."""
+    return plans_of(municipality).first()
+
+
+def plan_with_contents(pk: int) -> PolicyPlan:
+    shared_lines = Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order"))
+    shared_objectives = Prefetch(
+        "objectives", queryset=Objective.objects.select_related("indicator").order_by("order")
+    )
+    priorities = Priority.objects.select_related("theme", "shared__region").prefetch_related(
+        "parties",
+        Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
+        Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order")),
+        Prefetch(
+            "shared",
+            queryset=RegionalPriority.objects.select_related("region").prefetch_related(
+                shared_lines, shared_objectives, "parties"
+            ),
+        ),
+    )
+    return (
+        PolicyPlan.objects.select_related("municipality", "previous")
+        .prefetch_related("frameworks", Prefetch("priorities", queryset=priorities))
+        .get(pk=pk)
+    )
+
+
+def versions_of(plan: PolicyPlan) -> list[PolicyPlan]:
+    """Every version in the plan's line, oldest first."""
+    first = plan
+    while first.previous_id:
+        first = first.previous
+    line, current = [first], first
+    while (following := current.next_versions.first()) is not None:
+        line.append(following)
+        current = following
+    return line
+
+
+def going_concern_themes(plan: PolicyPlan) -> list[Theme]:
+    """Themes the council did not choose and the plan does not write out: the regular approach."""
+    cycle = plan.cycle
+    if cycle is None or not hasattr(cycle, "prioritisation"):
+        return []
+    prioritisation = cycle.prioritisation
+    if not prioritisation.decided:
+        return []
+    taken = plan.priorities.exclude(theme=None).values("theme_id")
+    chosen = prioritisation.scores.filter(chosen=True).values("theme_id")
+    return list(
+        Theme.objects.filter(field__version__is_current=True)
+        .exclude(Q(pk__in=taken) | Q(pk__in=chosen))
+        .exclude(adaptations__municipality=plan.municipality, adaptations__hidden=True)
+        .select_related("field")
+        .order_by("field__number", "order")
+    )
+
+
+def shared_priorities_of(region):
+    return region.shared_priorities.select_related("theme").prefetch_related(
+        "parties",
+        Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
+        Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order")),
+        Prefetch("adoptions", queryset=Priority.objects.select_related("plan__municipality")),
+    )
+
+
+def adoptable_shared_priorities(plan: PolicyPlan):
+    adopted = plan.priorities.exclude(shared=None).values("shared_id")
+    return (
+        RegionalPriority.objects.filter(region__members=plan.municipality)
+        .exclude(pk__in=adopted)
+        .select_related("region")
+    )

@@ -1,0 +1,21 @@
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def score(row, criterion) -> str:
+    value = row.scores.get(criterion)
+    return _("missing") if value is None else f"{value:.0f}"
+
+
+@register.filter
+def bound(row, form) -> list:
+    """The row's two input fields of the matrix form: subjective, professional."""
+    return [form[f"subjective_{row.theme_id}"], form[f"professional_{row.theme_id}"]]
+
+
+@register.filter
+def reasons(reasons_by_criterion: dict, criterion: str) -> list:
+    return reasons_by_criterion.get(criterion, [])

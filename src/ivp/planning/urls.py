@@ -1,0 +1,56 @@
+from django.urls import path
+
+from . import views
+
+app_name = "planning"
+
+P = "gemeenten/<str:code>/veiligheidsplan/<int:pk>/"
+
+urlpatterns = [
+    path("gemeenten/<str:code>/cyclus/", views.cycle_overview, name="cycle"),
+    path("gemeenten/<str:code>/cyclus/stap/<slug:kind>/", views.step_edit, name="step_edit"),
+    path("gemeenten/<str:code>/cyclus/werkgroep/", views.work_group_add, name="work_group_add"),
+    path("gemeenten/<str:code>/prioritering/", views.prioritisation, name="prioritisation"),
+    path("gemeenten/<str:code>/veiligheidsplan/", views.plan_page, name="plan"),
+    path(P, views.plan_detail, name="plan_detail"),
+    path(P + "bewerken/", views.plan_edit, name="plan_edit"),
+    path(P + "prioriteiten/nieuw/", views.priority_edit, name="priority_create"),
+    path(P + "prioriteiten/<int:priority>/", views.priority_edit, name="priority_edit"),
+    path(
+        P + "prioriteiten/<int:priority>/doelstellingen/nieuw/",
+        views.objective_edit,
+        name="objective_create",
+    ),
+    path(
+        P + "prioriteiten/<int:priority>/doelstellingen/<int:objective>/",
+        views.objective_edit,
+        name="objective_edit",
+    ),
+    path(P + "regionaal-overnemen/", views.shared_adopt, name="shared_adopt"),
+    path(P + "vaststellen/", views.plan_adopt, name="plan_adopt"),
+    path(P + "nieuwe-versie/", views.plan_new_version, name="plan_new_version"),
+    path(P + "vergelijken/", views.plan_compare, name="plan_compare"),
+    path(P + "export.<str:export_format>", views.plan_download, name="plan_download"),
+    path("regios/<slug:region>/prioriteiten/", views.shared_priorities, name="shared_priorities"),
+    path(
+        "regios/<slug:region>/prioriteiten/nieuw/",
+        views.shared_priority_edit,
+        name="shared_priority_create",
+    ),
+    path(
+        "regios/<slug:region>/prioriteiten/<int:shared>/",
+        views.shared_priority_edit,
+        name="shared_priority_edit",
+    ),
+    path(
+        "regios/<slug:region>/prioriteiten/<int:shared>/doelstellingen/nieuw/",
+        views.shared_objective_edit,
+        name="shared_objective_create",
+    ),
+    path(
+        "regios/<slug:region>/prioriteiten/<int:shared>/doelstellingen/<int:shared_objective>/",
+        views.shared_objective_edit,
+        name="shared_objective_edit",
+    ),
+    path("regios/<slug:region>/naast-elkaar/", views.region_members, name="region_members"),
+]
