@@ -51,11 +51,22 @@ def test_opening_a_workspace_makes_it_the_active_municipality():
 def test_cycle_step_pages_say_what_will_come_not_fake_content():
     page = (
         client_for("coordinator.westerveld")
-        .get("/gemeenten/GM1701/cyclus/prioritering/")
+        .get("/gemeenten/GM1701/cyclus/uitvoeringsplan/")
         .content.decode()
     )
     assert 'aria-current="page"' in page
     assert 'role="note"' in page
+
+
+def test_policy_steps_lead_to_their_pages():
+    client = client_for("coordinator.westerveld")
+    for step, target in (
+        ("startnotitie", "/gemeenten/GM1701/cyclus/"),
+        ("prioritering", "/gemeenten/GM1701/prioritering/"),
+        ("veiligheidsplan", "/gemeenten/GM1701/veiligheidsplan/"),
+    ):
+        page = client.get(f"/gemeenten/GM1701/cyclus/{step}/").content.decode()
+        assert target in page and 'role="note"' not in page
 
 
 def test_analysis_step_leads_to_the_safety_picture_and_own_figures():

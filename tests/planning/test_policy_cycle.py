@@ -108,6 +108,10 @@ def test_an_adopted_plan_changes_only_through_a_new_version(westerveld):
     new = plan_services.plan_new_version(plan=plan)
     assert (new.version, new.status, new.previous) == (2, PolicyPlan.Status.CONCEPT, plan)
     assert new.priorities.count() == plan.priorities.count()
+    assert [sorted(p.parties.values_list("name", flat=True)) for p in new.priorities.all()] == [
+        sorted(p.parties.values_list("name", flat=True)) for p in plan.priorities.all()
+    ]
+    assert new.priorities.filter(shared__isnull=False).count() == 3
     assert sum(p.objectives.count() for p in new.priorities.all()) == sum(
         p.objectives.count() for p in plan.priorities.all()
     )

@@ -82,7 +82,9 @@ def _entry(record, previous) -> AuditEntry:
     model = record.instance_type
     changes = []
     if previous is not None:
-        for change in record.diff_against(previous).changes:
+        # many-to-many fields (parties, frameworks) would cost a query per record here
+        many = [f.name for f in model._meta.many_to_many]
+        for change in record.diff_against(previous, excluded_fields=many).changes:
             field = model._meta.get_field(change.field)
             changes.append(Change(str(field.verbose_name), _show(change.old), _show(change.new)))
     elif record.history_type == "+":

@@ -7,6 +7,7 @@ WIDGET_CLASSES = {
     "selectmultiple": "utrecht-select utrecht-select--html-select",
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
     "clearablefile": "utrecht-textbox utrecht-textbox--html-input",
     "file": "utrecht-textbox utrecht-textbox--html-input",
 }

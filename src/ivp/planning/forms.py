@@ -124,14 +124,14 @@ class PrioritisationForm(AccessibleForm):
         super().__init__(*args, **kwargs)
         self.theme_rows = list(theme_rows)
         for row in self.theme_rows:
-            self.fields[f"subjective_{row.theme_id}"] = forms.FloatField(
+            self.fields[f"score_subjective_{row.theme_id}"] = forms.FloatField(
                 label=_("Residents (%%) for %(theme)s") % {"theme": row.name},
                 required=False,
                 localize=True,
                 min_value=0,
                 max_value=100,
             )
-            self.fields[f"professional_{row.theme_id}"] = forms.FloatField(
+            self.fields[f"score_professional_{row.theme_id}"] = forms.FloatField(
                 label=_("Professional score for %(theme)s") % {"theme": row.name},
                 required=False,
                 localize=True,
@@ -150,10 +150,10 @@ class PrioritisationForm(AccessibleForm):
             self.add_error("last_year", _("The last year lies before the first year."))
         scale = data.get("professional_scale") or 0
         for row in self.theme_rows:
-            score = data.get(f"professional_{row.theme_id}")
+            score = data.get(f"score_professional_{row.theme_id}")
             if score is not None and scale and score > scale:
                 self.add_error(
-                    f"professional_{row.theme_id}",
+                    f"score_professional_{row.theme_id}",
                     _("At most %(scale)s, the highest professional score.") % {"scale": scale},
                 )
         return data
@@ -161,8 +161,8 @@ class PrioritisationForm(AccessibleForm):
     def scores(self) -> dict[int, tuple]:
         return {
             row.theme_id: (
-                self.cleaned_data.get(f"subjective_{row.theme_id}"),
-                self.cleaned_data.get(f"professional_{row.theme_id}"),
+                self.cleaned_data.get(f"score_subjective_{row.theme_id}"),
+                self.cleaned_data.get(f"score_professional_{row.theme_id}"),
             )
             for row in self.theme_rows
         }
@@ -171,7 +171,7 @@ class PrioritisationForm(AccessibleForm):
         return {
             k: v
             for k, v in self.cleaned_data.items()
-            if not k.startswith(("subjective_", "professional_")) and k != "frameworks"
+            if not k.startswith("score_") and k != "frameworks"
         }
 
 

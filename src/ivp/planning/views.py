@@ -151,8 +151,8 @@ def prioritisation(request, code):
         frameworks=list(prioritisation.frameworks.all()),
     )
     for row in rows:
-        initial[f"subjective_{row.theme_id}"] = row.subjective_percentage
-        initial[f"professional_{row.theme_id}"] = row.professional_score
+        initial[f"score_subjective_{row.theme_id}"] = row.subjective_percentage
+        initial[f"score_professional_{row.theme_id}"] = row.professional_score
     action = request.POST.get("action") if request.method == "POST" else None
     if action and not may_change:
         raise Http404

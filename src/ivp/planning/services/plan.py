@@ -249,6 +249,7 @@ def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
         lines = list(priority.approachlines.all())
         priority.pk = None
         priority.plan = copy
+        priority._prefetched_objects_cache = {}  # else set() sees the old plan's parties
         priority.save()
         priority.parties.set(parties)
         for item in objectives + lines:

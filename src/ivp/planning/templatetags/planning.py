@@ -13,7 +13,7 @@ def score(row, criterion) -> str:
 @register.filter
 def bound(row, form) -> list:
     """The row's two input fields of the matrix form: subjective, professional."""
-    return [form[f"subjective_{row.theme_id}"], form[f"professional_{row.theme_id}"]]
+    return [form[f"score_subjective_{row.theme_id}"], form[f"score_professional_{row.theme_id}"]]
 
 
 @register.filter
