@@ -78,17 +78,18 @@ __all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]
 def _planning_samples():
     """What the pages of the policy side need beside the demo: a cycle for Westerveld, a draft
     plan for Steenwijkerland (pk 2) with a priority and objective, a province's shared priority."""
-    from ivp.planning.services.cycle import cycle_create
+    from ivp.planning.services.cycle import cycle_create, work_group_add
     from ivp.planning.services.plan import objective_save, plan_create, priority_save
     from ivp.planning.services.regional import regional_priority_save
 
     westerveld = Municipality.objects.get(code="GM1701")
-    cycle_create(
+    cycle = cycle_create(
         municipality=westerveld,
         name="IVP Westerveld 2023–2027",
         plan_start_year=2023,
         plan_end_year=2027,
     )
+    work_group_add(cycle=cycle, role="operationeel expert", organisation="Politie")
     plan = plan_create(
         municipality=Municipality.objects.get(code="GM1708"),
         title="Integraal Veiligheidsplan Steenwijkerland 2027–2030",

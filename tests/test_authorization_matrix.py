@@ -45,6 +45,7 @@ def _first(model_path: str, **filters):
 
 
 OWN = {
+    "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1701"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1701"),
     "objective": _first("planning.Objective", priority__plan__municipality__code="GM1701"),
@@ -63,6 +64,7 @@ OWN = {
     "fmt": "svg",
 }
 OTHER = {
+    "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1708"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1708"),
     "objective": _first("planning.Objective", priority__plan__municipality__code="GM1708"),
@@ -150,6 +152,7 @@ EXPECTED: dict[str, Rule] = {
     "planning:prioritisation": Rule(PREPARING, {BEHEERDER}),
     "planning:step_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:work_group_add": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:work_group_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     # The plan: public once adopted (OWN plan 1 is; OTHER plan 2 is a draft).
     "planning:plan": same(EVERYONE),
     "planning:plan_detail": Rule(EVERYONE, {BEHEERDER}),

@@ -67,8 +67,8 @@ def test_weights_and_entered_scores_rank_the_themes(westerveld):
     prioritisation_update(
         prioritisation=prioritisation,
         weight_objective=0,
-        weight_subjective=3,
-        weight_professional=1,
+        weight_subjective=75,
+        weight_professional=25,
         weight_agenda=0,
         professional_scale=5,
         scores={drugs.pk: (49.0, 4.0), digital.pk: (20.0, 5.0)},

@@ -31,6 +31,7 @@ DEMO_USERS = [
     DemoUser("beheerder", Role.BEHEERDER),
     DemoUser("coordinator.westerveld", Role.COORDINATOR, municipality="GM1701"),
     DemoUser("coordinator.steenwijkerland", Role.COORDINATOR, municipality="GM1708"),
+    DemoUser("coordinator.meppel", Role.COORDINATOR, municipality="GM0119"),
     DemoUser(
         "partner.westerveld",
         Role.KETENPARTNER,

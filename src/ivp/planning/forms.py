@@ -24,6 +24,21 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
 
 
+class Versioned(AccessibleForm):
+    """Carries the version of the record the form was filled from (optimistic locking)."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.pop("lock_version", None)
+
+
+def _confirm_more():
+    return forms.BooleanField(
+        label=_("Confirm: the plan gets more than four priorities"), required=False
+    )
+
+
 def _themes():
     return Theme.objects.filter(field__version__is_current=True).select_related("field")
 
@@ -56,7 +71,7 @@ class CycleForm(AccessibleForm):
         return data
 
 
-class StepForm(AccessibleForm):
+class StepForm(Versioned):
     status = forms.ChoiceField(label=_("Status"), choices=CycleStep.Status.choices)
     owner = forms.CharField(
         label=_("Owner"), max_length=150, required=False, help_text=_("A role or organisation.")
@@ -95,12 +110,16 @@ class WorkGroupForm(AccessibleForm):
 
 
 class PrioritisationForm(AccessibleForm):
-    weight_objective = forms.IntegerField(label=_("Weight objective"), min_value=0, max_value=10)
-    weight_subjective = forms.IntegerField(label=_("Weight subjective"), min_value=0, max_value=10)
-    weight_professional = forms.IntegerField(
-        label=_("Weight professional"), min_value=0, max_value=10
+    weight_objective = forms.IntegerField(
+        label=_("Weight objective (%)"), min_value=0, max_value=100
     )
-    weight_agenda = forms.IntegerField(label=_("Weight agenda"), min_value=0, max_value=10)
+    weight_subjective = forms.IntegerField(
+        label=_("Weight subjective (%)"), min_value=0, max_value=100
+    )
+    weight_professional = forms.IntegerField(
+        label=_("Weight professional (%)"), min_value=0, max_value=100
+    )
+    weight_agenda = forms.IntegerField(label=_("Weight agenda (%)"), min_value=0, max_value=100)
     first_year = forms.IntegerField(label=_("Figures from (year)"), required=False, **YEAR)
     last_year = forms.IntegerField(label=_("Figures up to (year)"), required=False, **YEAR)
     survey_source = forms.CharField(
@@ -143,8 +162,11 @@ class PrioritisationForm(AccessibleForm):
         weights = [
             data.get(f"weight_{c}") for c in ("objective", "subjective", "professional", "agenda")
         ]
-        if all(w == 0 for w in weights):
-            raise ValidationError(_("Give at least one criterion a weight above 0."))
+        if None not in weights and sum(weights) != 100:
+            raise ValidationError(
+                _("The weights add up to %(total)s%%; together they must make 100%%.")
+                % {"total": sum(weights)}
+            )
         first, last = data.get("first_year"), data.get("last_year")
         if first and last and last < first:
             self.add_error("last_year", _("The last year lies before the first year."))
@@ -212,7 +234,7 @@ class PlanCreateForm(AccessibleForm):
         return data
 
 
-class PlanForm(PlanCreateForm):
+class PlanForm(PlanCreateForm, Versioned):
     mission = _text(_("Mission"))
     vision = _text(_("Vision"), rows=5)
     strategic_objectives = _text(_("Strategic objectives"), rows=4, help_text=_("One per line."))
@@ -228,7 +250,7 @@ class PlanForm(PlanCreateForm):
     finances = _text(_("Finances"))
 
 
-class PriorityForm(AccessibleForm):
+class PriorityForm(Versioned):
     title = forms.CharField(label=_("Title"), max_length=250)
     kind = forms.ChoiceField(label=_("Kind"), choices=Priority.Kind.choices)
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
@@ -245,6 +267,7 @@ class PriorityForm(AccessibleForm):
         max_length=2000,
         help_text=_("Organisations, separated by commas, e.g. Politie, RIEC Noord."),
     )
+    confirm_more = _confirm_more()
 
     def approach_lines(self) -> list[str]:
         return _lines(self.cleaned_data["approach"])
@@ -253,7 +276,7 @@ class PriorityForm(AccessibleForm):
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
 
-class ObjectiveForm(AccessibleForm):
+class ObjectiveForm(Versioned):
     text = _text(_("Objective"), required=True)
     qualitative = forms.BooleanField(
         label=_("Qualitative (not measured by an indicator)"), required=False
@@ -282,6 +305,7 @@ class AdoptForm(AccessibleForm):
 
 class AdoptSharedForm(AccessibleForm):
     shared = forms.ModelChoiceField(label=_("Shared regional priority"), queryset=None)
+    confirm_more = _confirm_more()
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
@@ -289,7 +313,7 @@ class AdoptSharedForm(AccessibleForm):
         self.fields["shared"].label_from_instance = lambda s: f"{s.title} ({s.region.name})"
 
 
-class SharedPriorityForm(AccessibleForm):
+class SharedPriorityForm(Versioned):
     title = forms.CharField(label=_("Title"), max_length=250)
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
     start_year = forms.IntegerField(label=_("First year"), **YEAR)
@@ -300,3 +324,13 @@ class SharedPriorityForm(AccessibleForm):
 
     approach_lines = PriorityForm.approach_lines
     party_names = PriorityForm.party_names
+
+
+class SurveyUploadForm(AccessibleForm):
+    file = forms.FileField(
+        label=_("File with residents' priorities (CSV or XLSX)"),
+        help_text=_(
+            "Columns “thema” and “percentage” (and/or “score” for the professional score); one "
+            "row per theme, by its name or code."
+        ),
+    )

@@ -10,6 +10,11 @@ urlpatterns = [
     path("gemeenten/<str:code>/cyclus/", views.cycle_overview, name="cycle"),
     path("gemeenten/<str:code>/cyclus/stap/<slug:kind>/", views.step_edit, name="step_edit"),
     path("gemeenten/<str:code>/cyclus/werkgroep/", views.work_group_add, name="work_group_add"),
+    path(
+        "gemeenten/<str:code>/cyclus/werkgroep/<int:member>/verwijderen/",
+        views.work_group_remove,
+        name="work_group_remove",
+    ),
     path("gemeenten/<str:code>/prioritering/", views.prioritisation, name="prioritisation"),
     path("gemeenten/<str:code>/veiligheidsplan/", views.plan_page, name="plan"),
     path(P, views.plan_detail, name="plan_detail"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, post_only, public
+from ivp.common.importing import ImportFileError
 from ivp.regions.selectors import municipality_from_code, region_from_code
 
 from . import export, ranking, selectors
@@ -25,14 +26,24 @@ from .forms import (
     PriorityForm,
     SharedPriorityForm,
     StepForm,
+    SurveyUploadForm,
     WorkGroupForm,
 )
-from .models import CycleStep, Objective, PolicyPlan, Priority, RegionalPriority
+from .models import (
+    CycleStep,
+    Objective,
+    PolicyPlan,
+    Priority,
+    RegionalPriority,
+    WorkGroupMember,
+)
 from .region_view import members_side_by_side
 from .services import cycle as cycle_services
 from .services import plan as plan_services
 from .services import prioritisation as prioritisation_services
+from .services.locking import EditConflict
 from .services.regional import regional_priority_save
+from .services.survey import survey_scores_import
 
 
 def plan_from(request, code, pk, **kwargs) -> PolicyPlan:
@@ -45,9 +56,74 @@ def plan_from(request, code, pk, **kwargs) -> PolicyPlan:
     return cached
 
 
-def _form_error(form, error: ValidationError) -> None:
+def _form_error(form, error: ValidationError, saved=None) -> None:
+    """Shows a refused save on the form. On an edit conflict the other person's saved values
+    appear beside the fields that differ, and the form now carries the newer version, so that
+    saving again replaces them knowingly; the user's input is kept either way."""
     for message in error.messages:
         form.add_error(None, message)
+    if isinstance(error, EditConflict) and saved is not None:
+        for name, value in saved(error.current).items():
+            mine = form.cleaned_data.get(name)
+            if _shown(mine) != _shown(value) and name in form.fields:
+                form.add_error(
+                    name, _("Saved meanwhile: %(value)s") % {"value": _shown(value) or "—"}
+                )
+        data = form.data.copy()
+        data["lock_version"] = error.current.lock_version
+        form.data = data
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _priority_values(priority) -> dict:
+    return {
+        "title": priority.title,
+        "kind": priority.kind,
+        "theme": priority.theme,
+        "description": priority.description,
+        "ambition": priority.ambition,
+        "approach": "\n".join(line.text for line in priority.approachlines.all()),
+        "parties": ", ".join(p.name for p in priority.parties.all()),
+        "lock_version": priority.lock_version,
+    }
+
+
+OBJECTIVE_FIELDS = (
+    "text",
+    "qualitative",
+    "indicator",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "lock_version",
+)
+
+
+def _shared_values(shared) -> dict:
+    return {
+        "title": shared.title,
+        "theme": shared.theme,
+        "start_year": shared.start_year,
+        "end_year": shared.end_year,
+        "description": shared.description,
+        "approach": "\n".join(line.text for line in shared.approachlines.all()),
+        "parties": ", ".join(p.name for p in shared.parties.all()),
+        "lock_version": shared.lock_version,
+    }
+
+
+def _objective_values(objective) -> dict:
+    return {name: getattr(objective, name) for name in OBJECTIVE_FIELDS}
 
 
 # --- the cycle ---------------------------------------------------------------------------
@@ -93,12 +169,21 @@ def step_edit(request, code, kind):
     if cycle is None:
         raise Http404
     step = get_object_or_404(CycleStep, cycle=cycle, kind=kind)
-    initial = {name: getattr(step, name) for name in cycle_services.STEP_FIELDS}
-    form = StepForm(request.POST or None, initial=initial)
+
+    def values(step):
+        return {name: getattr(step, name) for name in (*cycle_services.STEP_FIELDS, "lock_version")}
+
+    form = StepForm(request.POST or None, initial=values(step))
     if request.method == "POST" and form.is_valid():
-        cycle_services.step_update(step=step, **form.cleaned_data)
-        messages.success(request, _("Step “%s” saved.") % step.get_kind_display())
-        return redirect("planning:cycle", code=municipality.code)
+        try:
+            cycle_services.step_update(
+                step=step, expected_version=form.expected_version(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_error(form, error, values)
+        else:
+            messages.success(request, _("Step “%s” saved.") % step.get_kind_display())
+            return redirect("planning:cycle", code=municipality.code)
     return render(
         request,
         "planning/step_form.html",
@@ -121,6 +206,16 @@ def work_group_add(request, code):
         messages.error(
             request, _("Fill in the role and the organisation of the work group member.")
         )
+    return redirect("planning:cycle", code=municipality.code)
+
+
+@post_only
+@permission_required("planning.change_cycle", fn=municipality_from_code)
+def work_group_remove(request, code, member):
+    municipality = municipality_from_code(request, code)
+    item = get_object_or_404(WorkGroupMember, pk=member, cycle__municipality=municipality)
+    cycle_services.work_group_remove(member=item)
+    messages.success(request, _("“%s” removed from the work group.") % item)
     return redirect("planning:cycle", code=municipality.code)
 
 
@@ -169,6 +264,25 @@ def prioritisation(request, code):
         },
         theme_rows=rows,
     )
+    upload_form = SurveyUploadForm(
+        request.POST if action == "import" else None, request.FILES if action == "import" else None
+    )
+    problems = []
+    if action == "import" and upload_form.is_valid():
+        upload = upload_form.cleaned_data["file"]
+        try:
+            count = survey_scores_import(
+                prioritisation=prioritisation, file_name=upload.name, raw=upload.read()
+            )
+        except ImportFileError as error:
+            problems = error.problems
+        else:
+            messages.success(
+                request,
+                _("%(count)s themes updated from %(file)s.")
+                % {"count": count, "file": upload.name},
+            )
+            return redirect("planning:prioritisation", code=municipality.code)
     if action == "scores" and settings_form.is_valid():
         try:
             prioritisation_services.prioritisation_update(
@@ -210,6 +324,8 @@ def prioritisation(request, code):
             "frameworks": ranking.frameworks_for(prioritisation),
             "settings_form": settings_form,
             "choice_form": choice_form,
+            "upload_form": upload_form,
+            "problems": problems,
             "may_change": may_change,
             "has_plan": cycle.plans.exists(),
             "current_step": "prioritering",
@@ -304,15 +420,20 @@ def plan_detail(request, code, pk):
 @permission_required("planning.change_plan", fn=plan_from)
 def plan_edit(request, code, pk):
     plan = plan_from(request, code, pk)
-    fields = plan_services.PLAN_FIELDS
-    initial = {name: getattr(plan, name) for name in fields}
+
+    def values(plan):
+        return {name: getattr(plan, name) for name in (*plan_services.PLAN_FIELDS, "lock_version")}
+
+    initial = values(plan)
     initial["frameworks"] = list(plan.frameworks.all())
     form = PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            plan_services.plan_update(plan=plan, **form.cleaned_data)
+            plan_services.plan_update(
+                plan=plan, expected_version=form.expected_version(), **form.cleaned_data
+            )
         except ValidationError as error:
-            _form_error(form, error)
+            _form_error(form, error, values)
         else:
             messages.success(request, _("Plan saved."))
             return redirect(plan)
@@ -329,15 +450,7 @@ def priority_edit(request, code, pk, priority=None):
     item = get_object_or_404(Priority, pk=priority, plan=plan) if priority else None
     initial = {}
     if item:
-        initial = {
-            "title": item.title,
-            "kind": item.kind,
-            "theme": item.theme,
-            "description": item.description,
-            "ambition": item.ambition,
-            "approach": "\n".join(line.text for line in item.approachlines.all()),
-            "parties": ", ".join(p.name for p in item.parties.all()),
-        }
+        initial = _priority_values(item)
     elif request.GET.get("soort") == Priority.Kind.OVERIG:
         initial = {"kind": Priority.Kind.OVERIG}
     form = PriorityForm(request.POST or None, initial=initial)
@@ -354,9 +467,11 @@ def priority_edit(request, code, pk, priority=None):
                 ambition=data["ambition"],
                 parties=form.party_names(),
                 approach=form.approach_lines(),
+                confirm_more=data["confirm_more"],
+                expected_version=form.expected_version(),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            _form_error(form, error, _priority_values)
         else:
             messages.success(request, _("Priority “%s” saved.") % saved.title)
             return redirect(f"{plan.get_absolute_url()}#prioriteit-{saved.pk}")
@@ -372,26 +487,18 @@ def objective_edit(request, code, pk, priority, objective=None):
     plan = plan_from(request, code, pk)
     owner = get_object_or_404(Priority, pk=priority, plan=plan)
     item = get_object_or_404(Objective, pk=objective, priority=owner) if objective else None
-    initial = {}
-    if item:
-        initial = {
-            name: getattr(item, name)
-            for name in (
-                "text",
-                "qualitative",
-                "indicator",
-                "baseline_value",
-                "baseline_year",
-                "target_value",
-                "target_year",
-            )
-        }
+    initial = _objective_values(item) if item else {}
     form = ObjectiveForm(request.POST or None, initial=initial, municipality=plan.municipality)
     if request.method == "POST" and form.is_valid():
         try:
-            plan_services.objective_save(priority=owner, objective=item, **form.cleaned_data)
+            plan_services.objective_save(
+                priority=owner,
+                objective=item,
+                expected_version=form.expected_version(),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
-            _form_error(form, error)
+            _form_error(form, error, _objective_values)
         else:
             messages.success(request, _("Objective saved."))
             return redirect(f"{plan.get_absolute_url()}#prioriteit-{owner.pk}")
@@ -416,7 +523,9 @@ def shared_adopt(request, code, pk):
     if form.is_valid():
         try:
             priority = plan_services.shared_priority_adopt(
-                plan=plan, shared=form.cleaned_data["shared"]
+                plan=plan,
+                shared=form.cleaned_data["shared"],
+                confirm_more=form.cleaned_data["confirm_more"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -530,15 +639,7 @@ def shared_priority_edit(request, region, shared=None):
     item = get_object_or_404(RegionalPriority, pk=shared, region=region) if shared else None
     initial = {"start_year": date.today().year, "end_year": date.today().year + 3}
     if item:
-        initial = {
-            "title": item.title,
-            "theme": item.theme,
-            "start_year": item.start_year,
-            "end_year": item.end_year,
-            "description": item.description,
-            "approach": "\n".join(line.text for line in item.approachlines.all()),
-            "parties": ", ".join(p.name for p in item.parties.all()),
-        }
+        initial = _shared_values(item)
     form = SharedPriorityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -553,9 +654,10 @@ def shared_priority_edit(request, region, shared=None):
                 description=data["description"],
                 parties=form.party_names(),
                 approach=form.approach_lines(),
+                expected_version=form.expected_version(),
             )
         except ValidationError as error:
-            _form_error(form, error)
+            _form_error(form, error, _shared_values)
         else:
             messages.success(request, _("Shared priority “%s” saved.") % saved.title)
             return redirect("planning:shared_priorities", region=region.code)
@@ -575,28 +677,18 @@ def shared_objective_edit(request, region, shared, shared_objective=None):
         if shared_objective
         else None
     )
-    initial = {}
-    if item:
-        initial = {
-            name: getattr(item, name)
-            for name in (
-                "text",
-                "qualitative",
-                "indicator",
-                "baseline_value",
-                "baseline_year",
-                "target_value",
-                "target_year",
-            )
-        }
+    initial = _objective_values(item) if item else {}
     form = ObjectiveForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             plan_services.objective_save(
-                regional_priority=owner, objective=item, **form.cleaned_data
+                regional_priority=owner,
+                objective=item,
+                expected_version=form.expected_version(),
+                **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_error(form, error)
+            _form_error(form, error, _objective_values)
         else:
             messages.success(request, _("Shared objective saved; it shows in every member's plan."))
             return redirect("planning:shared_priorities", region=region.code)

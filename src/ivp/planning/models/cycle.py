@@ -78,6 +78,8 @@ class CycleStep(models.Model):
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # raised by every save through the services: an edit based on an older version is refused
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+MOST_PRIORITIES = 4  # Kernbeleid Veiligheid: three, at most four
+
 
 class PolicyPlan(models.Model):
     class Status(models.TextChoices):
@@ -60,6 +62,8 @@ class PolicyPlan(models.Model):
         "planning.Framework", blank=True, related_name="plans", verbose_name=_("frameworks")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # raised by every save through the services: an edit based on an older version is refused
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(m2m_fields=[frameworks])
 
     class Meta:
@@ -123,6 +127,8 @@ class Priority(models.Model):
     parties = models.ManyToManyField(
         "planning.Party", blank=True, related_name="priorities", verbose_name=_("parties")
     )
+    # raised by every save through the services: an edit based on an older version is refused
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
@@ -173,6 +179,8 @@ class Objective(_PartOfPriority):
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     target_value = models.FloatField(_("target"), null=True, blank=True)
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    # raised by every save through the services: an edit based on an older version is refused
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta(_PartOfPriority.Meta):

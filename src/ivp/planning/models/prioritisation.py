@@ -2,6 +2,7 @@
 council's choice. Objective and agenda scores are computed (planning.prioritising), never
 typed in; subjective and professional scores are entered per theme."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -11,10 +12,10 @@ class Prioritisation(models.Model):
     cycle = models.OneToOneField(
         "planning.PolicyCycle", on_delete=models.CASCADE, related_name="prioritisation"
     )
-    weight_objective = models.PositiveSmallIntegerField(_("weight objective"), default=1)
-    weight_subjective = models.PositiveSmallIntegerField(_("weight subjective"), default=1)
-    weight_professional = models.PositiveSmallIntegerField(_("weight professional"), default=1)
-    weight_agenda = models.PositiveSmallIntegerField(_("weight agenda"), default=1)
+    weight_objective = models.PositiveSmallIntegerField(_("weight objective (%)"), default=25)
+    weight_subjective = models.PositiveSmallIntegerField(_("weight subjective (%)"), default=25)
+    weight_professional = models.PositiveSmallIntegerField(_("weight professional (%)"), default=25)
+    weight_agenda = models.PositiveSmallIntegerField(_("weight agenda (%)"), default=25)
     first_year = models.PositiveSmallIntegerField(_("figures from (year)"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("figures up to (year)"), null=True, blank=True)
     survey_source = models.CharField(
@@ -54,6 +55,14 @@ class Prioritisation(models.Model):
     @property
     def decided(self) -> bool:
         return self.decided_on is not None
+
+    def clean(self):
+        total = sum(self.weights.values())
+        if total != 100:
+            raise ValidationError(
+                _("The weights add up to %(total)s%%; together they must make 100%%.")
+                % {"total": total}
+            )
 
     @property
     def weights(self) -> dict[str, int]:

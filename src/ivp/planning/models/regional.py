@@ -28,6 +28,8 @@ class RegionalPriority(models.Model):
     parties = models.ManyToManyField(
         "planning.Party", blank=True, related_name="+", verbose_name=_("parties")
     )
+    # raised by every save through the services: an edit based on an older version is refused
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:

@@ -9,6 +9,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from ..models import ApproachLine, Objective, Party, PolicyPlan, Priority, RegionalPriority
+from ..models.plan import MOST_PRIORITIES
+from .locking import claim
 
 PLAN_FIELDS = (
     "title",
@@ -92,8 +94,11 @@ def plan_create(
 
 
 @transaction.atomic
-def plan_update(*, plan: PolicyPlan, frameworks=None, **values) -> PolicyPlan:
+def plan_update(
+    *, plan: PolicyPlan, frameworks=None, expected_version: int | None = None, **values
+) -> PolicyPlan:
     ensure_concept(plan)
+    claim(plan, expected_version)
     unknown = set(values) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"unknown plan fields: {sorted(unknown)}")
@@ -118,8 +123,17 @@ def priority_save(
     ambition: str = "",
     parties: list[str] = (),
     approach: list[str] | None = None,
+    confirm_more: bool = False,
+    expected_version: int | None = None,
 ) -> Priority:
     ensure_concept(plan)
+    becomes_priority = kind == Priority.Kind.PRIORITEIT and (
+        priority is None or priority.kind != Priority.Kind.PRIORITEIT
+    )
+    if becomes_priority and not confirm_more:
+        _check_room_for_a_priority(plan)
+    if priority is not None:
+        claim(priority, expected_version)
     if priority is None:
         order = (plan.priorities.filter(kind=kind).aggregate(m=Max("order"))["m"] or 0) + 1
         priority = Priority(plan=plan, order=order)
@@ -131,6 +145,19 @@ def priority_save(
     if approach is not None:
         replace_lines(owner={"priority": priority}, texts=approach)
     return priority
+
+
+def _check_room_for_a_priority(plan: PolicyPlan) -> None:
+    count = plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).count()
+    if count >= MOST_PRIORITIES:
+        raise ValidationError(
+            _(
+                "This plan already has %(count)s priorities; Kernbeleid Veiligheid advises at "
+                "most %(most)s. Confirm that the plan gets one more, or add it as another theme."
+            )
+            % {"count": count, "most": MOST_PRIORITIES},
+            code="too_many",
+        )
 
 
 @transaction.atomic
@@ -152,10 +179,13 @@ def objective_save(
     baseline_year: int | None = None,
     target_value: float | None = None,
     target_year: int | None = None,
+    expected_version: int | None = None,
 ) -> Objective:
     """An objective of a municipal priority or of a shared regional priority."""
     if priority is not None:
         ensure_concept(priority.plan)
+    if objective is not None:
+        claim(objective, expected_version)
     owner = {"priority": priority, "regional_priority": regional_priority}
     if objective is None:
         siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
@@ -174,6 +204,12 @@ def objective_save(
         )
     if baseline_year and target_year and target_year < baseline_year:
         raise ValidationError(_("The target year lies before the baseline year."))
+    period = priority.plan if priority is not None else regional_priority
+    if target_year and not period.start_year <= target_year <= period.end_year:
+        raise ValidationError(
+            _("The target year %(year)s lies outside the plan period %(start)s–%(end)s.")
+            % {"year": target_year, "start": period.start_year, "end": period.end_year}
+        )
     objective.text, objective.qualitative, objective.indicator = text, qualitative, indicator
     objective.baseline_value, objective.baseline_year = baseline_value, baseline_year
     objective.target_value, objective.target_year = target_value, target_year
@@ -190,7 +226,9 @@ def objective_delete(*, objective: Objective) -> None:
 
 
 @transaction.atomic
-def shared_priority_adopt(*, plan: PolicyPlan, shared: RegionalPriority) -> Priority:
+def shared_priority_adopt(
+    *, plan: PolicyPlan, shared: RegionalPriority, confirm_more: bool = False
+) -> Priority:
     """Adopt a region's shared priority by link: its objectives stay the region's, so a change
     there shows in every member's plan; the municipality adds local objectives to it."""
     ensure_concept(plan)
@@ -201,6 +239,8 @@ def shared_priority_adopt(*, plan: PolicyPlan, shared: RegionalPriority) -> Prio
         )
     if plan.priorities.filter(shared=shared).exists():
         raise ValidationError(_("This plan already adopts “%s”.") % shared.title)
+    if not confirm_more:
+        _check_room_for_a_priority(plan)
     order = (
         plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).aggregate(m=Max("order"))["m"] or 0
     ) + 1
@@ -214,6 +254,7 @@ def plan_adopt(
     *, plan: PolicyPlan, adopted_on: date, adopted_by: str, decision_reference: str
 ) -> PolicyPlan:
     ensure_concept(plan)
+    claim(plan, None)
     if not plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).exists():
         raise ValidationError(_("A plan without priorities cannot be adopted."))
     plan.status = PolicyPlan.Status.VASTGESTELD

@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import PolicyCycle, Prioritisation, ThemeScore
-
-MOST_PRIORITIES = 4  # Kernbeleid Veiligheid: three, at most four
+from ..models.plan import MOST_PRIORITIES
 
 
 def prioritisation_for(cycle: PolicyCycle) -> Prioritisation:

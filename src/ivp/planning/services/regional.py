@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from ..models import RegionalPriority
+from .locking import claim
 from .plan import parties_named, replace_lines
 
 
@@ -21,9 +22,12 @@ def regional_priority_save(
     description: str = "",
     parties: list[str] = (),
     approach: list[str] | None = None,
+    expected_version: int | None = None,
 ) -> RegionalPriority:
     if end_year < start_year:
         raise ValidationError(_("The last year lies before the first year."))
+    if shared is not None:
+        claim(shared, expected_version)
     if shared is None:
         order = (region.shared_priorities.aggregate(m=Max("order"))["m"] or 0) + 1
         shared = RegionalPriority(region=region, order=order)
