@@ -295,6 +295,20 @@ WRITES = {
         "name": "X",
     },
     "regions:population_import": {},
+    # The policy side: a draft plan (OTHER is Steenwijkerland's), a priority, a shared one.
+    "planning:plan_edit": {"title": "X", "start_year": 2027, "end_year": 2030, "mission": "X"},
+    "planning:priority_create": {"title": "X", "kind": "prioriteit", "confirm_more": "on"},
+    "planning:priority_edit": {"title": "X", "kind": "prioriteit", "confirm_more": "on"},
+    "planning:objective_create": {"text": "X", "qualitative": "on"},
+    "planning:shared_priority_create": {"title": "X", "start_year": 2027, "end_year": 2030},
+    "planning:shared_priority_edit": {"title": "X", "start_year": 2027, "end_year": 2030},
+    "planning:shared_objective_create": {"text": "X", "qualitative": "on"},
+    "planning:plan_adopt": {
+        "adopted_by": "gemeenteraad",
+        "adopted_on": "2027-01-01",
+        "decision_reference": "X",
+    },
+    "planning:plan_new_version": {},
 }
 WRITE_CASES = [
     (name, role, scope)
@@ -306,10 +320,15 @@ WRITE_CASES = [
 
 
 def _state():
+    from ivp.planning.models import Objective, PolicyPlan, Priority, RegionalPriority
     from ivp.regions.models import ImportRun, Region
     from ivp.taxonomy.models import MunicipalTheme
 
     return (
+        PolicyPlan.history.count(),
+        Priority.history.count(),
+        Objective.history.count(),
+        RegionalPriority.history.count(),
         Region.history.count(),
         MunicipalTheme.history.count(),
         ImportRun.objects.count(),
@@ -331,3 +350,17 @@ def test_refused_roles_cannot_write_by_posting_either(name, role, scope):
     if response.status_code == 302:
         assert response["Location"].startswith("/inloggen/")
     assert _state() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ["planning:plan_edit", "planning:priority_create", "planning:objective_create"]
+)
+def test_the_refused_posts_would_write_for_the_right_role(name):
+    """The data the refusal tests post is good: Steenwijkerland's own coordinator writes it."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="coordinator.steenwijkerland"))
+    before = _state()
+    response = client.post(reverse(name, kwargs=_kwargs(URLS[name], OTHER)), WRITES[name])
+    assert response.status_code == 302
+    assert _state() != before
