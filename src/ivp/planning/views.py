@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
@@ -107,6 +108,28 @@ OBJECTIVE_FIELDS = (
     "target_year",
     "lock_version",
 )
+
+
+def _objective_form(request, item, *, owner, municipality, done, saved, context):
+    """The objective of a municipal or a shared regional priority: one form, one service."""
+    initial = _objective_values(item) if item else {}
+    form = ObjectiveForm(request.POST or None, initial=initial, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_services.objective_save(
+                objective=item,
+                expected_version=form.expected_version(),
+                **owner,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            _form_error(form, error, _objective_values)
+        else:
+            messages.success(request, saved)
+            return redirect(done)
+    return render(
+        request, "planning/objective_form.html", {**context, "objective": item, "form": form}
+    )
 
 
 def _shared_values(shared) -> dict:
@@ -487,31 +510,14 @@ def objective_edit(request, code, pk, priority, objective=None):
     plan = plan_from(request, code, pk)
     owner = get_object_or_404(Priority, pk=priority, plan=plan)
     item = get_object_or_404(Objective, pk=objective, priority=owner) if objective else None
-    initial = _objective_values(item) if item else {}
-    form = ObjectiveForm(request.POST or None, initial=initial, municipality=plan.municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.objective_save(
-                priority=owner,
-                objective=item,
-                expected_version=form.expected_version(),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            _form_error(form, error, _objective_values)
-        else:
-            messages.success(request, _("Objective saved."))
-            return redirect(f"{plan.get_absolute_url()}#prioriteit-{owner.pk}")
-    return render(
+    return _objective_form(
         request,
-        "planning/objective_form.html",
-        {
-            "plan": plan,
-            "priority": owner,
-            "objective": item,
-            "form": form,
-            "municipality": plan.municipality,
-        },
+        item,
+        owner={"priority": owner},
+        municipality=plan.municipality,
+        done=f"{plan.get_absolute_url()}#prioriteit-{owner.pk}",
+        saved=_("Objective saved."),
+        context={"plan": plan, "priority": owner, "municipality": plan.municipality},
     )
 
 
@@ -677,25 +683,14 @@ def shared_objective_edit(request, region, shared, shared_objective=None):
         if shared_objective
         else None
     )
-    initial = _objective_values(item) if item else {}
-    form = ObjectiveForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.objective_save(
-                regional_priority=owner,
-                objective=item,
-                expected_version=form.expected_version(),
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            _form_error(form, error, _objective_values)
-        else:
-            messages.success(request, _("Shared objective saved; it shows in every member's plan."))
-            return redirect("planning:shared_priorities", region=region.code)
-    return render(
+    return _objective_form(
         request,
-        "planning/objective_form.html",
-        {"region": region, "priority": owner, "objective": item, "form": form},
+        item,
+        owner={"regional_priority": owner},
+        municipality=None,
+        done=reverse("planning:shared_priorities", args=[region.code]),
+        saved=_("Shared objective saved; it shows in every member's plan."),
+        context={"region": region, "priority": owner},
     )
 
 

@@ -140,6 +140,12 @@ class Priority(models.Model):
         return self.title
 
 
+def _one_owner(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(priority__isnull=True) ^ Q(regional_priority__isnull=True), name=name
+    )
+
+
 class _PartOfPriority(models.Model):
     """Belongs to a municipal priority or to a shared regional one, never both."""
 
@@ -186,12 +192,7 @@ class Objective(_PartOfPriority):
     class Meta(_PartOfPriority.Meta):
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(priority__isnull=True) ^ Q(regional_priority__isnull=True),
-                name="objective_one_owner",
-            )
-        ]
+        constraints = [_one_owner("objective_one_owner")]
 
     def __str__(self) -> str:
         return self.text
@@ -216,12 +217,7 @@ class ApproachLine(_PartOfPriority):
     class Meta(_PartOfPriority.Meta):
         verbose_name = _("approach line")
         verbose_name_plural = _("approach lines")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(priority__isnull=True) ^ Q(regional_priority__isnull=True),
-                name="approachline_one_owner",
-            )
-        ]
+        constraints = [_one_owner("approachline_one_owner")]
 
     def __str__(self) -> str:
         return self.text

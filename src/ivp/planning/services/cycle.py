@@ -4,6 +4,7 @@ from django.db import transaction
 
 from ..models import CycleStep, PolicyCycle, WorkGroupMember
 from .locking import claim
+from .records import save_fields
 
 
 @transaction.atomic
@@ -52,14 +53,8 @@ STEP_FIELDS = (
 
 @transaction.atomic
 def step_update(*, step: CycleStep, expected_version: int | None = None, **values) -> CycleStep:
-    unknown = set(values) - set(STEP_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown step fields: {sorted(unknown)}")
     claim(step, expected_version)
-    for name, value in values.items():
-        setattr(step, name, value)
-    step.full_clean()
-    step.save()
+    save_fields(step, values, STEP_FIELDS)
     return step
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ..models import ApproachLine, Objective, Party, PolicyPlan, Priority, RegionalPriority
 from ..models.plan import MOST_PRIORITIES
 from .locking import claim
+from .records import save_fields
 
 PLAN_FIELDS = (
     "title",
@@ -99,13 +100,7 @@ def plan_update(
 ) -> PolicyPlan:
     ensure_concept(plan)
     claim(plan, expected_version)
-    unknown = set(values) - set(PLAN_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown plan fields: {sorted(unknown)}")
-    for name, value in values.items():
-        setattr(plan, name, value)
-    plan.full_clean()
-    plan.save()
+    save_fields(plan, values, PLAN_FIELDS)
     if frameworks is not None:
         plan.frameworks.set(frameworks)
     return plan

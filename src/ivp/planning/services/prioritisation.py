@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..models import PolicyCycle, Prioritisation, ThemeScore
 from ..models.plan import MOST_PRIORITIES
+from .records import save_fields
 
 
 def prioritisation_for(cycle: PolicyCycle) -> Prioritisation:
@@ -37,13 +38,7 @@ def prioritisation_update(
     **settings,
 ) -> Prioritisation:
     """Weights, years and sources; `scores` maps theme id → (subjective %, professional score)."""
-    unknown = set(settings) - set(SETTINGS)
-    if unknown:
-        raise TypeError(f"unknown prioritisation fields: {sorted(unknown)}")
-    for name, value in settings.items():
-        setattr(prioritisation, name, value)
-    prioritisation.full_clean()
-    prioritisation.save()
+    save_fields(prioritisation, settings, SETTINGS)
     if frameworks is not None:
         prioritisation.frameworks.set(frameworks)
     for theme_id, (subjective, professional) in (scores or {}).items():
