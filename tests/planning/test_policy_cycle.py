@@ -208,3 +208,16 @@ def test_regiocoordinator_sees_the_members_side_by_side():
 def test_regional_priority_years_are_checked(zuidwest_drenthe):
     with pytest.raises(ValidationError):
         regional_priority_save(region=zuidwest_drenthe, title="X", start_year=2027, end_year=2023)
+
+
+def test_the_newest_adopted_version_is_in_force_even_if_the_old_one_has_no_date(westerveld):
+    old = selectors.published_plan(westerveld)
+    assert old.adopted_on is None  # the demo's source gives no date
+    new = plan_services.plan_new_version(plan=old)
+    assert selectors.published_plan(westerveld) == old  # a draft is not in force
+    plan_services.plan_adopt(
+        plan=new, adopted_on=date(2026, 3, 1), adopted_by="gemeenteraad", decision_reference="R"
+    )
+    assert selectors.published_plan(westerveld) == new
+    page = client_for(None).get("/gemeenten/GM1701/veiligheidsplan/")
+    assert page["Location"] == new.get_absolute_url()

@@ -20,11 +20,12 @@ def plans_of(municipality):
 
 
 def published_plan(municipality) -> PolicyPlan | None:
-    """The plan in force: the newest adopted version."""
+    """The plan in force: the newest adopted version (by version, not by date: an adoption
+    date may be unknown, and databases sort a missing one differently)."""
     return (
         plans_of(municipality)
         .filter(status=PolicyPlan.Status.VASTGESTELD)
-        .order_by("-start_year", "-adopted_on", "-version")
+        .order_by("-start_year", "-version")
         .first()
     )
 
