@@ -13,7 +13,7 @@ from django.test import Client
 from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from ivp.figures.demo import demo_figures_load
 from ivp.figures.models import FiguresUpload
-from ivp.planning.demo import planning_demo_load
+from ivp.planning.demo import actions_demo_load, planning_demo_load
 from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
 from ivp.taxonomy.services import taxonomy_load
@@ -33,7 +33,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         demo_load()
         demo_figures_load()
         planning_demo_load()  # Westerveld's adopted plan is pk 1
-        _planning_samples()
+        _planning_samples()  # Steenwijkerland's draft IVP 2027–2030 is pk 2
+        actions_demo_load()  # its adopted IVP 2023–2026 (pk 3) and uitvoeringsplan 2026
         # Finished uploads of own figures, so pages about an upload have something to show:
         # pk 1 for Westerveld, pk 2 for Steenwijkerland.
         for code in ("GM1701", "GM1708"):
@@ -78,6 +79,8 @@ __all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]
 def _planning_samples():
     """What the pages of the policy side need beside the demo: a cycle for Westerveld, a draft
     plan for Steenwijkerland (pk 2) with a priority and objective, a province's shared priority."""
+    from ivp.planning.models import PolicyPlan
+    from ivp.planning.services.actions import action_plan_create, action_save
     from ivp.planning.services.cycle import cycle_create, work_group_add
     from ivp.planning.services.plan import objective_save, plan_create, priority_save
     from ivp.planning.services.regional import regional_priority_save
@@ -98,6 +101,15 @@ def _planning_samples():
     )
     priority = priority_save(plan=plan, title="Veilig uitgaan")
     objective_save(priority=priority, text="Minder geweld in het uitgaansgebied.", qualitative=True)
+    westerveld_actions = action_plan_create(
+        policy_plan=PolicyPlan.objects.get(pk=1), start_year=2026
+    )
+    action_save(
+        theme=westerveld_actions.themes.first(),
+        item="Bibob-beleid",
+        parties=["Gemeente", "RIEC Noord"],
+        planning_text="Q2",
+    )
     shared = regional_priority_save(
         region=Region.objects.get(code="PV22"),
         title="Brandveiligheid",

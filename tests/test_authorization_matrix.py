@@ -45,6 +45,9 @@ def _first(model_path: str, **filters):
 
 
 OWN = {
+    "table_format": "xlsx",
+    "year": 2026,
+    "action": _first("planning.Action", theme__action_plan__municipality__code="GM1701"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1701"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1701"),
@@ -64,6 +67,9 @@ OWN = {
     "fmt": "svg",
 }
 OTHER = {
+    "table_format": "csv",
+    "year": 2026,
+    "action": _first("planning.Action", theme__action_plan__municipality__code="GM1708"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1708"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1708"),
@@ -174,6 +180,14 @@ EXPECTED: dict[str, Rule] = {
     "planning:shared_objective_create": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
     "planning:shared_objective_edit": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
     "planning:region_members": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    # The uitvoeringsplan: the list is public (it shows only what each may read); a draft
+    # plan (both samples are drafts for 2026) is for those preparing it, kept by the coordinator.
+    "planning:action_plans": same(EVERYONE),
+    "planning:action_plan": Rule(PREPARING, {BEHEERDER}),
+    "planning:action_plan_download": Rule(PREPARING, {BEHEERDER}),
+    "planning:action_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:action_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
 }
 
 

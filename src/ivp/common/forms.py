@@ -1,6 +1,9 @@
 """Form plumbing: NL Design System classes on every widget, errors tied to their field."""
 
+import re
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     "select": "utrecht-select utrecht-select--html-select",
@@ -38,3 +41,32 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class EuroField(forms.DecimalField):
+    """An amount as Dutch people type it: 1500, 1.500, 1.500,50 or € 1.500,-."""
+
+    # a text box: a number box refuses "1.500,50" before the server can read it
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter an amount in euros, e.g. 1.500 or 1.500,50."),
+    }
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", 12)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            text = value.replace("€", "").replace(" ", "").replace("\u00a0", "")
+            text = text.removesuffix(",-").removesuffix(",--")
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
+            elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+                text = text.replace(".", "")
+            value = text
+        return super().to_python(value)

@@ -2,7 +2,9 @@
 (seed 004) and Steenwijkerland's cycle after its start memo (seed 001). The facts are the
 municipalities'; the sentences are ours. Idempotent: a second run changes nothing."""
 
+import json
 from datetime import date
+from pathlib import Path
 
 from django.db import transaction
 
@@ -10,9 +12,16 @@ from ivp.regions.models import Municipality, Region
 from ivp.taxonomy.models import Theme
 
 from .models import CycleStep, PolicyCycle, PolicyPlan, RegionalPriority
+from .services.actions import action_plan_create, action_save
 from .services.cycle import cycle_create, step_update, work_group_add
 from .services.frameworks import frameworks_load
-from .services.plan import objective_save, plan_create, priority_save, shared_priority_adopt
+from .services.plan import (
+    objective_save,
+    plan_adopt,
+    plan_create,
+    priority_save,
+    shared_priority_adopt,
+)
 from .services.regional import regional_priority_save
 
 # Zuidwest-Drenthe: Meppel, Midden-Drenthe and Westerveld, 2023–2027.
@@ -293,3 +302,49 @@ def _steenwijkerland_cycle() -> None:
         ),
     ):
         work_group_add(cycle=cycle, role=role, organisation=organisation, hours_budgeted=hours)
+
+
+STEENWIJKERLAND_FILE = Path(__file__).resolve().parent / "data" / "demo_steenwijkerland.json"
+
+
+@transaction.atomic
+def actions_demo_load() -> None:
+    """Steenwijkerland's IVP 2023–2026 and its uitvoeringsplan 2026 (seed 000)."""
+    steenwijkerland = Municipality.objects.get(code="GM1708")
+    data = json.loads(STEENWIJKERLAND_FILE.read_text(encoding="utf-8"))
+    if PolicyPlan.objects.filter(municipality=steenwijkerland, start_year=2023).exists():
+        return
+    facts = data["plan"]
+    plan = plan_create(
+        municipality=steenwijkerland,
+        cycle=PolicyCycle.objects.filter(municipality=steenwijkerland).first(),
+        title=facts["title"],
+        start_year=facts["start_year"],
+        end_year=facts["end_year"],
+        mission=facts["mission"],
+    )
+    for entry in data["themes"]:
+        priority = priority_save(
+            plan=plan, title=entry["title"], kind=entry["kind"], theme=_theme(entry["theme"])
+        )
+        for text in entry["objectives"]:
+            objective_save(priority=priority, text=text, qualitative=True)
+    plan_adopt(
+        plan=plan,
+        adopted_on=date.fromisoformat(facts["adopted_on"]),
+        adopted_by=facts["adopted_by"],
+        decision_reference="raadsbesluit 14 maart 2023",
+    )
+    action_plan = action_plan_create(policy_plan=plan, start_year=2026)
+    for theme, entry in zip(action_plan.themes.order_by("order"), data["themes"], strict=True):
+        theme.lookback = entry["lookback"]
+        theme.save()
+        for item, description, parties, planning in entry["actions"]:
+            action_save(
+                theme=theme,
+                item=item,
+                description=description,
+                parties=parties,
+                planning_text=planning,
+                owner=parties[0],
+            )

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ivp.common.forms import AccessibleForm, DateInput
+from ivp.common.forms import AccessibleForm, DateInput, EuroField
 from ivp.figures.models import Indicator
 from ivp.taxonomy.models import Theme
 
@@ -334,3 +334,72 @@ class SurveyUploadForm(AccessibleForm):
             "row per theme, by its name or code."
         ),
     )
+
+
+class ActionPlanCreateForm(AccessibleForm):
+    start_year = forms.IntegerField(label=_("Year"), **YEAR)
+    end_year = forms.IntegerField(
+        label=_("Last year (for a two-year plan)"), required=False, **YEAR
+    )
+
+    def __init__(self, *args, policy_plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy_plan = policy_plan
+        self.fields["start_year"].help_text = _("Within %(plan)s (%(period)s).") % {
+            "plan": policy_plan.title,
+            "period": policy_plan.period,
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_year"), data.get("end_year")
+        if start and end and end not in (start, start + 1):
+            self.add_error("end_year", _("An implementation plan runs one or two years."))
+        return data
+
+
+class ActionForm(Versioned):
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None)
+    item = forms.CharField(label=_("Item"), max_length=250)
+    description = _text(
+        _("Measures and activities"), rows=3, help_text=_("About the work, never about persons.")
+    )
+    parties = forms.CharField(
+        label=_("Parties"),
+        max_length=2000,
+        help_text=_("Organisations, separated by commas, e.g. Gemeente, Politie, RIEC."),
+    )
+    planning_text = forms.CharField(
+        label=_("Planning"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "As you would write it: Q1, Q1 en Q3, 2026, vaarseizoen 2026, januari t/m maart."
+        ),
+    )
+    owner = forms.CharField(
+        label=_("Owner"),
+        max_length=150,
+        required=False,
+        help_text=_("A role or party, never a name."),
+    )
+    budget = EuroField(label=_("Budget (€)"), required=False, min_value=0)
+    hours = forms.IntegerField(label=_("Capacity (hours)"), required=False, min_value=0)
+    expected_result = _text(_("Expected result"), rows=2)
+    objective = forms.ModelChoiceField(label=_("Objective"), queryset=None, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=())
+
+    def __init__(self, *args, themes, plan, **kwargs):
+        from .models import Action, Objective
+
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes
+        self.fields["theme"].label_from_instance = lambda t: t.priority.title
+        self.fields["objective"].queryset = Objective.objects.filter(
+            priority__plan=plan.policy_plan
+        ).select_related("priority")
+        self.fields["objective"].label_from_instance = lambda o: f"{o.priority.title}: {o.text}"
+        self.fields["status"].choices = Action.Status.choices
+
+    def party_names(self) -> list[str]:
+        return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]

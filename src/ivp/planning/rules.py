@@ -48,3 +48,25 @@ rules.add_perm(
     "planning.view_shared_priorities", is_beheerder | coordinates_region | coordinates_a_member
 )
 rules.add_perm("planning.view_region_members", is_beheerder | coordinates_region)
+
+
+@rules.predicate
+def action_plan_is_published(user, action_plan):
+    return action_plan is not None and action_plan.adopted
+
+
+@rules.predicate
+def prepares_action_plan(user, action_plan):
+    return action_plan is not None and works_on_preparation_in(user, action_plan.municipality)
+
+
+@rules.predicate
+def coordinates_action_plan(user, action_plan):
+    return action_plan is not None and is_coordinator_of(user, action_plan.municipality)
+
+
+# An uitvoeringsplan: public once the college adopted it, before that for those preparing it.
+rules.add_perm(
+    "planning.view_action_plan", is_beheerder | action_plan_is_published | prepares_action_plan
+)
+rules.add_perm("planning.change_action_plan", is_beheerder | coordinates_action_plan)

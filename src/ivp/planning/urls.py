@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import action_views, views
 
 app_name = "planning"
 
 P = "gemeenten/<str:code>/veiligheidsplan/<int:pk>/"
+U = "gemeenten/<str:code>/uitvoeringsplan/<int:year>/"
 
 urlpatterns = [
     path("gemeenten/<str:code>/cyclus/", views.cycle_overview, name="cycle"),
@@ -36,6 +37,16 @@ urlpatterns = [
     path(P + "nieuwe-versie/", views.plan_new_version, name="plan_new_version"),
     path(P + "vergelijken/", views.plan_compare, name="plan_compare"),
     path(P + "export.<str:export_format>", views.plan_download, name="plan_download"),
+    path("gemeenten/<str:code>/uitvoeringsplan/", action_views.action_plans, name="action_plans"),
+    path(U, action_views.action_plan_detail, name="action_plan"),
+    path(U + "acties/nieuw/", action_views.action_edit, name="action_create"),
+    path(U + "acties/<int:action>/", action_views.action_edit, name="action_edit"),
+    path(U + "volgend-jaar/", action_views.action_plan_next_year, name="action_plan_next_year"),
+    path(
+        U + "export.<str:table_format>",
+        action_views.action_plan_download,
+        name="action_plan_download",
+    ),
     path("regios/<slug:region>/prioriteiten/", views.shared_priorities, name="shared_priorities"),
     path(
         "regios/<slug:region>/prioriteiten/nieuw/",

@@ -1,5 +1,6 @@
 """The policy side of the cycle: cycle steps, frameworks, prioritisation, plans, the region."""
 
+from .actions import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
 from .cycle import CycleStep, PolicyCycle, WorkGroupMember
 from .frameworks import Framework, Party
 from .plan import ApproachLine, Objective, PolicyPlan, Priority
@@ -7,6 +8,9 @@ from .prioritisation import Prioritisation, ThemeScore
 from .regional import RegionalPriority
 
 __all__ = [
+    "Action",
+    "ActionPlan",
+    "ActionPlanTheme",
     "ApproachLine",
     "CycleStep",
     "Framework",
@@ -16,6 +20,7 @@ __all__ = [
     "PolicyPlan",
     "Prioritisation",
     "Priority",
+    "ProgressUpdate",
     "RegionalPriority",
     "ThemeScore",
     "WorkGroupMember",

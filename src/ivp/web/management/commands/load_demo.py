@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ivp.accounts.demo import DEMO_PASSWORD, demo_load
 from ivp.figures.demo import demo_figures_load
-from ivp.planning.demo import planning_demo_load
+from ivp.planning.demo import actions_demo_load, planning_demo_load
 from ivp.regions.services import national_base_loaded
 
 
@@ -28,9 +28,10 @@ class Command(BaseCommand):
             self.stdout.write(" ".join(result.lines()[:3]))
         users = demo_load()
         planning_demo_load()
+        actions_demo_load()
         self.stdout.write(
             "Beleid: IVP Westerveld 2023–2027 met de gedeelde prioriteiten van Zuidwest-Drenthe, "
-            "en de beleidscyclus van Steenwijkerland."
+            "en van Steenwijkerland de beleidscyclus, het IVP 2023–2026 en het uitvoeringsplan 2026."
         )
         self.stdout.write(
             self.style.SUCCESS("\nDemo-accounts (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)

@@ -1,0 +1,120 @@
+"""An uitvoeringsplan as rows for scripts and spreadsheets: JSON, CSV (semicolon, UTF-8 with
+BOM so Excel opens it in Dutch) and XLSX. Every action with its theme, item, description,
+parties, planning as written and as read, owner, budget, hours and status."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from .models import Action, ActionPlan, ActionPlanTheme
+from .schedule import Schedule
+
+FORMAT_VERSION = 1
+COLUMNS = [
+    ("theme", "Thema"),
+    ("priority", "Prioriteit"),
+    ("item", "Item"),
+    ("description", "Maatregelen/activiteiten"),
+    ("parties", "Partijen"),
+    ("planning", "Planning"),
+    ("planning_quarters", "Planning (kwartalen)"),
+    ("planning_read", "Planning gelezen"),
+    ("owner", "Trekker"),
+    ("budget", "Budget (€)"),
+    ("hours", "Uren"),
+    ("status", "Status"),
+]
+
+
+def themes_with_actions(action_plan: ActionPlan):
+    actions = Action.objects.prefetch_related("parties").order_by("order", "pk")
+    return (
+        ActionPlanTheme.objects.filter(action_plan=action_plan)
+        .select_related("priority__theme")
+        .prefetch_related(Prefetch("actions", queryset=actions), "priority__objectives")
+        .order_by("order")
+    )
+
+
+def action_rows(action_plan: ActionPlan) -> list[dict]:
+    rows = []
+    for theme in themes_with_actions(action_plan):
+        for action in theme.actions.all():
+            schedule = Schedule(
+                action.planning_text, tuple(action.planning_months), bool(action.planning_months)
+            )
+            rows.append(
+                {
+                    "theme": theme.priority.title,
+                    "priority": theme.priority.kind == "prioriteit",
+                    "item": action.item,
+                    "description": action.description,
+                    "parties": [p.name for p in action.parties.all()],
+                    "planning": action.planning_text,
+                    "planning_months": list(action.planning_months),
+                    "planning_quarters": list(schedule.quarters),
+                    "planning_read": schedule.parsed,
+                    "owner": action.owner,
+                    "budget": float(action.budget) if action.budget is not None else None,
+                    "hours": action.hours,
+                    "status": action.status,
+                }
+            )
+    return rows
+
+
+def as_json(action_plan: ActionPlan) -> str:
+    data = {
+        "format_version": FORMAT_VERSION,
+        "municipality": {
+            "code": action_plan.municipality.code,
+            "name": action_plan.municipality.name,
+        },
+        "title": action_plan.title,
+        "period": {"from": action_plan.start_year, "to": action_plan.end_year},
+        "status": action_plan.status,
+        "policy_plan": action_plan.policy_plan.title,
+        "actions": action_rows(action_plan),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _plain(value, *, decimal_comma: bool):
+    """A cell as a person reads it: lists joined, yes/no in Dutch, amounts with two decimals."""
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if decimal_comma and isinstance(value, float | Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return "" if value is None and decimal_comma else value
+
+
+def as_csv(action_plan: ActionPlan) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([label for _key, label in COLUMNS])
+    for row in action_rows(action_plan):
+        writer.writerow([_plain(row[key], decimal_comma=True) for key, _label in COLUMNS])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def as_xlsx(action_plan: ActionPlan) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Uitvoeringsplan {action_plan.period}"[:31]
+    sheet.append([label for _key, label in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in action_rows(action_plan):
+        sheet.append([_plain(row[key], decimal_comma=False) for key, _label in COLUMNS])
+    sheet.freeze_panes = "A2"
+    raw = io.BytesIO()
+    book.save(raw)
+    return raw.getvalue()

@@ -1,0 +1,202 @@
+"""Pages of the uitvoeringsplan: the plan per theme with its actions table and totals, the
+action form, next year's plan and the export."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.accounts.middleware import remember_active_municipality
+from ivp.common.access import permission_required, post_only, public
+from ivp.regions.selectors import municipality_from_code
+
+from . import action_export, selectors
+from .forms import ActionForm, ActionPlanCreateForm
+from .models import Action, ActionPlan, ActionPlanTheme
+from .services import actions as action_services
+from .views import _form_error
+
+DOWNLOADS = {
+    "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
+    "csv": ("text/csv; charset=utf-8", action_export.as_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        action_export.as_xlsx,
+    ),
+}
+
+
+def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
+    municipality = municipality_from_code(request, code)
+    cached = getattr(request, "_ivp_action_plan", None)
+    if cached is None or cached.municipality_id != municipality.pk or cached.start_year != year:
+        cached = request._ivp_action_plan = get_object_or_404(
+            ActionPlan.objects.select_related("municipality", "policy_plan"),
+            municipality=municipality,
+            start_year=year,
+        )
+    return cached
+
+
+@public
+def action_plans(request, code):
+    """The municipality's implementation plans; the coordinator starts one from the IVP."""
+    municipality = municipality_from_code(request, code)
+    visible = [
+        plan
+        for plan in ActionPlan.objects.filter(municipality=municipality)
+        if request.user.has_perm("planning.view_action_plan", plan)
+    ]
+    may_create = request.user.has_perm("planning.change_cycle", municipality)
+    policy_plan = selectors.published_plan(municipality)
+    form = None
+    if may_create and policy_plan is not None:
+        form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)
+        if request.method == "POST" and form.is_valid():
+            try:
+                plan = action_services.action_plan_create(
+                    policy_plan=policy_plan, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Implementation plan created."))
+                return redirect(plan)
+    if request.user.has_perm("planning.view_cycle", municipality):
+        remember_active_municipality(request, municipality)
+    return render(
+        request,
+        "planning/action_plans.html",
+        {
+            "municipality": municipality,
+            "plans": visible,
+            "policy_plan": policy_plan,
+            "form": form,
+            "current_step": "uitvoeringsplan",
+        },
+    )
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def action_plan_detail(request, code, year):
+    plan = action_plan_from(request, code, year)
+    themes = list(action_export.themes_with_actions(plan))
+    may_change = request.user.has_perm("planning.change_action_plan", plan)
+    return render(
+        request,
+        "planning/action_plan.html",
+        {
+            "municipality": plan.municipality,
+            "plan": plan,
+            "themes": [(theme, _totals(theme.actions.all())) for theme in themes],
+            "totals": _totals([a for t in themes for a in t.actions.all()]),
+            "party_totals": _party_totals(themes),
+            "may_change": may_change and not plan.adopted,
+            "may_continue": may_change
+            and plan.end_year < plan.policy_plan.end_year
+            and not ActionPlan.objects.filter(
+                municipality=plan.municipality, start_year=plan.end_year + 1
+            ).exists(),
+            "current_step": "uitvoeringsplan",
+        },
+    )
+
+
+def _totals(actions) -> dict:
+    budget = sum((a.budget for a in actions if a.budget is not None), Decimal(0))
+    return {
+        "count": len(actions),
+        "budget": budget,
+        "hours": sum(a.hours or 0 for a in actions),
+        "unread": sum(1 for a in actions if not a.planning_months),
+    }
+
+
+def _party_totals(themes) -> list[tuple[str, dict]]:
+    by_party = defaultdict(list)
+    for theme in themes:
+        for action in theme.actions.all():
+            for party in action.parties.all():
+                by_party[party.name].append(action)
+    return sorted(((name, _totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
+
+
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_edit(request, code, year, action=None):
+    plan = action_plan_from(request, code, year)
+    item = get_object_or_404(Action, pk=action, theme__action_plan=plan) if action else None
+    themes = ActionPlanTheme.objects.filter(action_plan=plan).select_related("priority")
+    initial = {"theme": request.GET.get("thema")}
+    if item:
+        initial = _action_values(item)
+    form = ActionForm(request.POST or None, initial=initial, themes=themes, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = action_services.action_save(
+                theme=data.pop("theme"),
+                action=item,
+                parties=form.party_names(),
+                expected_version=form.expected_version(),
+                **{k: v for k, v in data.items() if k != "parties"},
+            )
+        except ValidationError as error:
+            _form_error(form, error, _action_values)
+        else:
+            messages.success(request, _("Action “%s” saved.") % saved.item)
+            return redirect(f"{plan.get_absolute_url()}#thema-{saved.theme_id}")
+    return render(
+        request,
+        "planning/action_form.html",
+        {"plan": plan, "action": item, "form": form, "municipality": plan.municipality},
+    )
+
+
+def _action_values(action) -> dict:
+    return {
+        "theme": action.theme_id,
+        "item": action.item,
+        "description": action.description,
+        "parties": ", ".join(p.name for p in action.parties.all()),
+        "planning_text": action.planning_text,
+        "owner": action.owner,
+        "budget": action.budget,
+        "hours": action.hours,
+        "expected_result": action.expected_result,
+        "objective": action.objective_id,
+        "status": action.status,
+        "lock_version": action.lock_version,
+    }
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_next_year(request, code, year):
+    plan = action_plan_from(request, code, year)
+    try:
+        following = action_services.action_plan_next_year(action_plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request,
+        _("Implementation plan %(period)s created; running actions are carried over.")
+        % {"period": following.period},
+    )
+    return redirect(following)
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def action_plan_download(request, code, year, table_format):
+    plan = action_plan_from(request, code, year)
+    if table_format not in DOWNLOADS:
+        raise Http404
+    content_type, write = DOWNLOADS[table_format]
+    response = HttpResponse(write(plan), content_type=content_type)
+    name = f"uitvoeringsplan-{plan.municipality.code}-{plan.period}.{table_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,51 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ivp.planning import action_export
+from ivp.planning.models import ActionPlan
+from ivp.regions.models import Municipality
+
+WRITERS = {
+    "json": lambda plan: (action_export.as_json(plan) + "\n").encode("utf-8"),
+    "csv": action_export.as_csv,
+    "xlsx": action_export.as_xlsx,
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Exporteer het uitvoeringsplan van een gemeente: elke actie met thema, item, "
+        "omschrijving, partijen, planning (zoals geschreven en gelezen), trekker, budget, uren "
+        "en status."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("gemeente", help="CBS-code, bijvoorbeeld GM1708.")
+        parser.add_argument(
+            "--jaar", type=int, required=True, help="Het (eerste) jaar van het plan."
+        )
+        parser.add_argument("--format", choices=sorted(WRITERS), default="json")
+        parser.add_argument("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")
+
+    def handle(self, *args, gemeente, jaar, format, output=None, **options):
+        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
+        if municipality is None:
+            raise CommandError(
+                f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1708)."
+            )
+        plan = ActionPlan.objects.filter(municipality=municipality, start_year=jaar).first()
+        if plan is None:
+            raise CommandError(
+                f"{municipality.name} heeft geen uitvoeringsplan voor {jaar} in ivp."
+            )
+        if format == "xlsx" and not output and sys.stdout.isatty():
+            raise CommandError("XLSX is een binair bestand: geef -o BESTAND.xlsx op.")
+        raw = WRITERS[format](plan)
+        if output:
+            with open(output, "wb") as handle:
+                handle.write(raw)
+            self.stderr.write(f"Geschreven: {output} ({plan})")
+        else:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.flush()

@@ -1,0 +1,129 @@
+"""Writes for the uitvoeringsplan: the plan with a theme per priority and other theme of the
+IVP, actions with their planning read into months, and "next year" carrying running actions."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from ..models import Action, ActionPlan, ActionPlanTheme, PolicyPlan
+from ..schedule import parse_planning
+from .locking import claim
+from .plan import parties_named
+
+RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
+
+
+@transaction.atomic
+def action_plan_create(
+    *, policy_plan: PolicyPlan, start_year: int, end_year: int | None = None, title: str = ""
+) -> ActionPlan:
+    """A draft plan for one year (or two), with a theme for every priority and other theme."""
+    end_year = end_year or start_year
+    if not policy_plan.start_year <= start_year <= policy_plan.end_year:
+        raise ValidationError(
+            _("%(year)s lies outside the period of %(plan)s (%(period)s).")
+            % {"year": start_year, "plan": policy_plan.title, "period": policy_plan.period}
+        )
+    municipality = policy_plan.municipality
+    if ActionPlan.objects.filter(municipality=municipality, start_year=start_year).exists():
+        raise ValidationError(
+            _("%(municipality)s already has an implementation plan for %(year)s.")
+            % {"municipality": municipality.name, "year": start_year}
+        )
+    period = str(start_year) if end_year == start_year else f"{start_year}–{end_year}"
+    plan = ActionPlan(
+        municipality=municipality,
+        policy_plan=policy_plan,
+        start_year=start_year,
+        end_year=end_year,
+        title=title or _("Implementation plan integral safety %(period)s") % {"period": period},
+    )
+    plan.full_clean()
+    plan.save()
+    # priorities first ("prioriteit" sorts after "overig"), then the other themes
+    priorities = policy_plan.priorities.order_by("-kind", "order", "pk")
+    for order, priority in enumerate(priorities, start=1):
+        ActionPlanTheme.objects.create(action_plan=plan, priority=priority, order=order)
+    return plan
+
+
+@transaction.atomic
+def action_save(
+    *,
+    theme: ActionPlanTheme,
+    action: Action | None = None,
+    item: str,
+    description: str = "",
+    parties: list[str] = (),
+    planning_text: str = "",
+    owner: str = "",
+    budget: Decimal | None = None,
+    hours: int | None = None,
+    expected_result: str = "",
+    objective=None,
+    indicator=None,
+    status: str = Action.Status.GEPLAND,
+    expected_version: int | None = None,
+) -> Action:
+    plan = theme.action_plan
+    if action is None:
+        order = (theme.actions.aggregate(m=Max("order"))["m"] or 0) + 1
+        action = Action(theme=theme, order=order)
+    else:
+        claim(action, expected_version)
+    if budget is not None and budget < 0:
+        raise ValidationError(_("A budget cannot be negative."))
+    schedule = parse_planning(
+        planning_text,
+        plan.start_year,
+        period=(plan.policy_plan.start_year, plan.policy_plan.end_year),
+    )
+    action.item, action.description, action.planning_text = item, description, planning_text
+    action.planning_months = list(schedule.months)
+    action.owner, action.budget, action.hours = owner, budget, hours
+    action.expected_result, action.objective, action.indicator = (
+        expected_result,
+        objective,
+        indicator,
+    )
+    action.status = status
+    action.full_clean()
+    action.save()
+    action.parties.set(parties_named(parties))
+    return action
+
+
+@transaction.atomic
+def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
+    """Next year's draft, with the same themes and every running action carried over (planned,
+    running or delayed), linked to the action it continues so its history stays readable."""
+    following = action_plan_create(
+        policy_plan=action_plan.policy_plan,
+        start_year=action_plan.end_year + 1,
+        end_year=action_plan.end_year + 1 + (action_plan.end_year - action_plan.start_year),
+    )
+    themes = {t.priority_id: t for t in following.themes.all()}
+    for old_theme in action_plan.themes.all():
+        theme = themes.get(old_theme.priority_id)
+        if theme is None:
+            continue
+        for action in old_theme.actions.filter(status__in=RUNNING).prefetch_related("parties"):
+            parties = list(action.parties.all())
+            carried = Action.objects.get(pk=action.pk)
+            carried.pk = None
+            carried.theme = theme
+            carried.carried_from = action
+            carried.lock_version = 0
+            carried.planning_months = list(
+                parse_planning(
+                    carried.planning_text,
+                    following.start_year,
+                    period=(following.policy_plan.start_year, following.policy_plan.end_year),
+                ).months
+            )
+            carried.save()
+            carried.parties.set(parties)
+    return following
