@@ -28,6 +28,8 @@ setup: $(VENV)/.installed
 
 ## Sets everything up on SQLite with the demo data and serves http://$(HOST)
 demo: setup
+	@# The weekly reminder about stale actions, once, so it shows here (console e-mail backend).
+	IVP_SITE_URL=http://$(HOST) $(IVP) reminders
 	@echo ""
 	@echo "ivp draait op http://$(HOST)/  (stoppen met Ctrl+C)"
 	@# The worker takes background tasks (imports of uploaded files) from the database queue.

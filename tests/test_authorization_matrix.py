@@ -187,6 +187,12 @@ EXPECTED: dict[str, Rule] = {
     "planning:action_plan_download": Rule(PREPARING, {BEHEERDER}),
     "planning:action_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:action_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    # Progress: the coordinator, or a partner of a party on the action (OWN's action has
+    # Gemeente and RIEC Noord, not the demo partner's police team); the upload page for anyone
+    # who may report on some action; the stale list for those who read the plan.
+    "planning:action_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:progress_upload": Rule({BEHEERDER, COORDINATOR, PARTNER}, {BEHEERDER}),
+    "planning:stale_actions": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
 }
 

@@ -3,6 +3,8 @@ Steenwijkerland's 2026 plan and sees it in its theme's table, with its planning 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .support import Role, check_page, visit
@@ -40,3 +42,53 @@ def test_coordinator_adds_an_action_with_two_parties(page_for, screenshot_dir):
     assert "oktober t/m december" in text and "niet te lezen" not in text
     assert "1.500,00" in text
     page.screenshot(path=str(screenshot_dir / "uitvoeringsplan.png"), full_page=True)
+
+
+PARTNER = Role("partner-steenwijkerland", "partner.steenwijkerland", municipality="GM1708")
+
+
+def test_partner_updates_only_its_own_actions_also_by_file(page_for, tmp_path):
+    page = page_for(PARTNER)
+    visit(page, "/gemeenten/GM1708/uitvoeringsplan/2026/")
+    links = page.get_by_role("link", name=re.compile(r"^Voortgang melden "))
+    names = [" ".join(n.split()).removeprefix("Voortgang melden ") for n in links.all_inner_texts()]
+    assert "Toezicht en handhaving" in names  # Politie
+    assert "Borging Bibob-proces" not in names  # Gemeente only
+    assert page.get_by_role("link", name=re.compile("^Actie toevoegen")).count() == 0
+    with page.expect_navigation() as navigation:
+        page.get_by_role("link", name="Voortgang melden Toezicht en handhaving").click()
+    check_page(page, navigation.value)
+    page.get_by_label("Status").select_option("lopend")
+    page.get_by_label("Percentage gereed").fill("80")
+    page.get_by_label("Toelichting").fill("Vier controles gehouden.")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Voortgang opslaan").click()
+    check_page(page, navigation.value)
+    assert (
+        "Voortgang van „Toezicht en handhaving” opgeslagen."
+        in page.get_by_role("status").first.inner_text()
+    )
+
+    # a file: one row for an action of another party refuses the whole file
+    bad = tmp_path / "voortgang_fout.csv"
+    bad.write_text(
+        "actie;status\nToezicht en handhaving;afgerond\nBorging Bibob-proces;afgerond\n",
+        encoding="utf-8",
+    )
+    visit(page, "/gemeenten/GM1708/uitvoeringsplan/2026/voortgang-uploaden/")
+    page.get_by_label("Bestand met voortgang (CSV of XLSX)").set_input_files(str(bad))
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Uploaden").click()
+    check_page(page, navigation.value)
+    alert = page.get_by_role("alert").inner_text()
+    assert "rij 3" in alert and "geen partij" in alert
+    good = tmp_path / "voortgang.csv"
+    good.write_text(
+        "actie;status;percentage\nToezicht en handhaving;afgerond;100\n", encoding="utf-8"
+    )
+    page.get_by_label("Bestand met voortgang (CSV of XLSX)").set_input_files(str(good))
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Uploaden").click()
+    check_page(page, navigation.value)
+    row = page.locator("tr", has_text="Toezicht en handhaving")
+    assert "afgerond" in row.inner_text()

@@ -38,6 +38,12 @@ DEMO_USERS = [
         municipality="GM1701",
         organisation="Politie basisteam Zuidwest-Drenthe",
     ),
+    DemoUser(
+        "partner.steenwijkerland",
+        Role.KETENPARTNER,
+        municipality="GM1708",
+        organisation="Politie",
+    ),
     DemoUser("raad.westerveld", Role.VIEWER, municipality="GM1701"),
     DemoUser("regio.zuidwest-drenthe", Role.REGIOCOORDINATOR, region="zuidwest-drenthe"),
 ]
@@ -59,6 +65,7 @@ def demo_load() -> list[DemoUser]:
     for demo in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=demo.username)
         user.set_password(DEMO_PASSWORD)
+        user.email = f"{demo.username}@example.org"  # example.org: reserved, never delivered
         user.is_superuser = user.is_staff = demo.role == Role.BEHEERDER
         user.save()
         Membership.objects.get_or_create(

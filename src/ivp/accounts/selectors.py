@@ -49,3 +49,19 @@ def coordinated_regions(user) -> QuerySet[Region]:
 
 def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("municipality", "region")
+
+
+def partner_organisations(user, municipality) -> set[str]:
+    """The organisations (casefolded) a ketenpartner acts for in `municipality`."""
+    if not user.is_authenticated:
+        return set()
+    cache = user.__dict__.setdefault("_ivp_organisations", {})
+    if municipality.pk not in cache:
+        cache[municipality.pk] = {
+            name.casefold().strip()
+            for name in Membership.objects.filter(
+                user=user, municipality=municipality, role=Role.KETENPARTNER
+            ).values_list("organisation", flat=True)
+            if name.strip()
+        }
+    return cache[municipality.pk]

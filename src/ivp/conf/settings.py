@@ -193,6 +193,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Reminders about stale actions (ivp reminders). Locally they are printed to the console; in
+# production set EMAIL_URL, e.g. smtp+tls://user:password@smtp.gemeente.nl:587.
+EMAIL_CONFIG = env.email_url(
+    "EMAIL_URL",
+    default="smtp://localhost:25" if PRODUCTION else "consolemail://",
+)
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ivp <noreply@ivp.invalid>")
+IVP_STALE_WEEKS = env.int("IVP_STALE_WEEKS", default=6)
+# The site's address, for links in e-mails sent outside a request.
+IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

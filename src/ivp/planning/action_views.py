@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import permission_required, post_only, public
 from ivp.regions.selectors import municipality_from_code
 
-from . import action_export, selectors
+from . import action_export, selectors, stale
 from .forms import ActionForm, ActionPlanCreateForm
 from .models import Action, ActionPlan, ActionPlanTheme
 from .services import actions as action_services
@@ -86,6 +87,14 @@ def action_plan_detail(request, code, year):
     plan = action_plan_from(request, code, year)
     themes = list(action_export.themes_with_actions(plan))
     may_change = request.user.has_perm("planning.change_action_plan", plan)
+    actions = [a for t in themes for a in t.actions.all()]
+    updatable = {a.pk for a in actions if request.user.has_perm("planning.update_progress", a)}
+    stale_ids = {
+        s.action.pk
+        for s in stale.stale_actions(
+            Action.objects.filter(theme__action_plan=plan), timezone.localdate()
+        )
+    }
     return render(
         request,
         "planning/action_plan.html",
@@ -101,6 +110,9 @@ def action_plan_detail(request, code, year):
             and not ActionPlan.objects.filter(
                 municipality=plan.municipality, start_year=plan.end_year + 1
             ).exists(),
+            "updatable": updatable,
+            "stale_ids": stale_ids,
+            "may_upload": request.user.has_perm("planning.upload_progress", plan),
             "current_step": "uitvoeringsplan",
         },
     )

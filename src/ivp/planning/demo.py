@@ -3,10 +3,11 @@
 municipalities'; the sentences are ours. Idempotent: a second run changes nothing."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from ivp.regions.models import Municipality, Region
 from ivp.taxonomy.models import Theme
@@ -22,6 +23,7 @@ from .services.plan import (
     priority_save,
     shared_priority_adopt,
 )
+from .services.progress import progress_record
 from .services.regional import regional_priority_save
 
 # Zuidwest-Drenthe: Meppel, Midden-Drenthe and Westerveld, 2023–2027.
@@ -340,7 +342,7 @@ def actions_demo_load() -> None:
         theme.lookback = entry["lookback"]
         theme.save()
         for item, description, parties, planning in entry["actions"]:
-            action_save(
+            action = action_save(
                 theme=theme,
                 item=item,
                 description=description,
@@ -348,3 +350,32 @@ def actions_demo_load() -> None:
                 planning_text=planning,
                 owner=parties[0],
             )
+            _demo_progress(action)
+
+
+# Illustrative progress, so the plan and its reminders show a mix; not the municipality's.
+DEMO_PROGRESS = {
+    "Q1": ("afgerond", 100, date(2026, 4, 10)),
+    "Q1 en Q2": ("afgerond", 100, date(2026, 7, 3)),
+    "Q2": ("afgerond", 100, date(2026, 7, 8)),
+    "Q2 en Q3": ("vertraagd", 40, date(2026, 9, 15)),
+    "Q3": ("lopend", 60, date(2026, 8, 20)),
+    "Q1 en Q3": ("lopend", 50, date(2026, 9, 2)),
+    "Vaarseizoen 2026": ("afgerond", 100, date(2026, 10, 31)),
+}
+
+
+def _demo_progress(action) -> None:
+    today = timezone.localdate()
+    status, percent, on = DEMO_PROGRESS.get(
+        action.planning_text, ("lopend", 70, today - timedelta(days=12))
+    )
+    if action.item == "VR-brillen mensenhandel":
+        status, percent = "geschrapt", None
+    progress_record(
+        action=action,
+        status=status,
+        percent_done=percent,
+        on=min(on, today),
+        note="Demovoortgang (voorbeeld, niet van de gemeente).",
+    )

@@ -403,3 +403,28 @@ class ActionForm(Versioned):
 
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
+
+
+class ProgressForm(Versioned):
+    status = forms.ChoiceField(label=_("Status"), choices=())
+    percent_done = forms.IntegerField(
+        label=_("Percentage done"), required=False, min_value=0, max_value=100
+    )
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    note = _text(_("Note"), rows=3, help_text=_("About the work, never about persons."))
+
+    def __init__(self, *args, **kwargs):
+        from .models import Action
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = Action.Status.choices
+
+
+class ProgressUploadForm(AccessibleForm):
+    file = forms.FileField(
+        label=_("File with progress (CSV or XLSX)"),
+        help_text=_(
+            "Columns “actie” (the item or its number), “status” (gepland, lopend, afgerond, "
+            "vertraagd, geschrapt), and optionally “percentage”, “toelichting” and “datum”."
+        ),
+    )

@@ -9,6 +9,7 @@ from ivp.accounts.rules import (
     is_coordinator_of,
     works_on_preparation_in,
 )
+from ivp.accounts.selectors import partner_organisations
 
 
 @rules.predicate
@@ -70,3 +71,35 @@ rules.add_perm(
     "planning.view_action_plan", is_beheerder | action_plan_is_published | prepares_action_plan
 )
 rules.add_perm("planning.change_action_plan", is_beheerder | coordinates_action_plan)
+
+
+@rules.predicate
+def is_party_to(user, action):
+    """A ketenpartner whose organisation is one of the action's parties."""
+    if action is None:
+        return False
+    municipality = action.theme.action_plan.municipality
+    mine = partner_organisations(user, municipality)
+    return bool(mine) and any(p.name.casefold().strip() in mine for p in action.parties.all())
+
+
+@rules.predicate
+def coordinates_action(user, action):
+    return action is not None and is_coordinator_of(user, action.theme.action_plan.municipality)
+
+
+# Progress on an action: the coordinator, or a partner of a party on it — and nothing else.
+rules.add_perm("planning.update_progress", is_beheerder | coordinates_action | is_party_to)
+
+
+@rules.predicate
+def has_partner_role_for_action_plan(user, action_plan):
+    return action_plan is not None and bool(partner_organisations(user, action_plan.municipality))
+
+
+# Uploading progress for an uitvoeringsplan: who may report on at least some of its actions
+# (each row is checked against planning.update_progress).
+rules.add_perm(
+    "planning.upload_progress",
+    is_beheerder | coordinates_action_plan | has_partner_role_for_action_plan,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import action_views, views
+from . import action_views, progress_views, views
 
 app_name = "planning"
 
@@ -41,6 +41,13 @@ urlpatterns = [
     path(U, action_views.action_plan_detail, name="action_plan"),
     path(U + "acties/nieuw/", action_views.action_edit, name="action_create"),
     path(U + "acties/<int:action>/", action_views.action_edit, name="action_edit"),
+    path(
+        U + "acties/<int:action>/voortgang/",
+        progress_views.action_progress,
+        name="action_progress",
+    ),
+    path(U + "voortgang-uploaden/", progress_views.progress_upload, name="progress_upload"),
+    path(U + "stilgevallen/", progress_views.stale_list, name="stale_actions"),
     path(U + "volgend-jaar/", action_views.action_plan_next_year, name="action_plan_next_year"),
     path(
         U + "export.<str:table_format>",

@@ -1,0 +1,122 @@
+"""Reporting progress on actions: one at a time, or many from a file; and the stale list."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required
+from ivp.common.importing import ImportFileError
+
+from . import stale
+from .action_views import action_plan_from
+from .forms import ProgressForm, ProgressUploadForm
+from .models import Action
+from .services.progress import progress_import, progress_record
+from .views import _form_error
+
+
+def action_from(request, code, year, action, **kwargs) -> Action:
+    plan = action_plan_from(request, code, year)
+    cached = getattr(request, "_ivp_action", None)
+    if cached is None or cached.pk != action:
+        cached = request._ivp_action = get_object_or_404(
+            Action.objects.select_related("theme__action_plan__municipality", "theme__priority"),
+            pk=action,
+            theme__action_plan=plan,
+        )
+    return cached
+
+
+@permission_required("planning.update_progress", fn=action_from)
+def action_progress(request, code, year, action):
+    item = action_from(request, code, year, action)
+    plan = item.theme.action_plan
+    form = ProgressForm(
+        request.POST or None,
+        initial={
+            "status": item.status,
+            "on": timezone.localdate(),
+            "lock_version": item.lock_version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            progress_record(
+                action=item,
+                status=data["status"],
+                on=data["on"],
+                percent_done=data["percent_done"],
+                note=data["note"],
+                user=request.user,
+                expected_version=form.expected_version(),
+            )
+        except ValidationError as error:
+            _form_error(form, error, lambda current: {"status": current.status})
+        else:
+            messages.success(request, _("Progress of “%s” saved.") % item.item)
+            return redirect(f"{plan.get_absolute_url()}#thema-{item.theme_id}")
+    return render(
+        request,
+        "planning/action_progress.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "action": item,
+            "updates": item.updates.select_related("user"),
+            "form": form,
+        },
+    )
+
+
+@permission_required("planning.upload_progress", fn=action_plan_from)
+def progress_upload(request, code, year):
+    plan = action_plan_from(request, code, year)
+    form = ProgressUploadForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = progress_import(
+                action_plan=plan,
+                file_name=upload.name,
+                raw=upload.read(),
+                user=request.user,
+                may_update=lambda action: request.user.has_perm("planning.update_progress", action),
+            )
+        except ImportFileError as error:
+            problems = error.problems
+        else:
+            messages.success(
+                request,
+                _("%(count)s progress updates saved from %(file)s.")
+                % {"count": count, "file": upload.name},
+            )
+            return redirect(plan)
+    return render(
+        request,
+        "planning/progress_upload.html",
+        {"plan": plan, "municipality": plan.municipality, "form": form, "problems": problems},
+    )
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def stale_list(request, code, year):
+    plan = action_plan_from(request, code, year)
+    items = stale.stale_actions(
+        Action.objects.filter(theme__action_plan=plan), timezone.localdate()
+    )
+    return render(
+        request,
+        "planning/stale.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "by_owner": stale.by_owner(items),
+            "by_party": stale.by_party(items),
+            "count": len(items),
+            "weeks": stale.weeks(),
+        },
+    )
