@@ -51,7 +51,7 @@ def test_opening_a_workspace_makes_it_the_active_municipality():
 def test_cycle_step_pages_say_what_will_come_not_fake_content():
     page = (
         client_for("coordinator.westerveld")
-        .get("/gemeenten/GM1701/cyclus/monitoring/")
+        .get("/gemeenten/GM1701/cyclus/verantwoording/")
         .content.decode()
     )
     assert 'aria-current="page"' in page

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .support import Role, check_page, visit
+from .support import RAAD, Role, check_page, visit
 
 pytestmark = pytest.mark.browser
 
@@ -92,3 +92,18 @@ def test_partner_updates_only_its_own_actions_also_by_file(page_for, tmp_path):
     check_page(page, navigation.value)
     row = page.locator("tr", has_text="Toezicht en handhaving")
     assert "afgerond" in row.inner_text()
+
+
+def test_council_member_reads_the_dashboard_without_edit_controls(page_for):
+    page = page_for(RAAD)
+    visit(page, "/gemeenten/GM1708/dashboard/")
+    main = page.locator("main")
+    assert "Veiligheidsdashboard Steenwijkerland 2026" in main.inner_text()
+    assert main.locator("figure svg").count() >= 8  # a chart per theme, beside its table
+    assert main.locator("form").count() == 0 and main.get_by_role("button").count() == 0
+    assert (
+        main.get_by_role(
+            "link", name=re.compile("^(Bewerken|Voortgang melden|Actie toevoegen)")
+        ).count()
+        == 0
+    )

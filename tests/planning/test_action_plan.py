@@ -184,3 +184,31 @@ def test_a_budget_of_veel_is_refused_in_dutch():
     )
     assert not form.is_valid()
     assert form.errors["budget"] == ["Voer een bedrag in euro in, bijvoorbeeld 1.500 of 1.500,50."]
+
+
+def test_two_people_editing_one_action_the_second_gets_a_conflict_and_the_trail_has_both():
+    action = Action.objects.get(theme__action_plan=_plan(), item="Buurtbemiddeling")
+    url = f"/gemeenten/GM1708/uitvoeringsplan/2026/acties/{action.pk}/"
+    opened = {
+        "theme": action.theme_id,
+        "item": action.item,
+        "parties": "Gemeente, Sociaal Werk De Kop",
+        "planning_text": "2026",
+        "status": "lopend",
+        "lock_version": action.lock_version,
+    }
+    first, second = client_for("coordinator.steenwijkerland"), client_for("beheerder")
+    assert first.post(url, {**opened, "owner": "Gemeente"}).status_code == 302
+    response = second.post(url, {**opened, "owner": "Sociaal Werk De Kop"})
+    page = response.content.decode()
+    assert "Iemand anders heeft dit onderdeel opgeslagen" in page
+    assert "Intussen opgeslagen: Gemeente" in page
+    assert Action.objects.get(pk=action.pk).owner == "Gemeente"
+    from ivp.accounts.audit import audit_trail
+
+    trail = [
+        e
+        for e in audit_trail(action.theme.action_plan.municipality)
+        if e.object_name == "Buurtbemiddeling"
+    ]
+    assert trail and trail[0].who == "coordinator.steenwijkerland"

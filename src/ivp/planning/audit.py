@@ -1,6 +1,9 @@
 """The policy side's share of a municipality's audit trail."""
 
 from .models import (
+    Action,
+    ActionPlan,
+    ActionPlanTheme,
     ApproachLine,
     CycleStep,
     Objective,
@@ -23,3 +26,6 @@ def planning_histories(municipality):
     yield Priority.history.filter(plan__municipality=municipality)
     yield Objective.history.filter(priority__plan__municipality=municipality)
     yield ApproachLine.history.filter(priority__plan__municipality=municipality)
+    yield ActionPlan.history.filter(municipality=municipality)
+    yield ActionPlanTheme.history.filter(action_plan__municipality=municipality)
+    yield Action.history.filter(theme__action_plan__municipality=municipality)

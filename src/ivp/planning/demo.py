@@ -338,6 +338,8 @@ def actions_demo_load() -> None:
         decision_reference="raadsbesluit 14 maart 2023",
     )
     action_plan = action_plan_create(policy_plan=plan, start_year=2026)
+    action_plan.dashboard_published = True
+    action_plan.save(update_fields=["dashboard_published"])
     for theme, entry in zip(action_plan.themes.order_by("order"), data["themes"], strict=True):
         theme.lookback = entry["lookback"]
         theme.save()

@@ -428,3 +428,17 @@ class ProgressUploadForm(AccessibleForm):
             "vertraagd, geschrapt), and optionally “percentage”, “toelichting” and “datum”."
         ),
     )
+
+
+class DashboardSettingsForm(AccessibleForm):
+    rollup_weight = forms.ChoiceField(label=_("Progress per theme weighs actions"), choices=())
+    dashboard_published = forms.BooleanField(
+        label=_("Published: readable by everyone under the municipality's address"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import ActionPlan
+
+        super().__init__(*args, **kwargs)
+        self.fields["rollup_weight"].choices = ActionPlan.Weight.choices

@@ -103,3 +103,15 @@ rules.add_perm(
     "planning.upload_progress",
     is_beheerder | coordinates_action_plan | has_partner_role_for_action_plan,
 )
+
+
+@rules.predicate
+def dashboard_is_published(user, action_plan):
+    return action_plan is not None and action_plan.dashboard_published
+
+
+# The dashboard: public once published (raad, college and residents read it), before that
+# for those preparing the plan.
+rules.add_perm(
+    "planning.view_dashboard", is_beheerder | dashboard_is_published | prepares_action_plan
+)

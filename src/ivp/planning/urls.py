@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import action_views, progress_views, views
+from . import action_views, dashboard_views, progress_views, views
 
 app_name = "planning"
 
@@ -47,6 +47,17 @@ urlpatterns = [
         name="action_progress",
     ),
     path(U + "voortgang-uploaden/", progress_views.progress_upload, name="progress_upload"),
+    path(U + "dashboard/", dashboard_views.dashboard_page, name="dashboard"),
+    path(
+        U + "dashboard/instellingen/",
+        dashboard_views.dashboard_settings,
+        name="dashboard_settings",
+    ),
+    path(
+        "gemeenten/<str:code>/dashboard/",
+        dashboard_views.municipality_dashboard,
+        name="municipality_dashboard",
+    ),
     path(U + "stilgevallen/", progress_views.stale_list, name="stale_actions"),
     path(U + "volgend-jaar/", action_views.action_plan_next_year, name="action_plan_next_year"),
     path(

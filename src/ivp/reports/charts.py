@@ -143,3 +143,31 @@ def map_svg(values: dict[str, float], *, highlight: str | None, legend_title: st
         svg = to_svg(map_chart(values, highlight=highlight, legend_title=legend_title))
         cache.set(key, svg, SVG_CACHE_SECONDS)
     return svg
+
+
+STATUS_COLOURS = {
+    "gepland": "#8a8a8a",
+    "lopend": "#0b5394",
+    "afgerond": "#0b6b2f",
+    "vertraagd": "#b35900",
+    "geschrapt": "#5a1a1a",
+}
+
+
+def status_chart(points: list[dict]) -> dict:
+    """Actions per status as horizontal bars; `points` are {status, label, count}."""
+    chart = (
+        alt.Chart(alt.Data(values=points))
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", title=None, sort=None),
+            x=alt.X("count:Q", title="Acties", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
+                legend=None,
+            ),
+        )
+        .properties(width=320, height=24 * max(1, len(points)))
+    )
+    return _config(chart).to_dict(validate=False)

@@ -32,6 +32,23 @@ class ActionPlan(models.Model):
     adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
+
+    class Weight(models.TextChoices):
+        EQUAL = "gelijk", _("every action equally")
+        BUDGET = "budget", _("by budget")
+        HOURS = "uren", _("by hours")
+
+    rollup_weight = models.CharField(
+        _("progress per theme weighs actions"),
+        max_length=8,
+        choices=Weight.choices,
+        default=Weight.EQUAL,
+    )
+    dashboard_published = models.BooleanField(
+        _("dashboard published"),
+        default=False,
+        help_text=_("A published dashboard is public under the municipality's address."),
+    )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 

@@ -1,0 +1,72 @@
+"""The veiligheidsdashboard pages: per priority, charts with their data tables."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required, post_only, public
+from ivp.regions.selectors import municipality_from_code
+from ivp.reports import charts
+
+from . import dashboard
+from .action_views import action_plan_from
+from .forms import DashboardSettingsForm
+from .models import Action, ActionPlan
+
+
+@public
+def municipality_dashboard(request, code):
+    """The newest dashboard this visitor may read (published ones for everyone)."""
+    municipality = municipality_from_code(request, code)
+    for plan in ActionPlan.objects.filter(municipality=municipality).order_by("-start_year"):
+        if request.user.has_perm("planning.view_dashboard", plan):
+            return redirect("planning:dashboard", code=municipality.code, year=plan.start_year)
+    return render(request, "planning/dashboard_none.html", {"municipality": municipality})
+
+
+@permission_required("planning.view_dashboard", fn=action_plan_from)
+def dashboard_page(request, code, year):
+    plan = action_plan_from(request, code, year)
+    boards = dashboard.build(plan, timezone.localdate())
+    labels = dict(Action.Status.choices)
+    sections = []
+    for board in boards:
+        points = [
+            {"status": status, "label": str(labels[status]), "count": count}
+            for status, count in board.counts.items()
+        ]
+        svg = charts.to_svg(charts.status_chart(points)) if sum(board.counts.values()) else ""
+        sections.append((board, points, svg))
+    may_change = request.user.has_perm("planning.change_action_plan", plan)
+    return render(
+        request,
+        "planning/dashboard.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "sections": sections,
+            "settings_form": DashboardSettingsForm(
+                initial={
+                    "rollup_weight": plan.rollup_weight,
+                    "dashboard_published": plan.dashboard_published,
+                }
+            )
+            if may_change
+            else None,
+            "current_step": "monitoring",
+        },
+    )
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def dashboard_settings(request, code, year):
+    plan = action_plan_from(request, code, year)
+    form = DashboardSettingsForm(request.POST)
+    if form.is_valid():
+        plan.rollup_weight = form.cleaned_data["rollup_weight"]
+        plan.dashboard_published = form.cleaned_data["dashboard_published"]
+        plan.save(update_fields=["rollup_weight", "dashboard_published"])
+        messages.success(request, _("Dashboard settings saved."))
+    return redirect("planning:dashboard", code=plan.municipality.code, year=plan.start_year)

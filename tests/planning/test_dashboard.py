@@ -1,0 +1,96 @@
+"""The veiligheidsdashboard: counts, roll-up with the plan's weights, objectives against target."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ivp.figures.models import Indicator
+from ivp.planning import dashboard
+from ivp.planning.models import Action, ActionPlan, PolicyPlan
+from ivp.planning.services.actions import action_save
+from ivp.planning.services.plan import objective_save
+from ivp.planning.services.progress import progress_record
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _westerveld_plan():
+    return ActionPlan.objects.get(municipality__code="GM1701", start_year=2026)
+
+
+def test_rollup_weighs_by_budget_or_hours_and_equally_without_weights():
+    theme = _westerveld_plan().themes.first()
+    small = action_save(theme=theme, item="Klein", budget=Decimal(100), hours=30)
+    large = action_save(theme=theme, item="Groot", budget=Decimal(900), hours=10)
+    dropped = action_save(theme=theme, item="Weg", budget=Decimal(5000), status="geschrapt")
+    progress_record(action=small, status="lopend", percent_done=100, on=date(2026, 10, 1))
+    progress_record(action=large, status="lopend", percent_done=0, on=date(2026, 10, 1))
+    actions = [small, large, dropped] + [a for a in theme.actions.all() if a.item == "Bibob-beleid"]
+    for action in actions:
+        action.refresh_from_db()
+    # Bibob-beleid: no update, 0%; dropped does not count
+    assert dashboard.rollup(actions, "gelijk") == pytest.approx(100 / 3)
+    assert dashboard.rollup(actions, "budget") == pytest.approx(100 * 100 / 1000)
+    assert dashboard.rollup(actions, "uren") == pytest.approx(100 * 30 / 40)
+    assert dashboard.rollup([dropped], "gelijk") is None
+
+
+def test_a_measurable_objective_is_held_against_its_baseline_and_target():
+    plan = PolicyPlan.objects.get(pk=1)  # Westerveld, 2023–2027
+    priority = plan.priorities.filter(kind="prioriteit").first()
+    plan.status = "concept"
+    plan.save()
+    objective_save(
+        priority=priority,
+        text="Minder misdrijven",
+        indicator=Indicator.objects.get(code="misdrijven-totaal"),
+        baseline_value=300,
+        baseline_year=2022,
+        target_value=280,
+        target_year=2027,
+    )
+    boards = dashboard.build(_westerveld_plan(), date(2026, 11, 23))
+    status = next(
+        s for b in boards for s in b.objectives if s.objective.text == "Minder misdrijven"
+    )
+    assert (status.latest_period, status.latest_value) == ("2024", 376.0)  # Bron: Politie
+    assert status.verdict == "stijging" and status.p_value < 0.05
+    assert status.toward_target is False
+
+
+def test_the_published_dashboard_is_public_and_has_no_edit_control():
+    page = client_for(None).get("/gemeenten/GM1708/dashboard/", follow=True)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Veiligheidsdashboard Steenwijkerland 2026" in text
+    assert "Ondermijnende criminaliteit" in text and "<svg" in text
+    main = text.split('id="inhoud"')[1]
+    assert "<form" not in main and "Bewerken" not in main
+
+
+def test_an_unpublished_dashboard_is_for_those_preparing_the_plan():
+    assert (
+        client_for("raad.westerveld")
+        .get("/gemeenten/GM1701/uitvoeringsplan/2026/dashboard/")
+        .status_code
+        == 403
+    )
+    assert (
+        client_for("coordinator.westerveld")
+        .get("/gemeenten/GM1701/uitvoeringsplan/2026/dashboard/")
+        .status_code
+        == 200
+    )
+    none = client_for(None).get("/gemeenten/GM1701/dashboard/").content.decode()
+    assert "nog geen gepubliceerd dashboard" in none
+
+
+def test_counts_per_status_add_up_to_the_actions():
+    plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
+    boards = dashboard.build(plan, date(2026, 11, 23))
+    assert (
+        sum(sum(b.counts.values()) for b in boards)
+        == Action.objects.filter(theme__action_plan=plan).count()
+    )
