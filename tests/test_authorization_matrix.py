@@ -197,6 +197,14 @@ EXPECTED: dict[str, Rule] = {
     "planning:dashboard": Rule(PREPARING, EVERYONE),
     "planning:dashboard_settings": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:municipality_dashboard": same(EVERYONE),
+    # The API of the policy side: the same rules as the pages.
+    "api:indicator_list": same(EVERYONE),
+    "api:observation_list": same(EVERYONE),
+    "api:policy_plan": same(EVERYONE),  # both have an adopted plan
+    "api:action_plan": Rule(PREPARING, {BEHEERDER}),
+    "api:action_list": Rule(PREPARING, {BEHEERDER}),
+    "api:action_detail": Rule(PREPARING, {BEHEERDER}),
+    "api:action_progress": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
 }
 

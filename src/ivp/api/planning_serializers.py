@@ -1,0 +1,72 @@
+"""Serializers of the policy side: plans as their export, actions, progress, observations."""
+
+from rest_framework import serializers
+
+from ivp.figures.models import Indicator, Observation
+from ivp.planning.models import Action, ProgressUpdate
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    theme = serializers.CharField(source="theme.priority.title", read_only=True)
+    theme_id = serializers.IntegerField(write_only=True)
+    parties = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, write_only=True
+    )
+    planning = serializers.CharField(source="planning_text", required=False, allow_blank=True)
+    planning_months = serializers.ListField(child=serializers.CharField(), read_only=True)
+    lock_version = serializers.IntegerField(required=False)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "theme",
+            "theme_id",
+            "item",
+            "description",
+            "parties",
+            "planning",
+            "planning_months",
+            "owner",
+            "budget",
+            "hours",
+            "expected_result",
+            "status",
+            "lock_version",
+        ]
+        read_only_fields = ["id"]
+
+    def to_representation(self, action):
+        data = super().to_representation(action)
+        data["parties"] = [p.name for p in action.parties.all()]
+        return data
+
+
+class ProgressSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", read_only=True, default=None)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["id", "date", "status", "percent_done", "note", "user", "created_at"]
+        read_only_fields = ["id", "user", "created_at"]
+        extra_kwargs = {"date": {"required": False}}
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    themes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "name", "unit", "kind", "classification", "themes"]
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    source = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Observation
+        fields = ["indicator", "area_code", "period", "value", "margin", "revision", "source"]
+
+    def get_source(self, observation) -> str:
+        return str(observation.source)
