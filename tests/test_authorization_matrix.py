@@ -205,6 +205,8 @@ EXPECTED: dict[str, Rule] = {
     "api:action_list": Rule(PREPARING, {BEHEERDER}),
     "api:action_detail": Rule(PREPARING, {BEHEERDER}),
     "api:action_progress": Rule(PREPARING, {BEHEERDER}),
+    "planning:action_plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:action_plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
 }
 

@@ -212,3 +212,29 @@ def test_two_people_editing_one_action_the_second_gets_a_conflict_and_the_trail_
         if e.object_name == "Buurtbemiddeling"
     ]
     assert trail and trail[0].who == "coordinator.steenwijkerland"
+
+
+def test_an_adopted_plan_changes_only_through_a_new_version_and_progress_goes_on():
+    from datetime import date as day
+
+    from ivp.planning.services.actions import action_plan_adopt, action_plan_new_version
+    from ivp.planning.services.progress import progress_record
+
+    plan = _plan()
+    action_plan_adopt(
+        action_plan=plan, adopted_on=day(2026, 3, 10), decision_reference="B&W 2026-12"
+    )
+    action = Action.objects.filter(theme__action_plan=plan).first()
+    with pytest.raises(ValidationError, match="nieuwe versie"):
+        action_save(theme=action.theme, action=action, item="Anders")
+    progress_record(action=action, status="lopend", percent_done=30)  # execution goes on
+    new = action_plan_new_version(action_plan=plan)
+    assert (new.version, new.status, new.previous) == (2, "concept", plan)
+    assert Action.objects.filter(theme__action_plan=new).count() == 34
+    changed = Action.objects.get(theme__action_plan=new, item=action.item)
+    action_save(theme=changed.theme, action=changed, item="Anders", planning_text="Q4")
+    # the year's address shows the newest version; the adopted one stays readable
+    client = client_for("coordinator.steenwijkerland")
+    assert "Anders" in client.get("/gemeenten/GM1708/uitvoeringsplan/2026/").content.decode()
+    old = client.get("/gemeenten/GM1708/uitvoeringsplan/2026/?versie=1").content.decode()
+    assert "Anders" not in old and action.item in old

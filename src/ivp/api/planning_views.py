@@ -60,7 +60,7 @@ class PolicyPlanView(APIView):
 
 def _action_plan(request, code, year) -> ActionPlan:
     plan = get_object_or_404(
-        ActionPlan.objects.select_related("municipality", "policy_plan"),
+        ActionPlan.objects.current().select_related("municipality", "policy_plan"),
         municipality__code=code.upper(),
         start_year=year,
     )

@@ -16,7 +16,7 @@ from ivp.common.access import permission_required, post_only, public
 from ivp.regions.selectors import municipality_from_code
 
 from . import action_export, selectors, stale
-from .forms import ActionForm, ActionPlanCreateForm
+from .forms import ActionForm, ActionPlanCreateForm, AdoptForm
 from .models import Action, ActionPlan, ActionPlanTheme
 from .services import actions as action_services
 from .views import _form_error
@@ -35,11 +35,12 @@ def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
     municipality = municipality_from_code(request, code)
     cached = getattr(request, "_ivp_action_plan", None)
     if cached is None or cached.municipality_id != municipality.pk or cached.start_year != year:
-        cached = request._ivp_action_plan = get_object_or_404(
-            ActionPlan.objects.select_related("municipality", "policy_plan"),
-            municipality=municipality,
-            start_year=year,
+        versions = ActionPlan.objects.select_related("municipality", "policy_plan").filter(
+            municipality=municipality, start_year=year
         )
+        wanted = request.GET.get("versie", "")
+        chosen = versions.filter(version=int(wanted)) if wanted.isdigit() else versions.current()
+        cached = request._ivp_action_plan = get_object_or_404(chosen)
     return cached
 
 
@@ -49,7 +50,7 @@ def action_plans(request, code):
     municipality = municipality_from_code(request, code)
     visible = [
         plan
-        for plan in ActionPlan.objects.filter(municipality=municipality)
+        for plan in ActionPlan.objects.filter(municipality=municipality).current()
         if request.user.has_perm("planning.view_action_plan", plan)
     ]
     may_create = request.user.has_perm("planning.change_cycle", municipality)
@@ -111,6 +112,13 @@ def action_plan_detail(request, code, year):
                 municipality=plan.municipality, start_year=plan.end_year + 1
             ).exists(),
             "updatable": updatable,
+            "versions": ActionPlan.objects.filter(
+                municipality=plan.municipality, start_year=plan.start_year
+            ).order_by("version"),
+            "adopt_form": AdoptForm(initial={"adopted_by": "college"})
+            if may_change and not plan.adopted
+            else None,
+            "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
             "stale_ids": stale_ids,
             "may_upload": request.user.has_perm("planning.upload_progress", plan),
             "current_step": "uitvoeringsplan",
@@ -212,3 +220,40 @@ def action_plan_download(request, code, year, table_format):
     name = f"uitvoeringsplan-{plan.municipality.code}-{plan.period}.{table_format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_adopt(request, code, year):
+    plan = action_plan_from(request, code, year)
+    form = AdoptForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, _("Fill in who adopted the plan, when, and the decision reference.")
+        )
+        return redirect(plan)
+    try:
+        action_services.action_plan_adopt(action_plan=plan, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The implementation plan is adopted; it now changes only through a new version."),
+        )
+    return redirect(plan)
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_new_version(request, code, year):
+    plan = action_plan_from(request, code, year)
+    try:
+        new = action_services.action_plan_new_version(action_plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request, _("Version %(version)s created as a draft.") % {"version": new.version}
+    )
+    return redirect(new)

@@ -19,7 +19,8 @@ from .models import Action, ActionPlan
 def municipality_dashboard(request, code):
     """The newest dashboard this visitor may read (published ones for everyone)."""
     municipality = municipality_from_code(request, code)
-    for plan in ActionPlan.objects.filter(municipality=municipality).order_by("-start_year"):
+    plans = ActionPlan.objects.filter(municipality=municipality).current()
+    for plan in plans.order_by("-start_year"):
         if request.user.has_perm("planning.view_dashboard", plan):
             return redirect("planning:dashboard", code=municipality.code, year=plan.start_year)
     return render(request, "planning/dashboard_none.html", {"municipality": municipality})

@@ -25,7 +25,9 @@ class Reminder:
 
 
 def reminders(today: date, municipality=None) -> list[Reminder]:
-    plans = ActionPlan.objects.filter(start_year__lte=today.year, end_year__gte=today.year)
+    plans = ActionPlan.objects.current().filter(
+        start_year__lte=today.year, end_year__gte=today.year
+    )
     if municipality is not None:
         plans = plans.filter(municipality=municipality)
     result = []

@@ -59,6 +59,10 @@ urlpatterns = [
         name="municipality_dashboard",
     ),
     path(U + "stilgevallen/", progress_views.stale_list, name="stale_actions"),
+    path(U + "vaststellen/", action_views.action_plan_adopt, name="action_plan_adopt"),
+    path(
+        U + "nieuwe-versie/", action_views.action_plan_new_version, name="action_plan_new_version"
+    ),
     path(U + "volgend-jaar/", action_views.action_plan_next_year, name="action_plan_next_year"),
     path(
         U + "export.<str:table_format>",

@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def current(self):
+        """The newest version of each plan: the one in use."""
+        return self.filter(next_versions__isnull=True)
+
+
 class ActionPlan(models.Model):
+    """Adopted by the college; after that it changes only through a new version (`previous`
+    points back), while progress on its actions goes on being reported."""
+
     class Status(models.TextChoices):
         CONCEPT = "concept", _("draft")
         VASTGESTELD = "vastgesteld", _("adopted")
@@ -32,6 +41,15 @@ class ActionPlan(models.Model):
     adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name=_("previous version"),
+    )
 
     class Weight(models.TextChoices):
         EQUAL = "gelijk", _("every action equally")
@@ -51,11 +69,12 @@ class ActionPlan(models.Model):
     )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("implementation plan")
         verbose_name_plural = _("implementation plans")
-        ordering = ["-start_year"]
+        ordering = ["-start_year", "-version"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_year__gte=models.F("start_year"))
@@ -68,7 +87,12 @@ class ActionPlan(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("planning:action_plan", args=[self.municipality.code, self.start_year])
+        url = reverse("planning:action_plan", args=[self.municipality.code, self.start_year])
+        return url if self.is_current else f"{url}?versie={self.version}"
+
+    @property
+    def is_current(self) -> bool:
+        return not self.next_versions.exists()
 
     @property
     def period(self) -> str:

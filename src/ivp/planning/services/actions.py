@@ -69,6 +69,7 @@ def action_save(
     expected_version: int | None = None,
 ) -> Action:
     plan = theme.action_plan
+    ensure_action_plan_concept(plan)
     if action is None:
         order = (theme.actions.aggregate(m=Max("order"))["m"] or 0) + 1
         action = Action(theme=theme, order=order)
@@ -127,3 +128,63 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
             carried.save()
             carried.parties.set(parties)
     return following
+
+
+def ensure_action_plan_concept(plan: ActionPlan) -> None:
+    if plan.adopted:
+        raise ValidationError(
+            _(
+                "This implementation plan was adopted by the %(by)s on %(date)s; its actions change "
+                "only through a new version. Progress can still be reported."
+            )
+            % {
+                "by": plan.adopted_by or "college",
+                "date": plan.adopted_on.strftime("%d-%m-%Y") if plan.adopted_on else "?",
+            }
+        )
+
+
+@transaction.atomic
+def action_plan_adopt(
+    *, action_plan: ActionPlan, adopted_on, adopted_by: str = "college", decision_reference: str
+) -> ActionPlan:
+    ensure_action_plan_concept(action_plan)
+    claim(action_plan, None)
+    action_plan.status = ActionPlan.Status.VASTGESTELD
+    action_plan.adopted_on, action_plan.adopted_by = adopted_on, adopted_by
+    action_plan.decision_reference = decision_reference
+    action_plan.full_clean()
+    action_plan.save()
+    return action_plan
+
+
+@transaction.atomic
+def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
+    """A draft copy of an adopted plan, with its themes, look-backs and actions (their status
+    too); the adopted version stays as it was, with the progress reported on it."""
+    if not action_plan.adopted:
+        raise ValidationError(_("Only an adopted plan gets a new version; change this one."))
+    if action_plan.next_versions.exists():
+        raise ValidationError(_("This plan already has a newer version."))
+    copy = ActionPlan.objects.get(pk=action_plan.pk)
+    copy.pk = None
+    copy.previous, copy.version = action_plan, action_plan.version + 1
+    copy.status, copy.adopted_on, copy.adopted_by, copy.decision_reference = (
+        ActionPlan.Status.CONCEPT,
+        None,
+        "",
+        "",
+    )
+    copy.lock_version = 0
+    copy.save()
+    for theme in action_plan.themes.prefetch_related("actions__parties"):
+        actions = list(theme.actions.all())
+        theme.pk, theme.action_plan, theme.lock_version = None, copy, 0
+        theme.save()
+        for action in actions:
+            parties = list(action.parties.all())
+            action.pk, action.theme, action.lock_version = None, theme, 0
+            action._prefetched_objects_cache = {}
+            action.save()
+            action.parties.set(parties)
+    return copy

@@ -34,7 +34,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1708)."
             )
-        plan = ActionPlan.objects.filter(municipality=municipality, start_year=jaar).first()
+        plan = (
+            ActionPlan.objects.filter(municipality=municipality, start_year=jaar).current().first()
+        )
         if plan is None:
             raise CommandError(
                 f"{municipality.name} heeft geen uitvoeringsplan voor {jaar} in ivp."
