@@ -19,7 +19,7 @@ from . import action_export, selectors, stale
 from .forms import ActionForm, ActionPlanCreateForm, AdoptForm
 from .models import Action, ActionPlan, ActionPlanTheme
 from .services import actions as action_services
-from .views import _form_error
+from .view_helpers import adopt_and_return, form_error, new_version_and_go
 
 DOWNLOADS = {
     "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
@@ -64,7 +64,7 @@ def action_plans(request, code):
                     policy_plan=policy_plan, **form.cleaned_data
                 )
             except ValidationError as error:
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 messages.success(request, _("Implementation plan created."))
                 return redirect(plan)
@@ -165,7 +165,7 @@ def action_edit(request, code, year, action=None):
                 **{k: v for k, v in data.items() if k != "parties"},
             )
         except ValidationError as error:
-            _form_error(form, error, _action_values)
+            form_error(form, error, _action_values)
         else:
             messages.success(request, _("Action “%s” saved.") % saved.item)
             return redirect(f"{plan.get_absolute_url()}#thema-{saved.theme_id}")
@@ -226,34 +226,18 @@ def action_plan_download(request, code, year, table_format):
 @permission_required("planning.change_action_plan", fn=action_plan_from)
 def action_plan_adopt(request, code, year):
     plan = action_plan_from(request, code, year)
-    form = AdoptForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request, _("Fill in who adopted the plan, when, and the decision reference.")
-        )
-        return redirect(plan)
-    try:
-        action_services.action_plan_adopt(action_plan=plan, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The implementation plan is adopted; it now changes only through a new version."),
-        )
-    return redirect(plan)
+    return adopt_and_return(
+        request,
+        plan,
+        lambda data: action_services.action_plan_adopt(action_plan=plan, **data),
+        _("The implementation plan is adopted; it now changes only through a new version."),
+    )
 
 
 @post_only
 @permission_required("planning.change_action_plan", fn=action_plan_from)
 def action_plan_new_version(request, code, year):
     plan = action_plan_from(request, code, year)
-    try:
-        new = action_services.action_plan_new_version(action_plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(plan)
-    messages.success(
-        request, _("Version %(version)s created as a draft.") % {"version": new.version}
+    return new_version_and_go(
+        request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
     )
-    return redirect(new)

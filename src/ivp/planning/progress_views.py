@@ -14,7 +14,7 @@ from .action_views import action_plan_from
 from .forms import ProgressForm, ProgressUploadForm
 from .models import Action
 from .services.progress import progress_import, progress_record
-from .views import _form_error
+from .view_helpers import form_error
 
 
 def action_from(request, code, year, action, **kwargs) -> Action:
@@ -54,7 +54,7 @@ def action_progress(request, code, year, action):
                 expected_version=form.expected_version(),
             )
         except ValidationError as error:
-            _form_error(form, error, lambda current: {"status": current.status})
+            form_error(form, error, lambda current: {"status": current.status})
         else:
             messages.success(request, _("Progress of “%s” saved.") % item.item)
             return redirect(f"{plan.get_absolute_url()}#thema-{item.theme_id}")

@@ -42,9 +42,9 @@ from .region_view import members_side_by_side
 from .services import cycle as cycle_services
 from .services import plan as plan_services
 from .services import prioritisation as prioritisation_services
-from .services.locking import EditConflict
 from .services.regional import regional_priority_save
 from .services.survey import survey_scores_import
+from .view_helpers import adopt_and_return, form_error, new_version_and_go
 
 
 def plan_from(request, code, pk, **kwargs) -> PolicyPlan:
@@ -55,34 +55,6 @@ def plan_from(request, code, pk, **kwargs) -> PolicyPlan:
             PolicyPlan.objects.select_related("municipality"), pk=pk, municipality=municipality
         )
     return cached
-
-
-def _form_error(form, error: ValidationError, saved=None) -> None:
-    """Shows a refused save on the form. On an edit conflict the other person's saved values
-    appear beside the fields that differ, and the form now carries the newer version, so that
-    saving again replaces them knowingly; the user's input is kept either way."""
-    for message in error.messages:
-        form.add_error(None, message)
-    if isinstance(error, EditConflict) and saved is not None:
-        for name, value in saved(error.current).items():
-            mine = form.cleaned_data.get(name)
-            if _shown(mine) != _shown(value) and name in form.fields:
-                form.add_error(
-                    name, _("Saved meanwhile: %(value)s") % {"value": _shown(value) or "—"}
-                )
-        data = form.data.copy()
-        data["lock_version"] = error.current.lock_version
-        form.data = data
-
-
-def _shown(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value).strip()
 
 
 def _priority_values(priority) -> dict:
@@ -123,7 +95,7 @@ def _objective_form(request, item, *, owner, municipality, done, saved, context)
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _form_error(form, error, _objective_values)
+            form_error(form, error, _objective_values)
         else:
             messages.success(request, saved)
             return redirect(done)
@@ -203,7 +175,7 @@ def step_edit(request, code, kind):
                 step=step, expected_version=form.expected_version(), **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error, values)
+            form_error(form, error, values)
         else:
             messages.success(request, _("Step “%s” saved.") % step.get_kind_display())
             return redirect("planning:cycle", code=municipality.code)
@@ -315,7 +287,7 @@ def prioritisation(request, code):
                 **settings_form.settings(),
             )
         except ValidationError as error:
-            _form_error(settings_form, error)
+            form_error(settings_form, error)
         else:
             messages.success(request, _("Weights and scores saved; the ranking is updated."))
             return redirect("planning:prioritisation", code=municipality.code)
@@ -330,7 +302,7 @@ def prioritisation(request, code):
                 confirm_more=choice_form.cleaned_data["confirm_more"],
             )
         except ValidationError as error:
-            _form_error(choice_form, error)
+            form_error(choice_form, error)
         else:
             messages.success(request, _("The council's choice is recorded."))
             return redirect("planning:prioritisation", code=municipality.code)
@@ -456,7 +428,7 @@ def plan_edit(request, code, pk):
                 plan=plan, expected_version=form.expected_version(), **form.cleaned_data
             )
         except ValidationError as error:
-            _form_error(form, error, values)
+            form_error(form, error, values)
         else:
             messages.success(request, _("Plan saved."))
             return redirect(plan)
@@ -494,7 +466,7 @@ def priority_edit(request, code, pk, priority=None):
                 expected_version=form.expected_version(),
             )
         except ValidationError as error:
-            _form_error(form, error, _priority_values)
+            form_error(form, error, _priority_values)
         else:
             messages.success(request, _("Priority “%s” saved.") % saved.title)
             return redirect(f"{plan.get_absolute_url()}#prioriteit-{saved.pk}")
@@ -547,36 +519,19 @@ def shared_adopt(request, code, pk):
 @permission_required("planning.change_plan", fn=plan_from)
 def plan_adopt(request, code, pk):
     plan = plan_from(request, code, pk)
-    form = AdoptForm(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request, _("Fill in who adopted the plan, when, and the decision reference.")
-        )
-        return redirect(plan)
-    try:
-        plan_services.plan_adopt(plan=plan, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The plan is adopted; it now changes only through a new version.")
-        )
-    return redirect(plan)
+    return adopt_and_return(
+        request,
+        plan,
+        lambda data: plan_services.plan_adopt(plan=plan, **data),
+        _("The plan is adopted; it now changes only through a new version."),
+    )
 
 
 @post_only
 @permission_required("planning.change_plan", fn=plan_from)
 def plan_new_version(request, code, pk):
     plan = plan_from(request, code, pk)
-    try:
-        new = plan_services.plan_new_version(plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(plan)
-    messages.success(
-        request, _("Version %(version)s created as a draft.") % {"version": new.version}
-    )
-    return redirect(new)
+    return new_version_and_go(request, plan, lambda: plan_services.plan_new_version(plan=plan))
 
 
 @permission_required("planning.view_plan", fn=plan_from)
@@ -663,7 +618,7 @@ def shared_priority_edit(request, region, shared=None):
                 expected_version=form.expected_version(),
             )
         except ValidationError as error:
-            _form_error(form, error, _shared_values)
+            form_error(form, error, _shared_values)
         else:
             messages.success(request, _("Shared priority “%s” saved.") % saved.title)
             return redirect("planning:shared_priorities", region=region.code)
