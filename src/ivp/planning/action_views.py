@@ -188,6 +188,7 @@ def _action_values(action) -> dict:
         "hours": action.hours,
         "expected_result": action.expected_result,
         "objective": action.objective_id,
+        "indicator": action.indicator_id,
         "status": action.status,
         "lock_version": action.lock_version,
     }

@@ -387,12 +387,21 @@ class ActionForm(Versioned):
     hours = forms.IntegerField(label=_("Capacity (hours)"), required=False, min_value=0)
     expected_result = _text(_("Expected result"), rows=2)
     objective = forms.ModelChoiceField(label=_("Objective"), queryset=None, required=False)
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"), queryset=Indicator.objects.none(), required=False
+    )
     status = forms.ChoiceField(label=_("Status"), choices=())
 
     def __init__(self, *args, themes, plan, **kwargs):
         from .models import Action, Objective
 
         super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = (
+            Indicator.objects.exclude(code__startswith="synthetisch-")
+            .filter(observations__area_code=plan.municipality.code)
+            .distinct()
+            .order_by("name")
+        )
         self.fields["theme"].queryset = themes
         self.fields["theme"].label_from_instance = lambda t: t.priority.title
         self.fields["objective"].queryset = Objective.objects.filter(
