@@ -152,3 +152,13 @@ def test_reminders_go_to_the_coordinator_and_the_partner_of_the_party(settings):
     partner = to["partner.steenwijkerland@example.org"]  # Politie: only its own stale actions
     assert "Samenwerking in de donkere dagen" in partner.body
     assert "Strategisch communicatieplan ondermijning" not in partner.body
+
+
+def test_a_partner_lands_on_its_own_actions_and_may_read_the_others():
+    client = client_for("partner.steenwijkerland")
+    mine = client.get(PLAN).content.decode()
+    assert "U ziet de acties waarbij uw organisatie (Politie) partij is." in mine
+    assert "Toezicht en handhaving" in mine and "Borging Bibob-proces" not in mine
+    everything = client.get(PLAN + "?alle=1").content.decode()
+    assert "Borging Bibob-proces" in everything
+    assert f"{PLAN}acties/{_action('Borging Bibob-proces').pk}/voortgang/" not in everything

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
+from ivp.accounts.models import Membership, Role
+from ivp.accounts.selectors import partner_organisations
 from ivp.common.access import permission_required, post_only, public
 from ivp.regions.selectors import municipality_from_code
 
@@ -96,15 +98,37 @@ def action_plan_detail(request, code, year):
             Action.objects.filter(theme__action_plan=plan), timezone.localdate()
         )
     }
+    # A partner lands on the actions of its own organisation; it may read the others too.
+    partner_view = (
+        not may_change
+        and bool(partner_organisations(request.user, plan.municipality))
+        and "alle" not in request.GET
+    )
+    shown = {
+        theme.pk: [a for a in theme.actions.all() if not partner_view or a.pk in updatable]
+        for theme in themes
+    }
     return render(
         request,
         "planning/action_plan.html",
         {
             "municipality": plan.municipality,
             "plan": plan,
-            "themes": [(theme, _totals(theme.actions.all())) for theme in themes],
-            "totals": _totals([a for t in themes for a in t.actions.all()]),
-            "party_totals": _party_totals(themes),
+            "themes": [
+                (theme, _totals(shown[theme.pk]), shown[theme.pk])
+                for theme in themes
+                if shown[theme.pk] or not partner_view
+            ],
+            "totals": _totals([a for actions in shown.values() for a in actions]),
+            "party_totals": _party_totals(shown.values()),
+            "partner_view": partner_view,
+            "organisations": sorted(
+                Membership.objects.filter(
+                    user=request.user, municipality=plan.municipality, role=Role.KETENPARTNER
+                ).values_list("organisation", flat=True)
+            )
+            if partner_view
+            else [],
             "may_change": may_change and not plan.adopted,
             "may_continue": may_change
             and plan.end_year < plan.policy_plan.end_year
@@ -136,10 +160,10 @@ def _totals(actions) -> dict:
     }
 
 
-def _party_totals(themes) -> list[tuple[str, dict]]:
+def _party_totals(action_lists) -> list[tuple[str, dict]]:
     by_party = defaultdict(list)
-    for theme in themes:
-        for action in theme.actions.all():
+    for actions in action_lists:
+        for action in actions:
             for party in action.parties.all():
                 by_party[party.name].append(action)
     return sorted(((name, _totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
