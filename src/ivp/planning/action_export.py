@@ -33,7 +33,7 @@ def themes_with_actions(action_plan: ActionPlan):
     actions = Action.objects.prefetch_related("parties").order_by("order", "pk")
     return (
         ActionPlanTheme.objects.filter(action_plan=action_plan)
-        .select_related("priority__theme")
+        .select_related("priority__theme", "action_plan__municipality")
         .prefetch_related(Prefetch("actions", queryset=actions), "priority__objectives")
         .order_by("order")
     )
