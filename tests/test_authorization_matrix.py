@@ -193,6 +193,7 @@ EXPECTED: dict[str, Rule] = {
     "planning:action_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:progress_upload": Rule({BEHEERDER, COORDINATOR, PARTNER}, {BEHEERDER}),
     "planning:stale_actions": Rule(PREPARING, {BEHEERDER}),
+    "planning:action_plan_lint": Rule(PREPARING, {BEHEERDER}),
     # The dashboard: OTHER's (Steenwijkerland 2026) is published, OWN's is not.
     "planning:dashboard": Rule(PREPARING, EVERYONE),
     "planning:dashboard_settings": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),

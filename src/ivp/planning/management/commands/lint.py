@@ -1,0 +1,47 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from ivp.planning import selectors
+from ivp.planning.lint import FAULT, lint
+from ivp.planning.models import ActionPlan
+from ivp.regions.models import Municipality
+
+
+class Command(BaseCommand):
+    help = (
+        "Controleer het integraal veiligheidsplan en het uitvoeringsplan van een jaar: "
+        "prioriteiten, doelstellingen, acties, planning, totalen en stijgende thema's zonder "
+        "aanpak. Elke bevinding noemt het onderdeel en hoe het te herstellen. Eindigt met "
+        "status 1 als er fouten zijn."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM1708.")
+        parser.add_argument("--jaar", type=int, help="Het jaar van het uitvoeringsplan.")
+
+    def handle(self, *args, gemeente, jaar=None, **options):
+        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
+        if municipality is None:
+            raise CommandError(f"Onbekende gemeente: {gemeente}.")
+        action_plan = None
+        if jaar is not None:
+            action_plan = (
+                ActionPlan.objects.filter(municipality=municipality, start_year=jaar)
+                .current()
+                .first()
+            )
+            if action_plan is None:
+                raise CommandError(f"{municipality.name} heeft geen uitvoeringsplan voor {jaar}.")
+        policy_plan = (
+            action_plan.policy_plan
+            if action_plan
+            else selectors.published_plan(municipality) or selectors.current_plan(municipality)
+        )
+        if policy_plan is None:
+            raise CommandError(f"{municipality.name} heeft geen integraal veiligheidsplan in ivp.")
+        findings = lint(policy_plan, action_plan)
+        for finding in findings:
+            self.stdout.write(str(finding))
+        faults = sum(1 for f in findings if f.level == FAULT)
+        self.stderr.write(f"{len(findings)} bevindingen, waarvan {faults} fouten.")
+        if faults:
+            raise SystemExit(1)

@@ -1,0 +1,112 @@
+"""The plan linter finds every fault of a deliberately broken plan, and none in a clean one."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from ivp.figures.models import Indicator
+from ivp.planning.lint import FAULT, INFO, WARNING, lint
+from ivp.planning.services.actions import action_plan_create, action_save
+from ivp.planning.services.plan import objective_save, plan_create, priority_save
+from ivp.regions.models import Municipality
+from ivp.taxonomy.models import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def _theme(code):
+    return Theme.objects.get(field__version__is_current=True, code=code)
+
+
+@pytest.fixture
+def meppel():
+    return Municipality.objects.get(code="GM0119")
+
+
+def _plan(meppel, themes):
+    plan = plan_create(
+        municipality=meppel, title="IVP Meppel 2027–2030", start_year=2027, end_year=2030
+    )
+    priorities = [
+        priority_save(plan=plan, title=_theme(code).name, theme=_theme(code)) for code in themes
+    ]
+    return plan, priorities
+
+
+def test_a_clean_plan_has_no_faults_and_no_warnings(meppel):
+    # the clean plan addresses objectieve-veiligheid too (Meppel's crimes fell 2022→2024)
+    plan, priorities = _plan(meppel, ["objectieve-veiligheid", "ondermijning", "jeugdoverlast"])
+    objectives = [
+        objective_save(
+            priority=priorities[0],
+            text="Minder geregistreerde misdrijven",
+            indicator=Indicator.objects.get(code="misdrijven-totaal"),
+            baseline_value=1164,
+            baseline_year=2024,
+            target_value=1100,
+            target_year=2030,
+        ),
+        objective_save(priority=priorities[1], text="Weerbare ondernemers", qualitative=True),
+        objective_save(priority=priorities[2], text="Minder jeugdoverlast", qualitative=True),
+    ]
+    actions = action_plan_create(policy_plan=plan, start_year=2027)
+    for objective, theme in zip(objectives, actions.themes.order_by("order"), strict=True):
+        action_save(
+            theme=theme,
+            item=f"Actie voor {objective.text}",
+            parties=["Gemeente", "Politie"],
+            owner="Gemeente",
+            planning_text="Q2",
+            budget=Decimal(1000),
+            hours=40,
+            objective=objective,
+        )
+    findings = lint(plan, actions)
+    assert [f for f in findings if f.level != INFO] == []
+    assert [f.message for f in findings if f.level == INFO] == [
+        "3 acties; budget € 3.000,00, 120 uur in totaal."
+    ]
+
+
+def test_a_broken_plan_shows_each_fault_with_its_mend(westerveld):
+    # Westerveld's registered crimes rose 2022→2024 (Bron: Politie); the plan leaves that out
+    plan, priorities = _plan(westerveld, ["ondermijning", "jeugdoverlast"])  # two priorities
+    vague = objective_save(
+        priority=priorities[0], text="Het wordt beter"
+    )  # neither measurable nor qualitative
+    # priorities[1] has no objective
+    actions = action_plan_create(policy_plan=plan, start_year=2027)
+    theme = actions.themes.order_by("order").first()
+    action_save(theme=theme, item="Zonder alles", planning_text="binnenkort")
+    action_save(
+        theme=theme, item="Te laat", parties=["Gemeente"], owner="Gemeente", planning_text="Q1 2028"
+    )
+    findings = lint(plan, actions)
+    text = [str(f) for f in findings]
+
+    def has(level, element, fragment):
+        return any(
+            f.level == level and f.element == element and fragment in f.message for f in findings
+        ), text
+
+    assert has(WARNING, "Prioriteiten", "2 prioriteiten")
+    assert has(FAULT, "Prioriteit „Jeugdoverlast”", "geen doelstellingen")
+    assert has(FAULT, "Doelstelling „Het wordt beter”", "niet meetbaar")
+    assert has(FAULT, "Actie „Zonder alles”", "geen partijen")
+    assert has(FAULT, "Actie „Zonder alles”", "geen trekker")
+    assert has(FAULT, "Actie „Zonder alles”", "„binnenkort”")
+    assert has(FAULT, "Actie „Te laat”", "buiten 2027")
+    assert has(WARNING, "Actie „Te laat”", "geen doelstelling")
+    assert has(WARNING, f"Doelstelling „{vague.text}”", "geen actie")
+    rising = [f for f in findings if f.element == "Thema „Objectieve veiligheid”"]
+    assert rising and "steeg significant, 2022→2024 (p = 0,033)" in rising[0].message
+    assert all(f.mend for f in findings if f.level != INFO)
+
+
+def test_ivp_lint_exits_with_1_on_faults(capsys):
+    with pytest.raises(SystemExit) as exited:
+        call_command("lint", "--gemeente", "GM1708", "--jaar", "2026")
+    assert exited.value.code == 1
+    out = capsys.readouterr().out
+    assert "Landelijke campagne Meld Misdaad Anoniem" in out  # its planning is not a period
