@@ -252,3 +252,13 @@ def test_the_plan_page_costs_a_fixed_number_of_queries(django_assert_max_num_que
     client.get("/gemeenten/GM1708/uitvoeringsplan/2026/")  # warm the session
     with django_assert_max_num_queries(40):  # 34 actions, 8 themes: no query per action
         assert client.get("/gemeenten/GM1708/uitvoeringsplan/2026/?alle=1").status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["veel", "1,2,3", "NaN", "1e999"])
+def test_what_is_no_amount_is_refused(typed):
+    from django.core.exceptions import ValidationError as FormError
+
+    from ivp.common.forms import EuroField
+
+    with pytest.raises(FormError):
+        EuroField().clean(typed)

@@ -78,9 +78,7 @@ class ActionPlanView(APIView):
         responses=inline_serializer("ActionPlan", {"format_version": serializers.IntegerField()})
     )
     def get(self, request, code, year):
-        import json
-
-        return Response(json.loads(action_export.as_json(_action_plan(request, code, year))))
+        return Response(action_export.action_plan_data(_action_plan(request, code, year)))
 
 
 class ActionList(generics.GenericAPIView):

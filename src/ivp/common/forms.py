@@ -1,9 +1,9 @@
 """Form plumbing: NL Design System classes on every widget, errors tied to their field."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .numbers import dutch_number
 
 WIDGET_CLASSES = {
     "select": "utrecht-select utrecht-select--html-select",
@@ -62,11 +62,11 @@ class EuroField(forms.DecimalField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            text = value.replace("€", "").replace(" ", "").replace("\u00a0", "")
-            text = text.removesuffix(",-").removesuffix(",--")
-            if "," in text:
-                text = text.replace(".", "").replace(",", ".")
-            elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-                text = text.replace(".", "")
-            value = text
+            try:
+                number = dutch_number(value)
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+            value = "" if number is None else str(number)
         return super().to_python(value)

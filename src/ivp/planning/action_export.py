@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from .models import Action, ActionPlan, ActionPlanTheme
-from .schedule import Schedule
 
 FORMAT_VERSION = 1
 COLUMNS = [
@@ -43,9 +42,7 @@ def action_rows(action_plan: ActionPlan) -> list[dict]:
     rows = []
     for theme in themes_with_actions(action_plan):
         for action in theme.actions.all():
-            schedule = Schedule(
-                action.planning_text, tuple(action.planning_months), bool(action.planning_months)
-            )
+            schedule = action.schedule
             rows.append(
                 {
                     "theme": theme.priority.title,
@@ -66,8 +63,9 @@ def action_rows(action_plan: ActionPlan) -> list[dict]:
     return rows
 
 
-def as_json(action_plan: ActionPlan) -> str:
-    data = {
+def action_plan_data(action_plan: ActionPlan) -> dict:
+    """The plan for scripts (`format_version` 1): its identity and every action."""
+    return {
         "format_version": FORMAT_VERSION,
         "municipality": {
             "code": action_plan.municipality.code,
@@ -79,7 +77,10 @@ def as_json(action_plan: ActionPlan) -> str:
         "policy_plan": action_plan.policy_plan.title,
         "actions": action_rows(action_plan),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def as_json(action_plan: ActionPlan) -> str:
+    return json.dumps(action_plan_data(action_plan), ensure_ascii=False, indent=2)
 
 
 def _plain(value, *, decimal_comma: bool):

@@ -4,6 +4,9 @@ The JSON shape is documented in the README and kept stable: new keys may be adde
 renamed or removed without raising `format_version`.
 """
 
+import difflib
+import json
+
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -193,16 +196,12 @@ def _objective_markdown(objective: dict) -> str:
 
 
 def plan_json(plan: PolicyPlan) -> str:
-    import json
-
     return json.dumps(plan_data(plan), ensure_ascii=False, indent=2)
 
 
 def compare(older: PolicyPlan, newer: PolicyPlan) -> list[tuple[str, str]]:
     """The two versions line by line as (change, text): change is '' (same), 'removed' or
     'added', in reading order; comparing the readable text shows what a reader would see."""
-    import difflib
-
     before = plan_markdown(older).splitlines()
     after = plan_markdown(newer).splitlines()
     rows = []

@@ -5,12 +5,12 @@ mend it. Used by `ivp lint` and the panel on the plan pages."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ivp.figures import safety_picture
+from ivp.figures import formatting, safety_picture
 
 from .models import Action, ActionPlan, PolicyPlan, Priority
-from .schedule import Schedule
 
 FAULT, WARNING, INFO = "fout", "waarschuwing", "info"
 
@@ -116,9 +116,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     _("Name a role or party that pulls it (never a person's name)."),
                 )
             )
-        schedule = Schedule(
-            action.planning_text, tuple(action.planning_months), bool(action.planning_months)
-        )
+        schedule = action.schedule
         if not schedule.parsed:
             findings.append(
                 Finding(
@@ -180,7 +178,7 @@ def _totals(action_plan: ActionPlan, actions: list[Action]) -> Finding:
         _("%(count)s actions; budget € %(budget)s, %(hours)s hours in total.")
         % {
             "count": len(actions),
-            "budget": f"{budget:,.2f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+            "budget": formatting.decimal(float(budget), 2),
             "hours": hours,
         },
         _("%(missing)s actions have neither budget nor hours.") % {"missing": missing}
@@ -221,6 +219,5 @@ def _rising_themes_unaddressed(policy_plan: PolicyPlan, priorities, picture) -> 
     return findings
 
 
-def _short(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+def _short(text: str) -> str:
+    return Truncator(text).words(10, truncate="…")

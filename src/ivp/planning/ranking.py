@@ -58,11 +58,12 @@ def frameworks_for(prioritisation: Prioritisation) -> list[Framework]:
     candidates = Framework.objects.filter(
         start_year__lte=cycle.plan_end_year, end_year__gte=cycle.plan_start_year - 1
     ).prefetch_related("themes")
+    regions = set(municipality.regions.values_list("pk", flat=True))
     return [
         f
         for f in candidates
         if f.level == Framework.Level.LANDELIJK
-        or (f.region_id and municipality.regions.filter(pk=f.region_id).exists())
+        or f.region_id in regions
         or f.municipality_id == municipality.pk
     ]
 

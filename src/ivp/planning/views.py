@@ -57,6 +57,15 @@ def plan_from(request, code, pk, **kwargs) -> PolicyPlan:
     return cached
 
 
+def _approach_and_parties(owner) -> dict:
+    """The form values a priority and a shared priority have alike."""
+    return {
+        "approach": "\n".join(line.text for line in owner.approachlines.all()),
+        "parties": ", ".join(p.name for p in owner.parties.all()),
+        "lock_version": owner.lock_version,
+    }
+
+
 def _priority_values(priority) -> dict:
     return {
         "title": priority.title,
@@ -64,9 +73,7 @@ def _priority_values(priority) -> dict:
         "theme": priority.theme,
         "description": priority.description,
         "ambition": priority.ambition,
-        "approach": "\n".join(line.text for line in priority.approachlines.all()),
-        "parties": ", ".join(p.name for p in priority.parties.all()),
-        "lock_version": priority.lock_version,
+        **_approach_and_parties(priority),
     }
 
 
@@ -111,9 +118,7 @@ def _shared_values(shared) -> dict:
         "start_year": shared.start_year,
         "end_year": shared.end_year,
         "description": shared.description,
-        "approach": "\n".join(line.text for line in shared.approachlines.all()),
-        "parties": ", ".join(p.name for p in shared.parties.all()),
-        "lock_version": shared.lock_version,
+        **_approach_and_parties(shared),
     }
 
 

@@ -8,6 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..schedule import Schedule
+from .adoption import Adoptable
+
 
 class ActionPlanQuerySet(models.QuerySet):
     def current(self):
@@ -15,13 +18,9 @@ class ActionPlanQuerySet(models.QuerySet):
         return self.filter(next_versions__isnull=True)
 
 
-class ActionPlan(models.Model):
+class ActionPlan(Adoptable):
     """Adopted by the college; after that it changes only through a new version (`previous`
     points back), while progress on its actions goes on being reported."""
-
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("draft")
-        VASTGESTELD = "vastgesteld", _("adopted")
 
     municipality = models.ForeignKey(
         "regions.Municipality", on_delete=models.CASCADE, related_name="action_plans"
@@ -35,21 +34,6 @@ class ActionPlan(models.Model):
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.CONCEPT
-    )
-    adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
-    previous = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="next_versions",
-        verbose_name=_("previous version"),
-    )
 
     class Weight(models.TextChoices):
         EQUAL = "gelijk", _("every action equally")
@@ -99,10 +83,6 @@ class ActionPlan(models.Model):
         if self.start_year == self.end_year:
             return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"
-
-    @property
-    def adopted(self) -> bool:
-        return self.status == self.Status.VASTGESTELD
 
 
 class ActionPlanTheme(models.Model):
@@ -209,6 +189,11 @@ class Action(models.Model):
     @property
     def planning_parsed(self) -> bool:
         return bool(self.planning_months)
+
+    @property
+    def schedule(self) -> Schedule:
+        """The planning as written and as read when it was saved."""
+        return Schedule(self.planning_text, tuple(self.planning_months), self.planning_parsed)
 
 
 class ProgressUpdate(models.Model):

@@ -10,14 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .adoption import Adoptable
+
 MOST_PRIORITIES = 4  # Kernbeleid Veiligheid: three, at most four
 
 
-class PolicyPlan(models.Model):
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("draft")
-        VASTGESTELD = "vastgesteld", _("adopted")
-
+class PolicyPlan(Adoptable):
     municipality = models.ForeignKey(
         "regions.Municipality",
         on_delete=models.CASCADE,
@@ -34,21 +32,6 @@ class PolicyPlan(models.Model):
     title = models.CharField(_("title"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
-    version = models.PositiveSmallIntegerField(_("version"), default=1)
-    previous = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="next_versions",
-        verbose_name=_("previous version"),
-    )
-    status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.CONCEPT
-    )
-    adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
     mission = models.TextField(_("mission"), blank=True)
     vision = models.TextField(_("vision"), blank=True)
     strategic_objectives = models.TextField(
@@ -87,10 +70,6 @@ class PolicyPlan(models.Model):
     @property
     def period(self) -> str:
         return f"{self.start_year}–{self.end_year}"
-
-    @property
-    def adopted(self) -> bool:
-        return self.status == self.Status.VASTGESTELD
 
 
 class Priority(models.Model):

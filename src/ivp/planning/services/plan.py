@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from ..models import ApproachLine, Objective, Party, PolicyPlan, Priority, RegionalPriority
@@ -49,7 +49,10 @@ def parties_named(names) -> list[Party]:
         name = " ".join(name.split())
         if name and name.casefold() not in {c.casefold() for c in cleaned}:
             cleaned.append(name)
-    existing = {p.name.casefold(): p for p in Party.objects.all()}
+    wanted = Q()
+    for name in cleaned:
+        wanted |= Q(name__iexact=name)
+    existing = {p.name.casefold(): p for p in Party.objects.filter(wanted)} if cleaned else {}
     return [existing.get(n.casefold()) or Party.objects.create(name=n) for n in cleaned]
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.common.numbers import dutch_number
 from ivp.figures.formats.tabular import read_table
 from ivp.taxonomy.selectors import current_version, themes_for
 
@@ -41,15 +42,6 @@ def _theme_index(municipality) -> dict[str, int]:
     ):
         index[_key(code)] = pk
     return index
-
-
-def _number(text: str) -> float | None:
-    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    return float(cleaned)
 
 
 @transaction.atomic
@@ -125,7 +117,8 @@ def survey_scores_import(*, prioritisation: Prioritisation, file_name: str, raw:
                 continue
             text = row[column]
             try:
-                value = _number(text)
+                parsed = dutch_number(text)
+                value = None if parsed is None else float(parsed)
             except ValueError:
                 problems.append(
                     ImportProblem(

@@ -1,0 +1,34 @@
+"""What the IVP and the uitvoeringsplan share: a draft until the council or the college adopts
+it, after which it changes only through a new version that points back to it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Adoptable(models.Model):
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("draft")
+        VASTGESTELD = "vastgesteld", _("adopted")
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.CONCEPT
+    )
+    adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name=_("previous version"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def adopted(self) -> bool:
+        return self.status == self.Status.VASTGESTELD
