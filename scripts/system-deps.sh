@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Debian packages the tests need: a PostgreSQL server and Chromium for the browser tests.
+# The Debian packages the tests need: a PostgreSQL server, Chromium for the browser tests,
+# Pango for PDF documents and poppler-utils to look at them.
 # Installed when missing and we are root; otherwise named, so the user can install them.
 set -euo pipefail
 
@@ -8,6 +9,9 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# WeasyPrint (PDF) lays out text with Pango; pdftoppm renders PDF pages for the tests to look at.
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # Fonts that cover Dutch diacritics, so screenshots and PDFs render text.
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 

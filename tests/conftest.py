@@ -16,6 +16,7 @@ from ivp.figures.models import FiguresUpload
 from ivp.planning.demo import actions_demo_load, planning_demo_load
 from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
+from ivp.reports.models import GeneratedDocument
 from ivp.taxonomy.services import taxonomy_load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,6 +44,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 status=FiguresUpload.Status.DONE,
                 report=["klaar"],
                 municipality=Municipality.objects.get(code=code),
+            )
+        # A finished document each, requested by the municipality's coordinator.
+        for code, user in (("GM1701", "coordinator.westerveld"), ("GM1708", "beheerder")):
+            GeneratedDocument.objects.create(
+                municipality=Municipality.objects.get(code=code),
+                kind="uitvoeringsplan",
+                year=2026,
+                format="pdf",
+                status=GeneratedDocument.Status.DONE,
+                file_name="uitvoeringsplan.pdf",
+                content=b"%PDF-1.7 voorbeeld",
+                requested_by=get_user_model().objects.get(username=user),
             )
 
 

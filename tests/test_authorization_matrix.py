@@ -58,6 +58,9 @@ OWN = {
         regional_priority=_first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
     ),
     "export_format": "json",
+    "document": "uitvoeringsplan",
+    "generated": _first("reports.GeneratedDocument", municipality__code="GM1701"),
+    "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1701"),
     "code": "GM1701",
     "region": "zuidwest-drenthe",
     "step": "veiligheidsanalyse",
@@ -80,6 +83,9 @@ OTHER = {
         regional_priority=_first("planning.RegionalPriority", region__code="PV22"),
     ),
     "export_format": "md",
+    "document": "uitvoeringsplan",
+    "generated": _first("reports.GeneratedDocument", municipality__code="GM1708"),
+    "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1708"),
     "code": "GM1708",
     "region": "PV22",
     "step": "veiligheidsanalyse",
@@ -209,6 +215,18 @@ EXPECTED: dict[str, Rule] = {
     "planning:action_plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:action_plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:theme_lookback": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    # Documents: which ones a reader may see is in the page; a document (here both
+    # uitvoeringsplannen 2026, in preparation) is read by those who may read its plan; making
+    # and downloading files needs a login as well.
+    "reports:documents": same(EVERYONE),
+    "reports:document_page": Rule(PREPARING, {BEHEERDER}),
+    "reports:document_generate": Rule(PREPARING, {BEHEERDER}, method="post"),
+    "reports:document_detail": Rule(PREPARING, {BEHEERDER}),
+    "reports:document_progress": Rule(PREPARING, {BEHEERDER}),
+    "reports:document_download": Rule(PREPARING, {BEHEERDER}),
+    "reports:house_style": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "reports:house_style_template": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
 }
 
 

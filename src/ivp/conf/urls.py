@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("ivp.regions.urls")),
     path("", include("ivp.figures.urls")),
     path("", include("ivp.planning.urls")),
+    path("", include("ivp.reports.urls")),
     path("", include("ivp.web.urls")),
 ]
 

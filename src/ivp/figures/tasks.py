@@ -1,42 +1,27 @@
-"""Background work: importing an uploaded file, with its progress readable by the page.
-
-Progress lives in Django's cache, not the database: the import holds its transaction open
-until the end, so progress written to the database would stay invisible until then.
-"""
+"""Background work: importing an uploaded file, with its progress readable by the page."""
 
 import logging
 
-from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
 
 from ivp.common.importing import ImportFileError
+from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .formats.mapped import ColumnMapping
 from .models import FiguresUpload
 from .services import figures_import, figures_import_mapped
 
 logger = logging.getLogger(__name__)
-PROGRESS_SECONDS = 3600
-
-
-def progress_key(upload_id: int) -> str:
-    return f"ivp:figures-upload:{upload_id}:progress"
+PROGRESS = "figures-upload"
 
 
 def read_progress(upload_id: int) -> dict | None:
-    return cache.get(progress_key(upload_id))
+    return read_cached(PROGRESS, upload_id)
 
 
 def _progress_writer(upload_id: int):
-    def write(step: str, done: int, total: int) -> None:
-        cache.set(
-            progress_key(upload_id),
-            {"step": str(step), "done": done, "total": max(total, 1)},
-            PROGRESS_SECONDS,
-        )
-
-    return write
+    return cache_writer(PROGRESS, upload_id)
 
 
 @task()
@@ -83,4 +68,4 @@ def _finish(upload_id: int, status: str, *, report=(), problems=()) -> None:
         finished=timezone.now(),
         content=b"",
     )
-    cache.delete(progress_key(upload_id))
+    clear_cached(PROGRESS, upload_id)

@@ -63,6 +63,26 @@ def action_rows(action_plan: ActionPlan) -> list[dict]:
     return rows
 
 
+def totals(actions) -> dict:
+    """Count, budget and hours of some actions, and how many have an unreadable planning."""
+    return {
+        "count": len(actions),
+        "budget": sum((a.budget for a in actions if a.budget is not None), Decimal(0)),
+        "hours": sum(a.hours or 0 for a in actions),
+        "unread": sum(1 for a in actions if not a.planning_months),
+    }
+
+
+def party_totals(action_lists) -> list[tuple[str, dict]]:
+    """Totals per party, alphabetical; an action counts for every party on it."""
+    by_party: dict[str, list[Action]] = {}
+    for actions in action_lists:
+        for action in actions:
+            for party in action.parties.all():
+                by_party.setdefault(party.name, []).append(action)
+    return sorted(((name, totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
+
+
 def action_plan_data(action_plan: ActionPlan) -> dict:
     """The plan for scripts (`format_version` 1): its identity and every action."""
     return {

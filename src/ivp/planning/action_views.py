@@ -1,9 +1,6 @@
 """Pages of the uitvoeringsplan: the plan per theme with its actions table and totals, the
 action form, next year's plan and the export."""
 
-from collections import defaultdict
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -17,8 +14,8 @@ from ivp.accounts.selectors import partner_organisations
 from ivp.common.access import permission_required, post_only, public
 from ivp.regions.selectors import municipality_from_code
 
-from . import action_export, selectors, stale
-from .forms import ActionForm, ActionPlanCreateForm, AdoptForm
+from . import action_export, lookback, selectors, stale
+from .forms import ActionForm, ActionPlanCreateForm, AdoptForm, LookbackForm
 from .lint import FAULT, lint
 from .models import Action, ActionPlan, ActionPlanTheme
 from .services import actions as action_services
@@ -116,12 +113,12 @@ def action_plan_detail(request, code, year):
             "municipality": plan.municipality,
             "plan": plan,
             "themes": [
-                (theme, _totals(shown[theme.pk]), shown[theme.pk])
+                (theme, action_export.totals(shown[theme.pk]), shown[theme.pk])
                 for theme in themes
                 if shown[theme.pk] or not partner_view
             ],
-            "totals": _totals([a for actions in shown.values() for a in actions]),
-            "party_totals": _party_totals(shown.values()),
+            "totals": action_export.totals([a for actions in shown.values() for a in actions]),
+            "party_totals": action_export.party_totals(shown.values()),
             "partner_view": partner_view,
             "organisations": sorted(
                 Membership.objects.filter(
@@ -149,25 +146,6 @@ def action_plan_detail(request, code, year):
             "current_step": "uitvoeringsplan",
         },
     )
-
-
-def _totals(actions) -> dict:
-    budget = sum((a.budget for a in actions if a.budget is not None), Decimal(0))
-    return {
-        "count": len(actions),
-        "budget": budget,
-        "hours": sum(a.hours or 0 for a in actions),
-        "unread": sum(1 for a in actions if not a.planning_months),
-    }
-
-
-def _party_totals(action_lists) -> list[tuple[str, dict]]:
-    by_party = defaultdict(list)
-    for actions in action_lists:
-        for action in actions:
-            for party in action.parties.all():
-                by_party[party.name].append(action)
-    return sorted(((name, _totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
 
 
 @permission_required("planning.change_action_plan", fn=action_plan_from)
@@ -282,5 +260,51 @@ def action_plan_lint(request, code, year):
             "municipality": plan.municipality,
             "findings": findings,
             "faults": sum(1 for f in findings if f.level == FAULT),
+        },
+    )
+
+
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def theme_lookback(request, code, year, theme):
+    """Edit a theme's look-back; "draft" fills the box from last year's figures and actions
+    (nothing is saved until the coordinator saves)."""
+    plan = action_plan_from(request, code, year)
+    item = get_object_or_404(
+        ActionPlanTheme.objects.select_related("priority__plan__municipality"),
+        pk=theme,
+        action_plan=plan,
+    )
+    lines = lookback.draft(item.priority, plan.start_year - 1)
+    saved = {"lookback": item.lookback, "lock_version": item.lock_version}
+    if request.method == "POST" and request.POST.get("action") == "concept":
+        data = request.POST.copy()
+        data["lookback"] = lookback.as_text(lines)
+        form = LookbackForm(data)
+        form.is_valid()
+        messages.info(request, _("The draft is in the box below; check and edit it, then save."))
+    else:
+        form = LookbackForm(request.POST or None, initial=saved)
+        if request.method == "POST" and form.is_valid():
+            try:
+                action_services.lookback_save(
+                    theme=item,
+                    lookback=form.cleaned_data["lookback"],
+                    expected_version=form.expected_version(),
+                )
+            except ValidationError as error:
+                form_error(form, error, lambda t: {"lookback": t.lookback})
+            else:
+                messages.success(request, _("Look-back saved."))
+                return redirect(f"{plan.get_absolute_url()}#thema-{item.pk}")
+    return render(
+        request,
+        "planning/lookback_form.html",
+        {
+            "plan": plan,
+            "theme": item,
+            "form": form,
+            "lines": lines,
+            "year": plan.start_year - 1,
+            "municipality": plan.municipality,
         },
     )

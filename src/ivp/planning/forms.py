@@ -414,6 +414,18 @@ class ActionForm(Versioned):
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
 
+class LookbackForm(Versioned):
+    lookback = forms.CharField(
+        label=_("Look-back"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "What happened last year, in figures and actions. Separate paragraphs with an "
+            "empty line."
+        ),
+    )
+
+
 class ProgressForm(Versioned):
     status = forms.ChoiceField(label=_("Status"), choices=())
     percent_done = forms.IntegerField(

@@ -58,6 +58,7 @@ urlpatterns = [
         dashboard_views.municipality_dashboard,
         name="municipality_dashboard",
     ),
+    path(U + "thema/<int:theme>/terugblik/", action_views.theme_lookback, name="theme_lookback"),
     path(U + "controle/", action_views.action_plan_lint, name="action_plan_lint"),
     path(U + "stilgevallen/", progress_views.stale_list, name="stale_actions"),
     path(U + "vaststellen/", action_views.action_plan_adopt, name="action_plan_adopt"),

@@ -130,6 +130,18 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
     return following
 
 
+@transaction.atomic
+def lookback_save(
+    *, theme: ActionPlanTheme, lookback: str, expected_version: int | None = None
+) -> ActionPlanTheme:
+    """The coordinator's look-back for a theme (often edited from the drafted one)."""
+    ensure_action_plan_concept(theme.action_plan)
+    claim(theme, expected_version)
+    theme.lookback = lookback.strip()
+    theme.save(update_fields=["lookback", "lock_version"])
+    return theme
+
+
 def ensure_action_plan_concept(plan: ActionPlan) -> None:
     if plan.adopted:
         raise ValidationError(

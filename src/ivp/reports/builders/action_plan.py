@@ -1,0 +1,107 @@
+"""The Uitvoeringsplan: per theme the objectives, the look-back and the actions table in the
+layout municipalities use, with totals per theme and per party."""
+
+from django.shortcuts import get_object_or_404
+
+from ivp.planning.action_export import party_totals, themes_with_actions
+from ivp.planning.action_export import totals as totals_of
+from ivp.planning.models import ActionPlan
+from ivp.reports import charts
+
+from ..document import Bullets, Chart, Document, Paragraph, Table
+from .common import actions_table, adoption_line, amount, filled_columns, objective_line
+
+
+def action_plan_for(municipality, year: int) -> ActionPlan:
+    """The uitvoeringsplan that covers `year`: its newest version."""
+    return get_object_or_404(
+        ActionPlan.objects.select_related("municipality", "policy_plan").current(),
+        municipality=municipality,
+        start_year__lte=year,
+        end_year__gte=year,
+    )
+
+
+def build(municipality, year: int) -> Document:
+    plan = action_plan_for(municipality, year)
+    themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
+    actions = [a for _, acts in themes for a in acts]
+    columns = filled_columns(actions)
+    document = Document(
+        kind="uitvoeringsplan",
+        title=plan.title,
+        municipality=municipality.name,
+        code=municipality.code,
+        year=year,
+        subtitle=f"Gemeente {municipality.name} · {plan.period}",
+        status=adoption_line(plan, "het college"),
+        figures_date="Stand van de acties op de datum van aanmaak.",
+        sources=[
+            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}), vastgelegd in "
+            "ivp door de gemeente en haar partners.",
+            f"{plan.policy_plan.title} ({plan.policy_plan.period}): de prioriteiten en "
+            "doelstellingen.",
+        ],
+    )
+    priorities = sum(1 for theme, _ in themes if theme.priority.kind == "prioriteit")
+    document.section("Inleiding").add(
+        Paragraph(
+            f"Dit uitvoeringsplan werkt het {plan.policy_plan.title} uit voor {plan.period}. "
+            f"Per thema staan de doelstellingen uit het veiligheidsplan, een terugblik op het jaar "
+            f"ervoor en de acties met de partijen die ze uitvoeren en hun planning."
+        ),
+        Paragraph(
+            f"Het plan telt {len(actions)} acties in {len(themes)} thema's, waarvan {priorities} "
+            f"prioriteiten van de raad. Samen begroot: {amount(totals_of(actions)['budget'])} euro "
+            f"en {totals_of(actions)['hours']} uur, voor zover bij de acties ingevuld."
+        ),
+        _overview_chart(themes),
+    )
+    for theme, theme_actions in themes:
+        kind = " (prioriteit)" if theme.priority.kind == "prioriteit" else ""
+        document.section(f"{theme.priority.title}{kind}")
+        objectives = list(theme.priority.objectives.all())
+        if objectives:
+            document.section("Doelstellingen", 2).add(
+                Bullets([objective_line(o) for o in objectives])
+            )
+        if theme.lookback.strip():
+            document.section(f"Terugblik {plan.start_year - 1}", 2).add(
+                *[Paragraph(p) for p in theme.lookback.split("\n\n") if p.strip()]
+            )
+        document.section(f"Acties {plan.period}", 2).add(
+            actions_table(f"Acties {plan.period}: {theme.priority.title}", theme_actions, columns)
+            if theme_actions
+            else Paragraph("Voor dit thema zijn nog geen acties vastgelegd.")
+        )
+    document.section("Totalen per partij").add(_party_table(actions))
+    return document
+
+
+def _overview_chart(themes) -> Chart:
+    rows = [
+        [theme.priority.title, str(len(acts)), amount(totals_of(acts)["budget"])]
+        for theme, acts in themes
+    ]
+    table = Table(
+        "Aantal acties en budget per thema",
+        ["Thema", "Acties", "Budget (€)"],
+        rows,
+        numeric=(1, 2),
+    )
+    points = [{"name": theme.priority.title, "value": len(acts)} for theme, acts in themes]
+    spec = charts.comparison_chart(points, x_title="Aantal acties", highlight="")
+    return Chart("Aantal acties per thema", spec, table)
+
+
+def _party_table(actions) -> Table:
+    rows = [
+        [name, str(t["count"]), amount(t["budget"]), str(t["hours"])]
+        for name, t in party_totals([actions])
+    ]
+    return Table(
+        "Acties, budget en uren per partij (een actie telt bij elke partij die eraan meedoet)",
+        ["Partij", "Acties", "Budget (€)", "Uren"],
+        rows,
+        numeric=(1, 2, 3),
+    )

@@ -1,0 +1,161 @@
+"""The Veiligheidsanalyse: the veiligheidsbeeld per safety field, every indicator with its
+series (chart and table), the verdict of its change, its comparisons and its cautions."""
+
+from ivp.figures import drafting, presenters, safety_picture
+from ivp.figures import formatting as nl
+from ivp.figures.safety_picture import IndicatorPicture
+from ivp.figures.selectors import available_years, municipality_names
+
+from ..document import Chart, Document, Paragraph, Table
+
+VERDICT = {"stijging": "stijging", "daling": "daling", "stabiel": "geen aantoonbare verandering"}
+COMPARED = {"hoger": "hoger", "lager": "lager", "vergelijkbaar": "niet aantoonbaar anders"}
+
+
+def years_for(municipality, year: int) -> tuple[int, int] | None:
+    """The three years before the plan year that have figures (or the latest three)."""
+    years = available_years(municipality)
+    if not years:
+        return None
+    before = [y for y in years if y < year] or years
+    last = before[-1]
+    return max(last - 2, years[0]), last
+
+
+def build(municipality, year: int, *, picture=None) -> Document:
+    span = years_for(municipality, year)
+    picture = picture or (
+        safety_picture.build(municipality, first_year=span[0], last_year=span[1]) if span else None
+    )
+    document = Document(
+        kind="analyse",
+        title=f"Veiligheidsanalyse {municipality.name} {year}",
+        municipality=municipality.name,
+        code=municipality.code,
+        year=year,
+        subtitle=f"Gemeente {municipality.name}",
+        status="Analyse van de geregistreerde cijfers, ter voorbereiding van het beleid.",
+    )
+    if picture is None or not picture.indicators:
+        document.section("Inleiding").add(
+            Paragraph(f"Voor {municipality.name} zijn in ivp nog geen cijfers ingelezen.")
+        )
+        return document
+    items = picture.indicators
+    document.figures_date = _figures_date(picture)
+    document.sources = sorted({s.credit for item in items for s in item.sources})
+    peers = municipality_names(picture.peers)
+    document.section("Inleiding").add(
+        Paragraph(
+            f"Deze veiligheidsanalyse beschrijft de veiligheid in {municipality.name} met de "
+            f"geregistreerde cijfers van {picture.first_year} tot en met {picture.last_year}, "
+            f"per veiligheidsveld van de Kernbeleid Veiligheid. Per indicator staan de cijfers, "
+            f"de verandering, de vergelijking met de provincie, Nederland en tien vergelijkbare "
+            f"gemeenten, en de kanttekeningen die bij het lezen horen."
+        ),
+        Paragraph(
+            "Een verandering heet alleen een stijging of daling als die statistisch te "
+            "onderscheiden is van toeval (p < 0,05 en het 95%-interval van de verhouding sluit 1 "
+            "uit); anders staat er ‘geen aantoonbare verandering’. Cijfers per 1.000 inwoners "
+            "gebruiken het inwonertal van hetzelfde jaar (CBS)."
+        ),
+        Paragraph("Vergelijkbare gemeenten (naar inwoners en dichtheid): " + ", ".join(peers))
+        if peers
+        else None,
+    )
+    document.section("Overzicht").add(_overview(items, picture))
+    for field_picture in picture.fields:
+        if not field_picture.indicators:
+            continue
+        document.section(f"{field_picture.number}. {field_picture.name}").add(
+            *[Paragraph(s.text) for s in drafting.field_paragraph(field_picture, picture)][:6]
+        )
+        for item in field_picture.indicators:
+            _indicator(document, item, municipality.name)
+    if picture.without_theme:
+        document.section("Overige indicatoren")
+        for item in picture.without_theme:
+            _indicator(document, item, municipality.name)
+    return document
+
+
+def _figures_date(picture) -> str:
+    text = f"geregistreerde cijfers {picture.first_year} tot en met {picture.last_year}"
+    retrieved = [s.retrieved for item in picture.indicators for s in item.sources if s.retrieved]
+    if retrieved:
+        text += f", opgehaald bij de bronnen tot en met {max(retrieved):%d-%m-%Y}"
+    editions = sorted({s.edition for item in picture.indicators for s in item.sources})
+    if editions:
+        text += f" (edities {', '.join(editions)})"
+    return text + "."
+
+
+def _overview(items: list[IndicatorPicture], picture) -> Table:
+    rows = []
+    for item in items:
+        last, change = item.last, item.overall_change
+        rows.append(
+            [
+                item.indicator.name,
+                last.period if last else "—",
+                nl.value(last.value, item.indicator.unit) if last else "—",
+                nl.decimal(last.rate_per_1000) if last and last.rate_per_1000 is not None else "—",
+                f"{VERDICT[change.verdict]} ({change.from_period}→{change.to_period})"
+                if change
+                else "—",
+            ]
+        )
+    return Table(
+        f"Alle indicatoren, {picture.first_year}–{picture.last_year}",
+        ["Indicator", "Periode", "Waarde", "Per 1.000 inwoners", "Verandering"],
+        rows,
+        numeric=(2, 3),
+    )
+
+
+def _indicator(document: Document, item: IndicatorPicture, place: str) -> None:
+    section = document.section(item.indicator.name, 2)
+    section.add(*[Paragraph(s.text) for s in drafting.indicator_sentences(item, place)])
+    unit = item.indicator.unit
+    rows = [
+        [
+            p.period,
+            nl.value(p.value, unit),
+            nl.decimal(p.rate_per_1000) if p.rate_per_1000 is not None else "—",
+            nl.whole(p.inhabitants) if p.inhabitants else "—",
+        ]
+        for p in item.series
+    ]
+    source = "; ".join(s.credit for s in item.sources)
+    section.add(
+        Chart(
+            f"{item.indicator.name}, {item.first_period}–{item.last_period}",
+            presenters.series_spec(item),
+            Table(
+                f"{item.indicator.name} per periode. {source}",
+                ["Periode", "Waarde", "Per 1.000 inwoners", "Inwoners"],
+                rows,
+                numeric=(1, 2, 3),
+            ),
+        )
+    )
+    if item.benchmarks:
+        section.add(
+            Table(
+                f"{item.indicator.name}: vergelijking in {item.last_period}",
+                ["Vergeleken met", "Per 1.000 daar", "Verhouding", "95%-interval", "Oordeel"],
+                [
+                    [
+                        b.label,
+                        nl.decimal(b.reference_rate_per_1000),
+                        nl.decimal(b.rate_ratio, 2),
+                        nl.interval(b.ci95, 2),
+                        COMPARED.get(b.verdict, b.verdict),
+                    ]
+                    for b in item.benchmarks
+                ],
+                numeric=(1, 2),
+            )
+        )
+    for caution in drafting.cautions(item):
+        section.add(Paragraph(caution, note=True))

@@ -1,0 +1,203 @@
+"""The Voortgangsrapportage (raadsinformatiebrief): per priority the state of the actions,
+what was done, delayed and dropped with their notes, the objectives' indicators against
+baseline and target, and what changes next year."""
+
+from datetime import date
+
+from ivp.figures import formatting as nl
+from ivp.figures import safety_picture
+from ivp.planning import dashboard, lookback
+from ivp.planning.models import Action, ActionPlan, ProgressUpdate
+from ivp.reports import charts
+
+from ..document import Bullets, Chart, Document, Paragraph, Table
+from .action_plan import action_plan_for
+from .common import STATUS_WORDS, day
+
+ORDER = ["afgerond", "lopend", "vertraagd", "gepland", "geschrapt"]
+VERDICT = {"stijging": "gestegen", "daling": "gedaald", "stabiel": "niet aantoonbaar veranderd"}
+
+
+def build(municipality, year: int, *, today: date | None = None) -> Document:
+    plan = action_plan_for(municipality, year)
+    today = today or date.today()
+    boards = dashboard.build(plan, today)
+    latest = (
+        ProgressUpdate.objects.filter(action__theme__action_plan=plan).order_by("-date").first()
+    )
+    as_of = latest.date if latest else today
+    document = Document(
+        kind="voortgang",
+        title=f"Voortgangsrapportage integrale veiligheid {year}",
+        municipality=municipality.name,
+        code=municipality.code,
+        year=year,
+        subtitle=f"Raadsinformatiebrief · Gemeente {municipality.name}",
+        status=f"Stand van de uitvoering op {day(as_of)}, over {plan.title}.",
+        figures_date=f"stand van de acties op {day(as_of)}; indicatoren: het laatste "
+        "geregistreerde jaar per doelstelling.",
+        sources=[f"{plan.title}, versie {plan.version}, met de voortgang die de partners in ivp "
+                 "meldden."],
+    )  # fmt: skip
+    actions = [a for b in boards for a in b.theme.actions.all()]
+    counts = {status: sum(b.counts[status] for b in boards) for status in ORDER}
+    document.section("Samenvatting").add(
+        Paragraph(
+            f"Geachte raad, met deze brief informeren wij u over de uitvoering van "
+            f"{plan.title}. Van de {len(actions)} acties zijn er {counts['afgerond']} afgerond, "
+            f"{counts['lopend']} lopend, {counts['vertraagd']} vertraagd, {counts['gepland']} "
+            f"nog niet begonnen en {counts['geschrapt']} geschrapt."
+        ),
+        _status_chart(boards, counts),
+    )
+    picture = safety_picture.build(municipality, last_year=year)
+    for board in boards:
+        _theme(document, board, year, picture)
+    _next_year(document, plan, actions)
+    used = {o.objective.indicator for b in boards for o in b.objectives if o.latest_period}
+    for indicator in sorted(used, key=lambda i: i.name):
+        document.sources.append(f"{indicator.name}: zie de bronnen in de veiligheidsanalyse.")
+    return document
+
+
+def _status_chart(boards, counts) -> Chart:
+    points = [
+        {"status": s, "label": STATUS_WORDS[s], "count": counts[s]} for s in ORDER if counts[s]
+    ]
+    rows = [
+        [b.theme.priority.title]
+        + [str(b.counts[s]) for s in ORDER]
+        + [nl.whole(b.progress) + "%" if b.progress is not None else "—"]
+        for b in boards
+    ]
+    return Chart(
+        "Acties naar status",
+        charts.status_chart(points),
+        Table(
+            "Acties per thema naar status, en de voortgang (gewogen zoals het plan aangeeft)",
+            ["Thema"] + [STATUS_WORDS[s].capitalize() for s in ORDER] + ["Voortgang"],
+            rows,
+            footer=[["Totaal"] + [str(counts[s]) for s in ORDER] + [""]],
+            numeric=(1, 2, 3, 4, 5, 6),
+        ),
+    )
+
+
+def _theme(document: Document, board, year: int, picture) -> None:
+    priority = board.theme.priority
+    kind = " (prioriteit)" if priority.kind == "prioriteit" else ""
+    section = document.section(f"{priority.title}{kind}")
+    progress = f"{nl.whole(board.progress)}%" if board.progress is not None else "—"
+    section.add(
+        Paragraph(
+            f"Stand: {sum(board.counts.values())} acties, voortgang {progress}"
+            + (f"; {len(board.stale)} stilgevallen" if board.stale else "")
+            + "."
+        )
+    )
+    lines = lookback.draft(priority, year, picture=picture)
+    document.section(f"Terugblik {year}", 2).add(
+        Paragraph(lookback.as_text(lines)),
+        Paragraph(
+            "Deze terugblik is opgesteld uit de status van de acties en de cijfers; elke zin "
+            "komt uit de acties of cijfers hieronder.",
+            note=True,
+        ),
+    )
+    actions = list(board.theme.actions.all())
+    for status, title in (
+        (Action.Status.AFGEROND, "Afgerond"),
+        (Action.Status.VERTRAAGD, "Vertraagd"),
+        (Action.Status.GESCHRAPT, "Geschrapt"),
+    ):
+        chosen = [a for a in actions if a.status == status]
+        if chosen:
+            document.section(title, 2).add(
+                Table(
+                    f"{title} in {year}: {priority.title}",
+                    ["Item", "Partijen", "Toelichting", "Datum"],
+                    [_action_row(a) for a in chosen],
+                )
+            )
+    if board.objectives:
+        document.section("Doelstellingen en indicatoren", 2).add(_objectives(board))
+
+
+def _action_row(action: Action) -> list[str]:
+    update = next(iter(action.updates.all()), None)
+    return [
+        action.item,
+        ", ".join(p.name for p in action.parties.all()) or "—",
+        (update.note if update and update.note else "—"),
+        day(update.date) if update else "—",
+    ]
+
+
+def _objectives(board) -> Table:
+    rows = []
+    for status in board.objectives:
+        objective = status.objective
+        if not objective.measurable:
+            rows.append([objective.text, "kwalitatief" if objective.qualitative else "—",
+                         "—", "—", "—", "—"])  # fmt: skip
+            continue
+        unit = objective.indicator.unit
+        verdict = VERDICT.get(status.verdict, "niet getoetst") if status.latest_period else "—"
+        if status.p_value is not None:
+            verdict += f" (p {nl.p_value(status.p_value)})"
+        rows.append(
+            [
+                objective.text,
+                objective.indicator.name,
+                f"{nl.value(objective.baseline_value, unit)} ({objective.baseline_year})",
+                f"{nl.value(status.latest_value, unit)} ({status.latest_period})"
+                if status.latest_period
+                else "nog geen cijfer",
+                f"{nl.value(objective.target_value, unit)} ({objective.target_year})",
+                verdict,
+            ]
+        )
+    return Table(
+        "Doelstellingen: nulmeting, laatste cijfer en doel",
+        ["Doelstelling", "Indicator", "Nulmeting", "Laatste cijfer", "Doel", "Sinds nulmeting"],
+        rows,
+    )
+
+
+def _next_year(document: Document, plan: ActionPlan, actions: list[Action]) -> None:
+    section = document.section(f"Wat verandert er in {plan.end_year + 1}")
+    following = (
+        ActionPlan.objects.filter(municipality=plan.municipality, start_year=plan.end_year + 1)
+        .current()
+        .first()
+    )
+    open_actions = [a for a in actions if a.status in ("gepland", "lopend", "vertraagd")]
+    dropped = [a for a in actions if a.status == "geschrapt"]
+    if following is not None:
+        carried = list(
+            Action.objects.filter(theme__action_plan=following, carried_from__isnull=False)
+        )
+        new = Action.objects.filter(theme__action_plan=following, carried_from__isnull=True)
+        section.add(
+            Paragraph(
+                f"{following.title} ({following.get_status_display()}) neemt {len(carried)} "
+                f"lopende acties over en voegt er {new.count()} nieuwe aan toe."
+            ),
+            Bullets([f"Loopt door: {a.item}" for a in carried]) if carried else None,
+        )
+    else:
+        section.add(
+            Paragraph(
+                f"Het uitvoeringsplan voor {plan.end_year + 1} is nog niet opgesteld. "
+                f"{len(open_actions)} acties zijn nog niet afgerond en gaan dan mee, tenzij het "
+                "college anders besluit."
+            ),
+            Bullets([f"{a.item} ({STATUS_WORDS[a.status]})" for a in open_actions])
+            if open_actions
+            else None,
+        )
+    if dropped:
+        section.add(
+            Paragraph("Geschrapt en dus niet meer in het plan:"),
+            Bullets([a.item for a in dropped]),
+        )

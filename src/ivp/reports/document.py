@@ -1,0 +1,108 @@
+"""A document as plain data: sections of paragraphs, lists, tables and charts.
+
+The builders (`ivp.reports.builders`) fill it from the database; the renderers turn the same
+document into HTML, PDF and DOCX, so the three formats never say different things.
+Documents are Dutch by nature (they go to a Dutch council), so their text is written in Dutch.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.text import slugify
+
+KINDS = {
+    "analyse": "Veiligheidsanalyse",
+    "ivp": "Integraal Veiligheidsplan",
+    "uitvoeringsplan": "Uitvoeringsplan",
+    "voortgang": "Voortgangsrapportage",
+}
+FORMATS = ("html", "pdf", "docx")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    note: bool = False  # a caution or an editorial remark, set apart
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    footer: list[list[str]] = field(default_factory=list)
+    numeric: tuple[int, ...] = ()  # columns aligned right
+    row_headers: bool = True  # the first cell of a row names it
+
+
+@dataclass
+class Chart:
+    """A chart for sighted readers; `table` holds the same numbers for everyone else."""
+
+    title: str
+    spec: dict
+    table: Table
+    image: str = field(default="", repr=False)  # set by a renderer: inline SVG or a data URI
+
+    @property
+    def alt(self) -> str:
+        return f"Grafiek: {self.title}. De cijfers staan in de tabel eronder."
+
+
+Block = Paragraph | Bullets | Table | Chart
+
+
+@dataclass
+class Section:
+    title: str
+    level: int = 1
+    blocks: list[Block] = field(default_factory=list)
+    anchor: str = ""
+
+    def add(self, *blocks: Block) -> "Section":
+        self.blocks.extend(b for b in blocks if b is not None)
+        return self
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str
+    municipality: str
+    code: str
+    year: int
+    subtitle: str = ""
+    status: str = ""  # "Vastgesteld door … op …" or "Concept"
+    generated: date = field(default_factory=date.today)
+    figures_date: str = ""  # which figures, up to when, imported when
+    sources: list[str] = field(default_factory=list)
+    colofon: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+    def section(self, title: str, level: int = 1) -> Section:
+        section = Section(title, level)
+        self.sections.append(section)
+        return section
+
+    def headings(self) -> list[Section]:
+        """Every section with a unique anchor, in reading order (for the contents)."""
+        seen: set[str] = set()
+        for number, section in enumerate(self.sections, start=1):
+            if not section.anchor:
+                anchor = slugify(section.title)[:50] or f"deel-{number}"
+                section.anchor = anchor if anchor not in seen else f"{anchor}-{number}"
+            seen.add(section.anchor)
+        return self.sections
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Chart)]
+
+    @property
+    def file_stem(self) -> str:
+        return slugify(f"{KINDS[self.kind]} {self.municipality} {self.year}")

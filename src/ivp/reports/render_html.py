@@ -1,0 +1,46 @@
+"""A document as HTML: a page inside the app, or one self-contained file (also what the PDF
+is made from)."""
+
+import base64
+from functools import cache
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from . import charts
+from .document import KINDS, Document
+
+CSS = Path(__file__).parent / "static" / "reports" / "document.css"
+
+
+@cache
+def stylesheet() -> str:
+    return CSS.read_text(encoding="utf-8")
+
+
+def context(document: Document, *, inline_svg: bool) -> dict:
+    return {
+        "document": document,
+        "kind_name": KINDS[document.kind],
+        "headings": document.headings(),
+        "inline_svg": inline_svg,
+    }
+
+
+def with_inline_charts(document: Document) -> Document:
+    for chart in document.charts:
+        chart.image = charts.to_svg(chart.spec)
+    return document
+
+
+def standalone(document: Document, *, progress=None) -> str:
+    """One HTML file with its style and its charts inside (as SVG images with alt text)."""
+    for number, chart in enumerate(document.charts, start=1):
+        svg = charts.to_svg(chart.spec).replace(' aria-hidden="true" focusable="false"', "", 1)
+        chart.image = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        if progress:
+            progress("Grafieken", number, len(document.charts))
+    return render_to_string(
+        "reports/document_standalone.html",
+        {**context(document, inline_svg=False), "css": stylesheet()},
+    )

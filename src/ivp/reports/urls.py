@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+D = "gemeenten/<str:code>/documenten/"
+
+urlpatterns = [
+    path(D, views.documents, name="documents"),
+    path(D + "<slug:document>/<int:year>/", views.document_page, name="document_page"),
+    path(
+        D + "<slug:document>/<int:year>/maken/", views.document_generate, name="document_generate"
+    ),
+    path("documenten/<int:generated>/", views.document_detail, name="document_detail"),
+    path(
+        "documenten/<int:generated>/voortgang/", views.document_progress, name="document_progress"
+    ),
+    path("documenten/<int:generated>/download/", views.document_download, name="document_download"),
+    path("gemeenten/<str:code>/huisstijl/", views.house_style, name="house_style"),
+    path(
+        "gemeenten/<str:code>/huisstijl/sjabloon.docx",
+        views.house_style_template,
+        name="house_style_template",
+    ),
+]

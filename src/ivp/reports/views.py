@@ -1,0 +1,183 @@
+"""The documents of a municipality: read in the app, made as PDF, DOCX or HTML in the
+background, downloaded when ready; and the municipality's Word template."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required, post_only, public
+from ivp.planning import selectors
+from ivp.planning.models import ActionPlan
+from ivp.regions.selectors import municipality_from_code
+
+from . import render_docx, render_html, services
+from .document import KINDS
+from .forms import GenerateForm, HouseStyleForm
+from .models import GeneratedDocument, HouseStyle
+from .rules import DocumentSubject
+from .tasks import generate_document, read_progress
+
+DOCX = services.CONTENT_TYPES["docx"]
+
+
+def subject_from(request, code, document, year, **kwargs) -> DocumentSubject:
+    if document not in KINDS:
+        raise Http404
+    return DocumentSubject(municipality_from_code(request, code), document, year)
+
+
+def record_from(request, generated, **kwargs) -> GeneratedDocument:
+    return get_object_or_404(
+        GeneratedDocument.objects.defer("content").select_related("municipality"),
+        pk=generated,
+    )
+
+
+@public
+def documents(request, code):
+    """What the reader may read of this municipality, each to make as PDF, DOCX or HTML."""
+    municipality = municipality_from_code(request, code)
+    subjects = [DocumentSubject(municipality, "analyse", date.today().year)]
+    plan = selectors.published_plan(municipality) or selectors.current_plan(municipality)
+    if plan is not None:
+        subjects.append(DocumentSubject(municipality, "ivp", plan.start_year))
+    for action_plan in ActionPlan.objects.filter(municipality=municipality).current():
+        for kind in ("uitvoeringsplan", "voortgang"):
+            subjects.append(DocumentSubject(municipality, kind, action_plan.start_year))
+    rows = [
+        {
+            "subject": s,
+            "name": KINDS[s.kind],
+            "may_generate": request.user.has_perm("reports.generate_document", s),
+        }
+        for s in subjects
+        if request.user.has_perm("reports.view_document", s)
+    ]
+    recent = (
+        GeneratedDocument.objects.filter(municipality=municipality, requested_by=request.user.pk)
+        .defer("content")
+        .order_by("-requested_at")[:10]
+        if request.user.is_authenticated
+        else []
+    )
+    return render(
+        request,
+        "reports/documents.html",
+        {
+            "municipality": municipality,
+            "rows": rows,
+            "form": GenerateForm(),
+            "recent": recent,
+            "may_style": request.user.has_perm("reports.change_house_style", municipality),
+        },
+    )
+
+
+@permission_required("reports.view_document", fn=subject_from)
+def document_page(request, code, document, year):
+    subject = subject_from(request, code, document, year)
+    made = render_html.with_inline_charts(services.build(document, subject.municipality, year))
+    return render(
+        request,
+        "reports/document_page.html",
+        {
+            **render_html.context(made, inline_svg=True),
+            "municipality": subject.municipality,
+            "subject": subject,
+            "may_generate": request.user.has_perm("reports.generate_document", subject),
+            "form": GenerateForm(),
+        },
+    )
+
+
+@post_only
+@permission_required("reports.generate_document", fn=subject_from)
+def document_generate(request, code, document, year):
+    subject = subject_from(request, code, document, year)
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose PDF, Word or HTML."))
+        return redirect("reports:documents", code=subject.municipality.code)
+    record = GeneratedDocument.objects.create(
+        municipality=subject.municipality,
+        kind=document,
+        year=year,
+        format=form.cleaned_data["format"],
+        requested_by=request.user,
+    )
+    generate_document.enqueue(record.pk)
+    return redirect("reports:document_detail", generated=record.pk)
+
+
+@permission_required("reports.download_document", fn=record_from)
+def document_detail(request, generated):
+    record = record_from(request, generated)
+    return render(
+        request,
+        "reports/document_detail.html",
+        {"record": record, "progress": read_progress(record.pk)},
+    )
+
+
+@permission_required("reports.download_document", fn=record_from)
+def document_progress(request, generated):
+    """The status fragment the detail page polls (htmx) until the document is ready."""
+    record = record_from(request, generated)
+    return render(
+        request,
+        "reports/_document_status.html",
+        {"record": record, "progress": read_progress(record.pk)},
+    )
+
+
+@permission_required("reports.download_document", fn=record_from)
+def document_download(request, generated):
+    record = get_object_or_404(
+        GeneratedDocument, pk=generated, status=GeneratedDocument.Status.DONE
+    )
+    response = HttpResponse(
+        bytes(record.content), content_type=services.CONTENT_TYPES[record.format]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{record.file_name}"'
+    return response
+
+
+def _municipality(request, code, **kwargs):
+    return municipality_from_code(request, code)
+
+
+@permission_required("reports.change_house_style", fn=_municipality)
+def house_style(request, code):
+    municipality = municipality_from_code(request, code)
+    current = HouseStyle.objects.filter(municipality=municipality).defer("content").first()
+    form = HouseStyleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and request.POST.get("action") == "verwijderen":
+        HouseStyle.objects.filter(municipality=municipality).delete()
+        messages.success(request, _("The template was removed; documents use the ivp style."))
+        return redirect("reports:house_style", code=municipality.code)
+    if request.method == "POST" and form.is_valid():
+        name, content = form.cleaned_data["template"]
+        HouseStyle.objects.update_or_create(
+            municipality=municipality,
+            defaults={"file_name": name, "content": content, "uploaded_by": request.user},
+        )
+        messages.success(request, _("The template was saved; new Word documents use it."))
+        return redirect("reports:house_style", code=municipality.code)
+    return render(
+        request,
+        "reports/house_style.html",
+        {"municipality": municipality, "form": form, "current": current},
+    )
+
+
+@permission_required("reports.change_house_style", fn=_municipality)
+def house_style_template(request, code):
+    """The template in use (the municipality's own or ivp's), to start a new one from."""
+    municipality = municipality_from_code(request, code)
+    content = services.house_style_of(municipality) or render_docx.DEFAULT_TEMPLATE.read_bytes()
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="huisstijl-{municipality.code}.docx"'
+    return response

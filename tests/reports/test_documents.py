@@ -1,0 +1,238 @@
+"""The four documents, opened as a reader opens them: Word, PDF and HTML."""
+
+from decimal import Decimal
+
+import pytest
+from django.db.models import Sum
+from PIL import Image
+
+from ivp.figures.models import Observation
+from ivp.planning.models import Action, ActionPlan, PolicyPlan
+from ivp.regions.models import Municipality
+from ivp.reports import services
+
+from .reading import (
+    docx_file,
+    docx_headings,
+    docx_text,
+    html_tree,
+    pdf_first_pages_as_png,
+    pdf_fonts_embedded,
+    pdf_reader,
+    pdf_structure,
+    pdf_text,
+    words,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _make(kind, code, fmt, year=2026):
+    return services.make(kind, Municipality.objects.get(code=code), year, fmt).content
+
+
+def _uitvoeringsplan_actions():
+    plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
+    return plan, list(
+        Action.objects.filter(theme__action_plan=plan)
+        .prefetch_related("parties")
+        .order_by("theme__order", "order", "pk")
+    )
+
+
+def _expected_headings(kind, code):
+    document = services.build(kind, Municipality.objects.get(code=code), 2026)
+    return [s.title for s in document.headings()], document
+
+
+# --- Uitvoeringsplan Steenwijkerland 2026 -----------------------------------------------------
+
+
+def test_uitvoeringsplan_docx_holds_every_action_with_its_parties_in_order():
+    plan, actions = _uitvoeringsplan_actions()
+    document = docx_file(_make("uitvoeringsplan", "GM1708", "docx"))
+    headings = docx_headings(document)
+    assert headings[0] == ("Title", plan.title)
+    expected, _ = _expected_headings("uitvoeringsplan", "GM1708")
+    assert [text for style, text in headings[1:]] == [*expected, "Colofon", "Bronnen"]
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    for action in actions:
+        row = next(r for r in rows if r[0] == action.item and r[1] == action.description)
+        assert row[2] == ", ".join(p.name for p in action.parties.all())
+        assert row[3] == action.planning_text
+    assert document.tables[1].rows[0].cells[0].text == "Item"
+    assert [c.text for c in document.tables[1].rows[0].cells[:4]] == [
+        "Item", "Maatregelen/activiteiten", "Partijen", "Planning",
+    ]  # fmt: skip
+
+
+def test_uitvoeringsplan_docx_is_dutch_with_contents_chart_and_colofon():
+    content = _make("uitvoeringsplan", "GM1708", "docx")
+    document = docx_file(content)
+    assert document.core_properties.language == "nl-NL"
+    defaults = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    assert defaults == ["nl-NL"]
+    assert document.element.xpath("//w:instrText[contains(., 'TOC')]"), "no table of contents"
+    pictures = document.inline_shapes
+    assert len(pictures) == 1
+    assert "Grafiek: Aantal acties per thema" in pictures[0]._inline.docPr.get("descr")
+    text = docx_text(document)
+    assert "Bron" in text or "Bronnen" in text
+    assert "Colofon" in [p.text for p in document.paragraphs]
+
+
+def test_budget_and_hours_in_the_documents_equal_the_database():
+    _plan, actions = _uitvoeringsplan_actions()
+    for number, action in enumerate(actions[:5], start=1):
+        action.budget, action.hours = Decimal("1250.50") * number, 10 * number
+        action.save(update_fields=["budget", "hours"])
+    theme = actions[0].theme
+    sums = Action.objects.filter(theme=theme).aggregate(budget=Sum("budget"), hours=Sum("hours"))
+    budget = f"{sums['budget']:,.2f}".replace(",", "#").replace(".", ",").replace("#", ".")
+    document = docx_file(_make("uitvoeringsplan", "GM1708", "docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Uren")
+    footer = [c.text for c in table.rows[-1].cells]
+    assert footer[0] == f"Totaal, {theme.actions.count()} acties"
+    assert budget in footer and str(sums["hours"]) in footer
+    first = next(r for r in table.rows if r.cells[0].text == actions[0].item)
+    assert "1.250,50" in [c.text for c in first.cells]
+    text = pdf_text(_make("uitvoeringsplan", "GM1708", "pdf"))
+    assert f"Totaal, {theme.actions.count()} acties" in text and budget in text
+
+
+def test_uitvoeringsplan_pdf_is_tagged_dutch_titled_real_text():
+    plan, actions = _uitvoeringsplan_actions()
+    content = _make("uitvoeringsplan", "GM1708", "pdf")
+    root = pdf_reader(content).trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    metadata = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in metadata
+    assert f">{plan.title}<" in metadata
+    assert all(pdf_fonts_embedded(content).values())
+    structure = pdf_structure(content)
+    tags = [tag for tag, _ in structure]
+    assert tags.count("H1") == 1 and "Table" in tags and "TH" in tags
+    figures = [alt for tag, alt in structure if tag == "Figure"]
+    assert figures and all(alt and alt.startswith("Grafiek:") for alt in figures)
+    text = pdf_text(content)
+    for action in actions:
+        assert words(action.item) in text
+        for party in action.parties.all():
+            assert words(party.name) in text
+    expected, _ = _expected_headings("uitvoeringsplan", "GM1708")
+    positions = [text.find(title, text.find("Inleiding Dit")) for title in expected[:4]]
+    assert positions == sorted(positions) and -1 not in positions
+
+
+@pytest.mark.parametrize(("kind", "code"), [("uitvoeringsplan", "GM1708"), ("ivp", "GM1701")])
+def test_first_pages_render_to_png_for_a_person_to_look_at(kind, code):
+    pages = pdf_first_pages_as_png(_make(kind, code, "pdf"), f"{kind}-{code}")
+    assert len(pages) == 3
+    for page in pages:
+        dark = sum(Image.open(page).convert("L").histogram()[:128])
+        assert dark > 500, f"{page} looks empty"
+
+
+def test_uitvoeringsplan_html_is_one_dutch_file_with_alt_texts_and_table_headers():
+    tree = html_tree(_make("uitvoeringsplan", "GM1708", "html"))
+    assert tree.get("lang") == "nl"
+    plan, actions = _uitvoeringsplan_actions()
+    assert tree.findtext(".//title") == plan.title
+    images = tree.findall(".//figure/img")
+    assert images and all(i.get("alt", "").startswith("Grafiek:") for i in images)
+    assert all(i.get("src").startswith("data:image/svg+xml;base64,") for i in images)
+    headers = [th.text_content() for th in tree.iterfind(".//tbody/tr/th[@scope='row']")]
+    assert {a.item for a in actions} <= set(headers)
+    expected, _ = _expected_headings("uitvoeringsplan", "GM1708")
+    shown = [h.text_content() for h in tree.iterfind(".//h2") if h.get("id") != "inhoudsopgave"]
+    assert [h for h in shown if h in expected or h == "Colofon"] == [
+        t for t in expected if t in shown
+    ] + ["Colofon"]
+
+
+# --- Westerveld IVP -------------------------------------------------------------------------
+
+
+def test_westerveld_ivp_in_every_format_has_its_priorities_in_order():
+    plan = PolicyPlan.objects.get(pk=1)
+    titles = [p.title for p in plan.priorities.filter(kind="prioriteit").order_by("order", "pk")]
+    expected, _ = _expected_headings("ivp", "GM1701")
+    numbered = [t for t in expected if t.startswith("Prioriteit ")]
+    assert numbered == [f"Prioriteit {n}: {t}" for n, t in enumerate(titles, start=1)]
+    document = docx_file(_make("ivp", "GM1701", "docx"))
+    assert [t for _, t in docx_headings(document)][1:-2] == expected
+    text = pdf_text(_make("ivp", "GM1701", "pdf"))
+    assert all(words(t) in text for t in numbered)
+    assert "gedeelde prioriteit van Zuidwest-Drenthe" in text
+    for objective in plan.priorities.first().objectives.all():
+        assert words(objective.text) in text
+    tree = html_tree(_make("ivp", "GM1701", "html"))
+    assert [h.text_content() for h in tree.iterfind(".//h2")][1:-1] == [
+        s.title for s in _expected_headings("ivp", "GM1701")[1].headings() if s.level == 1
+    ]
+
+
+def test_ivp_figures_table_equals_the_registered_crimes():
+    _, document = _expected_headings("ivp", "GM1701")
+    chart = document.charts[0]
+    stored = dict(
+        Observation.objects.filter(
+            area_code="GM1701", indicator__code="misdrijven-totaal", period__regex=r"^\d{4}$"
+        ).values_list("period", "value")
+    )
+    for period, count, _rate in chart.table.rows:
+        assert count == f"{stored[period]:,.0f}".replace(",", ".")
+    assert document.figures_date.startswith("geregistreerde misdrijven")
+    assert any(s.startswith("Bron: Politie") for s in document.sources)
+
+
+# --- Veiligheidsanalyse and voortgangsrapportage --------------------------------------------
+
+
+def test_analyse_has_every_indicator_with_chart_data_and_sources():
+    _, document = _expected_headings("analyse", "GM1708")
+    assert document.charts, "no charts"
+    for chart in document.charts:
+        assert chart.table.rows, chart.title
+        assert "Bron:" in chart.table.caption
+    assert document.sources and document.figures_date
+    text = pdf_text(_make("analyse", "GM1708", "pdf"))
+    assert "Colofon" in text and document.sources[0].split(" (")[0] in text
+
+
+def test_voortgang_counts_statuses_and_names_delayed_and_dropped_with_their_notes():
+    _plan, actions = _uitvoeringsplan_actions()
+    counts = {s: sum(1 for a in actions if a.status == s) for s in Action.Status.values}
+    text = pdf_text(_make("voortgang", "GM1708", "pdf"))
+    assert (
+        f"Van de {len(actions)} acties zijn er {counts['afgerond']} afgerond, "
+        f"{counts['lopend']} lopend, {counts['vertraagd']} vertraagd"
+    ) in text
+    for action in actions:
+        if action.status in ("vertraagd", "geschrapt"):
+            assert words(action.item) in text
+            note = action.updates.order_by("-date", "-pk").first().note
+            assert words(note) in text
+    assert "Wat verandert er in 2027" in text
+    document = docx_file(_make("voortgang", "GM1708", "docx"))
+    assert len(document.inline_shapes) == 1
+
+
+def test_an_unknown_plan_year_is_a_clear_error():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="Meppel heeft geen veiligheidsplan voor 2026"):
+        call_command("report", "ivp", gemeente="GM0119", jaar=2026, format="pdf")
+
+
+def test_cli_writes_the_file(tmp_path):
+    from django.core.management import call_command
+
+    target = tmp_path / "plan.docx"
+    call_command(
+        "report", "uitvoeringsplan", gemeente="GM1708", jaar=2026, format="docx",
+        output=str(target),
+    )  # fmt: skip
+    assert docx_file(target.read_bytes()).core_properties.title.startswith("Uitvoeringsplan")
