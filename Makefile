@@ -68,6 +68,8 @@ bench: setup-dev system-deps
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/import_figures.py'
 	$(BIN)/python bench/safety_picture.py
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/safety_picture.py'
+	$(BIN)/python bench/documents.py
+	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/documents.py'
 
 clean:
 	rm -rf $(VENV) var

@@ -14,8 +14,9 @@ ARTEFACTS = Path(__file__).resolve().parents[2] / "var" / "test-artefacts" / "do
 
 
 def words(text: str) -> str:
-    """Text with its line breaks and runs of spaces made single spaces."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Text with its line breaks and runs of spaces made single spaces; a word broken at its
+    hyphen over two lines ("Bibob-⏎proces") is whole again."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text)).strip()
 
 
 def pdf_reader(content: bytes) -> PdfReader:

@@ -29,7 +29,9 @@ def test_the_coordinator_makes_a_pdf_and_downloads_it(immediate_tasks):
     assert response.status_code == 302
     record = GeneratedDocument.objects.latest("pk")
     assert response["Location"] == f"/documenten/{record.pk}/"
-    assert record.status == "klaar" and record.requested_by.username == "coordinator.steenwijkerland"
+    assert (
+        record.status == "klaar" and record.requested_by.username == "coordinator.steenwijkerland"
+    )
     page = client.get(response["Location"]).content.decode()
     assert "uitvoeringsplan-steenwijkerland-2026.pdf" in page
     assert "hx-get" not in page  # finished: the page stops polling

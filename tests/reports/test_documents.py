@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Sum
 from PIL import Image
 
-from ivp.figures.models import Observation
+from ivp.figures.models import Indicator, Observation
 from ivp.planning.models import Action, ActionPlan, PolicyPlan
 from ivp.regions.models import Municipality
 from ivp.reports import services
@@ -188,6 +188,12 @@ def test_ivp_figures_table_equals_the_registered_crimes():
     assert any(s.startswith("Bron: Politie") for s in document.sources)
 
 
+def _dutch(value: float, unit: str) -> str:
+    if unit == "aantal" and float(value).is_integer():
+        return f"{value:,.0f}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", "#").replace(".", ",").replace("#", ".")
+
+
 # --- Veiligheidsanalyse and voortgangsrapportage --------------------------------------------
 
 
@@ -198,6 +204,16 @@ def test_analyse_has_every_indicator_with_chart_data_and_sources():
         assert chart.table.rows, chart.title
         assert "Bron:" in chart.table.caption
     assert document.sources and document.figures_date
+    indicators = {i.name: i for i in Indicator.objects.filter(observations__area_code="GM1708")}
+    for chart in document.charts:
+        indicator = indicators[chart.title.rsplit(",", 1)[0]]
+        stored = dict(
+            Observation.objects.filter(area_code="GM1708", indicator=indicator).values_list(
+                "period", "value"
+            )
+        )
+        for period, value, *_ in chart.table.rows:
+            assert value == _dutch(stored[period], indicator.unit), (indicator.code, period)
     text = pdf_text(_make("analyse", "GM1708", "pdf"))
     assert "Colofon" in text and document.sources[0].split(" (")[0] in text
 

@@ -58,7 +58,7 @@ def comparison_chart(points: list[dict], *, x_title: str, highlight: str) -> dic
         alt.Chart(alt.Data(values=points))
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", title=None, sort="-x"),
+            y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
             x=alt.X("value:Q", title=x_title),
             color=alt.condition(
                 alt.datum.name == highlight, alt.value(HIGHLIGHT), alt.value(PRIMARY)

@@ -38,6 +38,12 @@ class Table:
     footer: list[list[str]] = field(default_factory=list)
     numeric: tuple[int, ...] = ()  # columns aligned right
     row_headers: bool = True  # the first cell of a row names it
+    widths: tuple[int, ...] = ()  # relative column widths; none: equal
+
+    @property
+    def percentages(self) -> list[float]:
+        weights = self.widths or (1,) * len(self.header)
+        return [round(100 * w / sum(weights), 1) for w in weights]
 
 
 @dataclass

@@ -163,7 +163,7 @@ class _Writer:
         self.page_break()
 
     def table(self, table: Table):
-        self.paragraph(table.caption, "Caption")
+        self.paragraph(table.caption, "Caption").paragraph_format.keep_with_next = True
         grid = self.docx.add_table(rows=1, cols=len(table.header))
         grid.style = self.style("Table Grid")
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -183,7 +183,20 @@ class _Writer:
             for cell in row.cells:
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
+        if table.widths:
+            self._set_widths(grid, table)
         self.paragraph("")
+
+    def _set_widths(self, grid, table: Table):
+        section = self.docx.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        grid.autofit = False
+        widths = [int(usable * p / 100) for p in table.percentages]
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice reads
+        for row in grid.rows:  # and each cell, which Word reads
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     def chart(self, chart: Chart):
         picture = self.docx.add_picture(io.BytesIO(charts.to_png(chart.spec)), width=CHART_WIDTH)

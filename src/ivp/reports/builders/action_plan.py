@@ -52,10 +52,9 @@ def build(municipality, year: int) -> Document:
         ),
         Paragraph(
             f"Het plan telt {len(actions)} acties in {len(themes)} thema's, waarvan {priorities} "
-            f"prioriteiten van de raad. Samen begroot: {amount(totals_of(actions)['budget'])} euro "
-            f"en {totals_of(actions)['hours']} uur, voor zover bij de acties ingevuld."
+            "prioriteiten van de raad." + _money_sentence(totals_of(actions), columns)
         ),
-        _overview_chart(themes),
+        _overview_chart(themes, with_budget=columns["budget"]),
     )
     for theme, theme_actions in themes:
         kind = " (prioriteit)" if theme.priority.kind == "prioriteit" else ""
@@ -74,18 +73,30 @@ def build(municipality, year: int) -> Document:
             if theme_actions
             else Paragraph("Voor dit thema zijn nog geen acties vastgelegd.")
         )
-    document.section("Totalen per partij").add(_party_table(actions))
+    document.section("Totalen per partij").add(_party_table(actions, columns))
     return document
 
 
-def _overview_chart(themes) -> Chart:
+def _money_sentence(sums: dict, columns: dict) -> str:
+    parts = []
+    if columns["budget"]:
+        parts.append(f"{amount(sums['budget'])} euro")
+    if columns["hours"]:
+        parts.append(f"{sums['hours']} uur")
+    if not parts:
+        return " Budget en uren zijn bij de acties nog niet ingevuld."
+    return f" Begroot bij de acties die het invulden: {' en '.join(parts)}."
+
+
+def _overview_chart(themes, *, with_budget: bool) -> Chart:
     rows = [
-        [theme.priority.title, str(len(acts)), amount(totals_of(acts)["budget"])]
+        [theme.priority.title, str(len(acts))]
+        + ([amount(totals_of(acts)["budget"])] if with_budget else [])
         for theme, acts in themes
     ]
     table = Table(
-        "Aantal acties en budget per thema",
-        ["Thema", "Acties", "Budget (€)"],
+        "Acties" + (" en budget" if with_budget else "") + " per thema in cijfers",
+        ["Thema", "Acties"] + (["Budget (€)"] if with_budget else []),
         rows,
         numeric=(1, 2),
     )
@@ -94,14 +105,17 @@ def _overview_chart(themes) -> Chart:
     return Chart("Aantal acties per thema", spec, table)
 
 
-def _party_table(actions) -> Table:
+def _party_table(actions, columns: dict) -> Table:
+    money = [("budget", "Budget (€)"), ("hours", "Uren")]
+    shown = [(key, title) for key, title in money if columns[key]]
     rows = [
-        [name, str(t["count"]), amount(t["budget"]), str(t["hours"])]
+        [name, str(t["count"])]
+        + [amount(t["budget"]) if key == "budget" else str(t["hours"]) for key, _ in shown]
         for name, t in party_totals([actions])
     ]
     return Table(
-        "Acties, budget en uren per partij (een actie telt bij elke partij die eraan meedoet)",
-        ["Partij", "Acties", "Budget (€)", "Uren"],
+        "Acties per partij (een actie telt bij elke partij die eraan meedoet)",
+        ["Partij", "Acties"] + [title for _, title in shown],
         rows,
-        numeric=(1, 2, 3),
+        numeric=tuple(range(1, 2 + len(shown))),
     )
