@@ -90,6 +90,12 @@ class Document:
     colofon: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
 
+    @classmethod
+    def about(cls, kind: str, municipality, year: int, **fields) -> "Document":
+        return cls(
+            kind=kind, municipality=municipality.name, code=municipality.code, year=year, **fields
+        )
+
     def section(self, title: str, level: int = 1) -> Section:
         section = Section(title, level)
         self.sections.append(section)

@@ -114,23 +114,18 @@ def document_generate(request, code, document, year):
 
 @permission_required("reports.download_document", fn=record_from)
 def document_detail(request, generated):
-    record = record_from(request, generated)
-    return render(
-        request,
-        "reports/document_detail.html",
-        {"record": record, "progress": read_progress(record.pk)},
-    )
+    return _with_progress(request, generated, "reports/document_detail.html")
 
 
 @permission_required("reports.download_document", fn=record_from)
 def document_progress(request, generated):
     """The status fragment the detail page polls (htmx) until the document is ready."""
+    return _with_progress(request, generated, "reports/_document_status.html")
+
+
+def _with_progress(request, generated, template: str):
     record = record_from(request, generated)
-    return render(
-        request,
-        "reports/_document_status.html",
-        {"record": record, "progress": read_progress(record.pk)},
-    )
+    return render(request, template, {"record": record, "progress": read_progress(record.pk)})
 
 
 @permission_required("reports.download_document", fn=record_from)

@@ -27,12 +27,11 @@ def build(municipality, year: int) -> Document:
     themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
     actions = [a for _, acts in themes for a in acts]
     columns = filled_columns(actions)
-    document = Document(
-        kind="uitvoeringsplan",
+    document = Document.about(
+        "uitvoeringsplan",
+        municipality,
+        year,
         title=plan.title,
-        municipality=municipality.name,
-        code=municipality.code,
-        year=year,
         subtitle=f"Gemeente {municipality.name} · {plan.period}",
         status=adoption_line(plan, "het college"),
         figures_date="Stand van de acties op de datum van aanmaak.",

@@ -27,12 +27,11 @@ def build(municipality, year: int, *, picture=None) -> Document:
     picture = picture or (
         safety_picture.build(municipality, first_year=span[0], last_year=span[1]) if span else None
     )
-    document = Document(
-        kind="analyse",
+    document = Document.about(
+        "analyse",
+        municipality,
+        year,
         title=f"Veiligheidsanalyse {municipality.name} {year}",
-        municipality=municipality.name,
-        code=municipality.code,
-        year=year,
         subtitle=f"Gemeente {municipality.name}",
         status="Analyse van de geregistreerde cijfers, ter voorbereiding van het beleid.",
     )

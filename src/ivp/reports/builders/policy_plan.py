@@ -29,12 +29,11 @@ def build(municipality, year: int) -> Document:
     plan = policy_plan_for(municipality, year)
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
-    document = Document(
-        kind="ivp",
+    document = Document.about(
+        "ivp",
+        municipality,
+        year,
         title=plan.title,
-        municipality=municipality.name,
-        code=municipality.code,
-        year=year,
         subtitle=f"Gemeente {municipality.name} · {plan.period}",
         status=adoption_line(plan, "de gemeenteraad"),
         sources=[

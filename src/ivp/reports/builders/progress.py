@@ -26,12 +26,11 @@ def build(municipality, year: int, *, today: date | None = None) -> Document:
         ProgressUpdate.objects.filter(action__theme__action_plan=plan).order_by("-date").first()
     )
     as_of = latest.date if latest else today
-    document = Document(
-        kind="voortgang",
+    document = Document.about(
+        "voortgang",
+        municipality,
+        year,
         title=f"Voortgangsrapportage integrale veiligheid {year}",
-        municipality=municipality.name,
-        code=municipality.code,
-        year=year,
         subtitle=f"Raadsinformatiebrief · Gemeente {municipality.name}",
         status=f"Stand van de uitvoering op {day(as_of)}, over {plan.title}.",
         figures_date=f"stand van de acties op {day(as_of)}; indicatoren: het laatste "
