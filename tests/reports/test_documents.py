@@ -252,3 +252,28 @@ def test_cli_writes_the_file(tmp_path):
         output=str(target),
     )  # fmt: skip
     assert docx_file(target.read_bytes()).core_properties.title.startswith("Uitvoeringsplan")
+
+
+def test_voortgang_shows_a_measurable_objective_against_baseline_and_target():
+    plan, _ = _uitvoeringsplan_actions()
+    objective = plan.themes.get(priority__title="Woninginbraak").priority.objectives.first()
+    indicator = Indicator.objects.get(code="misdrijven-totaal")
+    stored = dict(
+        Observation.objects.filter(
+            area_code="GM1708", indicator=indicator, period__regex=r"^\d{4}$"
+        ).values_list("period", "value")
+    )
+    first, last = min(stored), max(stored)
+    objective.indicator, objective.qualitative = indicator, False
+    objective.baseline_value, objective.baseline_year = stored[first], int(first)
+    objective.target_value, objective.target_year = stored[first] * 0.9, 2026
+    objective.save()
+    document = docx_file(_make("voortgang", "GM1708", "docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Doelstelling")
+    row = next(r for r in table.rows if r.cells[0].text == objective.text)
+    cells = [c.text for c in row.cells]
+    assert cells[1] == indicator.name
+    assert cells[2] == f"{_dutch(stored[first], 'aantal')} ({first})"
+    assert cells[3] == f"{_dutch(stored[last], 'aantal')} ({last})"
+    assert cells[4] == f"{_dutch(stored[first] * 0.9, 'aantal')} (2026)"
+    assert cells[5].split(" (")[0] in ("gestegen", "gedaald", "niet aantoonbaar veranderd")

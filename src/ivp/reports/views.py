@@ -40,20 +40,25 @@ def record_from(request, generated, **kwargs) -> GeneratedDocument:
 def documents(request, code):
     """What the reader may read of this municipality, each to make as PDF, DOCX or HTML."""
     municipality = municipality_from_code(request, code)
-    subjects = [DocumentSubject(municipality, "analyse", date.today().year)]
+    year = date.today().year
+    subjects = [
+        (DocumentSubject(municipality, "analyse", year), _("figures up to %s") % (year - 1))
+    ]
     plan = selectors.published_plan(municipality) or selectors.current_plan(municipality)
     if plan is not None:
-        subjects.append(DocumentSubject(municipality, "ivp", plan.start_year))
+        subjects.append((DocumentSubject(municipality, "ivp", plan.start_year), plan.period))
     for action_plan in ActionPlan.objects.filter(municipality=municipality).current():
         for kind in ("uitvoeringsplan", "voortgang"):
-            subjects.append(DocumentSubject(municipality, kind, action_plan.start_year))
+            subject = DocumentSubject(municipality, kind, action_plan.start_year)
+            subjects.append((subject, action_plan.period))
     rows = [
         {
             "subject": s,
             "name": KINDS[s.kind],
+            "period": period,
             "may_generate": request.user.has_perm("reports.generate_document", s),
         }
-        for s in subjects
+        for s, period in subjects
         if request.user.has_perm("reports.view_document", s)
     ]
     recent = (

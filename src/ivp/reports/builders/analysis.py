@@ -67,7 +67,7 @@ def build(municipality, year: int, *, picture=None) -> Document:
         if not field_picture.indicators:
             continue
         document.section(f"{field_picture.number}. {field_picture.name}").add(
-            *[Paragraph(s.text) for s in drafting.field_paragraph(field_picture, picture)][:6]
+            Paragraph(_field_summary(field_picture.indicators))
         )
         for item in field_picture.indicators:
             _indicator(document, item, municipality.name)
@@ -76,6 +76,24 @@ def build(municipality, year: int, *, picture=None) -> Document:
         for item in picture.without_theme:
             _indicator(document, item, municipality.name)
     return document
+
+
+def _field_summary(items: list[IndicatorPicture]) -> str:
+    """Which of the field's indicators rose or fell (by the verdict of their change)."""
+    by_verdict: dict[str, list[str]] = {"stijging": [], "daling": []}
+    for item in items:
+        change = item.overall_change
+        if change is not None and change.verdict in by_verdict:
+            by_verdict[change.verdict].append(f"{item.indicator.name} ({change.from_period}→"
+                                              f"{change.to_period})")  # fmt: skip
+    text = f"Dit veld telt {len(items)} {'indicator' if len(items) == 1 else 'indicatoren'}."
+    for verdict, word in (("stijging", "Gestegen"), ("daling", "Gedaald")):
+        if by_verdict[verdict]:
+            text += f" {word}: {'; '.join(by_verdict[verdict])}."
+    rest = len(items) - sum(len(v) for v in by_verdict.values())
+    if rest:
+        text += f" Bij {rest} geen aantoonbare verandering of geen vergelijking."
+    return text
 
 
 def _figures_date(picture) -> str:

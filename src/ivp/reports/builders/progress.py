@@ -98,8 +98,8 @@ def _theme(document: Document, board, year: int, picture) -> None:
     document.section(f"Terugblik {year}", 2).add(
         Paragraph(lookback.as_text(lines)),
         Paragraph(
-            "Deze terugblik is opgesteld uit de status van de acties en de cijfers; elke zin "
-            "komt uit de acties of cijfers hieronder.",
+            "Opgesteld uit de status van de acties in ivp en de geregistreerde cijfers (bronnen "
+            "in het colofon); oorzaken en context voegt de gemeente zelf toe.",
             note=True,
         ),
     )
@@ -119,7 +119,15 @@ def _theme(document: Document, board, year: int, picture) -> None:
                 )
             )
     if board.objectives:
-        document.section("Doelstellingen en indicatoren", 2).add(_objectives(board))
+        measurable = [o for o in board.objectives if o.objective.measurable]
+        others = [o.objective for o in board.objectives if not o.objective.measurable]
+        document.section("Doelstellingen en indicatoren", 2).add(
+            _objectives(measurable) if measurable else None,
+            Paragraph("Doelstellingen zonder indicator (kwalitatief of nog niet meetbaar):")
+            if others
+            else None,
+            Bullets([o.text for o in others]) if others else None,
+        )
 
 
 def _action_row(action: Action) -> list[str]:
@@ -132,14 +140,10 @@ def _action_row(action: Action) -> list[str]:
     ]
 
 
-def _objectives(board) -> Table:
+def _objectives(statuses) -> Table:
     rows = []
-    for status in board.objectives:
+    for status in statuses:
         objective = status.objective
-        if not objective.measurable:
-            rows.append([objective.text, "kwalitatief" if objective.qualitative else "—",
-                         "—", "—", "—", "—"])  # fmt: skip
-            continue
         unit = objective.indicator.unit
         verdict = VERDICT.get(status.verdict, "niet getoetst") if status.latest_period else "—"
         if status.p_value is not None:
@@ -157,9 +161,10 @@ def _objectives(board) -> Table:
             ]
         )
     return Table(
-        "Doelstellingen: nulmeting, laatste cijfer en doel",
+        "Meetbare doelstellingen: nulmeting, laatste cijfer en doel",
         ["Doelstelling", "Indicator", "Nulmeting", "Laatste cijfer", "Doel", "Sinds nulmeting"],
         rows,
+        widths=(5, 3, 2, 2, 2, 3),
     )
 
 
