@@ -415,10 +415,9 @@ class ActionForm(Versioned):
 
 
 class LookbackForm(Versioned):
-    lookback = forms.CharField(
-        label=_("Look-back"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
+    lookback = _text(
+        _("Look-back"),
+        rows=10,
         help_text=_(
             "What happened last year, in figures and actions. Separate paragraphs with an "
             "empty line."
