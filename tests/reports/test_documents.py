@@ -10,6 +10,7 @@ from ivp.figures.models import Indicator, Observation
 from ivp.planning.models import Action, ActionPlan, PolicyPlan
 from ivp.regions.models import Municipality
 from ivp.reports import services
+from ivp.reports.document import Paragraph, Table
 
 from .reading import (
     docx_file,
@@ -277,3 +278,31 @@ def test_voortgang_shows_a_measurable_objective_against_baseline_and_target():
     assert cells[3] == f"{_dutch(stored[last], 'aantal')} ({last})"
     assert cells[4] == f"{_dutch(stored[first] * 0.9, 'aantal')} (2026)"
     assert cells[5].split(" (")[0] in ("gestegen", "gedaald", "niet aantoonbaar veranderd")
+
+
+def test_analyse_names_the_fields_it_has_no_figures_for_and_states_each_ratio():
+    _, document = _expected_headings("analyse", "GM1708")
+    titles = [s.title for s in document.headings() if s.level == 1]
+    assert [t.split(". ")[0] for t in titles if t[0].isdigit()] == ["1", "2", "3", "4", "5", "6"]
+    text = pdf_text(_make("analyse", "GM1708", "pdf"))
+    assert "Voor de velden 2 (Bedrijvigheid en veiligheid), 3 (Jeugd en veiligheid)" in text
+    assert "ivp heeft voor dit veld (Jeugdoverlast, Jeugdcriminaliteit" in text
+    benchmark_rows = next(
+        block.rows
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, Table) and block.caption.endswith("vergelijking in 2024")
+    )
+    for label, _rate, ratio, interval, verdict in benchmark_rows:
+        if verdict in ("hoger", "lager"):
+            assert f"{verdict} dan in {label}" in text
+            assert f"verhouding {ratio}, 95%-interval {interval}" in text
+
+
+def test_ivp_shows_the_plan_years_so_far_beside_the_years_before_it():
+    _, document = _expected_headings("ivp", "GM1701")
+    years = [row[0] for row in document.charts[0].table.rows]
+    assert years == ["2022", "2023", "2024"]
+    blocks = [b for s in document.sections for b in s.blocks]
+    text = words(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
+    assert "De cijfers vanaf 2023 vallen in de planperiode zelf" in text

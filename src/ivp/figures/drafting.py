@@ -164,16 +164,17 @@ def _benchmark_sentence(benchmark) -> Sentence:
         "reference": benchmark.label,
         "own": nl.decimal(benchmark.rate_per_1000),
         "other": nl.decimal(benchmark.reference_rate_per_1000),
+        "ratio": nl.decimal(benchmark.rate_ratio, 2),
         "interval": nl.interval(benchmark.ci95, 2),
     }
     templates = {
         "hoger": _(
             "Per 1,000 inhabitants that is higher than in %(reference)s (%(own)s against "
-            "%(other)s; rate ratio 95%% interval %(interval)s)."
+            "%(other)s; rate ratio %(ratio)s, 95%% interval %(interval)s)."
         ),
         "lager": _(
             "Per 1,000 inhabitants that is lower than in %(reference)s (%(own)s against "
-            "%(other)s; rate ratio 95%% interval %(interval)s)."
+            "%(other)s; rate ratio %(ratio)s, 95%% interval %(interval)s)."
         ),
         "vergelijkbaar": _(
             "Per 1,000 inhabitants that is comparable with %(reference)s (%(own)s against "

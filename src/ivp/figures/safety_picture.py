@@ -80,6 +80,8 @@ class SafetyPicture:
     fields: list[FieldPicture]
     without_theme: list[IndicatorPicture]
     peers: list[str]
+    # Fields of the taxonomy for which no indicator has figures: an analysis names them.
+    fields_without_figures: list[FieldPicture] = field(default_factory=list)
 
     @property
     def indicators(self) -> list[IndicatorPicture]:
@@ -154,11 +156,13 @@ def build(
         )
     pictures = {k: p for k, p in pictures.items() if p.series}
     _add_trends(list(pictures.values()))
+    all_fields = _by_field(municipality, indicators, pictures)
     return SafetyPicture(
         municipality=municipality,
         first_year=first_year,
         last_year=last_year,
-        fields=_by_field(municipality, indicators, pictures),
+        fields=[f for f in all_fields if f.indicators],
+        fields_without_figures=[f for f in all_fields if not f.indicators],
         without_theme=[
             pictures[i.pk] for i in indicators if i.pk in pictures and not i.themes.all()
         ],
@@ -464,19 +468,16 @@ def _by_field(municipality, indicators, pictures) -> list[FieldPicture]:
             for i in indicators
             if i.pk in pictures and any(t.pk in theme_ids for t in i.themes.all())
         ]
-        if members:
-            members.sort(
-                key=lambda p: (p.indicator.classification != "0.0.0", p.indicator.classification)
-            )
-            names = sorted(
-                {
-                    theme_ids[t.pk]
-                    for p in members
-                    for t in p.indicator.themes.all()
-                    if t.pk in theme_ids
-                }
-            )
-            result.append(
-                FieldPicture(effective.field.number, effective.field.name, names, members)
-            )
+        members.sort(
+            key=lambda p: (p.indicator.classification != "0.0.0", p.indicator.classification)
+        )
+        names = sorted(
+            {
+                theme_ids[t.pk]
+                for p in members
+                for t in p.indicator.themes.all()
+                if t.pk in theme_ids
+            }
+        ) or [t.name for t in effective.themes]
+        result.append(FieldPicture(effective.field.number, effective.field.name, names, members))
     return result

@@ -140,15 +140,15 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
 
 
 def _safety_picture(document: Document, plan) -> None:
-    """Registered crimes per 1,000 inhabitants over the years before the plan, and the
-    council's prioritisation when ivp holds it."""
+    """Registered crimes per 1,000 inhabitants over the five years before the plan and the
+    plan's own years so far, and the council's prioritisation when ivp holds it."""
     key = Indicator.objects.filter(code=KEY_INDICATOR).prefetch_related("themes").first()
     picture = (
         safety_picture.build(
             plan.municipality,
             indicators=[key],
             first_year=plan.start_year - 5,
-            last_year=plan.start_year - 1,
+            last_year=plan.end_year,
         )
         if key
         else None
@@ -174,6 +174,16 @@ def _safety_picture(document: Document, plan) -> None:
                     f"Het aantal geregistreerde misdrijven per 1.000 inwoners is van "
                     f"{change.from_period} tot {change.to_period} {word}"
                     + (f" (p {nl.p_value(change.p_value)})." if change.p_value is not None else ".")
+                )
+            )
+        if int(item.last_period[:4]) >= plan.start_year:
+            section.add(
+                Paragraph(
+                    f"De cijfers vanaf {plan.start_year} vallen in de planperiode zelf; die "
+                    f"van de jaren daarvoor gaan aan het plan vooraf."
+                    if int(item.first_period[:4]) < plan.start_year
+                    else f"ivp heeft geen cijfers van vóór {plan.start_year}; de tabel toont "
+                    f"de jaren van de planperiode."
                 )
             )
         section.add(
