@@ -169,6 +169,7 @@ EXPECTED: dict[str, Rule] = {
     "planning:plan": same(EVERYONE),
     "planning:plan_detail": Rule(EVERYONE, {BEHEERDER}),
     "planning:plan_compare": Rule(EVERYONE, {BEHEERDER}),
+    "planning:plan_lint": Rule(EVERYONE, {BEHEERDER}),
     "planning:plan_download": Rule(EVERYONE, {BEHEERDER}),
     "planning:plan_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:priority_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .support import RAAD, Role, check_page, visit
 
@@ -42,6 +43,21 @@ def test_coordinator_adds_an_action_with_two_parties(page_for, screenshot_dir):
     assert "oktober t/m december" in text and "niet te lezen" not in text
     assert "1.500,00" in text
     page.screenshot(path=str(screenshot_dir / "uitvoeringsplan.png"), full_page=True)
+
+
+def test_the_plan_check_shows_beside_the_plan_and_opens_whole(page_for):
+    page = page_for(STEENWIJKERLAND)
+    response = page.goto("/gemeenten/GM1708/uitvoeringsplan/2026/")
+    panel = page.get_by_role("region", name="Plancontrole")
+    expect(panel).to_contain_text("fout — Actie „Landelijke campagne Meld Misdaad Anoniem”")
+    expect(panel).to_contain_text(re.compile(r"\d+ bevindingen: 1 fout, \d+ waarschuwingen"))
+    check_page(page, response)  # axe, now with the loaded panel
+    with page.expect_navigation() as navigation:
+        panel.get_by_role("link", name="Alle bevindingen, elk met hoe te herstellen").click()
+    check_page(page, navigation.value)
+    expect(
+        page.get_by_role("row", name=re.compile("^fout Actie „Landelijke campagne Meld Misdaad"))
+    ).to_contain_text("Schrijf haar als kwartalen")
 
 
 PARTNER = Role("partner-steenwijkerland", "partner.steenwijkerland", municipality="GM1708")

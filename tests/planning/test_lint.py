@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from ivp.figures.models import Indicator
 from ivp.planning.lint import FAULT, INFO, WARNING, lint
+from ivp.planning.models import ActionPlan, PolicyPlan
 from ivp.planning.services.actions import action_plan_create, action_save
 from ivp.planning.services.plan import objective_save, plan_create, priority_save
 from ivp.regions.models import Municipality
@@ -110,3 +111,57 @@ def test_ivp_lint_exits_with_1_on_faults(capsys):
     assert exited.value.code == 1
     out = capsys.readouterr().out
     assert "Landelijke campagne Meld Misdaad Anoniem" in out  # its planning is not a period
+
+
+def _client_of(client, username):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def test_the_plan_pages_load_the_check_as_a_panel(client):
+    client = _client_of(client, "coordinator.westerveld")
+    plan = PolicyPlan.objects.get(municipality__code="GM1701", status="vastgesteld")
+    page = client.get(f"/gemeenten/GM1701/veiligheidsplan/{plan.pk}/").content.decode()
+    lint_url = f"/gemeenten/GM1701/veiligheidsplan/{plan.pk}/controle/"
+    assert f'hx-get="{lint_url}"' in page
+    panel = client.get(lint_url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in panel and "Plancontrole" in panel
+    assert "Eén bevinding: 1 waarschuwing." in panel
+    assert "Thema „Objectieve veiligheid”" in panel
+    whole = client.get(lint_url).content.decode()
+    assert "<html" in whole and "Neem het op als prioriteit of overig thema" in whole
+
+
+def test_the_panel_lists_faults_and_counts_repeated_warnings(client):
+    client = _client_of(client, "coordinator.steenwijkerland")
+    findings = lint(
+        ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026).policy_plan,
+        ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026),
+    )
+    unlinked = sum(1 for f in findings if f.message == "dient geen doelstelling.")
+    panel = client.get(
+        "/gemeenten/GM1708/uitvoeringsplan/2026/controle/", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "Actie „Landelijke campagne Meld Misdaad Anoniem”" in panel
+    assert f"{unlinked} onderdelen: dient geen doelstelling." in panel
+    assert panel.count("dient geen doelstelling") == 1
+
+
+def test_a_partner_sees_no_check_panel_on_the_plan(client):
+    client = _client_of(client, "partner.steenwijkerland")
+    page = client.get("/gemeenten/GM1708/uitvoeringsplan/2026/").content.decode()
+    assert "ivp-lint-panel" not in page
+
+
+def test_summary_counts_each_kind_in_dutch():
+    from django.utils import translation
+
+    from ivp.planning.lint import Finding, summary
+
+    with translation.override("nl"):
+        assert summary([]) == "De controle vindt niets om te herstellen."
+        found = [Finding(FAULT, "a", "m", "")] + [Finding(WARNING, x, "m", "") for x in "bc"]
+        assert summary(found) == "3 bevindingen: 1 fout en 2 waarschuwingen."
+        assert summary([Finding(INFO, "d", "t", "")]) == "Eén bevinding: 1 ter informatie."

@@ -16,7 +16,6 @@ from ivp.regions.selectors import municipality_from_code
 
 from . import action_export, lookback, selectors, stale
 from .forms import ActionForm, ActionPlanCreateForm, AdoptForm, LookbackForm
-from .lint import FAULT, lint
 from .models import Action, ActionPlan, ActionPlanTheme
 from .services import actions as action_services
 from .view_helpers import adopt_and_return, form_error, new_version_and_go
@@ -244,23 +243,6 @@ def action_plan_new_version(request, code, year):
     plan = action_plan_from(request, code, year)
     return new_version_and_go(
         request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
-    )
-
-
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_lint(request, code, year):
-    """The linter's findings on this uitvoeringsplan and its IVP, each with how to mend it."""
-    plan = action_plan_from(request, code, year)
-    findings = lint(plan.policy_plan, plan)
-    return render(
-        request,
-        "planning/lint.html",
-        {
-            "plan": plan,
-            "municipality": plan.municipality,
-            "findings": findings,
-            "faults": sum(1 for f in findings if f.level == FAULT),
-        },
     )
 
 

@@ -2,11 +2,13 @@
 before they go to the council or the college. Every finding names the element and how to
 mend it. Used by `ivp lint` and the panel on the plan pages."""
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.text import Truncator
+from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from ivp.figures import formatting, safety_picture
 
@@ -51,6 +53,24 @@ def lint(
         findings.append(_totals(action_plan, actions))
     findings += _rising_themes_unaddressed(policy_plan, priorities, picture)
     return findings
+
+
+def summary(findings) -> str:
+    """'60 findings: 1 fault, 58 warnings and 1 note.' in the reader's language."""
+    if not findings:
+        return _("The check finds nothing to mend.")
+    levels = Counter(f.level for f in findings)
+    faults, warnings, notes = levels[FAULT], levels[WARNING], levels[INFO]
+    parts = [
+        ngettext("%(n)s fault", "%(n)s faults", faults) % {"n": faults} if faults else "",
+        ngettext("%(n)s warning", "%(n)s warnings", warnings) % {"n": warnings} if warnings else "",
+        ngettext("%(n)s note", "%(n)s notes", notes) % {"n": notes} if notes else "",
+    ]
+    return ngettext("One finding: %(parts)s.", "%(count)s findings: %(parts)s.", len(findings)) % {
+        "count": len(findings),
+        # Translators: the last join of a list, as in "a, b and c".
+        "parts": get_text_list([p for p in parts if p], pgettext("list", "and")),
+    }
 
 
 def _priority_count(main: list[Priority]) -> list[Finding]:

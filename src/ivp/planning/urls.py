@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import action_views, dashboard_views, progress_views, views
+from . import action_views, dashboard_views, lint_views, progress_views, views
 
 app_name = "planning"
 
@@ -36,6 +36,7 @@ urlpatterns = [
     path(P + "vaststellen/", views.plan_adopt, name="plan_adopt"),
     path(P + "nieuwe-versie/", views.plan_new_version, name="plan_new_version"),
     path(P + "vergelijken/", views.plan_compare, name="plan_compare"),
+    path(P + "controle/", lint_views.plan_lint, name="plan_lint"),
     path(P + "export.<str:export_format>", views.plan_download, name="plan_download"),
     path("gemeenten/<str:code>/uitvoeringsplan/", action_views.action_plans, name="action_plans"),
     path(U, action_views.action_plan_detail, name="action_plan"),
@@ -59,7 +60,7 @@ urlpatterns = [
         name="municipality_dashboard",
     ),
     path(U + "thema/<int:theme>/terugblik/", action_views.theme_lookback, name="theme_lookback"),
-    path(U + "controle/", action_views.action_plan_lint, name="action_plan_lint"),
+    path(U + "controle/", lint_views.action_plan_lint, name="action_plan_lint"),
     path(U + "stilgevallen/", progress_views.stale_list, name="stale_actions"),
     path(U + "vaststellen/", action_views.action_plan_adopt, name="action_plan_adopt"),
     path(

@@ -403,6 +403,7 @@ def plan_detail(request, code, pk):
                 for v in selectors.versions_of(plan)
                 if request.user.has_perm("planning.view_plan", v)
             ],
+            "may_change": may_change,
             "may_edit": may_change and not plan.adopted,
             "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
             "adopt_form": AdoptForm() if may_change and not plan.adopted else None,

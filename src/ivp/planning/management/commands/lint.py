@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from ivp.planning import selectors
-from ivp.planning.lint import FAULT, lint
+from ivp.planning.lint import FAULT, lint, summary
 from ivp.planning.models import ActionPlan
 from ivp.regions.models import Municipality
 
@@ -38,10 +39,10 @@ class Command(BaseCommand):
         )
         if policy_plan is None:
             raise CommandError(f"{municipality.name} heeft geen integraal veiligheidsplan in ivp.")
-        findings = lint(policy_plan, action_plan)
-        for finding in findings:
-            self.stdout.write(str(finding))
-        faults = sum(1 for f in findings if f.level == FAULT)
-        self.stderr.write(f"{len(findings)} bevindingen, waarvan {faults} fouten.")
-        if faults:
+        with translation.override("nl"):
+            findings = lint(policy_plan, action_plan)
+            for finding in findings:
+                self.stdout.write(str(finding))
+            self.stderr.write(summary(findings))
+        if any(f.level == FAULT for f in findings):
             raise SystemExit(1)
