@@ -34,6 +34,12 @@ for level in (1, 2):
     toc.base_style = styles["Normal"]
     toc.paragraph_format.left_indent = Cm(0.8 * (level - 1))
     toc.paragraph_format.space_after = Pt(2)
+# Dense tables as municipalities print them: the actions table has five to eight columns.
+table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+table_text.base_style = styles["Normal"]
+table_text.font.size = Pt(9)
+table_text.paragraph_format.space_after = Pt(0)
+table_text.paragraph_format.line_spacing = 1.0
 docx.core_properties.title = "Huisstijl ivp"
 docx.core_properties.language = "nl-NL"
 docx.save(OUT)

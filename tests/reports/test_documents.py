@@ -62,6 +62,9 @@ def test_uitvoeringsplan_docx_holds_every_action_with_its_parties_in_order():
         assert row[2] == ", ".join(p.name for p in action.parties.all())
         assert row[3] == action.planning_text
     assert document.tables[1].rows[0].cells[0].text == "Item"
+    first_item = document.tables[1].rows[1].cells[0].paragraphs[0]
+    assert first_item.style.name == "Table Text"  # the template's dense table style
+    assert all(run.bold for run in first_item.runs)  # it names its row, as in the PDF
     assert [c.text for c in document.tables[1].rows[0].cells[:4]] == [
         "Item", "Maatregelen/activiteiten", "Partijen", "Planning",
     ]  # fmt: skip

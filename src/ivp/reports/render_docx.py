@@ -1,6 +1,6 @@
 """A document as DOCX the municipality can edit, in the house style of a template document.
 
-The template's styles (Title, Subtitle, Heading 1–2, List Bullet, Caption, Table Grid, TOC 1–2)
+The template's styles (Title, Subtitle, Heading 1–2, List Bullet, Caption, Table Grid, Table Text, TOC 1–2)
 give the look; its headers, footers and page setup stay. A template that lacks a style still
 works: that part falls back to the template's Normal style.
 """
@@ -169,20 +169,16 @@ class _Writer:
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
         header = grid.rows[0]
         _repeat_as_header(header)
+        cell_style = self.style("Table Text")
         for cell, text in zip(header.cells, table.header, strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in table.rows + table.footer:
+            _fill(cell, text, cell_style, bold=True)
+        for number, row in enumerate(table.rows + table.footer):
+            footer = number >= len(table.rows)
             cells = grid.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                cell.text = text
-                if index in table.numeric:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for row in grid.rows[len(grid.rows) - len(table.footer) :] if table.footer else []:
-            for cell in row.cells:
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
+                # Bold where the PDF has a header cell: the first cell naming its row, the totals.
+                bold = footer or (index == 0 and table.row_headers)
+                _fill(cell, text, cell_style, bold=bold, right=index in table.numeric)
         if table.widths:
             self._set_widths(grid, table)
         self.paragraph("")
@@ -234,6 +230,15 @@ def _day(value) -> str:
     from .builders.common import day
 
     return day(value)
+
+
+def _fill(cell, text: str, style: str | None, *, bold: bool, right: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    if style:
+        paragraph.style = style
+    paragraph.add_run(text).bold = bold
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _repeat_as_header(row) -> None:

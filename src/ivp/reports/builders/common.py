@@ -101,6 +101,6 @@ def actions_table(caption: str, actions, columns: dict[str, bool], *, status=Fal
         footer.append("")
     numeric = tuple(4 + i for i, name in enumerate(extra) if name in ("budget", "hours"))
     widths = (
-        (4, 8, 4, 3) + tuple(3 if n == "owner" else 2 for n in extra) + ((2,) if status else ())
+        (5, 8, 5, 3) + tuple(3 if n == "owner" else 2 for n in extra) + ((2,) if status else ())
     )
     return Table(caption, header, rows, [footer], numeric=numeric, widths=widths)
