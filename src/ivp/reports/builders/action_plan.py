@@ -9,7 +9,7 @@ from ivp.planning.models import ActionPlan
 from ivp.reports import charts
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
-from .common import actions_table, adoption_line, amount, filled_columns, objective_line
+from .common import actions_table, amount, filled_columns, objective_line, plan_document
 
 
 def action_plan_for(municipality, year: int) -> ActionPlan:
@@ -27,20 +27,18 @@ def build(municipality, year: int) -> Document:
     themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
     actions = [a for _, acts in themes for a in acts]
     columns = filled_columns(actions)
-    document = Document.about(
+    document = plan_document(
         "uitvoeringsplan",
         municipality,
         year,
-        title=plan.title,
-        subtitle=f"Gemeente {municipality.name} · {plan.period}",
-        status=adoption_line(plan, "het college"),
-        figures_date="Stand van de acties op de datum van aanmaak.",
-        sources=[
-            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}), vastgelegd in "
-            "ivp door de gemeente en haar partners.",
+        plan,
+        "het college",
+        recorded_by=" door de gemeente en haar partners",
+        sources=(
             f"{plan.policy_plan.title} ({plan.policy_plan.period}): de prioriteiten en "
             "doelstellingen.",
-        ],
+        ),
+        figures_date="Stand van de acties op de datum van aanmaak.",
     )
     priorities = sum(1 for theme, _ in themes if theme.priority.kind == "prioriteit")
     document.section("Inleiding").add(

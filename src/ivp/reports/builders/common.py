@@ -6,7 +6,7 @@ from ivp.figures import formatting as nl
 from ivp.planning.action_export import totals
 from ivp.planning.models import Objective
 
-from ..document import Table
+from ..document import Document, Table
 
 STATUS_WORDS = dict(
     gepland="gepland", lopend="lopend", afgerond="afgerond", vertraagd="vertraagd",
@@ -28,6 +28,35 @@ def adoption_line(plan, body: str) -> str:
     if plan.decision_reference:
         parts.append(f"(besluit {plan.decision_reference})")
     return " ".join(parts) + f", versie {plan.version}."
+
+
+def plan_document(
+    kind: str,
+    municipality,
+    year: int,
+    plan,
+    body: str,
+    *,
+    recorded_by: str = "",
+    sources: tuple[str, ...] = (),
+    **fields,
+) -> Document:
+    """A document about one plan (an IVP or an uitvoeringsplan): its title, period, adoption
+    by `body` and its version as the first source."""
+    return Document.about(
+        kind,
+        municipality,
+        year,
+        title=plan.title,
+        subtitle=f"Gemeente {municipality.name} · {plan.period}",
+        status=adoption_line(plan, body),
+        sources=[
+            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}), vastgelegd in "
+            f"ivp{recorded_by}.",
+            *sources,
+        ],
+        **fields,
+    )  # fmt: skip
 
 
 def euro(value) -> str:

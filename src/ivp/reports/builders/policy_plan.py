@@ -13,7 +13,7 @@ from ivp.planning.models import ActionPlan, Priority
 from ivp.planning.region_view import KEY_INDICATOR
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
-from .common import adoption_line, objective_line
+from .common import adoption_line, objective_line, plan_document
 
 
 def policy_plan_for(municipality, year: int):
@@ -29,17 +29,7 @@ def build(municipality, year: int) -> Document:
     plan = policy_plan_for(municipality, year)
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
-    document = Document.about(
-        "ivp",
-        municipality,
-        year,
-        title=plan.title,
-        subtitle=f"Gemeente {municipality.name} · {plan.period}",
-        status=adoption_line(plan, "de gemeenteraad"),
-        sources=[
-            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}), vastgelegd in ivp.",
-        ],
-    )
+    document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
     document.section("Inleiding").add(
         Paragraph(
             f"Dit Integraal Veiligheidsplan legt voor {plan.period} vast waar {municipality.name} "
