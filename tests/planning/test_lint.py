@@ -136,10 +136,8 @@ def test_the_plan_pages_load_the_check_as_a_panel(client):
 
 def test_the_panel_lists_faults_and_counts_repeated_warnings(client):
     client = _client_of(client, "coordinator.steenwijkerland")
-    findings = lint(
-        ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026).policy_plan,
-        ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026),
-    )
+    plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
+    findings = lint(plan.policy_plan, plan)
     unlinked = sum(1 for f in findings if f.message == "dient geen doelstelling.")
     panel = client.get(
         "/gemeenten/GM1708/uitvoeringsplan/2026/controle/", headers={"HX-Request": "true"}

@@ -77,11 +77,18 @@ class SafetyPicture:
     municipality: Municipality
     first_year: int
     last_year: int
-    fields: list[FieldPicture]
+    all_fields: list[FieldPicture]  # every field of the taxonomy, in its order
     without_theme: list[IndicatorPicture]
     peers: list[str]
-    # Fields of the taxonomy for which no indicator has figures: an analysis names them.
-    fields_without_figures: list[FieldPicture] = field(default_factory=list)
+
+    @property
+    def fields(self) -> list[FieldPicture]:
+        return [f for f in self.all_fields if f.indicators]
+
+    @property
+    def fields_without_figures(self) -> list[FieldPicture]:
+        """The fields no indicator has figures for: an analysis names them."""
+        return [f for f in self.all_fields if not f.indicators]
 
     @property
     def indicators(self) -> list[IndicatorPicture]:
@@ -156,13 +163,11 @@ def build(
         )
     pictures = {k: p for k, p in pictures.items() if p.series}
     _add_trends(list(pictures.values()))
-    all_fields = _by_field(municipality, indicators, pictures)
     return SafetyPicture(
         municipality=municipality,
         first_year=first_year,
         last_year=last_year,
-        fields=[f for f in all_fields if f.indicators],
-        fields_without_figures=[f for f in all_fields if not f.indicators],
+        all_fields=_by_field(municipality, indicators, pictures),
         without_theme=[
             pictures[i.pk] for i in indicators if i.pk in pictures and not i.themes.all()
         ],

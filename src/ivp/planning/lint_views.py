@@ -1,7 +1,5 @@
 """The plan check: the linter's findings as a page, and as the panel the plan pages load."""
 
-from collections import Counter
-
 from django.shortcuts import render
 
 from ivp.common.access import permission_required
@@ -35,12 +33,11 @@ def action_plan_lint(request, code, year):
 
 
 def _grouped(findings) -> list[tuple[int, object]]:
-    """Findings with the same message once, with how often and the first one."""
-    counts = Counter(f.message for f in findings)
-    first = {}
+    """Findings with the same message once, with how often and the first one, most often first."""
+    groups: dict[str, list] = {}
     for finding in findings:
-        first.setdefault(finding.message, finding)
-    return [(count, first[message]) for message, count in counts.most_common()]
+        groups.setdefault(finding.message, []).append(finding)
+    return sorted(((len(g), g[0]) for g in groups.values()), key=lambda pair: -pair[0])
 
 
 def _findings(request, findings, subject: str, back_url: str, municipality):

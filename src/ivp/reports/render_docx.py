@@ -121,10 +121,9 @@ class _Writer:
         # Style ids by name, read once: python-docx looks a name up anew at every paragraph,
         # which made the style lookups half the time of a document.
         self.ids = {s.name: s.style_id for s in docx.styles}
-        self.names = set(self.ids)
 
     def style(self, name: str | None):
-        return name if name in self.names else None
+        return name if name in self.ids else None
 
     def paragraph(self, text: str, style: str | None = None):
         paragraph = self.docx.add_paragraph(text)
@@ -137,7 +136,7 @@ class _Writer:
 
     def heading(self, text: str, level: int):
         name = f"Heading {level}"
-        if name in self.names:
+        if name in self.ids:
             return self.paragraph(text, name)
         paragraph = self.docx.add_paragraph()
         paragraph.add_run(text).bold = True
@@ -166,7 +165,7 @@ class _Writer:
         last = first
         for level, title in entries[1:]:
             last = self.paragraph(title, f"TOC {level}")
-            if f"TOC {level}" not in self.names and level > 1:
+            if f"TOC {level}" not in self.ids and level > 1:
                 last.paragraph_format.left_indent = Cm(0.8)
         _field_end(last)
         self.page_break()

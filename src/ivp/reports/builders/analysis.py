@@ -67,8 +67,7 @@ def build(municipality, year: int, *, picture=None) -> Document:
     document.section("Overzicht").add(
         _overview(items, picture), _fields_lacking(picture, municipality.name)
     )
-    fields = sorted(picture.fields + picture.fields_without_figures, key=lambda f: f.number)
-    for field_picture in fields:
+    for field_picture in picture.all_fields:
         section = document.section(f"{field_picture.number}. {field_picture.name}")
         if not field_picture.indicators:
             section.add(Paragraph(_field_without_figures(field_picture, municipality.name)))

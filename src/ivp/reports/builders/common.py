@@ -56,7 +56,7 @@ def plan_document(
             *sources,
         ],
         **fields,
-    )  # fmt: skip
+    )
 
 
 def euro(value) -> str:
