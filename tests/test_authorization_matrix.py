@@ -32,14 +32,16 @@ USERNAMES = {
 # Every demo user above works for Westerveld (the regiocoördinator through Zuidwest-Drenthe);
 # none of them has a role in Steenwijkerland.
 # pk: the uploads of own figures conftest records (1 Westerveld, 2 Steenwijkerland)
-def _first(model_path: str, **filters):
-    """The pk of a sample record conftest made, looked up when a test needs it."""
+def _first(model_path: str, attribute: str = "pk", **filters):
+    """The pk (or another attribute) of a sample record conftest made, looked up when a test
+    needs it."""
 
     def lookup():
         from django.apps import apps
 
         resolved = {k: v() if callable(v) else v for k, v in filters.items()}
-        return apps.get_model(model_path).objects.filter(**resolved).order_by("pk").first().pk
+        record = apps.get_model(model_path).objects.filter(**resolved).order_by("pk").first()
+        return getattr(record, attribute)
 
     return lookup
 
@@ -59,7 +61,7 @@ OWN = {
     ),
     "export_format": "json",
     "document": "uitvoeringsplan",
-    "generated": _first("reports.GeneratedDocument", municipality__code="GM1701"),
+    "generated": _first("reports.GeneratedDocument", "token", municipality__code="GM1701"),
     "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1701"),
     "code": "GM1701",
     "region": "zuidwest-drenthe",
@@ -84,7 +86,7 @@ OTHER = {
     ),
     "export_format": "md",
     "document": "uitvoeringsplan",
-    "generated": _first("reports.GeneratedDocument", municipality__code="GM1708"),
+    "generated": _first("reports.GeneratedDocument", "token", municipality__code="GM1708"),
     "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1708"),
     "code": "GM1708",
     "region": "PV22",
@@ -201,8 +203,9 @@ EXPECTED: dict[str, Rule] = {
     "planning:progress_upload": Rule({BEHEERDER, COORDINATOR, PARTNER}, {BEHEERDER}),
     "planning:stale_actions": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_lint": Rule(PREPARING, {BEHEERDER}),
-    # The dashboard: OTHER's (Steenwijkerland 2026) is published, OWN's is not.
-    "planning:dashboard": Rule(PREPARING, EVERYONE),
+    # The dashboard: OTHER's (Steenwijkerland 2026) is published, OWN's is not; both plans are
+    # drafts, and a published dashboard never shows a draft.
+    "planning:dashboard": Rule(PREPARING, {BEHEERDER}),
     "planning:dashboard_settings": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:municipality_dashboard": same(EVERYONE),
     # The API of the policy side: the same rules as the pages.
@@ -212,7 +215,8 @@ EXPECTED: dict[str, Rule] = {
     "api:action_plan": Rule(PREPARING, {BEHEERDER}),
     "api:action_list": Rule(PREPARING, {BEHEERDER}),
     "api:action_detail": Rule(PREPARING, {BEHEERDER}),
-    "api:action_progress": Rule(PREPARING, {BEHEERDER}),
+    # Progress notes: as on the progress page, the coordinator and partners of a party on it.
+    "api:action_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:action_plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:action_plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:action_plan_next_year": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),

@@ -92,7 +92,8 @@ def test_a_partner_reports_progress_on_its_partys_action_only():
         {"status": "lopend", "percent_done": 50},
         content_type="application/json",
     )
-    assert response.status_code == 201 and response.json()["user"] == "partner.steenwijkerland"
+    assert response.status_code == 201 and response.json()["organisation"] == "Politie"
+    assert "partner.steenwijkerland" not in response.content.decode()
     other = _action("Borging Bibob-proces")  # Gemeente only
     refused = client.post(
         f"/api/v1/acties/{other.pk}/voortgang/",

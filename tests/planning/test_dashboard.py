@@ -60,7 +60,30 @@ def test_a_measurable_objective_is_held_against_its_baseline_and_target():
     assert status.toward_target is False
 
 
+def _adopt_steenwijkerland_2026():
+    from datetime import date
+
+    from ivp.planning.models import ActionPlan
+    from ivp.planning.services.actions import action_plan_adopt
+
+    plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
+    return action_plan_adopt(
+        action_plan=plan, adopted_on=date(2026, 1, 20), decision_reference="B&W 2026/3"
+    )
+
+
+def test_a_published_dashboard_of_a_draft_stays_with_those_preparing_it():
+    """The demo's Steenwijkerland 2026 dashboard is published, but its plan is a draft."""
+    page = client_for(None).get("/gemeenten/GM1708/dashboard/", follow=True)
+    assert "Veiligheidsdashboard Steenwijkerland 2026" not in page.content.decode()
+    own = client_for("coordinator.steenwijkerland").get(
+        "/gemeenten/GM1708/uitvoeringsplan/2026/dashboard/"
+    )
+    assert "Gepubliceerd zodra het college deze versie vaststelt" in own.content.decode()
+
+
 def test_the_published_dashboard_is_public_and_has_no_edit_control():
+    _adopt_steenwijkerland_2026()
     page = client_for(None).get("/gemeenten/GM1708/dashboard/", follow=True)
     text = page.content.decode()
     assert page.status_code == 200

@@ -28,14 +28,14 @@ def test_the_coordinator_makes_a_pdf_and_downloads_it(immediate_tasks):
     )
     assert response.status_code == 302
     record = GeneratedDocument.objects.latest("pk")
-    assert response["Location"] == f"/documenten/{record.pk}/"
+    assert response["Location"] == f"/documenten/{record.token}/"
     assert (
         record.status == "klaar" and record.requested_by.username == "coordinator.steenwijkerland"
     )
     page = client.get(response["Location"]).content.decode()
     assert "uitvoeringsplan-steenwijkerland-2026.pdf" in page
     assert "hx-get" not in page  # finished: the page stops polling
-    download = client.get(f"/documenten/{record.pk}/download/")
+    download = client.get(f"/documenten/{record.token}/download/")
     assert download["Content-Type"] == "application/pdf"
     assert download.content.startswith(b"%PDF-")
     assert "uitvoeringsplan-steenwijkerland-2026.pdf" in download["Content-Disposition"]
@@ -46,9 +46,9 @@ def test_a_queued_document_shows_progress_and_polls():
     client.post("/gemeenten/GM1708/documenten/voortgang/2026/maken/", {"format": "docx"})
     record = GeneratedDocument.objects.latest("pk")
     assert record.status == "wachtrij"  # the worker has not taken it yet
-    fragment = client.get(f"/documenten/{record.pk}/voortgang/").content.decode()
+    fragment = client.get(f"/documenten/{record.token}/voortgang/").content.decode()
     assert "hx-get" in fragment and "<progress" in fragment
-    assert client.get(f"/documenten/{record.pk}/download/").status_code == 404
+    assert client.get(f"/documenten/{record.token}/download/").status_code == 404
 
 
 def test_an_unknown_format_is_refused_in_dutch():
@@ -97,7 +97,7 @@ def test_the_municipalitys_template_gives_the_word_documents_their_house_style(
     assert HouseStyle.objects.get(municipality__code="GM1708").file_name == "huisstijl.docx"
     client.post("/gemeenten/GM1708/documenten/uitvoeringsplan/2026/maken/", {"format": "docx"})
     made = docx_file(
-        client.get(f"/documenten/{GeneratedDocument.objects.latest('pk').pk}/download/").content
+        client.get(f"/documenten/{GeneratedDocument.objects.latest('pk').token}/download/").content
     )
     assert made.sections[0].header.paragraphs[0].text == "Gemeente Steenwijkerland · huisstijl"
     assert made.styles["Heading 1"].font.color.rgb == RGBColor(0x99, 0x00, 0x33)

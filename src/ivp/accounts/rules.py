@@ -23,6 +23,7 @@ is_beheerder = rules.is_superuser
 is_coordinator_of = _has_role(Role.COORDINATOR)
 # Raad / college read only what is published (DESIGN.md §5), so they are not in here.
 works_on_preparation_in = _has_role(Role.COORDINATOR, Role.KETENPARTNER, Role.REGIOCOORDINATOR)
+is_viewer_of = _has_role(Role.VIEWER)
 
 
 @rules.predicate

@@ -43,12 +43,12 @@ class ActionSerializer(serializers.ModelSerializer):
 
 
 class ProgressSerializer(serializers.ModelSerializer):
-    user = serializers.CharField(source="user.username", read_only=True, default=None)
+    """An update as readers see it: by organisation, never by a person's user name."""
 
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "date", "status", "percent_done", "note", "user", "created_at"]
-        read_only_fields = ["id", "user", "created_at"]
+        fields = ["id", "date", "status", "percent_done", "note", "organisation", "created_at"]
+        read_only_fields = ["id", "organisation", "created_at"]
         extra_kwargs = {"date": {"required": False}}
 
 

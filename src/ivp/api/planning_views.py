@@ -52,19 +52,23 @@ class PolicyPlanView(APIView):
     )
     def get(self, request, code):
         municipality = get_object_or_404(Municipality, code=code.upper())
-        for plan in (selectors.current_plan(municipality), selectors.published_plan(municipality)):
-            if plan is not None and request.user.has_perm("planning.view_plan", plan):
-                return Response(export.plan_data(plan))
-        raise NotFound("Geen integraal veiligheidsplan dat u mag lezen.")
+        plan = selectors.plan_for_reader(request.user, municipality)
+        if plan is None:
+            raise NotFound("Geen integraal veiligheidsplan dat u mag lezen.")
+        return Response(export.plan_data(plan))
 
 
 def _action_plan(request, code, year) -> ActionPlan:
-    plan = get_object_or_404(
-        ActionPlan.objects.current().select_related("municipality", "policy_plan"),
-        municipality__code=code.upper(),
-        start_year=year,
-    )
-    _check(request, "planning.view_action_plan", plan)
+    """The version this user reads, as on the page: the newest for those preparing it, the
+    adopted one in force for everyone else."""
+    municipality = get_object_or_404(Municipality, code=code.upper())
+    versions = selectors.action_plan_versions(municipality, start_year=year)
+    plan = selectors.first_readable(request.user, versions, "planning.view_action_plan")
+    if plan is None:
+        newest = versions.first()
+        if newest is None:
+            raise NotFound("Geen uitvoeringsplan voor dit jaar.")
+        _check(request, "planning.view_action_plan", newest)
     return plan
 
 
@@ -179,11 +183,12 @@ class ActionProgress(generics.GenericAPIView):
 
     permission_classes = [AllowAny]
     serializer_class = ProgressSerializer
-    ivp_access = "planning.view_action_plan"
+    ivp_access = "planning.view_progress"
 
     def get(self, request, action):
         action = _action(request, action)
-        return Response(ProgressSerializer(action.updates.select_related("user"), many=True).data)
+        _check(request, "planning.view_progress", action)
+        return Response(ProgressSerializer(action.updates.all(), many=True).data)
 
     def post(self, request, action):
         action = _action(request, action)

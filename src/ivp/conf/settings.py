@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ivp.accounts.middleware.ActiveMunicipalityMiddleware",
+    "ivp.web.middleware.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "ivp.conf.urls"

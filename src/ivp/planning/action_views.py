@@ -31,27 +31,37 @@ DOWNLOADS = {
 
 
 def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
+    """The version asked for (?versie=), else the one this user reads: the newest for those
+    preparing it, the adopted one in force for everyone else (refused when there is none)."""
+    return _reader_version(request, code, year, "planning.view_action_plan")
+
+
+def dashboard_plan_from(request, code, year, **kwargs) -> ActionPlan:
+    return _reader_version(request, code, year, "planning.view_dashboard")
+
+
+def _reader_version(request, code, year, perm) -> ActionPlan:
     municipality = municipality_from_code(request, code)
-    cached = getattr(request, "_ivp_action_plan", None)
-    if cached is None or cached.municipality_id != municipality.pk or cached.start_year != year:
-        versions = ActionPlan.objects.select_related("municipality", "policy_plan").filter(
-            municipality=municipality, start_year=year
-        )
+    key = (municipality.pk, year, perm)
+    cache = request.__dict__.setdefault("_ivp_action_plans", {})
+    if key not in cache:
+        versions = selectors.action_plan_versions(municipality, start_year=year)
         wanted = request.GET.get("versie", "")
-        chosen = versions.filter(version=int(wanted)) if wanted.isdigit() else versions.current()
-        cached = request._ivp_action_plan = get_object_or_404(chosen)
-    return cached
+        if wanted.isdigit():
+            cache[key] = get_object_or_404(versions.filter(version=int(wanted)))
+        else:
+            readable = selectors.first_readable(request.user, versions, perm)
+            cache[key] = readable or versions.first()
+            if cache[key] is None:
+                raise Http404
+    return cache[key]
 
 
 @public
 def action_plans(request, code):
     """The municipality's implementation plans; the coordinator starts one from the IVP."""
     municipality = municipality_from_code(request, code)
-    visible = [
-        plan
-        for plan in ActionPlan.objects.filter(municipality=municipality).current()
-        if request.user.has_perm("planning.view_action_plan", plan)
-    ]
+    visible = selectors.action_plans_for_reader(request.user, municipality)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
     policy_plan = selectors.published_plan(municipality)
     form = None

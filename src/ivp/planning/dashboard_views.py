@@ -9,26 +9,27 @@ from ivp.common.access import permission_required, post_only, public
 from ivp.regions.selectors import municipality_from_code
 from ivp.reports import charts
 
-from . import dashboard
-from .action_views import action_plan_from
+from . import dashboard, selectors
+from .action_views import action_plan_from, dashboard_plan_from
 from .forms import DashboardSettingsForm
-from .models import Action, ActionPlan
+from .models import Action
 
 
 @public
 def municipality_dashboard(request, code):
     """The newest dashboard this visitor may read (published ones for everyone)."""
     municipality = municipality_from_code(request, code)
-    plans = ActionPlan.objects.filter(municipality=municipality).current()
-    for plan in plans.order_by("-start_year"):
-        if request.user.has_perm("planning.view_dashboard", plan):
-            return redirect("planning:dashboard", code=municipality.code, year=plan.start_year)
+    plans = selectors.action_plans_for_reader(
+        request.user, municipality, perm="planning.view_dashboard"
+    )
+    if plans:
+        return redirect("planning:dashboard", code=municipality.code, year=plans[0].start_year)
     return render(request, "planning/dashboard_none.html", {"municipality": municipality})
 
 
-@permission_required("planning.view_dashboard", fn=action_plan_from)
+@permission_required("planning.view_dashboard", fn=dashboard_plan_from)
 def dashboard_page(request, code, year):
-    plan = action_plan_from(request, code, year)
+    plan = dashboard_plan_from(request, code, year)
     boards = dashboard.build(plan, timezone.localdate())
     labels = dict(Action.Status.choices)
     sections = []

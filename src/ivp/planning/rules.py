@@ -90,6 +90,8 @@ def coordinates_action(user, action):
 
 # Progress on an action: the coordinator, or a partner of a party on it — and nothing else.
 rules.add_perm("planning.update_progress", is_beheerder | coordinates_action | is_party_to)
+# Its updates and notes are read by the same people, on the page and through the API alike.
+rules.add_perm("planning.view_progress", is_beheerder | coordinates_action | is_party_to)
 
 
 @rules.predicate
@@ -107,7 +109,8 @@ rules.add_perm(
 
 @rules.predicate
 def dashboard_is_published(user, action_plan):
-    return action_plan is not None and action_plan.dashboard_published
+    """Published, and of an adopted version: a published dashboard never shows a draft."""
+    return action_plan is not None and action_plan.dashboard_published and action_plan.adopted
 
 
 # The dashboard: public once published (raad, college and residents read it), before that

@@ -4,7 +4,15 @@ from django.db.models import Prefetch, Q
 
 from ivp.taxonomy.models import Theme
 
-from .models import ApproachLine, Objective, PolicyCycle, PolicyPlan, Priority, RegionalPriority
+from .models import (
+    ActionPlan,
+    ApproachLine,
+    Objective,
+    PolicyCycle,
+    PolicyPlan,
+    Priority,
+    RegionalPriority,
+)
 
 
 def current_cycle(municipality) -> PolicyCycle | None:
@@ -33,6 +41,50 @@ def published_plan(municipality) -> PolicyPlan | None:
 def current_plan(municipality) -> PolicyPlan | None:
     """What a coordinator works on: the newest version, adopted or not."""
     return plans_of(municipality).first()
+
+
+def first_readable(user, versions, perm: str):
+    """The first of `versions` (newest first) this user may read with `perm`: those preparing a
+    plan read its newest draft, everyone else the adopted version in force until a newer one
+    is adopted."""
+    return next((plan for plan in versions if user.has_perm(perm, plan)), None)
+
+
+def plan_for_reader(user, municipality, year: int | None = None) -> PolicyPlan | None:
+    """The integral safety plan this user reads (of the period holding `year`, if given)."""
+    plans = plans_of(municipality).select_related("municipality")
+    if year is not None:
+        plans = plans.filter(start_year__lte=year, end_year__gte=year)
+    return first_readable(user, plans, "planning.view_plan")
+
+
+def action_plan_versions(municipality, *, start_year: int | None = None, year: int | None = None):
+    """Every version of the uitvoeringsplannen starting in (or covering) a year, newest first."""
+    versions = ActionPlan.objects.select_related("municipality", "policy_plan").filter(
+        municipality=municipality
+    )
+    if start_year is not None:
+        versions = versions.filter(start_year=start_year)
+    if year is not None:
+        versions = versions.filter(start_year__lte=year, end_year__gte=year)
+    return versions.order_by("-start_year", "-version")
+
+
+def action_plan_for_reader(
+    user, municipality, *, start_year=None, year=None, perm="planning.view_action_plan"
+) -> ActionPlan | None:
+    return first_readable(
+        user, action_plan_versions(municipality, start_year=start_year, year=year), perm
+    )
+
+
+def action_plans_for_reader(user, municipality, perm="planning.view_action_plan") -> list:
+    """One uitvoeringsplan per starting year, in the version this user reads; newest first."""
+    by_year: dict[int, list] = {}
+    for plan in action_plan_versions(municipality):
+        by_year.setdefault(plan.start_year, []).append(plan)
+    readable = (first_readable(user, versions, perm) for versions in by_year.values())
+    return [plan for plan in readable if plan is not None]
 
 
 def plan_with_contents(pk: int) -> PolicyPlan:

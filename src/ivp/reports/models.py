@@ -1,6 +1,8 @@
 """Generated documents (made in the background, downloaded when ready) and a municipality's
 own Word template for their house style."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,9 +40,22 @@ class GeneratedDocument(models.Model):
 
     FINISHED = (Status.DONE, Status.FAILED)
 
+    # The address of the file: not guessable, unlike the sequential pk.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     municipality = models.ForeignKey(
         "regions.Municipality", on_delete=models.CASCADE, related_name="generated_documents"
     )
+    # The exact plan version the file was made from: who may read the file is decided on it,
+    # not on whichever version is current when someone asks.
+    policy_plan = models.ForeignKey(
+        "planning.PolicyPlan", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    action_plan = models.ForeignKey(
+        "planning.ActionPlan", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # True until the worker has built the file from an adopted version: text of a draft may
+    # change before adoption, so a file made from a draft stays with those preparing the plan.
+    from_draft = models.BooleanField(default=True, editable=False)
     kind = models.CharField(_("document"), max_length=20, choices=list(KINDS.items()))
     year = models.PositiveSmallIntegerField(_("year"))
     format = models.CharField(_("format"), max_length=5, choices=[(f, f.upper()) for f in FORMATS])
@@ -68,3 +83,8 @@ class GeneratedDocument(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
+
+    @property
+    def source(self):
+        """The plan version the file is made of (None for the analysis of public figures)."""
+        return self.policy_plan or self.action_plan

@@ -1,11 +1,20 @@
-"""Who may read and make which document: the same people who may read what it is made of."""
+"""Who may read and make which document: the same people who may read what it is made of.
+
+A file is judged by the exact plan version it was made from, and a file made from a draft stays
+with those preparing the plan even after that version is adopted (its text may have changed)."""
 
 from dataclasses import dataclass
 
 import rules
-from django.http import Http404
 
-from ivp.accounts.rules import is_beheerder, is_coordinator_of
+from ivp.accounts.rules import (
+    is_beheerder,
+    is_coordinator_of,
+    is_viewer_of,
+    works_on_preparation_in,
+)
+
+READ_PERMS = {"ivp": "planning.view_plan"}
 
 
 @dataclass(frozen=True)
@@ -16,19 +25,27 @@ class DocumentSubject:
     kind: str
     year: int
 
-    def source(self):
-        """The plan the document is made of (None for the analysis of public figures)."""
-        from .builders.action_plan import action_plan_for
-        from .builders.policy_plan import policy_plan_for
+    def source_for(self, user):
+        """The plan version this user reads the document of (None for the analysis of public
+        figures, or when there is nothing this user may read)."""
+        from ivp.planning import selectors
 
         if self.kind == "analyse":
             return None
-        try:
-            if self.kind == "ivp":
-                return policy_plan_for(self.municipality, self.year)
-            return action_plan_for(self.municipality, self.year)
-        except Http404:
-            return None
+        if self.kind == "ivp":
+            return selectors.plan_for_reader(user, self.municipality, self.year)
+        return selectors.action_plan_for_reader(user, self.municipality, year=self.year)
+
+
+def _may_read_source(user, kind: str, source) -> bool:
+    if not user.has_perm(READ_PERMS.get(kind, "planning.view_action_plan"), source):
+        return False
+    # The progress report carries partners' notes: it goes to the council, not to everyone.
+    return kind != "voortgang" or bool(
+        is_beheerder(user)
+        or works_on_preparation_in(user, source.municipality)
+        or is_viewer_of(user, source.municipality)
+    )
 
 
 @rules.predicate
@@ -37,11 +54,8 @@ def may_read_subject(user, subject):
         return False
     if subject.kind == "analyse":
         return True  # public figures
-    source = subject.source()
-    if source is None:
-        return False
-    perm = "planning.view_plan" if subject.kind == "ivp" else "planning.view_action_plan"
-    return user.has_perm(perm, source)
+    source = subject.source_for(user)
+    return source is not None and _may_read_source(user, subject.kind, source)
 
 
 @rules.predicate
@@ -50,15 +64,20 @@ def is_signed_in(user):
 
 
 @rules.predicate
-def requested_it_or_may_read(user, record):
+def may_read_file(user, record):
+    """A made file, judged on the version it was made from."""
     if record is None:
         return False
-    subject = DocumentSubject(record.municipality, record.kind, record.year)
-    return record.requested_by_id == user.pk or may_read_subject(user, subject)
+    if record.kind == "analyse":
+        return True
+    source = record.source
+    if source is None or record.from_draft:
+        return is_beheerder(user) or works_on_preparation_in(user, record.municipality)
+    return _may_read_source(user, record.kind, source)
 
 
 rules.add_perm("reports.view_document", may_read_subject)
 # Making one in the background costs the server work: signed-in readers only.
 rules.add_perm("reports.generate_document", is_signed_in & may_read_subject)
-rules.add_perm("reports.download_document", is_signed_in & requested_it_or_may_read)
+rules.add_perm("reports.download_document", is_signed_in & (is_beheerder | may_read_file))
 rules.add_perm("reports.change_house_style", is_beheerder | is_coordinator_of)

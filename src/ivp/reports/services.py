@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils import translation
 
 from . import render_docx, render_html, render_pdf
 from .builders import action_plan, analysis, policy_plan, progress
 from .document import FORMATS, KINDS, Document
-from .models import HouseStyle
+from .models import GeneratedDocument, HouseStyle
 
 BUILDERS = {
     "analyse": analysis.build,
@@ -30,19 +31,20 @@ class Made:
     content_type: str
 
 
-def build(kind: str, municipality, year: int) -> Document:
+def build(kind: str, municipality, year: int, *, plan=None) -> Document:
+    """The document of `plan` (a given version), else of the plan covering `year`."""
     with translation.override("nl"):
-        return BUILDERS[kind](municipality, year)
+        return BUILDERS[kind](municipality, year, plan=plan)
 
 
-def make(kind: str, municipality, year: int, fmt: str, *, progress=None) -> Made:
+def make(kind: str, municipality, year: int, fmt: str, *, plan=None, progress=None) -> Made:
     """The document as a file. `progress(step, done, total)` hears how far it is."""
     if fmt not in FORMATS:
         raise ValueError(f"Onbekend formaat {fmt!r}; kies uit {', '.join(FORMATS)}.")
     with translation.override("nl"):
         if progress:
             progress("Gegevens verzamelen", 0, 1)
-        document = BUILDERS[kind](municipality, year)
+        document = BUILDERS[kind](municipality, year, plan=plan)
         if progress:
             progress("Gegevens verzamelen", 1, 1)
         if fmt == "pdf":
@@ -59,3 +61,25 @@ def make(kind: str, municipality, year: int, fmt: str, *, progress=None) -> Made
 def house_style_of(municipality) -> bytes | None:
     style = HouseStyle.objects.filter(municipality=municipality).only("content").first()
     return bytes(style.content) if style else None
+
+
+@transaction.atomic
+def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
+    """Queue a file of the plan version this user reads now; the worker makes it of exactly
+    that version, whatever happens to the plan meanwhile."""
+    from ivp.planning.models import PolicyPlan
+
+    from .tasks import generate_document
+
+    source = subject.source_for(user)
+    record = GeneratedDocument.objects.create(
+        municipality=subject.municipality,
+        kind=subject.kind,
+        year=subject.year,
+        format=file_format,
+        requested_by=user,
+        policy_plan=source if isinstance(source, PolicyPlan) else None,
+        action_plan=source if source is not None and not isinstance(source, PolicyPlan) else None,
+    )
+    generate_document.enqueue(record.pk)
+    return record

@@ -22,14 +22,22 @@ def read_progress(document_id: int) -> dict | None:
 
 @task()
 def generate_document(document_id: int) -> str:
-    record = GeneratedDocument.objects.select_related("municipality").get(pk=document_id)
-    GeneratedDocument.objects.filter(pk=document_id).update(status=GeneratedDocument.Status.RUNNING)
+    record = GeneratedDocument.objects.select_related(
+        "municipality", "policy_plan", "action_plan"
+    ).get(pk=document_id)
+    source = record.source
+    # Read before building: a version adopted while the file is made still counts as a draft.
+    from_draft = source is not None and not source.adopted
+    GeneratedDocument.objects.filter(pk=document_id).update(
+        status=GeneratedDocument.Status.RUNNING, from_draft=from_draft
+    )
     try:
         made = services.make(
             record.kind,
             record.municipality,
             record.year,
             record.format,
+            plan=source,
             progress=cache_writer(PROGRESS, document_id),
         )
     except (PdfUnavailable, TemplateError) as error:

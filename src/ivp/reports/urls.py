@@ -12,11 +12,13 @@ urlpatterns = [
     path(
         D + "<slug:document>/<int:year>/maken/", views.document_generate, name="document_generate"
     ),
-    path("documenten/<int:generated>/", views.document_detail, name="document_detail"),
+    path("documenten/<uuid:generated>/", views.document_detail, name="document_detail"),
     path(
-        "documenten/<int:generated>/voortgang/", views.document_progress, name="document_progress"
+        "documenten/<uuid:generated>/voortgang/", views.document_progress, name="document_progress"
     ),
-    path("documenten/<int:generated>/download/", views.document_download, name="document_download"),
+    path(
+        "documenten/<uuid:generated>/download/", views.document_download, name="document_download"
+    ),
     path("gemeenten/<str:code>/huisstijl/", views.house_style, name="house_style"),
     path(
         "gemeenten/<str:code>/huisstijl/sjabloon.docx",

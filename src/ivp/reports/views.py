@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from ivp.common.access import permission_required, post_only, public
 from ivp.planning import selectors
-from ivp.planning.models import ActionPlan
 from ivp.regions.selectors import municipality_from_code
 
 from . import render_docx, render_html, services
@@ -18,7 +17,7 @@ from .document import KINDS
 from .forms import GenerateForm, HouseStyleForm
 from .models import GeneratedDocument, HouseStyle
 from .rules import DocumentSubject
-from .tasks import generate_document, read_progress
+from .tasks import read_progress
 
 DOCX = services.CONTENT_TYPES["docx"]
 
@@ -31,8 +30,10 @@ def subject_from(request, code, document, year, **kwargs) -> DocumentSubject:
 
 def record_from(request, generated, **kwargs) -> GeneratedDocument:
     return get_object_or_404(
-        GeneratedDocument.objects.defer("content").select_related("municipality"),
-        pk=generated,
+        GeneratedDocument.objects.defer("content").select_related(
+            "municipality", "policy_plan", "action_plan"
+        ),
+        token=generated,
     )
 
 
@@ -44,10 +45,10 @@ def documents(request, code):
     subjects = [
         (DocumentSubject(municipality, "analyse", year), _("figures up to %s") % (year - 1))
     ]
-    plan = selectors.published_plan(municipality) or selectors.current_plan(municipality)
+    plan = selectors.plan_for_reader(request.user, municipality)
     if plan is not None:
         subjects.append((DocumentSubject(municipality, "ivp", plan.start_year), plan.period))
-    for action_plan in ActionPlan.objects.filter(municipality=municipality).current():
+    for action_plan in selectors.action_plans_for_reader(request.user, municipality):
         for kind in ("uitvoeringsplan", "voortgang"):
             subject = DocumentSubject(municipality, kind, action_plan.start_year)
             subjects.append((subject, action_plan.period))
@@ -84,7 +85,10 @@ def documents(request, code):
 @permission_required("reports.view_document", fn=subject_from)
 def document_page(request, code, document, year):
     subject = subject_from(request, code, document, year)
-    made = render_html.with_inline_charts(services.build(document, subject.municipality, year))
+    source = subject.source_for(request.user)
+    made = render_html.with_inline_charts(
+        services.build(document, subject.municipality, year, plan=source)
+    )
     return render(
         request,
         "reports/document_page.html",
@@ -106,15 +110,10 @@ def document_generate(request, code, document, year):
     if not form.is_valid():
         messages.error(request, _("Choose PDF, Word or HTML."))
         return redirect("reports:documents", code=subject.municipality.code)
-    record = GeneratedDocument.objects.create(
-        municipality=subject.municipality,
-        kind=document,
-        year=year,
-        format=form.cleaned_data["format"],
-        requested_by=request.user,
+    record = services.document_request(
+        subject=subject, file_format=form.cleaned_data["format"], user=request.user
     )
-    generate_document.enqueue(record.pk)
-    return redirect("reports:document_detail", generated=record.pk)
+    return redirect("reports:document_detail", generated=record.token)
 
 
 @permission_required("reports.download_document", fn=record_from)
@@ -136,7 +135,7 @@ def _with_progress(request, generated, template: str):
 @permission_required("reports.download_document", fn=record_from)
 def document_download(request, generated):
     record = get_object_or_404(
-        GeneratedDocument, pk=generated, status=GeneratedDocument.Status.DONE
+        GeneratedDocument, token=generated, status=GeneratedDocument.Status.DONE
     )
     response = HttpResponse(
         bytes(record.content), content_type=services.CONTENT_TYPES[record.format]

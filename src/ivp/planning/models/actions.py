@@ -17,6 +17,11 @@ class ActionPlanQuerySet(models.QuerySet):
         """The newest version of each plan: the one in use."""
         return self.filter(next_versions__isnull=True)
 
+    def in_force(self):
+        """The adopted version of each plan that no newer adopted version replaced."""
+        adopted = Adoptable.Status.VASTGESTELD
+        return self.filter(status=adopted).exclude(next_versions__status=adopted)
+
 
 class ActionPlan(Adoptable):
     """Adopted by the college; after that it changes only through a new version (`previous`
@@ -207,6 +212,8 @@ class ProgressUpdate(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Who reported, as readers see it: the organisation, never the person's user name.
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

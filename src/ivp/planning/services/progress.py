@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ivp.accounts.rules import is_beheerder, is_coordinator_of
+from ivp.accounts.selectors import partner_organisations
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.figures.formats.tabular import read_table
 
@@ -39,11 +41,32 @@ def progress_record(
         raise ValidationError(_("Progress cannot be reported for a date in the future."))
     claim(action, expected_version)
     update = ProgressUpdate.objects.create(
-        action=action, date=on, status=status, percent_done=percent_done, note=note, user=user
+        action=action,
+        date=on,
+        status=status,
+        percent_done=percent_done,
+        note=note,
+        user=user,
+        organisation=reporting_organisation(user, action),
     )
     action.status = status
     action.save(update_fields=["status", "lock_version"])
     return update
+
+
+def reporting_organisation(user, action: Action) -> str:
+    """The organisation a report is shown under: the partner's party on the action, or the
+    municipality for its coordinator and the beheerder."""
+    if user is None or not user.is_authenticated:
+        return ""
+    municipality = action.theme.action_plan.municipality
+    mine = partner_organisations(user, municipality)
+    party = next((p.name for p in action.parties.all() if p.name.casefold().strip() in mine), "")
+    if party:
+        return party
+    if is_beheerder(user) or is_coordinator_of(user, municipality):
+        return _("Municipality of %(name)s") % {"name": municipality.name}
+    return ""
 
 
 COLUMNS = {

@@ -22,8 +22,8 @@ def action_plan_for(municipality, year: int) -> ActionPlan:
     )
 
 
-def build(municipality, year: int) -> Document:
-    plan = action_plan_for(municipality, year)
+def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Document:
+    plan = plan or action_plan_for(municipality, year)
     themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
     actions = [a for _, acts in themes for a in acts]
     columns = filled_columns(actions)

@@ -24,7 +24,8 @@ def years_for(municipality, year: int) -> tuple[int, int] | None:
     return max(last - 2, years[0]), last
 
 
-def build(municipality, year: int, *, picture=None) -> Document:
+def build(municipality, year: int, *, picture=None, plan=None) -> Document:
+    """`plan` is unused: the analysis is made of public figures, not of a plan."""
     span = years_for(municipality, year)
     picture = picture or (
         safety_picture.build(municipality, first_year=span[0], last_year=span[1]) if span else None

@@ -25,8 +25,8 @@ def policy_plan_for(municipality, year: int):
     return selectors.plan_with_contents(plan.pk)
 
 
-def build(municipality, year: int) -> Document:
-    plan = policy_plan_for(municipality, year)
+def build(municipality, year: int, *, plan=None) -> Document:
+    plan = selectors.plan_with_contents(plan.pk) if plan else policy_plan_for(municipality, year)
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
     document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
@@ -227,7 +227,7 @@ def _governance(document: Document, plan) -> None:
                 [[m.role, m.organisation] for m in members],
             )
         )
-    action_plans = ActionPlan.objects.filter(policy_plan=plan).current().order_by("start_year")
+    action_plans = ActionPlan.objects.filter(policy_plan=plan).in_force().order_by("start_year")
     if action_plans:
         section.add(
             Bullets(

@@ -18,8 +18,10 @@ ORDER = ["afgerond", "lopend", "vertraagd", "gepland", "geschrapt"]
 VERDICT = {"stijging": "gestegen", "daling": "gedaald", "stabiel": "niet aantoonbaar veranderd"}
 
 
-def build(municipality, year: int, *, today: date | None = None) -> Document:
-    plan = action_plan_for(municipality, year)
+def build(
+    municipality, year: int, *, today: date | None = None, plan: ActionPlan | None = None
+) -> Document:
+    plan = plan or action_plan_for(municipality, year)
     today = today or date.today()
     boards = dashboard.build(plan, today)
     latest = (
