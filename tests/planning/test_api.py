@@ -71,6 +71,8 @@ def test_the_coordinator_adds_and_changes_an_action_and_a_stale_change_gets_409(
     )
     assert stale.status_code == 409
     assert "Iemand anders" in stale.json()["detail"]
+    blind = client.patch(url, {"owner": "Politie"}, content_type="application/json")
+    assert blind.status_code == 428
     assert Action.objects.get(pk=body["id"]).owner == "Gemeente"
 
 
@@ -87,12 +89,25 @@ def test_a_budget_of_veel_is_refused():
 def test_a_partner_reports_progress_on_its_partys_action_only():
     client = client_for("partner.steenwijkerland")
     own = _action("Toezicht en handhaving")  # Politie
-    response = client.post(
+    without_version = client.post(
         f"/api/v1/acties/{own.pk}/voortgang/",
         {"status": "lopend", "percent_done": 50},
         content_type="application/json",
     )
+    assert without_version.status_code == 428 and "lock_version" in without_version.json()
+    assert not own.updates.filter(user__username="partner.steenwijkerland").exists()
+    response = client.post(
+        f"/api/v1/acties/{own.pk}/voortgang/",
+        {"status": "lopend", "percent_done": 50, "lock_version": own.lock_version},
+        content_type="application/json",
+    )
     assert response.status_code == 201 and response.json()["organisation"] == "Politie"
+    stale = client.post(
+        f"/api/v1/acties/{own.pk}/voortgang/",
+        {"status": "afgerond", "lock_version": own.lock_version},
+        content_type="application/json",
+    )
+    assert stale.status_code == 409
     assert "partner.steenwijkerland" not in response.content.decode()
     other = _action("Borging Bibob-proces")  # Gemeente only
     refused = client.post(
@@ -127,7 +142,7 @@ def test_a_status_that_does_not_exist_is_refused_in_dutch():
     action = _action("Toezicht en handhaving")
     response = client_for("coordinator.steenwijkerland").post(
         f"/api/v1/acties/{action.pk}/voortgang/",
-        {"status": "klaar"},
+        {"status": "klaar", "lock_version": action.lock_version},
         content_type="application/json",
     )
     assert response.status_code == 400

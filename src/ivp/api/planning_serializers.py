@@ -43,11 +43,23 @@ class ActionSerializer(serializers.ModelSerializer):
 
 
 class ProgressSerializer(serializers.ModelSerializer):
-    """An update as readers see it: by organisation, never by a person's user name."""
+    """An update as readers see it: by organisation, never by a person's user name. A new
+    one names the action's `lock_version` it was based on."""
+
+    lock_version = serializers.IntegerField(write_only=True, required=False)
 
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "date", "status", "percent_done", "note", "organisation", "created_at"]
+        fields = [
+            "id",
+            "date",
+            "status",
+            "percent_done",
+            "note",
+            "organisation",
+            "created_at",
+            "lock_version",
+        ]
         read_only_fields = ["id", "organisation", "created_at"]
         extra_kwargs = {"date": {"required": False}}
 

@@ -35,6 +35,18 @@ def _check(request, perm, obj):
         raise PermissionDenied("U heeft hier geen rechten voor.")
 
 
+def _version_missing() -> Response:
+    return Response(
+        {
+            "lock_version": [
+                "Verplicht: de lock_version van de actie zoals u die las; zo overschrijft u "
+                "niet ongemerkt een wijziging van een ander."
+            ]
+        },
+        status=status.HTTP_428_PRECONDITION_REQUIRED,
+    )
+
+
 def _validation(error: ValidationError) -> Response:
     code = status.HTTP_409_CONFLICT if isinstance(error, EditConflict) else 400
     return Response({"detail": " ".join(error.messages)}, status=code)
@@ -164,6 +176,8 @@ class ActionDetail(generics.GenericAPIView):
         }
         parties = data.pop("parties", [p.name for p in action.parties.all()])
         expected = data.pop("lock_version", None)
+        if expected is None:
+            return _version_missing()
         try:
             saved = action_save(
                 theme=action.theme,
@@ -196,6 +210,8 @@ class ActionProgress(generics.GenericAPIView):
         serializer = ProgressSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        if data.get("lock_version") is None:
+            return _version_missing()
         try:
             update = progress_record(
                 action=action,
@@ -204,6 +220,7 @@ class ActionProgress(generics.GenericAPIView):
                 percent_done=data.get("percent_done"),
                 note=data.get("note", ""),
                 user=request.user,
+                expected_version=data["lock_version"],
             )
         except ValidationError as error:
             return _validation(error)

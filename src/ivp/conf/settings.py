@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "ivp.accounts.middleware.ActiveMunicipalityMiddleware",
     "ivp.web.middleware.PrivateResponsesMiddleware",
+    "ivp.web.middleware.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "ivp.conf.urls"
@@ -115,10 +116,20 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'ivp.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Write requests run in one transaction each (ivp.web.middleware.AtomicWritesMiddleware);
+# reads run without one, so they never wait for a writer.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web server read while an import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the web server read while an import writes. Every transaction takes the write
+    # lock when it begins (IMMEDIATE) and waits for it up to `timeout` seconds, so two saves at
+    # once queue instead of failing halfway with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("IVP_SQLITE_BUSY_SECONDS", default=60),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Long work (imports of national files) runs in a worker (`ivp db_worker`) that takes tasks

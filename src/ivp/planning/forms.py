@@ -29,6 +29,16 @@ class Versioned(AccessibleForm):
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean(self):
+        cleaned = super().clean()
+        # An edit form is filled from a saved record: without its version a save could
+        # silently overwrite someone else's, so it is refused rather than applied.
+        if "lock_version" in self.initial and cleaned.get("lock_version") is None:
+            raise forms.ValidationError(
+                _("This form lacks the version it was filled from; reload the page and try again.")
+            )
+        return cleaned
+
     def expected_version(self) -> int | None:
         return self.cleaned_data.pop("lock_version", None)
 

@@ -1,5 +1,6 @@
-"""Responses that may hold work in preparation are never stored by a browser or a proxy."""
+"""Request-wide rules: what a cache may keep, and which requests run in one transaction."""
 
+from django.db import transaction
 from django.utils.cache import add_never_cache_headers
 
 
@@ -17,3 +18,24 @@ class PrivateResponsesMiddleware:
         if (user is not None and user.is_authenticated) or request.path.startswith("/api/"):
             add_never_cache_headers(response)
         return response
+
+
+class AtomicWritesMiddleware:
+    """Each write request (POST, PUT, PATCH, DELETE) runs in one transaction: all of it is
+    saved or none. Reads run without one: on SQLite a transaction takes the write lock when
+    it begins (IMMEDIATE, so two saves queue instead of failing), and a page that only reads
+    must not wait for an import to finish. Place it last, after the CSRF check."""
+
+    SAFE = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.method in self.SAFE:
+            return None
+        with transaction.atomic():
+            return view(request, *args, **kwargs)
