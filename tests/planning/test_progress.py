@@ -92,9 +92,9 @@ def _upload(text: str, user="coordinator.steenwijkerland", name="voortgang.csv")
 
 def test_bulk_upload_updates_every_row():
     count = _upload(
-        "actie;status;percentage;toelichting;datum\n"
-        "Toezicht en handhaving;lopend;75%;Op schema;01-11-2026\n"
-        f"{_action('Buurtbemiddeling').pk};Afgerond;100;;\n"
+        "actie-id;actie;status;percentage;toelichting;datum\n"
+        ";Toezicht en handhaving;lopend;75%;Op schema;01-11-2026\n"
+        f"{_action('Buurtbemiddeling').pk};;Afgerond;100;;\n"
     )
     assert count == 2
     assert _action("Buurtbemiddeling").status == "afgerond"
@@ -162,3 +162,93 @@ def test_a_partner_lands_on_its_own_actions_and_may_read_the_others():
     everything = client.get(PLAN + "?alle=1").content.decode()
     assert "Borging Bibob-proces" in everything
     assert f"{PLAN}acties/{_action('Borging Bibob-proces').pk}/voortgang/" not in everything
+
+
+def test_a_bare_number_is_an_item_not_a_database_id():
+    """A number in the item column is looked up as an item, never as an id."""
+    number = _action("Buurtbemiddeling").pk
+    with pytest.raises(ImportFileError, match=f"geen actie „{number}”"):
+        _upload(f"actie;status\n{number};afgerond\n")
+    assert _action("Buurtbemiddeling").status != "afgerond"
+
+
+def test_an_item_two_actions_share_is_refused_with_both_named():
+    from ivp.planning.services.actions import action_save
+
+    theme = _plan().themes.last()
+    twin = action_save(theme=theme, item="Toezicht en handhaving", planning_text="Q4")
+    original = Action.objects.exclude(pk=twin.pk).get(
+        item="Toezicht en handhaving", theme__action_plan=_plan()
+    )
+    with pytest.raises(ImportFileError) as refused:
+        _upload("item;status\nToezicht en handhaving;afgerond\n")
+    message = str(refused.value)
+    assert f"id {original.pk}" in message and f"id {twin.pk}" in message
+    assert "actie-id" in message
+    assert not ProgressUpdate.objects.filter(action__in=[original, twin], status="afgerond")
+
+
+def test_an_id_whose_item_differs_from_the_row_is_refused():
+    action = _action("Buurtbemiddeling")
+    with pytest.raises(ImportFileError, match="is „Buurtbemiddeling”"):
+        _upload(f"actie-id;item;status\n{action.pk};Toezicht en handhaving;afgerond\n")
+
+
+def test_without_a_percentage_column_the_last_percentage_stays():
+    action = _action("Toezicht en handhaving")
+    progress_record(action=action, status="lopend", percent_done=60)
+    _upload("item;status;toelichting\nToezicht en handhaving;vertraagd;Later\n")
+    latest = action.updates.order_by("-pk").first()
+    assert (latest.status, latest.percent_done, latest.note) == ("vertraagd", 60, "Later")
+
+
+def _page_upload(client, text: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("voortgang.csv", text.encode(), content_type="text/csv")
+    return client.post(PLAN + "voortgang-uploaden/", {"file": upload})
+
+
+def test_the_page_shows_what_changes_and_saves_only_on_confirmation():
+    client = client_for("partner.steenwijkerland")
+    action = _action("Toezicht en handhaving")
+    before = action.updates.count()
+    preview = _page_upload(client, "item;status;percentage\nToezicht en handhaving;afgerond;100\n")
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "Controleer de voortgang" in page
+    assert "<strong>afgerond</strong>" in page and "<strong>100%</strong>" in page
+    assert action.updates.count() == before  # nothing saved yet
+    token = page.split('name="preview" value="')[1].split('"')[0]
+    cancelled = client.post(PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "nee"})
+    assert cancelled.status_code == 302 and action.updates.count() == before
+    # A cancelled preview cannot be confirmed afterwards.
+    again = client.post(PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"})
+    assert again.status_code == 302 and action.updates.count() == before
+    preview = _page_upload(client, "item;status;percentage\nToezicht en handhaving;afgerond;100\n")
+    token = preview.content.decode().split('name="preview" value="')[1].split('"')[0]
+    saved = client.post(PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"})
+    assert saved.status_code == 302
+    assert action.updates.count() == before + 1
+    assert _action("Toezicht en handhaving").status == "afgerond"
+
+
+def test_a_change_between_preview_and_confirmation_is_not_overwritten():
+    client = client_for("partner.steenwijkerland")
+    preview = _page_upload(client, "item;status\nToezicht en handhaving;afgerond\n")
+    token = preview.content.decode().split('name="preview" value="')[1].split('"')[0]
+    progress_record(action=_action("Toezicht en handhaving"), status="vertraagd")
+    refused = client.post(
+        PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"}, follow=True
+    )
+    assert "door iemand anders gewijzigd" in refused.content.decode()
+    assert _action("Toezicht en handhaving").status == "vertraagd"
+
+
+def test_someone_elses_preview_cannot_be_confirmed():
+    preview = _page_upload(
+        client_for("partner.steenwijkerland"), "item;status\nToezicht en handhaving;afgerond\n"
+    )
+    token = preview.content.decode().split('name="preview" value="')[1].split('"')[0]
+    other = client_for("coordinator.steenwijkerland")
+    other.post(PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"})
+    assert _action("Toezicht en handhaving").status != "afgerond"

@@ -13,6 +13,7 @@ from .models import Action, ActionPlan, ActionPlanTheme
 
 FORMAT_VERSION = 1
 COLUMNS = [
+    ("id", "Actie-id"),  # what a progress file names an action by
     ("theme", "Thema"),
     ("priority", "Prioriteit"),
     ("item", "Item"),
@@ -45,6 +46,7 @@ def action_rows(action_plan: ActionPlan) -> list[dict]:
             schedule = action.schedule
             rows.append(
                 {
+                    "id": action.pk,
                     "theme": theme.priority.title,
                     "priority": theme.priority.kind == "prioriteit",
                     "item": action.item,

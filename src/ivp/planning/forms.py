@@ -454,8 +454,10 @@ class ProgressUploadForm(AccessibleForm):
     file = forms.FileField(
         label=_("File with progress (CSV or XLSX)"),
         help_text=_(
-            "Columns “actie” (the item or its number), “status” (gepland, lopend, afgerond, "
-            "vertraagd, geschrapt), and optionally “percentage”, “toelichting” and “datum”."
+            "Columns “actie-id” (as in the export) or “item”, “status” (gepland, lopend, "
+            "afgerond, vertraagd, geschrapt), and optionally “percentage”, “toelichting” and "
+            "“datum”. Without a percentage the last one reported stays. You see what the file "
+            "changes before anything is saved."
         ),
     )
 

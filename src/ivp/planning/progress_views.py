@@ -13,7 +13,9 @@ from . import stale
 from .action_views import action_plan_from
 from .forms import ProgressForm, ProgressUploadForm
 from .models import Action
-from .services.progress import progress_import, progress_record
+from .progress_preview import preview_drop, preview_load, preview_store
+from .services.locking import EditConflict
+from .services.progress import progress_apply, progress_read, progress_record, versions_read
 from .view_helpers import form_error
 
 
@@ -73,33 +75,84 @@ def action_progress(request, code, year, action):
 
 @permission_required("planning.upload_progress", fn=action_plan_from)
 def progress_upload(request, code, year):
+    """Upload a file, see what it would change, then save it (or not)."""
     plan = action_plan_from(request, code, year)
     form = ProgressUploadForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = progress_import(
-                action_plan=plan,
-                file_name=upload.name,
-                raw=upload.read(),
-                user=request.user,
-                may_update=lambda action: request.user.has_perm("planning.update_progress", action),
-            )
-        except ImportFileError as error:
-            problems = error.problems
-        else:
-            messages.success(
-                request,
-                _("%(count)s progress updates saved from %(file)s.")
-                % {"count": count, "file": upload.name},
-            )
-            return redirect(plan)
+    context = {"plan": plan, "municipality": plan.municipality, "form": form, "problems": []}
+    if request.method != "POST":
+        return render(request, "planning/progress_upload.html", context)
+    token = request.POST.get("preview", "")
+    if token:
+        return _confirm_or_cancel(request, plan, token)
+    if not form.is_valid():
+        return render(request, "planning/progress_upload.html", context)
+    upload = form.cleaned_data["file"]
+    raw = upload.read()
+    try:
+        planned = progress_read(
+            action_plan=plan, file_name=upload.name, raw=raw, may_update=_may_update(request)
+        )
+    except ImportFileError as error:
+        context["problems"] = error.problems
+        return render(request, "planning/progress_upload.html", context)
+    token = preview_store(
+        user=request.user,
+        action_plan=plan,
+        file_name=upload.name,
+        raw=raw,
+        versions=versions_read(planned),
+    )
     return render(
         request,
-        "planning/progress_upload.html",
-        {"plan": plan, "municipality": plan.municipality, "form": form, "problems": problems},
+        "planning/progress_preview.html",
+        {**context, "planned": planned, "file_name": upload.name, "token": token},
     )
+
+
+def _may_update(request):
+    return lambda action: request.user.has_perm("planning.update_progress", action)
+
+
+def _confirm_or_cancel(request, plan, token):
+    stored = preview_load(token, user=request.user, action_plan=plan)
+    if stored is None:
+        messages.error(request, _("This preview has expired; upload the file again."))
+        return redirect(
+            "planning:progress_upload", code=plan.municipality.code, year=plan.start_year
+        )
+    preview_drop(token)
+    if request.POST.get("confirm") != "ja":
+        messages.info(
+            request, _("Nothing was saved from %(file)s.") % {"file": stored["file_name"]}
+        )
+        return redirect(plan)
+    try:
+        planned = progress_read(
+            action_plan=plan,
+            file_name=stored["file_name"],
+            raw=stored["raw"],
+            may_update=_may_update(request),
+        )
+        count = progress_apply(planned=planned, user=request.user, versions=stored["versions"])
+    except (ImportFileError, ValidationError) as error:
+        messages.error(
+            request,
+            _(
+                "Nothing was saved: an action in the file was changed by someone else after "
+                "your preview. Upload the file again to see the new preview."
+            )
+            if isinstance(error, EditConflict)
+            else " ".join(str(p) for p in getattr(error, "problems", error.messages)),
+        )
+        return redirect(
+            "planning:progress_upload", code=plan.municipality.code, year=plan.start_year
+        )
+    messages.success(
+        request,
+        _("%(count)s progress updates saved from %(file)s.")
+        % {"count": count, "file": stored["file_name"]},
+    )
+    return redirect(plan)
 
 
 @permission_required("planning.view_action_plan", fn=action_plan_from)
