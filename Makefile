@@ -33,7 +33,7 @@ demo: setup
 	@echo ""
 	@echo "ivp draait op http://$(HOST)/  (stoppen met Ctrl+C)"
 	@# The worker takes background tasks (imports of uploaded files) from the database queue.
-	$(IVP) db_worker --no-startup-delay -v 0 & worker=$$!; \
+	$(IVP) worker --no-startup-delay -v 0 & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(IVP) runserver $(HOST)
 

@@ -158,6 +158,7 @@ EXPECTED: dict[str, Rule] = {
     "figures:own_mapping": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "figures:upload_detail": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "figures:upload_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "figures:upload_retry": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     # Django admin: the beheerder only (Django's own staff check guards its sub-pages).
     "admin:index": same({BEHEERDER}),
     # The policy cycle and prioritisation: prepared by the workspace roles, kept by the
@@ -230,6 +231,7 @@ EXPECTED: dict[str, Rule] = {
     "reports:document_detail": Rule(PREPARING, {BEHEERDER}),
     "reports:document_progress": Rule(PREPARING, {BEHEERDER}),
     "reports:document_download": Rule(PREPARING, {BEHEERDER}),
+    "reports:document_retry": Rule(PREPARING, {BEHEERDER}, method="post"),
     "reports:house_style": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "reports:house_style_template": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
 }

@@ -141,6 +141,14 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# A running task beats every IVP_TASK_HEARTBEAT_SECONDS; one silent for IVP_TASK_STALL_SECONDS
+# is taken for dead (its worker was killed) and its upload or document marked failed.
+IVP_TASK_HEARTBEAT_SECONDS = env.int("IVP_TASK_HEARTBEAT_SECONDS", default=10)
+IVP_TASK_STALL_SECONDS = env.int("IVP_TASK_STALL_SECONDS", default=120)
+# Uploaded files, made documents and finished task results are removed after this many days
+# (`ivp cleanup`, run daily by cron); documents waiting per user are limited.
+IVP_RETENTION_DAYS = env.int("IVP_RETENTION_DAYS", default=90)
+IVP_DOCUMENTS_WAITING_PER_USER = env.int("IVP_DOCUMENTS_WAITING_PER_USER", default=3)
 # Progress of background work is shared through the cache: on one machine a directory under
 # var/; with several machines set CACHE_URL (e.g. redis://…) so all of them see it.
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}

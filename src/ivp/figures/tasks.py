@@ -1,11 +1,16 @@
 """Background work: importing an uploaded file, with its progress readable by the page."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ivp.common.importing import ImportFileError
+from ivp.common.jobs import heartbeat, stalled
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .formats.mapped import ColumnMapping
@@ -26,8 +31,17 @@ def _progress_writer(upload_id: int):
 
 @task()
 def import_upload(upload_id: int) -> str:
+    with heartbeat(PROGRESS, upload_id):
+        return _import(upload_id)
+
+
+def _import(upload_id: int) -> str:
     upload = FiguresUpload.objects.select_related("user", "municipality").get(pk=upload_id)
-    FiguresUpload.objects.filter(pk=upload_id).update(status=FiguresUpload.Status.RUNNING)
+    started = FiguresUpload.objects.filter(pk=upload_id, status=FiguresUpload.Status.QUEUED).update(
+        status=FiguresUpload.Status.RUNNING
+    )
+    if not started:  # already taken, finished or given up on: never import twice
+        return upload.status
     try:
         if upload.mapping:
             result = figures_import_mapped(
@@ -53,19 +67,58 @@ def import_upload(upload_id: int) -> str:
         return FiguresUpload.Status.REFUSED
     except Exception:
         logger.exception("Import of upload %s failed", upload_id)
-        _finish(upload_id, FiguresUpload.Status.FAILED)
+        _finish(
+            upload_id,
+            FiguresUpload.Status.FAILED,
+            problems=[_("The import stopped on an unexpected error; try again.")],
+        )
         raise
     _finish(upload_id, FiguresUpload.Status.DONE, report=result.lines())
     return FiguresUpload.Status.DONE
 
 
 def _finish(upload_id: int, status: str, *, report=(), problems=()) -> None:
-    # The content is no longer needed once read; the report and ImportRun keep the record.
+    # Once read, the content is needed only to try a failed import again; the report and
+    # ImportRun keep the record.
+    keep = status == FiguresUpload.Status.FAILED
     FiguresUpload.objects.filter(pk=upload_id).update(
         status=status,
         report=list(report),
         problems=list(problems),
         finished=timezone.now(),
-        content=b"",
+        **({} if keep else {"content": b""}),
     )
     clear_cached(PROGRESS, upload_id)
+
+
+def rescue_stalled() -> int:
+    """Imports whose worker is gone end failed, with the reason; returns how many."""
+    running = FiguresUpload.objects.filter(status=FiguresUpload.Status.RUNNING).only("pk")
+    lost = [upload.pk for upload in stalled(PROGRESS, running)]
+    reason = _(
+        "The worker importing this file stopped (it was ended or the server restarted) "
+        "before the import finished; nothing of the file was saved. Try again."
+    )
+    for pk in lost:
+        FiguresUpload.objects.filter(pk=pk, status=FiguresUpload.Status.RUNNING).update(
+            status=FiguresUpload.Status.FAILED, problems=[reason], finished=timezone.now()
+        )
+        clear_cached(PROGRESS, pk)
+    return len(lost)
+
+
+@transaction.atomic
+def upload_retry(*, upload: FiguresUpload) -> bool:
+    """Queue a failed import again, once: a second click finds it queued and does nothing."""
+    again = FiguresUpload.objects.filter(pk=upload.pk, status=FiguresUpload.Status.FAILED)
+    if not again.update(status=FiguresUpload.Status.QUEUED, problems=[], finished=None):
+        return False
+    import_upload.enqueue(upload.pk)
+    return True
+
+
+def uploads_expire(*, now=None) -> int:
+    """Finished uploads older than the retention period are removed with their content."""
+    before = (now or timezone.now()) - timedelta(days=settings.IVP_RETENTION_DAYS)
+    old = FiguresUpload.objects.filter(status__in=FiguresUpload.FINISHED, created__lt=before)
+    return old.delete()[0]

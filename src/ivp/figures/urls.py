@@ -8,6 +8,7 @@ urlpatterns = [
     path("cijfers/importeren/", views.upload_create, name="upload_create"),
     path("cijfers/importeren/<int:pk>/", views.upload_detail, name="upload_detail"),
     path("cijfers/importeren/<int:pk>/voortgang/", views.upload_progress, name="upload_progress"),
+    path("cijfers/importeren/<int:pk>/opnieuw/", views.upload_retry, name="upload_retry"),
     path("cijfers/kaart/", views.rate_map, name="rate_map"),
     path("cijfers/gebied/<str:area>/", views.area_picture, name="area_picture"),
     path("gemeenten/<str:code>/cijfers/eigen/", views.own_upload, name="own_upload"),

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ivp.common.access import permission_required, public
+from ivp.common.access import permission_required, post_only, public
 from ivp.common.importing import ImportFileError
 from ivp.regions.selectors import municipality_from_code
 from ivp.reports import charts
@@ -15,6 +15,7 @@ from .maps import map_view
 from .models import FiguresUpload, Indicator
 from .selectors import area_choices, available_years, municipality_names, theme_choices
 from .tasks import import_upload, read_progress
+from .tasks import upload_retry as upload_retry_service
 
 
 @permission_required("figures.import_figures")
@@ -50,6 +51,14 @@ def upload_detail(request, pk):
         "figures/upload_detail.html",
         {"upload": upload, "progress": read_progress(upload.pk)},
     )
+
+
+@post_only
+@permission_required("figures.view_upload", fn=_upload_for)
+def upload_retry(request, pk):
+    """Import a failed upload again (once, however often the button is pressed)."""
+    upload_retry_service(upload=_upload_for(request, pk))
+    return redirect("figures:upload_detail", pk=pk)
 
 
 @permission_required("figures.view_upload", fn=_upload_for)

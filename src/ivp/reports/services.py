@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from . import render_docx, render_html, render_pdf
 from .builders import action_plan, analysis, policy_plan, progress
@@ -71,6 +74,15 @@ def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
 
     from .tasks import generate_document
 
+    waiting = GeneratedDocument.objects.select_for_update().filter(
+        requested_by=user,
+        status__in=(GeneratedDocument.Status.QUEUED, GeneratedDocument.Status.RUNNING),
+    )
+    if len(waiting) >= settings.IVP_DOCUMENTS_WAITING_PER_USER:
+        raise ValidationError(
+            _("You have %(count)s documents waiting; wait until one is ready.")
+            % {"count": len(waiting)}
+        )
     source = subject.source_for(user)
     record = GeneratedDocument.objects.create(
         municipality=subject.municipality,

@@ -1,10 +1,15 @@
 """Making a document in the background (`ivp db_worker`), its progress readable by the page."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ivp.common.jobs import heartbeat, stalled
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from . import services
@@ -22,15 +27,22 @@ def read_progress(document_id: int) -> dict | None:
 
 @task()
 def generate_document(document_id: int) -> str:
+    with heartbeat(PROGRESS, document_id):
+        return _generate(document_id)
+
+
+def _generate(document_id: int) -> str:
     record = GeneratedDocument.objects.select_related(
         "municipality", "policy_plan", "action_plan"
     ).get(pk=document_id)
     source = record.source
     # Read before building: a version adopted while the file is made still counts as a draft.
     from_draft = source is not None and not source.adopted
-    GeneratedDocument.objects.filter(pk=document_id).update(
-        status=GeneratedDocument.Status.RUNNING, from_draft=from_draft
-    )
+    started = GeneratedDocument.objects.filter(
+        pk=document_id, status=GeneratedDocument.Status.QUEUED
+    ).update(status=GeneratedDocument.Status.RUNNING, from_draft=from_draft)
+    if not started:  # already taken, finished or given up on
+        return record.status
     try:
         made = services.make(
             record.kind,
@@ -45,7 +57,11 @@ def generate_document(document_id: int) -> str:
         return GeneratedDocument.Status.FAILED
     except Exception:
         logger.exception("Making document %s failed", document_id)
-        _finish(document_id, GeneratedDocument.Status.FAILED)
+        _finish(
+            document_id,
+            GeneratedDocument.Status.FAILED,
+            problem=_("Making the document stopped on an unexpected error; try again."),
+        )
         raise
     _finish(
         document_id,
@@ -62,3 +78,39 @@ def _finish(document_id: int, status: str, **fields) -> None:
         status=status, finished_at=timezone.now(), **fields
     )
     clear_cached(PROGRESS, document_id)
+
+
+def rescue_stalled() -> int:
+    """Documents whose worker is gone end failed, with the reason; returns how many."""
+    running = GeneratedDocument.objects.filter(status=GeneratedDocument.Status.RUNNING).only("pk")
+    lost = [record.pk for record in stalled(PROGRESS, running)]
+    reason = _(
+        "The worker making this document stopped (it was ended or the server restarted) "
+        "before the document was ready. Try again."
+    )
+    for pk in lost:
+        GeneratedDocument.objects.filter(pk=pk, status=GeneratedDocument.Status.RUNNING).update(
+            status=GeneratedDocument.Status.FAILED, problem=reason, finished_at=timezone.now()
+        )
+        clear_cached(PROGRESS, pk)
+    return len(lost)
+
+
+@transaction.atomic
+def document_retry(*, record: GeneratedDocument) -> bool:
+    """Queue a failed document again, once: a second click finds it queued and does nothing."""
+    again = GeneratedDocument.objects.filter(pk=record.pk, status=GeneratedDocument.Status.FAILED)
+    if not again.update(status=GeneratedDocument.Status.QUEUED, problem="", finished_at=None):
+        return False
+    generate_document.enqueue(record.pk)
+    return True
+
+
+def documents_expire(*, now=None) -> int:
+    """Documents requested longer ago than the retention period are removed."""
+    before = (now or timezone.now()) - timedelta(days=settings.IVP_RETENTION_DAYS)
+    return (
+        GeneratedDocument.objects.filter(requested_at__lt=before)
+        .exclude(status__in=(GeneratedDocument.Status.QUEUED, GeneratedDocument.Status.RUNNING))
+        .delete()[0]
+    )

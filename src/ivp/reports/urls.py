@@ -19,6 +19,7 @@ urlpatterns = [
     path(
         "documenten/<uuid:generated>/download/", views.document_download, name="document_download"
     ),
+    path("documenten/<uuid:generated>/opnieuw/", views.document_retry, name="document_retry"),
     path("gemeenten/<str:code>/huisstijl/", views.house_style, name="house_style"),
     path(
         "gemeenten/<str:code>/huisstijl/sjabloon.docx",

@@ -4,6 +4,7 @@ background, downloaded when ready; and the municipality's Word template."""
 from datetime import date
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from .document import KINDS
 from .forms import GenerateForm, HouseStyleForm
 from .models import GeneratedDocument, HouseStyle
 from .rules import DocumentSubject
+from .tasks import document_retry as document_retry_service
 from .tasks import read_progress
 
 DOCX = services.CONTENT_TYPES["docx"]
@@ -110,15 +112,27 @@ def document_generate(request, code, document, year):
     if not form.is_valid():
         messages.error(request, _("Choose PDF, Word or HTML."))
         return redirect("reports:documents", code=subject.municipality.code)
-    record = services.document_request(
-        subject=subject, file_format=form.cleaned_data["format"], user=request.user
-    )
+    try:
+        record = services.document_request(
+            subject=subject, file_format=form.cleaned_data["format"], user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reports:documents", code=subject.municipality.code)
     return redirect("reports:document_detail", generated=record.token)
 
 
 @permission_required("reports.download_document", fn=record_from)
 def document_detail(request, generated):
     return _with_progress(request, generated, "reports/document_detail.html")
+
+
+@post_only
+@permission_required("reports.download_document", fn=record_from)
+def document_retry(request, generated):
+    """Make a failed document again (once, however often the button is pressed)."""
+    document_retry_service(record=record_from(request, generated))
+    return redirect("reports:document_detail", generated=generated)
 
 
 @permission_required("reports.download_document", fn=record_from)
