@@ -87,3 +87,35 @@ def test_cleanup_removes_what_is_older_than_the_retention_period(settings):
     remaining = set(GeneratedDocument.objects.values_list("pk", flat=True))
     assert old.pk not in remaining and {new.pk, waiting.pk} <= remaining
     assert not FiguresUpload.objects.filter(pk=upload.pk).exists()
+
+
+def test_the_same_file_cannot_be_imported_twice_at_once():
+    from django.core.exceptions import ValidationError
+
+    from ivp.figures.tasks import upload_queue
+
+    raw = b"gemeentecode,jaar,geregistreerde_misdrijven\nGM1701,2024,900\n"  # the tidy format
+    first = upload_queue(upload=FiguresUpload(file_name="a.csv", content=raw, size=len(raw)))
+    with pytest.raises(ValidationError, match="al geïmporteerd"):
+        upload_queue(upload=FiguresUpload(file_name="b.csv", content=raw, size=len(raw)))
+    assert FiguresUpload.objects.filter(digest=first.digest).count() == 1
+    # Once the first has finished, the file may be imported again.
+    FiguresUpload.objects.filter(pk=first.pk).update(status="klaar")
+    again = upload_queue(upload=FiguresUpload(file_name="b.csv", content=raw, size=len(raw)))
+    assert again.status == "wachtrij"
+
+
+def test_a_second_upload_of_a_waiting_file_is_refused_on_the_page():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    raw = b"gemeentecode,jaar,geregistreerde_misdrijven\nGM1701,2024,900\n"
+    client = client_for("beheerder")
+    tasks_before = DBTaskResult.objects.count()
+    for expected in (302, 200):
+        response = client.post(
+            "/cijfers/importeren/",
+            {"file": SimpleUploadedFile("misdrijven.csv", raw, content_type="text/csv")},
+        )
+        assert response.status_code == expected
+    assert "al geïmporteerd" in response.content.decode()
+    assert DBTaskResult.objects.count() == tasks_before + 1

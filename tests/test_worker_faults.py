@@ -50,9 +50,7 @@ def _query(database: Path, sql: str):
 
 
 def _upload(database: Path, pk: int) -> tuple[str, str]:
-    return _query(database, f"SELECT status, problems FROM figures_figuresupload WHERE id={pk}")[
-        0
-    ]
+    return _query(database, f"SELECT status, problems FROM figures_figuresupload WHERE id={pk}")[0]
 
 
 def _observations(database: Path) -> int:
@@ -125,7 +123,7 @@ def test_an_import_whose_worker_is_killed_ends_failed_and_imports_once_when_trie
     second = _start_worker(env)
     try:
         killed_at = time.monotonic()
-        status, problems = _wait(
+        _status, problems = _wait(
             lambda: (row := _upload(database, pk))[0] == "mislukt" and row,
             STALL_SECONDS * 5,
             "the upload to be marked failed",

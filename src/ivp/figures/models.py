@@ -184,6 +184,8 @@ class FiguresUpload(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
+    # SHA-256 of the content: the same file cannot be waiting or importing twice at once.
+    digest = models.CharField(max_length=64, blank=True, editable=False)
     created = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
     report = models.JSONField(_("report"), default=list, blank=True)
@@ -193,6 +195,13 @@ class FiguresUpload(models.Model):
         verbose_name = _("upload of figures")
         verbose_name_plural = _("uploads of figures")
         ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["digest"],
+                condition=models.Q(status__in=["wachtrij", "bezig"]) & ~models.Q(digest=""),
+                name="figuresupload_one_import_of_a_file_at_a_time",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.file_name

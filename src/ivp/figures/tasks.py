@@ -1,10 +1,12 @@
 """Background work: importing an uploaded file, with its progress readable by the page."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -107,11 +109,34 @@ def rescue_stalled() -> int:
     return len(lost)
 
 
+def upload_queue(*, upload: FiguresUpload) -> FiguresUpload:
+    """Queue an upload for import. The same file already waiting or importing is refused:
+    the database's constraint decides, so two requests at once cannot both pass."""
+    before = upload.status
+    upload.digest = hashlib.sha256(bytes(upload.content)).hexdigest()
+    upload.status = FiguresUpload.Status.QUEUED
+    try:
+        with transaction.atomic():
+            upload.save()
+    except IntegrityError:
+        upload.status = before
+        raise ValidationError(
+            _("This file is already being imported; wait until that import has finished.")
+        ) from None
+    import_upload.enqueue(upload.pk)
+    return upload
+
+
 @transaction.atomic
 def upload_retry(*, upload: FiguresUpload) -> bool:
     """Queue a failed import again, once: a second click finds it queued and does nothing."""
     again = FiguresUpload.objects.filter(pk=upload.pk, status=FiguresUpload.Status.FAILED)
-    if not again.update(status=FiguresUpload.Status.QUEUED, problems=[], finished=None):
+    try:
+        with transaction.atomic():
+            queued = again.update(status=FiguresUpload.Status.QUEUED, problems=[], finished=None)
+    except IntegrityError:  # the same file was uploaded again and is being imported
+        return False
+    if not queued:
         return False
     import_upload.enqueue(upload.pk)
     return True

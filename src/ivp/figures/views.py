@@ -1,5 +1,6 @@
 from types import SimpleNamespace
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -14,7 +15,7 @@ from .forms import ColumnMappingForm, FiguresUploadForm, OwnFiguresUploadForm
 from .maps import map_view
 from .models import FiguresUpload, Indicator
 from .selectors import area_choices, available_years, municipality_names, theme_choices
-from .tasks import import_upload, read_progress
+from .tasks import read_progress, upload_queue
 from .tasks import upload_retry as upload_retry_service
 
 
@@ -23,7 +24,7 @@ def upload_create(request):
     form = FiguresUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
-        upload = FiguresUpload.objects.create(
+        upload = FiguresUpload(
             file_name=file.name,
             content=file.read(),
             size=file.size,
@@ -31,8 +32,12 @@ def upload_create(request):
             table_id=form.cleaned_data["table_id"],
             user=request.user,
         )
-        import_upload.enqueue(upload.pk)
-        return redirect("figures:upload_detail", pk=upload.pk)
+        try:
+            upload_queue(upload=upload)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("figures:upload_detail", pk=upload.pk)
     recent = FiguresUpload.objects.defer("content").select_related("user")[:10]
     return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
 
@@ -195,10 +200,12 @@ def own_mapping(request, code, pk):
         upload.mapping = mapped.ColumnMapping(
             **{**upload.mapping, **{k: v or "" for k, v in form.cleaned_data.items()}}
         ).to_dict()
-        upload.status = FiguresUpload.Status.QUEUED
-        upload.save(update_fields=["mapping", "status"])
-        import_upload.enqueue(upload.pk)
-        return redirect("figures:upload_detail", pk=upload.pk)
+        try:
+            upload_queue(upload=upload)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("figures:upload_detail", pk=upload.pk)
     return render(
         request,
         "figures/own_mapping.html",
