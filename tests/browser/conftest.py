@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from .support import PAGE_ERRORS, Role, check_page, log_in, nav_links, path_of
+from .support import CSP_LISTENER, PAGE_ERRORS, Role, check_page, log_in, nav_links, path_of
 
 REPO = Path(__file__).resolve().parents[2]
 IVP_SCRIPT = Path(sys.executable).with_name("ivp")
@@ -182,8 +182,14 @@ def _watch(page: Page) -> None:
         if response.status >= 400 and response.request.resource_type != "document":
             PAGE_ERRORS.setdefault(page, []).append(f"status {response.status} for {response.url}")
 
+    def on_console(message) -> None:
+        # Chromium reports what the Content-Security-Policy refused on the console as well.
+        if message.type == "error" and "Content Security Policy" in message.text:
+            PAGE_ERRORS.setdefault(page, []).append(message.text)
+
     page.on("pageerror", on_error)
     page.on("response", on_response)
+    page.on("console", on_console)
 
 
 @pytest.fixture(scope="package")
@@ -196,6 +202,7 @@ def new_context(browser: Browser, ivp_server: str):
             base_url=ivp_server, locale="nl-NL", viewport={"width": 1280, "height": 900}
         )
         context.set_default_timeout(15_000)
+        context.add_init_script(CSP_LISTENER)
         context.on("page", _watch)
         made.append(context)
         return context

@@ -15,11 +15,27 @@ from playwright.sync_api import Page, Response
 
 DEMO_PASSWORD = "demo-ivp-2026"  # as in ivp.accounts.demo; the tests talk HTTP only
 AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE_JS.read_text(encoding="utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_BLOCKING = ("serious", "critical")
-# Per open page: uncaught JavaScript errors and failed requests for its assets (CSS,
-# scripts, htmx calls), filled by the `page_for` fixture and reported by `page_problems`.
+# Per open page: uncaught JavaScript errors, failed requests for its assets (CSS,
+# scripts, htmx calls) and what the Content-Security-Policy refused, filled by the
+# `page_for` fixture and reported by `page_problems`.
 PAGE_ERRORS: dict[Page, list[str]] = {}
+# Run in every page before its own scripts: keeps what the Content-Security-Policy refused.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(
+        `${e.effectiveDirective} refused ${e.blockedURI || 'inline'}` +
+        (e.sample ? ` (${e.sample})` : '') + ` at line ${e.lineNumber}`);
+});
+"""
+
+
+def csp_violations(page: Page) -> list[str]:
+    """What the page's Content-Security-Policy refused since it loaded."""
+    return page.evaluate("() => window.__cspViolations || []")
 
 
 @dataclass(frozen=True)
@@ -74,7 +90,9 @@ def nav_links(page: Page) -> list[str]:
 def axe_violations(page: Page) -> list[dict]:
     """Runs axe-core on the page and returns its serious and critical violations."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated through the DevTools protocol: an added <script> element would be inline
+        # script, which the pages' Content-Security-Policy refuses.
+        page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {
@@ -125,6 +143,7 @@ def page_problems(page: Page, response: Response | None, *, status: int | None =
     elif not all(facts["h1"]):
         problems.append(f"{where}: empty h1")
     problems.extend(f"{where}: {error}" for error in PAGE_ERRORS.pop(page, []))
+    problems.extend(f"{where}: CSP {violation}" for violation in csp_violations(page))
     problems.extend(format_violations(url, axe_violations(page)))
     return problems
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "ivp.web",
     "ivp.accounts",
     "ivp.regions",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ivp.accounts.middleware.ActiveMunicipalityMiddleware",
     "ivp.web.middleware.PrivateResponsesMiddleware",
@@ -247,3 +249,24 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Headers and limits (issue 13, item 7) ---
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from elsewhere. Charts are
+# SVG without style attributes, widths come from classes or SVG attributes, and htmx is told
+# not to inject its indicator <style> (base.html, <meta name="htmx-config">). Django's admin
+# works under the same policy (its scripts are files). Only the downloadable HTML document is
+# a file with its own <style>; it is not served as a page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# API lists come in pages of PAGE_SIZE; `?limit=` asks for more, up to 500 (ivp/api/pagination.py).
+REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "ivp.api.pagination.CappedLimitOffsetPagination"

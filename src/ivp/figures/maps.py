@@ -11,18 +11,27 @@ from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
 
 
+def known_code(value: str | None, codes) -> str | None:
+    """The municipality a `?gemeente=` value names (any case, spaces around), or None.
+
+    Only known codes reach the map's cache key, so a stream of made-up values renders
+    nothing new and leaves no cache entries behind: they all get the plain map."""
+    code = (value or "").strip().upper()
+    return code if code in codes else None
+
+
 def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
     frame = observations_frame(indicator_ids=[indicator.pk]).filter(
         pl.col("area").str.starts_with("GM") & (pl.col("period").str.len_chars() == 4)
     )
     years = sorted(frame["period"].unique().cast(pl.Int64).to_list())
     if not years:
-        return {"years": [], "rows": [], "svg": "", "year": None}
+        return {"years": [], "rows": [], "svg": "", "year": None, "highlight": None}
     year = year if year in years else years[-1]
     in_year = frame.filter(pl.col("period") == str(year))
     rated = analysis.with_rates(in_year.select("area", "period", "value"), population_frame())
     names = dict(Municipality.objects.values_list("code", "name"))
-    highlight = (highlight or "").upper() or None
+    highlight = known_code(highlight, names)
     rows = sorted(
         (
             {

@@ -153,8 +153,14 @@ def rate_map(request):
     indicator = get_object_or_404(
         Indicator, code=request.GET.get("indicator") or "misdrijven-totaal"
     )
-    view = map_view(indicator, year=_year(request, "jaar"), highlight=request.GET.get("gemeente"))
-    return render(request, "figures/rate_map.html", {"indicator": indicator, **view})
+    asked = request.GET.get("gemeente", "").strip()
+    view = map_view(indicator, year=_year(request, "jaar"), highlight=asked)
+    unknown = asked if asked and view["years"] and not view["highlight"] else ""
+    return render(
+        request,
+        "figures/rate_map.html",
+        {"indicator": indicator, "unknown_code": unknown, **view},
+    )
 
 
 @permission_required("figures.import_own_figures", fn=municipality_from_code)

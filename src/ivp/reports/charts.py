@@ -134,10 +134,12 @@ def to_png(spec: dict, *, scale: float = 2.0) -> bytes:
 
 
 def map_svg(values: dict[str, float], *, highlight: str | None, legend_title: str) -> str:
-    """The map as SVG; building its spec of 345 shapes is itself slow, so the cache key is
-    made from the inputs instead of the spec."""
-    inputs = json.dumps([values, highlight, str(legend_title)], sort_keys=True)
-    key = "ivp:map:" + hashlib.sha256(inputs.encode()).hexdigest()
+    """The map as SVG, rendered once per highlighted municipality (a code the caller has
+    checked) and version of the figures; building its spec of 345 shapes is itself slow, so
+    the cache key is made from the inputs instead of the spec."""
+    inputs = json.dumps([values, str(legend_title)], sort_keys=True)
+    version = hashlib.sha256(inputs.encode()).hexdigest()
+    key = f"ivp:map:{version}:{highlight or '-'}"
     svg = cache.get(key)
     if svg is None:
         svg = to_svg(map_chart(values, highlight=highlight, legend_title=legend_title))

@@ -10,12 +10,14 @@ from django.template.loader import render_to_string
 from . import charts
 from .document import KINDS, Document
 
-CSS = Path(__file__).parent / "static" / "reports" / "document.css"
+STATIC = Path(__file__).parent / "static" / "reports"
+# The house style, and the column widths that the page in the app links as a file.
+CSS_FILES = (STATIC / "document.css", STATIC / "columns.css")
 
 
 @cache
 def stylesheet() -> str:
-    return CSS.read_text(encoding="utf-8")
+    return "\n".join(css.read_text(encoding="utf-8") for css in CSS_FILES)
 
 
 def context(document: Document, *, inline_svg: bool) -> dict:
