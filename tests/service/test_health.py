@@ -1,13 +1,18 @@
 """/gezond/ (liveness) and /gereed/ (readiness), and the heartbeat `ivp worker` records."""
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 
 from ivp.web.health import HEARTBEAT_KEY, worker_heartbeat_record
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -71,9 +76,22 @@ def test_no_worker_is_needed_when_tasks_run_inside_the_request(settings):
 
 
 @pytest.mark.django_db
-def test_ivp_worker_records_the_heartbeat_that_makes_the_site_ready():
+def test_ivp_worker_records_the_heartbeat_that_makes_the_site_ready(tmp_path, settings):
+    """A real worker process on its own small database, sharing a file cache with the site."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     assert _get("/gereed/").status_code == 503
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(IVP_VAR_DIR=str(tmp_path), CACHE_URL=f"filecache://{tmp_path / 'cache'}")
 
-    call_command("worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    for command in (
+        ["migrate", "django_tasks_database", "-v", "0"],
+        ["worker", "--batch", "-v", "0"],
+    ):
+        subprocess.run([sys.executable, "-m", "ivp.cli", *command], env=env, cwd=REPO, check=True)
 
     assert _get("/gereed/").status_code == 200
