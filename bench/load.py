@@ -182,15 +182,18 @@ def percentiles(times: list[float]) -> str:
 async def drive(clients: int, seconds: float, actions: list[int]) -> Tally:
     tally = Tally()
     bases = [f"http://127.0.0.1:{port}" for port in PORTS]
-    # Warm-up, not counted: every page once per server; keep those the public may read.
+    # Warm-up, not counted: every page a few times on each server (both of its processes);
+    # a page that redirects counts as the page it leads to, unless that is the login page.
     pages = []
-    async with httpx.AsyncClient(timeout=60) as client:
+    async with httpx.AsyncClient(timeout=60, follow_redirects=True) as client:
         for path in PUBLIC:
-            answers = [await client.get(base + path) for base in bases]
-            if all(a.status_code == 200 for a in answers):
-                pages.append(path)
+            answers = await asyncio.gather(*(client.get(b + path) for b in bases * 4))
+            final = answers[0].url.path
+            if all(a.status_code == 200 for a in answers) and final != "/inloggen/":
+                pages.append(final)
             else:
-                print(f"  overgeslagen (niet openbaar): {path} {answers[0].status_code}")
+                print(f"  overgeslagen (niet openbaar): {path} → {final} {answers[0].status_code}")
+    print("  pagina's:", " ".join(pages))
     writers = min(len(actions), max(1, clients // 8))
     until = time.monotonic() + seconds
     tasks = [partner(bases[i % 2], until, tally, actions[i]) for i in range(writers)] + [
