@@ -32,7 +32,8 @@ demo: setup
 	IVP_SITE_URL=http://$(HOST) $(IVP) reminders
 	@echo ""
 	@echo "ivp draait op http://$(HOST)/  (stoppen met Ctrl+C)"
-	@# The worker takes background tasks (imports of uploaded files) from the database queue.
+	@# The worker takes background tasks (imports of uploaded files) from the database queue
+	@# and records a heartbeat, so /gereed/ answers 200.
 	$(IVP) worker --no-startup-delay -v 0 & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(IVP) runserver $(HOST)

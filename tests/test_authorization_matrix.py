@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ivp.web.health import worker_heartbeat_record
+
 ANONYMOUS, BEHEERDER, COORDINATOR, PARTNER, VIEWER, REGIO = (
     "anoniem",
     "beheerder",
@@ -117,6 +119,8 @@ def same(roles):
 EXPECTED: dict[str, Rule] = {
     # Open government: public facts for everyone.
     "web:home": same(EVERYONE),
+    "web:liveness": same(EVERYONE),
+    "web:readiness": same(EVERYONE),
     "login": same(EVERYONE),
     "regions:municipality_list": same(EVERYONE),
     "regions:municipality_detail": same(EVERYONE),
@@ -294,6 +298,8 @@ def test_access(name, role, scope):
     if role != ANONYMOUS:
         client.force_login(get_user_model().objects.get(username=USERNAMES[role]))
     data = {"code": sample["code"]} if name == "accounts:switch_municipality" else {}
+    if name == "web:readiness":
+        worker_heartbeat_record()  # ready means a worker is alive; here one just was
     response = getattr(client, rule.method)(url, data)
     allowed = role in (rule.own if scope == "own" else rule.other)
 

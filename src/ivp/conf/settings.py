@@ -11,6 +11,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common.request_log import logging_config
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ivp.common.request_log.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -227,15 +230,6 @@ IVP_STALE_WEEKS = env.int("IVP_STALE_WEEKS", default=6)
 # The site's address, for links in e-mails sent outside a request.
 IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint and fontTools narrate every layout step at INFO
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
-}
-
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -245,6 +239,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+    # Load balancers and container runtimes probe these over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$"]
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -270,3 +266,12 @@ CONTENT_SECURITY_POLICY = {
 }
 # API lists come in pages of PAGE_SIZE; `?limit=` asks for more, up to 500 (ivp/api/pagination.py).
 REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "ivp.api.pagination.CappedLimitOffsetPagination"
+# --- Running as a service (issue 13, item 8): logs, health checks, the worker's heartbeat ---
+# One log line per record on stdout, each with the request's id (X-Request-ID); as JSON when
+# IVP_LOG_FORMAT=json (the default in production), as plain text otherwise.
+IVP_LOG_FORMAT = env.str("IVP_LOG_FORMAT", default="json" if PRODUCTION else "text")
+LOGGING = logging_config(log_format=IVP_LOG_FORMAT, level=env.str("LOG_LEVEL", default="INFO"))
+# `ivp worker` records that it is alive this often; /gereed/ answers 503 once the last record
+# is older than IVP_WORKER_STALE_SECONDS.
+IVP_WORKER_HEARTBEAT_SECONDS = env.int("IVP_WORKER_HEARTBEAT_SECONDS", default=15)
+IVP_WORKER_STALE_SECONDS = env.int("IVP_WORKER_STALE_SECONDS", default=60)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("gezond/", health.liveness, name="liveness"),
+    path("gereed/", health.readiness, name="readiness"),
     path("gemeenten/<str:code>/werkruimte/", views.workspace, name="workspace"),
     path("gemeenten/<str:code>/cyclus/<slug:step>/", views.cycle_step, name="cycle_step"),
 ]

@@ -1,15 +1,18 @@
-"""`ivp worker`: the background worker (django-tasks' database worker) that also rescues work
-a killed worker left behind: at its start, and every half stall timeout while it runs."""
+"""`ivp worker`: django-tasks' database worker (same options) that records a heartbeat for
+/gereed/ and rescues work a killed worker left behind: at its start, and every half stall
+timeout while it runs."""
 
 import logging
 import threading
 
+from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
 from ivp.common.jobs import stall_seconds
 from ivp.figures import tasks as figures_tasks
 from ivp.reports import tasks as reports_tasks
+from ivp.web.health import worker_heartbeat_start
 
 logger = logging.getLogger(__name__)
 
@@ -19,26 +22,34 @@ def rescue_stalled() -> int:
     return figures_tasks.rescue_stalled() + reports_tasks.rescue_stalled()
 
 
+def _rescue_and_log() -> None:
+    try:
+        if count := rescue_stalled():
+            logger.warning("%s taken over from a stopped worker and marked failed", count)
+    except Exception:  # the next round tries again; the worker must go on
+        logger.exception("Rescuing stalled work failed")
+    finally:
+        close_old_connections()
+
+
 def _keep_rescuing(stop: threading.Event) -> None:
     while not stop.wait(max(stall_seconds() / 2, 1)):
-        try:
-            if count := rescue_stalled():
-                logger.warning("%s taken over from a stopped worker and marked failed", count)
-        except Exception:  # the next round tries again; the worker must go on
-            logger.exception("Rescuing stalled work failed")
-        finally:
-            close_old_connections()
+        _rescue_and_log()
 
 
 class Command(DatabaseWorker):
-    help = "Voert achtergrondtaken uit en redt werk van een gestopte worker."
+    help = (
+        "Run the background worker (django_tasks_db's db_worker, same options), record a "
+        "heartbeat for /gereed/ and mark work of a stopped worker failed."
+    )
 
     def handle(self, *args, **options):
-        if count := rescue_stalled():
-            logger.warning("%s taken over from a stopped worker and marked failed", count)
-        stop = threading.Event()
-        threading.Thread(target=_keep_rescuing, args=(stop,), daemon=True).start()
+        _rescue_and_log()
+        stop_rescuing = threading.Event()
+        threading.Thread(target=_keep_rescuing, args=(stop_rescuing,), daemon=True).start()
+        stop_beating = worker_heartbeat_start(interval=settings.IVP_WORKER_HEARTBEAT_SECONDS)
         try:
             return super().handle(*args, **options)
         finally:
-            stop.set()
+            stop_rescuing.set()
+            stop_beating.set()
