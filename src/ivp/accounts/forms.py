@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from ivp.common.forms import AccessibleBoundField, AccessibleForm
 
@@ -17,6 +17,14 @@ class LoginForm(auth_forms.AuthenticationForm):
 PASSWORD_RULES = gettext_lazy(
     "At least 8 characters, not only digits, not a commonly used password and not like your "
     "username or e-mail address."
+)
+
+# Django 5.2's own Dutch catalogue lacks MinimumLengthValidator's message (its placeholder
+# changed to %d), so it would show in English; naming it here puts it in ivp's catalogue.
+MINIMUM_LENGTH_MESSAGE = ngettext_lazy(
+    "This password is too short. It must contain at least %d character.",
+    "This password is too short. It must contain at least %d characters.",
+    "min_length",
 )
 
 
