@@ -190,3 +190,21 @@ def test_others_may_not_invite(username):
     assert client.get(MEMBERS).status_code == 403
     assert _invite(client).status_code == 403
     assert mail.outbox == []
+
+
+def test_a_mail_server_that_fails_leaves_no_invitation(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on discard
+    before = Invitation.objects.count()
+    response = _invite(client_for("coordinator.westerveld"))
+    assert response.status_code == 200
+    assert "De e-mail kon niet worden verstuurd" in response.content.decode()
+    assert Invitation.objects.count() == before
+
+
+def test_accepting_a_role_one_already_has_says_so():
+    _invite(client_for("coordinator.westerveld"), email="partner.westerveld@example.org")
+    partner = client_for("partner.westerveld")
+    refused = partner.post(_link(mail.outbox[-1]), follow=True)
+    assert "U heeft deze rol in deze gemeente al." in refused.content.decode()
+    assert Membership.objects.filter(user__username="partner.westerveld").count() == 1

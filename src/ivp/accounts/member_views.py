@@ -21,11 +21,18 @@ def members(request, code):
     municipality = municipality_from_code(request, code)
     form = InvitationForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_create(
-            municipality=municipality, invited_by=request.user, **form.cleaned_data
-        )
-        messages.success(request, _("Invitation sent to %s.") % invitation.email)
-        return redirect("accounts:members", code=municipality.code)
+        try:
+            invitation = services.invitation_create(
+                municipality=municipality, invited_by=request.user, **form.cleaned_data
+            )
+        except services.InvitationNotSent:
+            form.add_error(
+                None,
+                _("The e-mail could not be sent, so no invitation was made. Try again later."),
+            )
+        else:
+            messages.success(request, _("Invitation sent to %s.") % invitation.email)
+            return redirect("accounts:members", code=municipality.code)
     return render(
         request,
         "accounts/members.html",

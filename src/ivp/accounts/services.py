@@ -1,5 +1,6 @@
 """Writes on accounts: invitations by a coordinator and the memberships they lead to."""
 
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -36,6 +37,10 @@ def invitation_from_token(token: str) -> Invitation | None:
     return invitation
 
 
+class InvitationNotSent(Exception):
+    """The mail server refused or could not be reached; nothing was saved."""
+
+
 @transaction.atomic
 def invitation_create(
     *, municipality, email: str, role: str, organisation: str = "", invited_by
@@ -65,7 +70,10 @@ def _send_invitation(invitation: Invitation) -> None:
     subject = _("Invitation to ivp for %(municipality)s") % {
         "municipality": invitation.municipality.name
     }
-    send_mail(subject, body, None, [invitation.email])
+    try:
+        send_mail(subject, body, None, [invitation.email])
+    except (smtplib.SMTPException, OSError) as error:
+        raise InvitationNotSent(str(error)) from error
 
 
 @transaction.atomic
@@ -85,6 +93,13 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open or invitation.is_expired(timezone.now()):
         raise ValidationError(_("This invitation is no longer valid."))
+    if (
+        user is not None
+        and Membership.objects.filter(
+            user=user, role=invitation.role, municipality=invitation.municipality
+        ).exists()
+    ):
+        raise ValidationError(_("You already have this role in this municipality."))
     if user is None:
         user = get_user_model().objects.create_user(
             username=username, email=invitation.email, password=password
