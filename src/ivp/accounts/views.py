@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import path, reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
@@ -116,22 +116,3 @@ def locked_out(request, original_response=None, credentials=None):
         "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }
     return render(request, "accounts/locked_out.html", context, status=429)
-
-
-def oidc_urls() -> list:
-    """The single sign-on addresses, only when IVP_OIDC_ENABLED=1 (their module reads the
-    OIDC settings on import). Django's names: the library reverses them."""
-    from mozilla_django_oidc import views as oidc_views
-
-    return [
-        path(
-            "",
-            public(oidc_views.OIDCAuthenticationRequestView.as_view()),
-            name="oidc_authentication_init",
-        ),
-        path(
-            "terug/",
-            public(oidc_views.OIDCAuthenticationCallbackView.as_view()),
-            name="oidc_authentication_callback",
-        ),
-    ]

@@ -28,4 +28,4 @@ handler404 = errors.not_found
 handler500 = errors.server_error
 
 if settings.IVP_OIDC_ENABLED:
-    urlpatterns.insert(2, path("inloggen/sso/", include(account_views.oidc_urls())))
+    urlpatterns.insert(2, path("inloggen/sso/", include("ivp.accounts.oidc_urls")))
