@@ -81,3 +81,29 @@ def test_test_clients_that_log_in_directly_still_work(user_named):
     client = Client()
     client.force_login(user_named("raad.westerveld"))
     assert client.get("/account/").status_code == 200
+
+
+def test_limit_cooling_off_and_idle_time_come_from_the_environment(tmp_path):
+    from tests.test_settings import _ivp
+
+    probe = (
+        "from django.conf import settings as s; "
+        "print(s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME.total_seconds(), s.SESSION_COOKIE_AGE)"
+    )
+    result = _ivp(
+        ["shell", "-c", probe],
+        IVP_VAR_DIR=str(tmp_path),
+        IVP_LOGIN_FAILURE_LIMIT="3",
+        IVP_LOGIN_COOLOFF_MINUTES="60",
+        IVP_SESSION_IDLE_MINUTES="10",
+    )
+    assert result.stdout.split()[-3:] == ["3", "3600.0", "600"], result.stderr
+
+
+def test_a_lower_limit_locks_out_sooner(settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = timedelta(hours=1)
+    client = Client(REMOTE_ADDR="192.0.2.10")
+    assert [_try(client, "fout").status_code for _ in range(3)] == [200, 200, 429]
+    page = _try(client, DEMO_PASSWORD).content.decode()
+    assert "3 keer" in page and "60 minuten" in page
