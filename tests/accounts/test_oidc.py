@@ -77,10 +77,10 @@ def test_switched_on_it_adds_the_backend_and_the_addresses(tmp_path):
 
 
 def test_switched_on_without_its_settings_ivp_refuses_to_start(tmp_path):
-    env = {**OIDC_ENV, "OIDC_RP_CLIENT_SECRET": "", "OIDC_OP_TOKEN_ENDPOINT": ""}
+    env = {**OIDC_ENV, "OIDC_RP_CLIENT_SECRET": "", "OIDC_OP_JWKS_ENDPOINT": ""}
     result = _ivp(["check"], IVP_VAR_DIR=str(tmp_path), **env)
     assert result.returncode != 0
-    assert "IVP_OIDC_ENABLED=1 vraagt ook om OIDC_RP_CLIENT_SECRET, OIDC_OP_TOKEN_ENDPOINT" in (
+    assert "IVP_OIDC_ENABLED=1 vraagt ook om OIDC_RP_CLIENT_SECRET, OIDC_OP_JWKS_ENDPOINT." in (
         result.stderr
     )
 

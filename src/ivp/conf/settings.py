@@ -271,6 +271,9 @@ if IVP_OIDC_ENABLED:
         "OIDC_OP_TOKEN_ENDPOINT",
         "OIDC_OP_USER_ENDPOINT",
     )
+    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):  # tokens signed with the provider's key
+        _OIDC_REQUIRED += ("OIDC_OP_JWKS_ENDPOINT",)
     _missing = [name for name in _OIDC_REQUIRED if not env.str(name, default="")]
     if _missing:
         raise ImproperlyConfigured("IVP_OIDC_ENABLED=1 vraagt ook om " + ", ".join(_missing) + ".")
@@ -278,8 +281,6 @@ if IVP_OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("ivp.accounts.oidc.MembershipOIDCBackend")
     for _name in _OIDC_REQUIRED:
         vars()[_name] = env.str(_name)
-    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
-    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
     OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
     OIDC_CREATE_USER = env.bool("IVP_OIDC_CREATE_USERS", default=True)
     LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
