@@ -4,13 +4,16 @@ The data are loaded once per session (bulk, a few seconds) and every test runs i
 transaction that is rolled back, so tests see all 342 municipalities and change nothing.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
+from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
+from ivp.accounts.models import Invitation, Role
 from ivp.figures.demo import demo_figures_load
 from ivp.figures.models import FiguresUpload
 from ivp.planning.demo import actions_demo_load, planning_demo_load
@@ -45,6 +48,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 report=["klaar"],
                 municipality=Municipality.objects.get(code=code),
             )
+        # An open invitation each, to a partner: pk 1 for Westerveld, pk 2 for Steenwijkerland.
+        for code, coordinator in (
+            ("GM1701", "coordinator.westerveld"),
+            ("GM1708", "coordinator.steenwijkerland"),
+        ):
+            Invitation.objects.create(
+                municipality=Municipality.objects.get(code=code),
+                email=f"nieuw.{code.lower()}@example.org",
+                role=Role.KETENPARTNER,
+                organisation="Brandweer",
+                invited_by=get_user_model().objects.get(username=coordinator),
+                expires_at=timezone.now() + timedelta(days=14),
+            )
         # A finished document each, requested by the municipality's coordinator.
         for code, user in (("GM1701", "coordinator.westerveld"), ("GM1708", "beheerder")):
             GeneratedDocument.objects.create(
@@ -77,7 +93,9 @@ def zuidwest_drenthe(db) -> Region:
 def client_for(username: str | None) -> Client:
     client = Client()
     if username:
-        assert client.login(username=username, password=DEMO_PASSWORD), username
+        # django-axes checks every login against the request it came with, so give it one.
+        request = RequestFactory().post("/inloggen/")
+        assert client.login(request=request, username=username, password=DEMO_PASSWORD), username
     return client
 
 

@@ -48,6 +48,13 @@ def _first(model_path: str, attribute: str = "pk", **filters):
     return lookup
 
 
+def _invitation_token(code: str) -> str:
+    from ivp.accounts.models import Invitation
+    from ivp.accounts.services import invitation_token
+
+    return invitation_token(Invitation.objects.filter(municipality__code=code).first())
+
+
 OWN = {
     "table_format": "xlsx",
     "year": 2026,
@@ -72,6 +79,10 @@ OWN = {
     "pk": 1,
     "area": "NL01",
     "fmt": "svg",
+    "invitation": _first("accounts.Invitation", municipality__code="GM1701"),
+    "membership": _first("accounts.Membership", user__username="partner.westerveld"),
+    "token": lambda: _invitation_token("GM1701"),
+    "uidb64": "MQ",
 }
 OTHER = {
     "table_format": "csv",
@@ -97,6 +108,10 @@ OTHER = {
     "pk": 2,
     "area": "PV22",
     "fmt": "png",
+    "invitation": _first("accounts.Invitation", municipality__code="GM1708"),
+    "membership": _first("accounts.Membership", user__username="partner.steenwijkerland"),
+    "token": lambda: _invitation_token("GM1708"),
+    "uidb64": "Mg",
 }
 
 EVERYONE = set(ROLES)
@@ -142,6 +157,15 @@ EXPECTED: dict[str, Rule] = {
     "logout": Rule(EVERYONE, EVERYONE, method="post"),
     "accounts:profile": same(ANY_ROLE),
     "accounts:switch_municipality": Rule(ANY_ROLE, {BEHEERDER}, method="post"),
+    "accounts:password_change": same(ANY_ROLE),
+    "accounts:password_change_done": same(ANY_ROLE),
+    # Forgotten passwords: open to all; the link in the mail is the proof (a wrong one says so).
+    "accounts:password_reset": same(EVERYONE),
+    "accounts:password_reset_done": same(EVERYONE),
+    "accounts:password_reset_confirm": same(EVERYONE),
+    "accounts:password_reset_complete": same(EVERYONE),
+    # An invitation is opened with its signed token by someone who has no account yet.
+    "accounts:invitation_accept": same(EVERYONE),
     # The municipality's workspace: the roles that prepare its work.
     "web:workspace": Rule(PREPARING, {BEHEERDER}),
     "web:cycle_step": Rule(PREPARING, {BEHEERDER}),
@@ -150,10 +174,19 @@ EXPECTED: dict[str, Rule] = {
     # Editing and the audit trail: the coordinator of that municipality.
     "taxonomy:municipal_themes_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "accounts:audit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
-    # Regions: a partnership is kept by its regiocoördinator and its members' coordinators;
-    # provinces (OTHER = PV22) only by the beheerder.
-    "regions:region_create": same({BEHEERDER, COORDINATOR}),
-    "regions:region_edit": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER}),
+    # Users of a municipality: its coordinator invites partners and council members, withdraws
+    # invitations and ends their roles (OWN/OTHER: an invitation and a partner's membership).
+    "accounts:members": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "accounts:invitation_withdraw": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "accounts:membership_end": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    # Regions: a region (a partnership too) is recorded by the beheerder and kept by its own
+    # regiocoördinator (name, code, description); its members are the beheerder's, since they
+    # decide whose work the regiocoördinator reads. A coordinator of a member municipality
+    # neither creates, renames, re-codes nor enrols: a samenwerkingsverband they start would
+    # enrol other municipalities, so they ask the beheerder (issue 13). Provinces (OTHER =
+    # PV22) only the beheerder.
+    "regions:region_create": same({BEHEERDER}),
+    "regions:region_edit": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
     "regions:population_import": same({BEHEERDER}),
     # Official police and CBS tables hold every municipality's figures.
     "figures:upload_create": same({BEHEERDER}),
@@ -375,6 +408,9 @@ WRITES = {
         "decision_reference": "X",
     },
     "planning:plan_new_version": {},
+    "accounts:members": {"email": "x@example.org", "role": "ketenpartner", "organisation": "X"},
+    "accounts:invitation_withdraw": {},
+    "accounts:membership_end": {},
 }
 WRITE_CASES = [
     (name, role, scope)
@@ -386,6 +422,7 @@ WRITE_CASES = [
 
 
 def _state():
+    from ivp.accounts.models import Invitation, Membership
     from ivp.planning.models import Objective, PolicyPlan, Priority, RegionalPriority
     from ivp.regions.models import ImportRun, Region
     from ivp.taxonomy.models import MunicipalTheme
@@ -398,6 +435,9 @@ def _state():
         Region.history.count(),
         MunicipalTheme.history.count(),
         ImportRun.objects.count(),
+        Membership.objects.count(),
+        Invitation.objects.open().count(),
+        Invitation.objects.count(),
         sorted(Region.objects.get(code="zuidwest-drenthe").members.values_list("code", flat=True)),
     )
 

@@ -39,19 +39,13 @@ def test_unknown_names_are_named_in_a_dutch_error_and_nothing_is_saved():
     assert not Region.objects.filter(code="kop-van-overijssel").exists()
 
 
-def test_coordinator_may_only_record_partnerships_that_include_their_municipality():
+def test_a_coordinator_cannot_create_a_region_or_enrol_municipalities():
+    """Recording a partnership would enrol its other members: the beheerder does that."""
     client = client_for("coordinator.westerveld")
-    refused = client.post("/regios/nieuw/", _form())
-    assert refused.status_code == 200
-    assert not Region.objects.filter(code="kop-van-overijssel").exists()
-    accepted = client.post("/regios/nieuw/", _form(members="Westerveld, Meppel", code="wm"))
-    assert accepted.status_code == 302
-    # A coordinator cannot make an official region such as a province.
-    province = client.post(
-        "/regios/nieuw/", _form(members="Westerveld", code="pv-x", kind=Region.Kind.PROVINCIE)
-    )
-    assert province.status_code == 200
-    assert not Region.objects.filter(code="pv-x").exists()
+    refused = client.post("/regios/nieuw/", _form(members="Westerveld, Meppel", code="wm"))
+    assert refused.status_code == 403
+    assert not Region.objects.filter(code="wm").exists()
+    assert "Nieuwe regio" not in client.get("/regios/").content.decode()
 
 
 def test_regiocoordinator_edits_the_description_but_not_the_members(zuidwest_drenthe):
@@ -80,38 +74,52 @@ def test_regiocoordinator_edits_the_description_but_not_the_members(zuidwest_dre
     assert zuidwest_drenthe.history.latest().history_user.username == "regio.zuidwest-drenthe"
 
 
-def test_a_member_coordinator_cannot_change_the_members_of_a_region_with_a_regiocoordinator(
-    zuidwest_drenthe,
-):
+def test_a_member_coordinator_cannot_rename_recode_or_enrol(zuidwest_drenthe):
     client = client_for("coordinator.westerveld")
-    client.post(
+    assert client.get("/regios/zuidwest-drenthe/bewerken/").status_code == 403
+    response = client.post(
         "/regios/zuidwest-drenthe/bewerken/",
-        _form(
-            name="Zuidwest-Drenthe", code="zuidwest-drenthe", members="Westerveld, Steenwijkerland"
-        ),
+        _form(name="Drenthe Zuid", code="drenthe-zuid", members="Westerveld, Steenwijkerland"),
+    )
+    assert response.status_code == 403
+    zuidwest_drenthe.refresh_from_db()
+    assert (zuidwest_drenthe.name, zuidwest_drenthe.code) == (
+        "Zuidwest-Drenthe",
+        "zuidwest-drenthe",
     )
     assert set(zuidwest_drenthe.members.values_list("name", flat=True)) == {
         "Meppel",
         "Midden-Drenthe",
         "Westerveld",
     }
-    assert (
-        client_for("regio.zuidwest-drenthe").get("/gemeenten/GM1708/werkruimte/").status_code == 403
+    assert "Regio bewerken" not in client.get("/regios/zuidwest-drenthe/").content.decode()
+
+
+def test_a_member_coordinator_cannot_edit_a_partnership_without_regiocoordinator_either():
+    """Before the change a member's coordinator kept a partnership nobody coordinated."""
+    region = client_for("beheerder").post(
+        "/regios/nieuw/", _form(code="wm", members="Westerveld, Meppel")
     )
-
-
-def test_a_coordinator_adds_or_removes_only_their_own_municipality():
+    assert region.status_code == 302
     client = client_for("coordinator.westerveld")
-    assert (
-        client.post("/regios/nieuw/", _form(code="wm", members="Westerveld, Meppel")).status_code
-        == 302
-    )
-    refused = client.post("/regios/wm/bewerken/", _form(code="wm", members="Westerveld"))
-    assert refused.status_code == 200
+    refused = client.post("/regios/wm/bewerken/", _form(code="wm2", members="Westerveld"))
+    assert refused.status_code == 403
     assert set(Region.objects.get(code="wm").members.values_list("name", flat=True)) == {
         "Westerveld",
         "Meppel",
     }
+
+
+def test_the_regiocoordinator_renames_and_recodes_their_region(zuidwest_drenthe):
+    client = client_for("regio.zuidwest-drenthe")
+    response = client.post(
+        "/regios/zuidwest-drenthe/bewerken/",
+        _form(name="Zuidwest-Drenthe (ZWD)", code="zwd", members="Meppel"),
+    )
+    assert response.status_code == 302
+    zuidwest_drenthe.refresh_from_db()
+    assert (zuidwest_drenthe.name, zuidwest_drenthe.code) == ("Zuidwest-Drenthe (ZWD)", "zwd")
+    assert zuidwest_drenthe.members.count() == 3
 
 
 def test_the_beheerder_changes_members_of_any_region(zuidwest_drenthe):

@@ -9,7 +9,7 @@ from ivp.planning.audit import planning_histories
 from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
-from .models import Membership
+from .models import Invitation, Membership
 
 LIMIT = 200
 
@@ -37,6 +37,7 @@ def _histories_for(municipality: Municipality):
     yield MunicipalTheme.history.filter(municipality=municipality)
     yield Region.history.filter(id__in=region_ids)
     yield Membership.history.filter(municipality=municipality)
+    yield Invitation.history.filter(municipality=municipality)
     yield from planning_histories(municipality)
 
 

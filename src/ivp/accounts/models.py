@@ -76,5 +76,71 @@ class Membership(models.Model):
             raise ValidationError(_("An administrator acts for the whole installation."))
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor withdrawn; an expired one stays listed as expired."""
+        return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation by e-mail to a partner or a council member of their
+    municipality; accepting it makes an account with exactly this membership."""
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    municipality = models.ForeignKey(
+        "regions.Municipality",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("municipality"),
+    )
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.get_role_display()} — {self.municipality}"
+
+    def clean(self) -> None:
+        if self.role not in (Role.KETENPARTNER, Role.VIEWER):
+            raise ValidationError({"role": _("Invite partners and council members only.")})
+        if self.role == Role.KETENPARTNER and not self.organisation.strip():
+            raise ValidationError(
+                {"organisation": _("Name the organisation the partner reports for.")}
+            )
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None
+
+    def is_expired(self, now) -> bool:
+        return now >= self.expires_at
+
+
 # Who was given staff or administrator rights, and when; never the password hash.
 register(User, app=__package__, excluded_fields=["password", "last_login"])

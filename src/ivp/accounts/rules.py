@@ -27,11 +27,6 @@ is_viewer_of = _has_role(Role.VIEWER)
 
 
 @rules.predicate
-def is_any_coordinator(user):
-    return user.is_authenticated and user.memberships.filter(role=Role.COORDINATOR).exists()
-
-
-@rules.predicate
 def coordinates_region(user, region):
     return (
         user.is_authenticated
@@ -40,39 +35,21 @@ def coordinates_region(user, region):
     )
 
 
-@rules.predicate
-def coordinates_member_of_partnership(user, region):
-    return (
-        user.is_authenticated
-        and region is not None
-        and region.kind == "samenwerkingsverband"
-        and user.memberships.filter(role=Role.COORDINATOR, municipality__regions=region).exists()
-    )
-
-
-@rules.predicate
-def region_has_regiocoordinator(user, region):
-    return region is not None and region.memberships.filter(role=Role.REGIOCOORDINATOR).exists()
-
-
 # The workspace of a municipality: everything in preparation for its cycle.
 rules.add_perm("regions.view_workspace", is_beheerder | works_on_preparation_in)
 # The history of changes made for a municipality.
 rules.add_perm("accounts.view_audit", is_beheerder | is_coordinator_of)
+# Who works for a municipality: its coordinator invites partners and council members and ends
+# their roles (never a coordinator's: that stays with the beheerder).
+rules.add_perm("accounts.manage_members", is_beheerder | is_coordinator_of)
 # A municipality's own names, additions and hidden themes.
 rules.add_perm("taxonomy.change_municipal_themes", is_beheerder | is_coordinator_of)
-# Regions: official ones (provinces, police units) are the administrator's; a coordinator
-# records partnerships of their own municipality; a regional coordinator keeps their region.
-rules.add_perm("regions.add_region", is_beheerder | is_any_coordinator)
-rules.add_perm(
-    "regions.change_region", is_beheerder | coordinates_region | coordinates_member_of_partnership
-)
-# Members decide whose work a regiocoördinator may read: once a region has one, only the
-# beheerder changes its members; before that, the partners' own coordinators may.
-rules.add_perm(
-    "regions.change_region_members",
-    is_beheerder | (coordinates_member_of_partnership & ~region_has_regiocoordinator),
-)
+# Regions: the beheerder records them (a partnership too) and decides their members, since
+# members decide whose work a regiocoördinator may read; a region's own regiocoördinator keeps
+# its name, code and description. A coordinator of a member municipality changes nothing of it.
+rules.add_perm("regions.add_region", is_beheerder)
+rules.add_perm("regions.change_region", is_beheerder | coordinates_region)
+rules.add_perm("regions.change_region_members", is_beheerder)
 rules.add_perm("regions.import_population", is_beheerder)
 # Official police and CBS tables hold every municipality's figures: the administrator loads them.
 rules.add_perm("figures.import_figures", is_beheerder)

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 
 from ivp.regions.models import Municipality, Region
 
-from .models import Membership, Role
+from .models import Invitation, Membership, Role
 
 
 def is_beheerder(user) -> bool:
@@ -65,3 +65,17 @@ def partner_organisations(user, municipality) -> set[str]:
             if name.strip()
         }
     return cache[municipality.pk]
+
+
+def members_of(municipality) -> QuerySet[Membership]:
+    """Everyone with a role in the municipality itself (regional roles are the region's)."""
+    return (
+        Membership.objects.filter(municipality=municipality)
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+
+
+def invitations_of(municipality):
+    """Invitations not yet accepted or withdrawn, newest first; expired ones included."""
+    return Invitation.objects.open().filter(municipality=municipality).select_related("invited_by")

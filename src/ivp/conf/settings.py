@@ -5,6 +5,7 @@ IVP_ENVIRONMENT=production requires SECRET_KEY and ALLOWED_HOSTS and hardens HTT
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -275,3 +276,58 @@ LOGGING = logging_config(log_format=IVP_LOG_FORMAT, level=env.str("LOG_LEVEL", d
 # is older than IVP_WORKER_STALE_SECONDS.
 IVP_WORKER_HEARTBEAT_SECONDS = env.int("IVP_WORKER_HEARTBEAT_SECONDS", default=15)
 IVP_WORKER_STALE_SECONDS = env.int("IVP_WORKER_STALE_SECONDS", default=60)
+# --- Accounts (issue 13, item 6): login lockout, password reset, idle sessions, single sign-on ---
+# django-axes counts failed logins per username and address (the login page and the Django
+# admin's); at the limit that pair is locked out for the cooling-off period. Every failure is
+# logged (logger "axes") and kept in the admin under "Axes".
+INSTALLED_APPS.append("axes")
+# First backend: refuses every login attempt while a username and address are locked out.
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+# Logs out an idle session before the active municipality or any view reads the user.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("ivp.accounts.middleware.ActiveMunicipalityMiddleware"),
+    "ivp.accounts.middleware.IdleSessionMiddleware",
+)
+# Last, as django-axes asks: it turns a refused login into the lockout page.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AXES_FAILURE_LIMIT = env.int("IVP_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("IVP_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "ivp.accounts.views.locked_out"
+# Failures are logged at WARNING either way; verbose would also narrate every start-up.
+AXES_VERBOSE = False
+# The log names username and address (who was tried, from where); never the password.
+AXES_SENSITIVE_PARAMETERS = []
+# A session that has seen no request for this long is logged out (accounts.middleware).
+IVP_SESSION_IDLE_MINUTES = env.int("IVP_SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = IVP_SESSION_IDLE_MINUTES * 60
+# Links in the password reset and invitation mails are valid this long.
+PASSWORD_RESET_TIMEOUT = env.int("IVP_PASSWORD_RESET_HOURS", default=24) * 3600
+IVP_INVITATION_DAYS = env.int("IVP_INVITATION_DAYS", default=14)
+# Single sign-on through OpenID Connect (mozilla-django-oidc): off unless IVP_OIDC_ENABLED=1.
+# A user who signs in this way is matched on a verified e-mail address; roles come only from
+# memberships in ivp, never from the identity provider.
+IVP_OIDC_ENABLED = env.bool("IVP_OIDC_ENABLED", default=False)
+if IVP_OIDC_ENABLED:
+    _OIDC_REQUIRED = (
+        "OIDC_RP_CLIENT_ID",
+        "OIDC_RP_CLIENT_SECRET",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+    )
+    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):  # tokens signed with the provider's key
+        _OIDC_REQUIRED += ("OIDC_OP_JWKS_ENDPOINT",)
+    _missing = [name for name in _OIDC_REQUIRED if not env.str(name, default="")]
+    if _missing:
+        raise ImproperlyConfigured("IVP_OIDC_ENABLED=1 vraagt ook om " + ", ".join(_missing) + ".")
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("ivp.accounts.oidc.MembershipOIDCBackend")
+    for _name in _OIDC_REQUIRED:
+        vars()[_name] = env.str(_name)
+    OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+    OIDC_CREATE_USER = env.bool("IVP_OIDC_CREATE_USERS", default=True)
+    LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +26,6 @@ urlpatterns = [
 handler403 = errors.forbidden
 handler404 = errors.not_found
 handler500 = errors.server_error
+
+if settings.IVP_OIDC_ENABLED:
+    urlpatterns.insert(2, path("inloggen/sso/", include("ivp.accounts.oidc_urls")))

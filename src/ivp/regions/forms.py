@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ivp.accounts.models import Role
 from ivp.common.forms import AccessibleForm
 
 from .models import Municipality, Region
@@ -38,21 +37,17 @@ class RegionForm(AccessibleForm):
     def __init__(self, *args, user, region: Region | None = None, **kwargs):
         self.user, self.region = user, region
         super().__init__(*args, **kwargs)
-        if user.is_superuser:
+        if user.is_superuser or region is None:
             return
-        # Official regions (provinces, police units, veiligheidsregio's, RIEC) are the
-        # beheerder's; others record partnerships and cannot change what a region is.
-        self.fields["kind"].choices = [
-            (Region.Kind.SAMENWERKINGSVERBAND, Region.Kind.SAMENWERKINGSVERBAND.label)
-        ]
-        if region:
-            self.fields["kind"].choices = [(region.kind, region.get_kind_display())]
-            self.fields["kind"].disabled = True
-            if not user.has_perm("regions.change_region_members", region):
-                self.fields["members"].disabled = True
-                self.fields["members"].help_text = gettext_lazy(
-                    "Only the administrator changes the members of a region that has a regional coordinator."
-                )
+        # A regiocoördinator keeps their region's name, code and description; what kind of
+        # region it is and who its members are stay the beheerder's.
+        self.fields["kind"].choices = [(region.kind, region.get_kind_display())]
+        self.fields["kind"].disabled = True
+        if not user.has_perm("regions.change_region_members", region):
+            self.fields["members"].disabled = True
+            self.fields["members"].help_text = gettext_lazy(
+                "Only the administrator changes the members of a region."
+            )
 
     def clean_code(self):
         code = self.cleaned_data["code"].lower()
@@ -90,32 +85,7 @@ class RegionForm(AccessibleForm):
         members = list(Municipality.objects.filter(code__in=codes))
         if not members:
             raise forms.ValidationError(_("A region has at least one member municipality."))
-        if not self.user.is_superuser and not self.fields["members"].disabled:
-            self._check_own_municipalities(members)
         return members
-
-    def _check_own_municipalities(self, members) -> None:
-        """A coordinator adds or removes only their own municipality, and stays a member."""
-        own = set(
-            self.user.memberships.filter(role=Role.COORDINATOR).values_list(
-                "municipality_id", flat=True
-            )
-        )
-        chosen = {m.pk for m in members}
-        if not chosen & own:
-            raise forms.ValidationError(
-                _(
-                    "Include at least one municipality you coordinate, or you could not edit the region afterwards."
-                )
-            )
-        if self.region:
-            changed = chosen ^ set(self.region.members.values_list("pk", flat=True))
-            if changed - own:
-                raise forms.ValidationError(
-                    _(
-                        "You can add or remove only the municipality you coordinate; ask the administrator for other changes."
-                    )
-                )
 
 
 class PopulationUploadForm(AccessibleForm):

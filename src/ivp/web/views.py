@@ -43,5 +43,6 @@ def workspace(request, code):
             "municipality": municipality,
             "steps": STEPS,
             "may_view_audit": request.user.has_perm("accounts.view_audit", municipality),
+            "may_manage_members": request.user.has_perm("accounts.manage_members", municipality),
         },
     )
