@@ -100,10 +100,12 @@ def test_actions_export_csv_opens_in_dutch_excel(tmp_path):
     raw = path.read_bytes()
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:4] == ["Thema", "Prioriteit", "Item", "Maatregelen/activiteiten"]
+    assert rows[0][:5] == ["Actie-id", "Thema", "Prioriteit", "Item", "Maatregelen/activiteiten"]
     assert len(rows) == 35
-    water = next(r for r in rows if r[2] == "Veiligheid op en om het water")
-    assert water[5] == "Vaarseizoen 2026" and water[6] == "2026-Q2, 2026-Q3, 2026-Q4"
+    water = next(r for r in rows if r[3] == "Veiligheid op en om het water")
+    assert water[6] == "Vaarseizoen 2026" and water[7] == "2026-Q2, 2026-Q3, 2026-Q4"
+    # the id a progress file names the action by
+    assert int(water[0]) == Action.objects.get(item="Veiligheid op en om het water").pk
 
 
 def test_actions_export_xlsx_has_every_item_and_party(tmp_path):
@@ -111,12 +113,12 @@ def test_actions_export_xlsx_has_every_item_and_party(tmp_path):
     call_command("actions", "GM1708", "--jaar", "2026", "--format", "xlsx", "-o", str(path))
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    items = {row[2]: row for row in rows[1:]}
+    items = {row[3]: row for row in rows[1:]}
     for theme in DEMO["themes"]:
         for item, _description, parties, planning in theme["actions"]:
             assert item in items
-            assert set(items[item][4].split(", ")) == set(parties)
-            assert items[item][5] == planning
+            assert set(items[item][5].split(", ")) == set(parties)
+            assert items[item][6] == planning
 
 
 def test_the_page_shows_every_theme_action_and_the_unreadable_planning():
