@@ -106,15 +106,37 @@ def test_partner_updates_only_its_own_actions_also_by_file(page_for, tmp_path):
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Uploaden").click()
     check_page(page, navigation.value)
+    # first what the file would change; nothing is saved yet
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "Controleer de voortgang voor het opslaan"
+    )
+    preview = page.locator("tr", has_text="Toezicht en handhaving").inner_text()
+    assert "afgerond" in preview and "100%" in preview
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Deze meldingen opslaan").click()
+    check_page(page, navigation.value)
+    assert "1 voortgangsmelding opgeslagen" in page.get_by_role("status").first.inner_text()
     row = page.locator("tr", has_text="Toezicht en handhaving")
     assert "afgerond" in row.inner_text()
 
 
-def test_council_member_reads_the_dashboard_without_edit_controls(page_for):
+def test_a_published_dashboard_of_a_draft_is_not_shown_to_the_council(page_for):
+    """The demo's Steenwijkerland 2026 dashboard is published, but its plan is a draft: a
+    published dashboard never shows a draft (after adoption it does: tests/planning)."""
     page = page_for(RAAD)
     visit(page, "/gemeenten/GM1708/dashboard/")
     main = page.locator("main")
+    assert "nog geen gepubliceerd dashboard" in main.inner_text()
+    assert "Veiligheidsdashboard Steenwijkerland 2026" not in main.inner_text()
+
+
+def test_those_preparing_the_plan_read_the_dashboard_without_edit_controls(page_for):
+    page = page_for(PARTNER)
+    visit(page, "/gemeenten/GM1708/dashboard/")
+    main = page.locator("main")
     assert "Veiligheidsdashboard Steenwijkerland 2026" in main.inner_text()
+    assert "zodra het college deze versie vaststelt" in main.inner_text()
     assert main.locator("figure svg").count() >= 8  # a chart per theme, beside its table
     assert main.locator("form").count() == 0 and main.get_by_role("button").count() == 0
     assert (

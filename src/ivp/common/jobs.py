@@ -57,3 +57,15 @@ def stalled(kind: str, records) -> list:
     """The records (running, by their status) whose worker stopped beating."""
     now = time.time()
     return [record for record in records if is_stalled(kind, record.pk, now=now)]
+
+
+def fail_stalled(kind: str, running, **failed) -> int:
+    """Of `running` (a queryset of records still marked running), those whose worker stopped
+    beating get the `failed` fields (status, reason, time); returns how many."""
+    from .progress import clear_cached
+
+    lost = [record.pk for record in stalled(kind, running.only("pk"))]
+    for pk in lost:
+        running.filter(pk=pk).update(**failed)  # only if still running: a late finish wins
+        clear_cached(kind, pk)
+    return len(lost)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ivp.common.importing import ImportFileError
-from ivp.common.jobs import heartbeat, stalled
+from ivp.common.jobs import fail_stalled, heartbeat
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .formats.mapped import ColumnMapping
@@ -95,18 +95,17 @@ def _finish(upload_id: int, status: str, *, report=(), problems=()) -> None:
 
 def rescue_stalled() -> int:
     """Imports whose worker is gone end failed, with the reason; returns how many."""
-    running = FiguresUpload.objects.filter(status=FiguresUpload.Status.RUNNING).only("pk")
-    lost = [upload.pk for upload in stalled(PROGRESS, running)]
     reason = _(
         "The worker importing this file stopped (it was ended or the server restarted) "
         "before the import finished; nothing of the file was saved. Try again."
     )
-    for pk in lost:
-        FiguresUpload.objects.filter(pk=pk, status=FiguresUpload.Status.RUNNING).update(
-            status=FiguresUpload.Status.FAILED, problems=[reason], finished=timezone.now()
-        )
-        clear_cached(PROGRESS, pk)
-    return len(lost)
+    return fail_stalled(
+        PROGRESS,
+        FiguresUpload.objects.filter(status=FiguresUpload.Status.RUNNING),
+        status=FiguresUpload.Status.FAILED,
+        problems=[reason],
+        finished=timezone.now(),
+    )
 
 
 def upload_queue(*, upload: FiguresUpload) -> FiguresUpload:

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ivp.common.access import permission_required
 from ivp.common.importing import ImportFileError
@@ -149,7 +150,11 @@ def _confirm_or_cancel(request, plan, token):
         )
     messages.success(
         request,
-        _("%(count)s progress updates saved from %(file)s.")
+        ngettext(
+            "%(count)s progress update saved from %(file)s.",
+            "%(count)s progress updates saved from %(file)s.",
+            count,
+        )
         % {"count": count, "file": stored["file_name"]},
     )
     return redirect(plan)

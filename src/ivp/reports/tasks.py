@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ivp.common.jobs import heartbeat, stalled
+from ivp.common.jobs import fail_stalled, heartbeat
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from . import services
@@ -82,18 +82,17 @@ def _finish(document_id: int, status: str, **fields) -> None:
 
 def rescue_stalled() -> int:
     """Documents whose worker is gone end failed, with the reason; returns how many."""
-    running = GeneratedDocument.objects.filter(status=GeneratedDocument.Status.RUNNING).only("pk")
-    lost = [record.pk for record in stalled(PROGRESS, running)]
     reason = _(
         "The worker making this document stopped (it was ended or the server restarted) "
         "before the document was ready. Try again."
     )
-    for pk in lost:
-        GeneratedDocument.objects.filter(pk=pk, status=GeneratedDocument.Status.RUNNING).update(
-            status=GeneratedDocument.Status.FAILED, problem=reason, finished_at=timezone.now()
-        )
-        clear_cached(PROGRESS, pk)
-    return len(lost)
+    return fail_stalled(
+        PROGRESS,
+        GeneratedDocument.objects.filter(status=GeneratedDocument.Status.RUNNING),
+        status=GeneratedDocument.Status.FAILED,
+        problem=reason,
+        finished_at=timezone.now(),
+    )
 
 
 @transaction.atomic
