@@ -131,7 +131,7 @@ def _show(value) -> str:
         for row in value:
             municipality_id = row.get("municipality") if isinstance(row, dict) else None
             names.append(str(municipality_id))
-        ids = [int(n) for n in names if n.isdigit()]
+        ids = [int(n) for n in names if n.isascii() and n.isdigit()]
         lookup = dict(Municipality.objects.filter(pk__in=ids).values_list("pk", "name"))
         return ", ".join(sorted(lookup.get(i, str(i)) for i in ids))
     if isinstance(value, bool):

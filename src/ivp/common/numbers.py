@@ -12,7 +12,7 @@ def dutch_number(text: str) -> Decimal | None:
         return None
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):  # 1.500: a thousands separator
+    elif re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", cleaned):  # 1.500: a thousands separator
         cleaned = cleaned.replace(".", "")
     try:
         number = Decimal(cleaned)

@@ -205,6 +205,20 @@ IVP_STALE_WEEKS = env.int("IVP_STALE_WEEKS", default=6)
 # The site's address, for links in e-mails sent outside a request.
 IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
 
+# Hostile files (issue 13, item 2): limits on every upload, read in ivp.common.upload_limits.
+# National police/CBS exports are the largest files (the full 47013NED per month is ~150 MB);
+# a municipality's own spreadsheets, surveys, progress files and Word templates are small.
+IVP_UPLOAD_MAX_MB = env.int("IVP_UPLOAD_MAX_MB", default=200)
+IVP_IMPORT_MAX_ROWS = env.int("IVP_IMPORT_MAX_ROWS", default=5_000_000)
+IVP_TABLE_MAX_MB = env.int("IVP_TABLE_MAX_MB", default=20)
+IVP_TABLE_MAX_ROWS = env.int("IVP_TABLE_MAX_ROWS", default=100_000)
+IVP_TEMPLATE_MAX_MB = env.int("IVP_TEMPLATE_MAX_MB", default=10)
+IVP_ZIP_MAX_UNPACKED_MB = env.int("IVP_ZIP_MAX_UNPACKED_MB", default=100)
+IVP_TEMPLATE_MAX_UNPACKED_MB = env.int("IVP_TEMPLATE_MAX_UNPACKED_MB", default=30)
+IVP_ZIP_MAX_ENTRIES = env.int("IVP_ZIP_MAX_ENTRIES", default=1000)
+IVP_ZIP_MAX_RATIO = env.int("IVP_ZIP_MAX_RATIO", default=200)
+IVP_JSON_MAX_DEPTH = env.int("IVP_JSON_MAX_DEPTH", default=32)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -38,7 +38,11 @@ def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
             municipality=municipality, start_year=year
         )
         wanted = request.GET.get("versie", "")
-        chosen = versions.filter(version=int(wanted)) if wanted.isdigit() else versions.current()
+        chosen = (
+            versions.filter(version=int(wanted))
+            if wanted.isascii() and wanted.isdigit()
+            else versions.current()
+        )
         cached = request._ivp_action_plan = get_object_or_404(chosen)
     return cached
 

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common import upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, EuroField
 from ivp.figures.models import Indicator
 from ivp.taxonomy.models import Theme
@@ -335,6 +336,9 @@ class SurveyUploadForm(AccessibleForm):
         ),
     )
 
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
+
 
 class ActionPlanCreateForm(AccessibleForm):
     start_year = forms.IntegerField(label=_("Year"), **YEAR)
@@ -448,6 +452,9 @@ class ProgressUploadForm(AccessibleForm):
             "vertraagd, geschrapt), and optionally “percentage”, “toelichting” and “datum”."
         ),
     )
+
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class DashboardSettingsForm(AccessibleForm):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.accounts.models import Role
+from ivp.common import upload_limits
 from ivp.common.forms import AccessibleForm
 
 from .models import Municipality, Region
@@ -125,3 +126,6 @@ class PopulationUploadForm(AccessibleForm):
             "CBS “Bevolkingsontwikkeling; regio per maand”, population at the end of the period, per year."
         ),
     )
+
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.national())

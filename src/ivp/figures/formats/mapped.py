@@ -32,18 +32,26 @@ from .tabular import read_table
 COUNT_KINDS = ("overlast", "incidenten", "eigen")
 SURVEY_KINDS = ("enquetescore", "enquetepercentage")
 UNITS = {"enquetescore": "rapportcijfer", "enquetepercentage": "procent"}
-DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}([tT ].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+DATE = re.compile(
+    r"^([0-9]{4}-[0-9]{2}-[0-9]{2}([tT ].*)?|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
+)
 PATTERNS = [
-    (re.compile(r"^(\d{4})$"), lambda m: m[1]),
-    (re.compile(r"^(\d{4})\s*(?:jj00)?$"), lambda m: m[1]),
-    (re.compile(r"^(\d{4})[-/ ]?(?:mm|m)?(\d{1,2})$"), lambda m: _month(m[1], m[2])),
-    (re.compile(r"^(\d{1,2})[-/ ](\d{4})$"), lambda m: _month(m[2], m[1])),
-    (re.compile(r"^(\d{4})[-/ ]?(?:kw|q)0?([1-4])$"), lambda m: f"{m[1]}-Q{m[2]}"),
-    (re.compile(r"^(?:kw|q)([1-4])[-/ ](\d{4})$"), lambda m: f"{m[2]}-Q{m[1]}"),
-    (re.compile(r"^([a-z]+)\.?[-/ ](\d{4})$"), lambda m: _month_name(m[2], m[1])),
-    (re.compile(r"^(\d{4})[-/ ]([a-z]+)\.?$"), lambda m: _month_name(m[1], m[2])),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$"), lambda m: _date(m[1], m[2], m[3])),
-    (re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), lambda m: _date(m[3], m[2], m[1])),
+    (re.compile(r"^([0-9]{4})$"), lambda m: m[1]),
+    (re.compile(r"^([0-9]{4})\s*(?:jj00)?$"), lambda m: m[1]),
+    (re.compile(r"^([0-9]{4})[-/ ]?(?:mm|m)?([0-9]{1,2})$"), lambda m: _month(m[1], m[2])),
+    (re.compile(r"^([0-9]{1,2})[-/ ]([0-9]{4})$"), lambda m: _month(m[2], m[1])),
+    (re.compile(r"^([0-9]{4})[-/ ]?(?:kw|q)0?([1-4])$"), lambda m: f"{m[1]}-Q{m[2]}"),
+    (re.compile(r"^(?:kw|q)([1-4])[-/ ]([0-9]{4})$"), lambda m: f"{m[2]}-Q{m[1]}"),
+    (re.compile(r"^([a-z]+)\.?[-/ ]([0-9]{4})$"), lambda m: _month_name(m[2], m[1])),
+    (re.compile(r"^([0-9]{4})[-/ ]([a-z]+)\.?$"), lambda m: _month_name(m[1], m[2])),
+    (
+        re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[t ].*)?$"),
+        lambda m: _date(m[1], m[2], m[3]),
+    ),
+    (
+        re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$"),
+        lambda m: _date(m[3], m[2], m[1]),
+    ),
 ]
 
 

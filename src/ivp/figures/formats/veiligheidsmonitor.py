@@ -7,18 +7,18 @@ The first column is the question with StatLine's hierarchy marks (`|`), the seco
 (in a column wrongly headed "Perioden"); values use a decimal comma.
 """
 
-import csv
-import io
 import re
 
 import polars as pl
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ivp.common.upload_limits import capped, csv_lines, national
+
 from .common import LABEL, IndicatorSpec, ParsedFigures, Problems, SourceSpec, parse_numbers
 from .geography import Geography
 
-COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_(\d{4})$")
+COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_([0-9]{4})$")
 
 
 def looks_like(header: list[str]) -> bool:
@@ -26,7 +26,7 @@ def looks_like(header: list[str]) -> bool:
 
 
 def read(file_name: str, text: str, geography: Geography, *, edition: str | None) -> ParsedFigures:
-    lines = list(csv.reader(io.StringIO(text)))
+    lines = list(capped(file_name, csv_lines(file_name, text), national().max_rows))
     header = lines[0]
     problems = Problems(file_name)
     columns = {}

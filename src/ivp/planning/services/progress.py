@@ -122,7 +122,7 @@ def progress_import(
         percent = None
         if where["percent"] is not None and row[where["percent"]].strip():
             text = row[where["percent"]].strip().rstrip("%").strip()
-            if not text.isdigit() or not 0 <= int(text) <= 100:
+            if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
                 problem(
                     "percent",
                     _("“%(text)s” is not a whole percentage from 0 to 100.")
