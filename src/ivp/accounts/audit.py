@@ -9,7 +9,7 @@ from ivp.planning.audit import planning_histories
 from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
-from .models import Membership
+from .models import HouseStyle, Membership
 
 LIMIT = 200
 
@@ -37,6 +37,7 @@ def _histories_for(municipality: Municipality):
     yield MunicipalTheme.history.filter(municipality=municipality)
     yield Region.history.filter(id__in=region_ids)
     yield Membership.history.filter(municipality=municipality)
+    yield HouseStyle.history.filter(municipality=municipality)
     yield from planning_histories(municipality)
 
 
@@ -94,6 +95,9 @@ def _entry(record, previous) -> AuditEntry:
             value = getattr(record, field.name if field.is_relation else field.attname, None)
             if value not in (None, ""):
                 changes.append(Change(str(field.verbose_name), "", _show(value)))
+    reason = getattr(record, "history_change_reason", None)
+    if reason:  # e.g. what cleaning removed from a house-style template
+        changes.append(Change(_("note"), "", reason))
     user = record.history_user
     return AuditEntry(
         when=record.history_date,
