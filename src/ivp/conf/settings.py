@@ -218,6 +218,11 @@ IVP_TEMPLATE_MAX_UNPACKED_MB = env.int("IVP_TEMPLATE_MAX_UNPACKED_MB", default=3
 IVP_ZIP_MAX_ENTRIES = env.int("IVP_ZIP_MAX_ENTRIES", default=1000)
 IVP_ZIP_MAX_RATIO = env.int("IVP_ZIP_MAX_RATIO", default=200)
 IVP_JSON_MAX_DEPTH = env.int("IVP_JSON_MAX_DEPTH", default=32)
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "ivp.api.parsers.GuardedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ivp.common import text_limits
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.figures.formats.tabular import read_table
 
@@ -147,6 +148,13 @@ def progress_import(
                 )
                 continue
         note = row[where["note"]].strip() if where["note"] is not None else ""
+        if len(note) > text_limits.NOTE:
+            problem(
+                "note",
+                _("the note holds %(length)s characters; at most %(limit)s are allowed.")
+                % {"length": len(note), "limit": text_limits.NOTE},
+            )
+            continue
         updates.append((action, status, percent, note, on))
     if problems:
         raise ImportFileError(problems)
