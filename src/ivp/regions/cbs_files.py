@@ -6,6 +6,7 @@ it raises ImportFileError (file, row, column, reason) before anything is written
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.common.upload_limits import capped, csv_lines, national
 
 YEAR = re.compile(r"^[0-9]{4}$")
+FIRST_YEAR = 1900  # CBS population series reach back to 1900
 
 
 def read_text(path: Path) -> str:
@@ -201,8 +203,18 @@ def statline_population(file_name: str, text: str) -> list[PopulationRow]:
         label = name.strip().rstrip("*")
         if not label:
             continue
-        if YEAR.match(label):
+        if YEAR.match(label) and FIRST_YEAR <= int(label) <= date.today().year:
             year_columns[i] = int(label)
+        elif YEAR.match(label):
+            problems.append(
+                ImportProblem(
+                    file_name,
+                    header_at + 1,
+                    name,
+                    _("year %(year)s lies outside %(first)s–%(last)s.")
+                    % {"year": label, "first": FIRST_YEAR, "last": date.today().year},
+                )
+            )
         else:
             problems.append(
                 ImportProblem(

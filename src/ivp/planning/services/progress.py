@@ -47,6 +47,8 @@ def progress_record(
     return update
 
 
+EARLIEST_YEAR = 2000  # no safety plan in ivp is older; a year like 0001 is a typing error
+
 COLUMNS = {
     "action": ("actie", "item", "id"),
     "status": ("status",),
@@ -140,6 +142,13 @@ def progress_import(
                     "date",
                     _("“%(text)s” is not a date (dd-mm-jjjj).")
                     % {"text": row[where["date"]].strip()},
+                )
+                continue
+            if on.year < EARLIEST_YEAR:
+                problem(
+                    "date",
+                    _("%(date)s lies before %(year)s.")
+                    % {"date": row[where["date"]].strip(), "year": EARLIEST_YEAR},
                 )
                 continue
             if on > timezone.localdate():
