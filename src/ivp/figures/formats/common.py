@@ -167,6 +167,18 @@ def refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
         )
 
 
+def refuse_unreadable_csv(file_name: str, raw: bytes, separator: str, error: Exception):
+    """polars says only that a file is no CSV (in English, quoting the data); Python's csv
+    module, run on this error path only, finds the row."""
+    for _line in upload_limits.csv_lines(file_name, decode(file_name, raw), delimiter=separator):
+        pass
+    refuse(
+        file_name,
+        _("the file cannot be read as CSV: %(error)s")
+        % {"error": str(error).splitlines()[0][:200]},
+    )
+
+
 def decode(file_name: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")

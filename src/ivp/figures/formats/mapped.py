@@ -140,7 +140,12 @@ def read_mapped(
             "raw_area": cells(mapping.area) if mapping.area else [""] * len(table.rows),
             "raw_margin": cells(mapping.margin) if mapping.margin else [""] * len(table.rows),
         },
-        schema_overrides={"row": pl.Int64},
+        # a file with a header only gives empty lists: without a schema they are not text
+        schema={
+            "row": pl.Int64,
+            **{c: pl.String for c in ("raw_period", "raw_value", "raw_category")},
+            **{c: pl.String for c in ("raw_area", "raw_margin")},
+        },
     ).filter(
         pl.any_horizontal(pl.col(c).str.strip_chars() != "" for c in ("raw_period", "raw_value"))
     )

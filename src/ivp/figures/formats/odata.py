@@ -25,6 +25,7 @@ from .common import (
     parse_numbers,
     refuse,
     refuse_too_many_rows,
+    refuse_unreadable_csv,
     strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
@@ -79,7 +80,7 @@ def read(
             encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse(file_name, _("the file cannot be read as CSV: %(error)s") % {"error": error})
+        refuse_unreadable_csv(file_name, raw, ";", error)
     refuse_too_many_rows(file_name, frame)
     frame = strip_header(frame)
     header = frame.columns

@@ -24,6 +24,7 @@ from .common import (
     parse_numbers,
     refuse,
     refuse_too_many_rows,
+    refuse_unreadable_csv,
     strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
@@ -39,7 +40,7 @@ def read_frame(file_name: str, raw: bytes) -> pl.DataFrame:
             io.BytesIO(raw), infer_schema=False, n_rows=national().max_rows + 1, encoding="utf8"
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse(file_name, _("the file cannot be read as CSV: %(error)s") % {"error": error})
+        refuse_unreadable_csv(file_name, raw, ",", error)
     refuse_too_many_rows(file_name, frame)
     frame = strip_header(frame)
     return frame.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("row"))
