@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ivp.common.importing import ImportFileError
+from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.figures.formats import mapped
 from ivp.figures.models import FiguresUpload, Indicator, Observation
 from ivp.figures.services import figures_import, figures_import_mapped
@@ -38,7 +38,7 @@ from ivp.regions.models import Municipality, Population
 from ivp.regions.services import population_load
 from ivp.reports import services as report_services
 from ivp.reports.models import HouseStyle
-from ivp.reports.render_docx import open_template
+from ivp.reports.render_docx import TemplateError, open_template
 from ivp.reports.template_cleaning import clean_template
 from tests import hostile_kit as kit
 from tests.conftest import client_for
@@ -64,7 +64,11 @@ def _prioritisation():
 def import_own_figures(name, raw):
     header, _preview = mapped.headers(name, raw)
     mapping = mapped.ColumnMapping(
-        period=header[0], value=header[-1], name="Eigen cijfers", kind="overlast"
+        period=header[0],
+        value=header[-1],
+        category=header[1] if len(header) > 2 else "",
+        name="Eigen cijfers",
+        kind="overlast",
     )
     return figures_import_mapped(
         file_name=name,
@@ -94,7 +98,10 @@ def import_population(name, raw):
 
 def import_template(name, raw):
     cleaned = clean_template(name, raw)
-    open_template(cleaned.content)
+    try:
+        open_template(cleaned.content)
+    except TemplateError as error:  # as the form does: no Word document after all
+        raise ImportFileError([ImportProblem(name, None, None, str(error))]) from error
     return report_services.house_style_save(
         municipality=Municipality.objects.get(code="GM1708"), cleaned=cleaned, user=None
     )
@@ -259,8 +266,6 @@ def test_the_issues_template_bomb_is_refused_by_its_packing():
 
 
 def test_a_stored_bomb_from_before_the_checks_cannot_reach_python_docx():
-    from ivp.reports.render_docx import TemplateError
-
     raw = kit.ratio_bomb("docx", 102)
 
     def render_with_it():

@@ -27,6 +27,7 @@ class Limits:
     max_bytes: int
     max_rows: int
     max_unpacked: int
+    max_cells: int = 0  # for wide tables read cell by cell; 0: rows only
 
 
 def national() -> Limits:
@@ -35,6 +36,7 @@ def national() -> Limits:
         settings.IVP_UPLOAD_MAX_MB * MB,
         settings.IVP_IMPORT_MAX_ROWS,
         settings.IVP_ZIP_MAX_UNPACKED_MB * MB,
+        settings.IVP_IMPORT_MAX_CELLS,
     )
 
 
@@ -83,14 +85,26 @@ def refuse_if_too_large(file_name: str, raw: bytes, limits: Limits) -> None:
         )
 
 
-def capped(file_name: str, rows: Iterable, max_rows: int, *, first_row: int = 1) -> Iterator:
-    """Yield rows; refuse at the first row past `max_rows`, before reading any further."""
+def capped(
+    file_name: str, rows: Iterable, max_rows: int, *, first_row: int = 1, max_cells: int = 0
+) -> Iterator:
+    """Yield rows; refuse at the first row past `max_rows` (or, with `max_cells`, the row where
+    the cells read so far pass it: wide tables cost per cell), before reading any further."""
+    cells = 0
     for number, row in enumerate(rows, start=first_row):
         if number - first_row >= max_rows:
             _refuse(
                 file_name,
                 _("the file has more than %(limit)s rows; the import stops here.")
                 % {"limit": f"{max_rows:,}".replace(",", ".")},
+                row=number,
+            )
+        cells += len(row)
+        if max_cells and cells > max_cells:
+            _refuse(
+                file_name,
+                _("the file has more than %(limit)s cells; the import stops here.")
+                % {"limit": f"{max_cells:,}".replace(",", ".")},
                 row=number,
             )
         yield row

@@ -210,6 +210,7 @@ IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
 # a municipality's own spreadsheets, surveys, progress files and Word templates are small.
 IVP_UPLOAD_MAX_MB = env.int("IVP_UPLOAD_MAX_MB", default=200)
 IVP_IMPORT_MAX_ROWS = env.int("IVP_IMPORT_MAX_ROWS", default=5_000_000)
+IVP_IMPORT_MAX_CELLS = env.int("IVP_IMPORT_MAX_CELLS", default=2_000_000)  # wide StatLine tables
 IVP_TABLE_MAX_MB = env.int("IVP_TABLE_MAX_MB", default=20)
 IVP_TABLE_MAX_ROWS = env.int("IVP_TABLE_MAX_ROWS", default=50_000)
 IVP_TEMPLATE_MAX_MB = env.int("IVP_TEMPLATE_MAX_MB", default=10)

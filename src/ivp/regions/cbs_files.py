@@ -37,7 +37,8 @@ def decode(file_name: str, raw: bytes) -> str:
 
 def _rows(file_name: str, text: str, delimiter: str) -> list[list[str]]:
     lines = csv_lines(file_name, text, delimiter=delimiter)
-    return list(capped(file_name, lines, national().max_rows)) or [[]]
+    limits = national()
+    return list(capped(file_name, lines, limits.max_rows, max_cells=limits.max_cells)) or [[]]
 
 
 def _require_columns(file_name: str, header: list[str], required: list[str], row: int) -> dict:

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -55,7 +56,7 @@ def clean_template(file_name: str, raw: bytes) -> CleanedTemplate:
     dropped |= {_rels_of(name) for name in dropped} & names
     try:
         parts = {e.filename: archive.read(e) for e in entries if e.filename not in dropped}
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         _refuse(file_name, _("the file is damaged or incomplete: it is not a readable archive."))
     removed: list[str] = []
 

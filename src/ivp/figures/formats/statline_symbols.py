@@ -63,7 +63,14 @@ def read(
     file_name: str, text: str, geography: Geography, *, edition: str | None, synthetic=False
 ) -> ParsedFigures:
     # csv_lines refuses e.g. an unclosed quote that swallows the rest of the file
-    lines = list(capped(file_name, csv_lines(file_name, text, delimiter=";"), national().max_rows))
+    lines = list(
+        capped(
+            file_name,
+            csv_lines(file_name, text, delimiter=";"),
+            national().max_rows,
+            max_cells=national().max_cells,
+        )
+    )
     title = lines[0][0].strip() if lines and lines[0] else ""
     table = table_for_title(title)
     if table is None:

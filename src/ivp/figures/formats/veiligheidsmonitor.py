@@ -15,7 +15,15 @@ from django.utils.translation import gettext as _
 
 from ivp.common.upload_limits import capped, csv_lines, national
 
-from .common import LABEL, IndicatorSpec, ParsedFigures, Problems, SourceSpec, parse_numbers
+from .common import (
+    LABEL,
+    IndicatorSpec,
+    ParsedFigures,
+    Problems,
+    SourceSpec,
+    check_duplicates,
+    parse_numbers,
+)
 from .geography import Geography
 
 COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_([0-9]{4})$")
@@ -26,7 +34,14 @@ def looks_like(header: list[str]) -> bool:
 
 
 def read(file_name: str, text: str, geography: Geography, *, edition: str | None) -> ParsedFigures:
-    lines = list(capped(file_name, csv_lines(file_name, text), national().max_rows))
+    lines = list(
+        capped(
+            file_name,
+            csv_lines(file_name, text),
+            national().max_rows,
+            max_cells=national().max_cells,
+        )
+    )
     header = lines[0]
     problems = Problems(file_name)
     columns = {}
@@ -80,6 +95,7 @@ def read(file_name: str, text: str, geography: Geography, *, edition: str | None
     )
     margins = frame.filter(pl.col("margin").is_not_null())
     parsed_margins = parse_numbers(margins, "margin", problems, counts=False)
+    check_duplicates(frame, problems, header[0])
     problems.raise_if_any()
     frame = frame.drop("margin").join(
         parsed_margins.select("row", "area_code", "period", "margin"),
