@@ -133,6 +133,14 @@ def unsafe_path(kind: str) -> bytes:
     return _replace(base, {}, {"../../etc/cron.d/ivp": b"* * * * * root true"})
 
 
+def future_zip_version(raw: bytes) -> bytes:
+    """A zip whose first part says it needs zip version 11.5 to unpack (Python knows 6.3)."""
+    data = bytearray(raw)
+    at = data.index(b"PK\x01\x02")
+    data[at + 6 : at + 8] = (115).to_bytes(2, "little")
+    return bytes(data)
+
+
 def truncated(raw: bytes) -> bytes:
     return raw[: len(raw) // 2]
 

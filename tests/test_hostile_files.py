@@ -180,6 +180,7 @@ def xlsx_bombs():
         "a path outside the archive": kit.unsafe_path("xlsx"),
         "truncated": kit.truncated(kit.xlsx([["thema", "percentage"]] * 200)),
         "no sheet": kit.sheetless(),
+        "zip version 11.5": kit.future_zip_version(kit.xlsx([["thema", "percentage"]])),
         "broken sheet XML": kit.broken_sheet_xml(),
         "PK and noise": b"PK\x03\x04" + bytes(range(256)) * 4,
     }
@@ -242,6 +243,7 @@ def docx_bombs():
         "a zip inside": kit.nested_zip("docx"),
         "a path outside the archive": kit.unsafe_path("docx"),
         "truncated": kit.truncated(kit.TEMPLATE.read_bytes()),
+        "zip version 11.5": kit.future_zip_version(kit.TEMPLATE.read_bytes()),
     }
 
 
@@ -477,6 +479,16 @@ ODD = [
         (2, "jaar"),
     ),
     ("progress", 'actie;status\n"' + "x" * 200_000 + '";lopend\n', (2, None)),
+    (
+        "own figures",
+        "Maand;Soort;Aantal\njan 2024;Jeugd!;12\njan 2024;jeugd;9\n",
+        (3, "Soort"),
+    ),
+    (
+        "national figures",
+        "Onderwerp,Perioden,Waarde_Drenthe (PV)_2017\n",
+        (None, None),
+    ),
     ("national figures", 'incident_type_code,year,incident_count\n"' + "x" * 200_000, (2, None)),
 ]
 

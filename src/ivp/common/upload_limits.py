@@ -138,7 +138,15 @@ def check_zip(file_name: str, raw: bytes, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    # NotImplementedError: a zip format version or compression Python cannot read
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ):
         _refuse(file_name, _("the file is damaged or incomplete: it is not a readable archive."))
     if len(entries) > settings.IVP_ZIP_MAX_ENTRIES:
         _refuse(

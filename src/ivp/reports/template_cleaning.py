@@ -56,7 +56,16 @@ def clean_template(file_name: str, raw: bytes) -> CleanedTemplate:
     dropped |= {_rels_of(name) for name in dropped} & names
     try:
         parts = {e.filename: archive.read(e) for e in entries if e.filename not in dropped}
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+    # RuntimeError: an encrypted part; NotImplementedError: a compression Python cannot read
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ):
         _refuse(file_name, _("the file is damaged or incomplete: it is not a readable archive."))
     removed: list[str] = []
 

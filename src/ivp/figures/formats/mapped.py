@@ -300,10 +300,23 @@ def _indicators(frame, mapping: ColumnMapping, municipality_code: str, problems:
     for row, name in zip(frame["row"], names, strict=True):
         if mapping.category and not name:
             problems.add(row, mapping.category, _("the category is empty."), kind="category")
-    specs = {}
+    specs, named = {}, {}
+    first_row = {}
+    for row, name in zip(frame["row"], names, strict=True):
+        first_row.setdefault(name, row)
     for name in sorted({n for n in names if n or not mapping.category}):
         full = f"{base}: {name}" if name else base
         code = slugify(f"{municipality_code}-{full}")[:80] or municipality_code.lower()
+        if code in named:  # 'Jeugd!' and 'jeugd' would become one indicator
+            problems.add(
+                first_row[name],
+                mapping.category,
+                _("categories “%(one)s” and “%(other)s” are too alike to tell apart; rename one.")
+                % {"one": named[code], "other": name},
+                kind="category-alike",
+            )
+            continue
+        named[code] = name
         specs[name] = IndicatorSpec(
             code=code,
             name=full,

@@ -23,10 +23,23 @@ from .common import (
     SourceSpec,
     check_duplicates,
     parse_numbers,
+    refuse,
 )
 from .geography import Geography
 
 COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_([0-9]{4})$")
+
+
+# explicit: a file without a single figure must still give text columns
+RECORD_SCHEMA = {
+    "row": pl.Int64,
+    "indicator": pl.String,
+    "area_code": pl.String,
+    "period": pl.String,
+    "value": pl.String,
+    "margin": pl.String,
+    LABEL: pl.String,
+}
 
 
 def looks_like(header: list[str]) -> bool:
@@ -88,7 +101,7 @@ def read(file_name: str, text: str, geography: Geography, *, edition: str | None
             records["margin"].append(margin.strip() or None)
             records[LABEL].append(value_column)
     frame = parse_numbers(
-        pl.DataFrame(records, schema_overrides={"margin": pl.String}),
+        pl.DataFrame(records, schema=RECORD_SCHEMA),
         "value",
         problems,
         counts=False,
@@ -97,6 +110,8 @@ def read(file_name: str, text: str, geography: Geography, *, edition: str | None
     parsed_margins = parse_numbers(margins, "margin", problems, counts=False)
     check_duplicates(frame, problems, header[0])
     problems.raise_if_any()
+    if frame.is_empty():
+        refuse(file_name, _("the file holds no rows with figures."))
     frame = frame.drop("margin").join(
         parsed_margins.select("row", "area_code", "period", "margin"),
         on=["row", "area_code", "period"],
