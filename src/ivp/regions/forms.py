@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.accounts.models import Role
-from ivp.common import upload_limits
+from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm
 
 from .models import Municipality, Region
@@ -24,6 +24,7 @@ class RegionForm(AccessibleForm):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Region.Kind.choices)
     members = forms.CharField(
         label=gettext_lazy("Member municipalities"),
+        max_length=text_limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=gettext_lazy(
             "One municipality per line or separated by commas, e.g. Meppel, Midden-Drenthe, Westerveld."
@@ -32,6 +33,7 @@ class RegionForm(AccessibleForm):
     description = forms.CharField(
         label=gettext_lazy("Description"),
         required=False,
+        max_length=text_limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("About the partnership, never about persons."),
     )
