@@ -9,7 +9,7 @@ from ivp.planning.audit import planning_histories
 from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
-from .models import Invitation, Membership
+from .models import HouseStyle, Invitation, Membership
 
 LIMIT = 200
 
@@ -38,6 +38,7 @@ def _histories_for(municipality: Municipality):
     yield Region.history.filter(id__in=region_ids)
     yield Membership.history.filter(municipality=municipality)
     yield Invitation.history.filter(municipality=municipality)
+    yield HouseStyle.history.filter(municipality=municipality)
     yield from planning_histories(municipality)
 
 
@@ -95,6 +96,9 @@ def _entry(record, previous) -> AuditEntry:
             value = getattr(record, field.name if field.is_relation else field.attname, None)
             if value not in (None, ""):
                 changes.append(Change(str(field.verbose_name), "", _show(value)))
+    reason = getattr(record, "history_change_reason", None)
+    if reason:  # e.g. what cleaning removed from a house-style template
+        changes.append(Change(_("note"), "", reason))
     user = record.history_user
     return AuditEntry(
         when=record.history_date,
@@ -132,7 +136,7 @@ def _show(value) -> str:
         for row in value:
             municipality_id = row.get("municipality") if isinstance(row, dict) else None
             names.append(str(municipality_id))
-        ids = [int(n) for n in names if n.isdigit()]
+        ids = [int(n) for n in names if n.isascii() and n.isdigit()]
         lookup = dict(Municipality.objects.filter(pk__in=ids).values_list("pk", "name"))
         return ", ".join(sorted(lookup.get(i, str(i)) for i in ids))
     if isinstance(value, bool):

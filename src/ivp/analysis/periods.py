@@ -11,7 +11,7 @@ YEAR = "jaar"
 QUARTER = "kwartaal"
 MONTH = "maand"
 
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?$")
+_PATTERN = re.compile(r"^(?P<year>[0-9]{4})(?:-Q(?P<quarter>[1-4])|-(?P<month>0[1-9]|1[0-2]))?$")
 
 
 @dataclass(frozen=True)

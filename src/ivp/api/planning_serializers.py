@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ivp.common import text_limits
 from ivp.figures.models import Indicator, Observation
 from ivp.planning.models import Action, ProgressUpdate
 
@@ -12,7 +13,9 @@ class ActionSerializer(serializers.ModelSerializer):
     parties = serializers.ListField(
         child=serializers.CharField(max_length=200), required=False, write_only=True
     )
-    planning = serializers.CharField(source="planning_text", required=False, allow_blank=True)
+    planning = serializers.CharField(
+        source="planning_text", required=False, allow_blank=True, max_length=200
+    )
     planning_months = serializers.ListField(child=serializers.CharField(), read_only=True)
     lock_version = serializers.IntegerField(required=False)
 
@@ -35,6 +38,10 @@ class ActionSerializer(serializers.ModelSerializer):
             "lock_version",
         ]
         read_only_fields = ["id"]
+        extra_kwargs = {
+            "description": {"max_length": text_limits.DESCRIPTION},
+            "expected_result": {"max_length": text_limits.DESCRIPTION},
+        }
 
     def to_representation(self, action):
         data = super().to_representation(action)
@@ -61,7 +68,10 @@ class ProgressSerializer(serializers.ModelSerializer):
             "lock_version",
         ]
         read_only_fields = ["id", "organisation", "created_at"]
-        extra_kwargs = {"date": {"required": False}}
+        extra_kwargs = {
+            "date": {"required": False},
+            "note": {"max_length": text_limits.NOTE},
+        }
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

@@ -10,9 +10,11 @@ def dutch_number(text: str) -> Decimal | None:
     cleaned = cleaned.removesuffix(",-").removesuffix(",--")
     if not cleaned:
         return None
+    if not cleaned.isascii():  # Decimal() reads Arabic-Indic and other digits as if 0-9
+        raise ValueError(text)
     if "," in cleaned:
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):  # 1.500: a thousands separator
+    elif re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", cleaned):  # 1.500: a thousands separator
         cleaned = cleaned.replace(".", "")
     try:
         number = Decimal(cleaned)

@@ -231,6 +231,35 @@ IVP_STALE_WEEKS = env.int("IVP_STALE_WEEKS", default=6)
 # The site's address, for links in e-mails sent outside a request.
 IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
 
+# Hostile files (issue 13, item 2): limits on every upload, read in ivp.common.upload_limits.
+# National police/CBS exports are the largest files (the full 47013NED per month is ~150 MB);
+# a municipality's own spreadsheets, surveys, progress files and Word templates are small.
+IVP_UPLOAD_MAX_MB = env.int("IVP_UPLOAD_MAX_MB", default=200)
+IVP_IMPORT_MAX_ROWS = env.int("IVP_IMPORT_MAX_ROWS", default=5_000_000)
+IVP_IMPORT_MAX_CELLS = env.int("IVP_IMPORT_MAX_CELLS", default=2_000_000)  # wide StatLine tables
+IVP_TABLE_MAX_MB = env.int("IVP_TABLE_MAX_MB", default=20)
+IVP_TABLE_MAX_ROWS = env.int("IVP_TABLE_MAX_ROWS", default=50_000)
+IVP_TEMPLATE_MAX_MB = env.int("IVP_TEMPLATE_MAX_MB", default=10)
+IVP_ZIP_MAX_UNPACKED_MB = env.int("IVP_ZIP_MAX_UNPACKED_MB", default=100)
+IVP_TEMPLATE_MAX_UNPACKED_MB = env.int("IVP_TEMPLATE_MAX_UNPACKED_MB", default=30)
+IVP_ZIP_MAX_ENTRIES = env.int("IVP_ZIP_MAX_ENTRIES", default=1000)
+IVP_ZIP_MAX_RATIO = env.int("IVP_ZIP_MAX_RATIO", default=200)
+IVP_JSON_MAX_DEPTH = env.int("IVP_JSON_MAX_DEPTH", default=32)
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "ivp.api.parsers.GuardedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools narrate every layout step at INFO
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+}
+
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

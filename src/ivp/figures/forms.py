@@ -1,17 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common import upload_limits
 from ivp.common.forms import AccessibleForm
 
 from .formats.tables import TABLES
-
-MAX_UPLOAD_BYTES = 500 * 1024 * 1024
-
-
-def _not_too_large(upload):
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(_("The file is larger than 500 MB."))
-    return upload
 
 
 class FiguresUploadForm(AccessibleForm):
@@ -40,7 +33,7 @@ class FiguresUploadForm(AccessibleForm):
     )
 
     def clean_file(self):
-        return _not_too_large(self.cleaned_data["file"])
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.national())
 
 
 KIND_CHOICES = [
@@ -74,7 +67,7 @@ class OwnFiguresUploadForm(AccessibleForm):
     )
 
     def clean_file(self):
-        return _not_too_large(self.cleaned_data["file"])
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class ColumnMappingForm(AccessibleForm):

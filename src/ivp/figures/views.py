@@ -79,7 +79,9 @@ def upload_progress(request, pk):
 
 def _year(request, name: str) -> int | None:
     value = request.GET.get(name, "")
-    return int(value) if value.isdigit() and 1995 <= int(value) <= 2100 else None
+    return (
+        int(value) if value.isascii() and value.isdigit() and 1995 <= int(value) <= 2100 else None
+    )
 
 
 def _picture(request, municipality, indicators=None):

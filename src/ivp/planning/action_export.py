@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from ivp.common.spreadsheet_cells import csv_cell, xlsx_append
+
 from .models import Action, ActionPlan, ActionPlanTheme
 
 FORMAT_VERSION = 1
@@ -121,7 +123,12 @@ def as_csv(action_plan: ActionPlan) -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([label for _key, label in COLUMNS])
     for row in action_rows(action_plan):
-        writer.writerow([_plain(row[key], decimal_comma=True) for key, _label in COLUMNS])
+        writer.writerow(
+            [
+                csv_cell(_plain(row[key], decimal_comma=True), original=row[key])
+                for key, _label in COLUMNS
+            ]
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -136,7 +143,7 @@ def as_xlsx(action_plan: ActionPlan) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in action_rows(action_plan):
-        sheet.append([_plain(row[key], decimal_comma=False) for key, _label in COLUMNS])
+        xlsx_append(sheet, [_plain(row[key], decimal_comma=False) for key, _label in COLUMNS])
     sheet.freeze_panes = "A2"
     raw = io.BytesIO()
     book.save(raw)

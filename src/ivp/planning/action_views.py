@@ -47,7 +47,7 @@ def _reader_version(request, code, year, perm) -> ActionPlan:
     if key not in cache:
         versions = selectors.action_plan_versions(municipality, start_year=year)
         wanted = request.GET.get("versie", "")
-        if wanted.isdigit():
+        if wanted.isascii() and wanted.isdigit():
             cache[key] = get_object_or_404(versions.filter(version=int(wanted)))
         else:
             readable = selectors.first_readable(request.user, versions, perm)

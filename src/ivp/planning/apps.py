@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class PlanningConfig(AppConfig):
     name = "ivp.planning"
     verbose_name = _("Planning")
+
+    def ready(self):
+        from ivp.common.text_limits import refuse_overlong
+
+        # Text lengths are checked on every save of a planning record (no migration needed).
+        for model in self.get_models():
+            pre_save.connect(refuse_overlong, sender=model, dispatch_uid=f"text-limits-{model}")

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, EuroField
 from ivp.figures.models import Indicator
 from ivp.taxonomy.models import Theme
@@ -11,10 +12,11 @@ from .models import CycleStep, Framework, Priority
 YEAR = {"min_value": 2000, "max_value": 2100}
 
 
-def _text(label, rows=3, required=False, help_text=""):
+def _text(label, rows=3, required=False, help_text="", max_length=text_limits.DESCRIPTION):
     return forms.CharField(
         label=label,
         required=required,
+        max_length=max_length,
         widget=forms.Textarea(attrs={"rows": rows}),
         help_text=help_text,
     )
@@ -68,7 +70,11 @@ class CycleForm(AccessibleForm):
     hours_budget_high = forms.IntegerField(
         label=_("Coordinator hours budgeted, up to"), required=False, min_value=0
     )
-    notes = _text(_("Notes"), help_text=_("About the process, never about persons."))
+    notes = _text(
+        _("Notes"),
+        help_text=_("About the process, never about persons."),
+        max_length=text_limits.NOTE,
+    )
 
     def clean(self):
         data = super().clean()
@@ -99,7 +105,7 @@ class StepForm(Versioned):
     decision_reference = forms.CharField(
         label=_("Decision reference"), max_length=150, required=False
     )
-    notes = _text(_("Notes"))
+    notes = _text(_("Notes"), max_length=text_limits.NOTE)
 
     def clean(self):
         data = super().clean()
@@ -245,19 +251,26 @@ class PlanCreateForm(AccessibleForm):
 
 
 class PlanForm(PlanCreateForm, Versioned):
-    mission = _text(_("Mission"))
-    vision = _text(_("Vision"), rows=5)
-    strategic_objectives = _text(_("Strategic objectives"), rows=4, help_text=_("One per line."))
-    principles = _text(_("Principles"), rows=4, help_text=_("One per line."))
+    mission = _text(_("Mission"), max_length=text_limits.CHAPTER)
+    vision = _text(_("Vision"), rows=5, max_length=text_limits.CHAPTER)
+    strategic_objectives = _text(
+        _("Strategic objectives"),
+        rows=4,
+        help_text=_("One per line."),
+        max_length=text_limits.CHAPTER,
+    )
+    principles = _text(
+        _("Principles"), rows=4, help_text=_("One per line."), max_length=text_limits.CHAPTER
+    )
     frameworks = forms.ModelMultipleChoiceField(
         label=_("Frameworks"),
         queryset=Framework.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    communication = _text(_("Communication"))
-    formation = _text(_("Formation (staff and capacity)"))
-    finances = _text(_("Finances"))
+    communication = _text(_("Communication"), max_length=text_limits.CHAPTER)
+    formation = _text(_("Formation (staff and capacity)"), max_length=text_limits.CHAPTER)
+    finances = _text(_("Finances"), max_length=text_limits.CHAPTER)
 
 
 class PriorityForm(Versioned):
@@ -344,6 +357,9 @@ class SurveyUploadForm(AccessibleForm):
             "row per theme, by its name or code."
         ),
     )
+
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class ActionPlanCreateForm(AccessibleForm):
@@ -432,6 +448,7 @@ class LookbackForm(Versioned):
             "What happened last year, in figures and actions. Separate paragraphs with an "
             "empty line."
         ),
+        max_length=text_limits.CHAPTER,
     )
 
 
@@ -441,7 +458,12 @@ class ProgressForm(Versioned):
         label=_("Percentage done"), required=False, min_value=0, max_value=100
     )
     on = forms.DateField(label=_("Date"), widget=DateInput)
-    note = _text(_("Note"), rows=3, help_text=_("About the work, never about persons."))
+    note = _text(
+        _("Note"),
+        rows=3,
+        help_text=_("About the work, never about persons."),
+        max_length=text_limits.NOTE,
+    )
 
     def __init__(self, *args, **kwargs):
         from .models import Action
@@ -460,6 +482,9 @@ class ProgressUploadForm(AccessibleForm):
             "changes before anything is saved."
         ),
     )
+
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class DashboardSettingsForm(AccessibleForm):

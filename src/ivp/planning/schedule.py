@@ -39,7 +39,7 @@ WHOLE_YEAR = ("doorlopend", "continu", "hele jaar", "heel het jaar", "jaarlijks"
 PLAN_PERIOD = re.compile(r"\bkomende (?:\w+ )?ja(?:ar|ren)\b|\bplanperiode\b|\blooptijd\b")
 ORDINALS = {"eerste": 1, "1e": 1, "tweede": 2, "2e": 2, "derde": 3, "3e": 3, "vierde": 4, "4e": 4}
 SEPARATORS = re.compile(r"\s*(?:,|;|\+|&|/(?!m)|\ben\b|\bof\b)\s*")
-YEAR = re.compile(r"\b(20\d\d)\b")
+YEAR = re.compile(r"\b(20[0-9][0-9])\b")
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,9 @@ def _part(part: str, default_year: int) -> set[tuple[int, int]] | None:
     if rest in ("tot", "tot eind", "tot en met", "t/m", "uiterlijk", "voor eind") and years:
         return _years(default_year, year) if year >= default_year else None
     if not rest:
-        if len(years) == 2 and re.search(r"20\d\d\s*(?:-|t/m|tot en met|tot)\s*20\d\d", part):
+        if len(years) == 2 and re.search(
+            r"20[0-9][0-9]\s*(?:-|t/m|tot en met|tot)\s*20[0-9][0-9]", part
+        ):
             return _years(min(years), max(years))
         if len(years) == 1:
             return _years(year, year)

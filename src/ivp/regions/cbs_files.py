@@ -4,17 +4,18 @@ Each reader takes the file's name and text, validates everything and returns pla
 it raises ImportFileError (file, row, column, reason) before anything is written.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.common.upload_limits import capped, csv_lines, national
 
-YEAR = re.compile(r"^\d{4}$")
+YEAR = re.compile(r"^[0-9]{4}$")
+FIRST_YEAR = 1900  # CBS population series reach back to 1900
 
 
 def read_text(path: Path) -> str:
@@ -34,8 +35,10 @@ def decode(file_name: str, raw: bytes) -> str:
         ) from exc
 
 
-def _rows(text: str, delimiter: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter)) or [[]]
+def _rows(file_name: str, text: str, delimiter: str) -> list[list[str]]:
+    lines = csv_lines(file_name, text, delimiter=delimiter)
+    limits = national()
+    return list(capped(file_name, lines, limits.max_rows, max_cells=limits.max_cells)) or [[]]
 
 
 def _require_columns(file_name: str, header: list[str], required: list[str], row: int) -> dict:
@@ -66,7 +69,7 @@ def _optional_int(file_name: str, row: int, column: str, raw: str, problems: lis
     value = raw.strip()
     if value in ("", ".", "NA", "-"):
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         problems.append(
             ImportProblem(
                 file_name,
@@ -103,7 +106,7 @@ class CodedName:
 
 def statline_metadata_regions(file_name: str, text: str) -> list[CodedName]:
     """The RegioS section of a StatLine metadata export (sections stacked in one ';' file)."""
-    rows = _rows(text, ";")
+    rows = _rows(file_name, text, ";")
     start = next((i for i, r in enumerate(rows) if r and r[0] == "RegioS" and not any(r[1:])), None)
     if start is None:
         raise ImportFileError(
@@ -125,7 +128,7 @@ def statline_metadata_regions(file_name: str, text: str) -> list[CodedName]:
 
 def province_per_municipality(file_name: str, text: str) -> dict[str, str]:
     """municipality_id (4 digits, no GM) → province name."""
-    rows = _rows(text, ",")
+    rows = _rows(file_name, text, ",")
     index = _require_columns(file_name, rows[0], ["municipality_id", "province_lab"], 1)
     result = {}
     for row in rows[1:]:
@@ -148,7 +151,7 @@ UNKNOWN_MUNICIPALITY = "GM0000"  # CBS's placeholder "Gemeente/Wijk/Buurt onbeke
 
 def wijken_en_buurten(file_name: str, text: str) -> list[AreaRecord]:
     """Wijken and buurten of the 47018NED region list, without CBS's 'onbekend' placeholders."""
-    rows = _rows(text, ",")
+    rows = _rows(file_name, text, ",")
     index = _require_columns(file_name, rows[0], ["Key", "Title", "Municipality"], 1)
     records = []
     for row in rows[1:]:
@@ -168,7 +171,7 @@ class PopulationRow:
 
 def statline_population(file_name: str, text: str) -> list[PopulationRow]:
     """A StatLine 37230ned export: `Regio's;Onderwerp;;2002;…;2024`, one row per region."""
-    rows = _rows(text, ";")
+    rows = _rows(file_name, text, ";")
     header_at = next((i for i, r in enumerate(rows) if r and r[0].strip() == "Regio's"), None)
     if header_at is None:
         raise ImportFileError(
@@ -201,8 +204,18 @@ def statline_population(file_name: str, text: str) -> list[PopulationRow]:
         label = name.strip().rstrip("*")
         if not label:
             continue
-        if YEAR.match(label):
+        if YEAR.match(label) and FIRST_YEAR <= int(label) <= date.today().year:
             year_columns[i] = int(label)
+        elif YEAR.match(label):
+            problems.append(
+                ImportProblem(
+                    file_name,
+                    header_at + 1,
+                    name,
+                    _("year %(year)s lies outside %(first)s–%(last)s.")
+                    % {"year": label, "first": FIRST_YEAR, "last": date.today().year},
+                )
+            )
         else:
             problems.append(
                 ImportProblem(
@@ -252,7 +265,7 @@ class KeyFigureRow:
 
 def kwb_key_figures(file_name: str, text: str) -> list[KeyFigureRow]:
     """Kerncijfers wijken en buurten, one row per gemeente or wijk."""
-    rows = _rows(text, ",")
+    rows = _rows(file_name, text, ",")
     index = _require_columns(file_name, rows[0], ["regiocode", "gemeentecode", *KWB_COLUMNS], 1)
     problems: list[ImportProblem] = []
     records = []
@@ -278,7 +291,7 @@ def kwb_key_figures(file_name: str, text: str) -> list[KeyFigureRow]:
 
 def kwb_buurt_inhabitants(file_name: str, text: str) -> list[KeyFigureRow]:
     """Inhabitants per buurt (`nhood_id,population`); municipality comes from the buurt code."""
-    rows = _rows(text, ",")
+    rows = _rows(file_name, text, ",")
     index = _require_columns(file_name, rows[0], ["nhood_id", "population"], 1)
     problems: list[ImportProblem] = []
     records = []

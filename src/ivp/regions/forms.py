@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm
 
 from .models import Municipality, Region
@@ -22,6 +23,7 @@ class RegionForm(AccessibleForm):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=Region.Kind.choices)
     members = forms.CharField(
         label=gettext_lazy("Member municipalities"),
+        max_length=text_limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=gettext_lazy(
             "One municipality per line or separated by commas, e.g. Meppel, Midden-Drenthe, Westerveld."
@@ -30,6 +32,7 @@ class RegionForm(AccessibleForm):
     description = forms.CharField(
         label=gettext_lazy("Description"),
         required=False,
+        max_length=text_limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("About the partnership, never about persons."),
     )
@@ -95,3 +98,6 @@ class PopulationUploadForm(AccessibleForm):
             "CBS “Bevolkingsontwikkeling; regio per maand”, population at the end of the period, per year."
         ),
     )
+
+    def clean_file(self):
+        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.national())

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ivp.common import upload_limits
 from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 from ivp.common.progress import Progress, no_progress
 
@@ -195,6 +196,7 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     Validates the whole file first; writes all rows in one transaction or nothing.
     Rows of former municipalities (no value for the last year) are skipped and counted.
     """
+    upload_limits.refuse_if_too_large(file_name, raw, upload_limits.national())
     records = cbs_files.statline_population(file_name, cbs_files.decode(file_name, raw))
     index = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
     ids = dict(Municipality.objects.values_list("code", "id"))

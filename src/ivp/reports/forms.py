@@ -1,16 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common import upload_limits
 from ivp.common.forms import AccessibleForm
+from ivp.common.importing import ImportFileError
 
 from .render_docx import TemplateError, open_template
+from .template_cleaning import CleanedTemplate, clean_template
 
 FORMAT_CHOICES = [
     ("pdf", _("PDF (accessible, to publish)")),
     ("docx", _("Word (DOCX, to edit in the house style)")),
     ("html", _("HTML file")),
 ]
-MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 
 
 class GenerateForm(AccessibleForm):
@@ -28,16 +30,20 @@ class HouseStyleForm(AccessibleForm):
         ),
     )
 
-    def clean_template(self):
-        upload = self.cleaned_data["template"]
-        if upload.size > MAX_TEMPLATE_BYTES:
-            raise forms.ValidationError(_("The template is larger than 10 MB."))
+    def clean_template(self) -> CleanedTemplate:
+        """The template without macros or external links; `removed` says what went."""
+        upload = upload_limits.check_size(self.cleaned_data["template"], upload_limits.template())
+        not_word = forms.ValidationError(
+            _("%(file)s is not a Word document (.docx) that can be opened.") % {"file": upload.name}
+        )
         content = upload.read()
+        if not content.startswith(b"PK"):  # not even a zip archive
+            raise not_word
         try:
-            open_template(content)
+            cleaned = clean_template(upload.name, content)
+            open_template(cleaned.content)
+        except ImportFileError as error:
+            raise forms.ValidationError([str(problem) for problem in error.problems]) from None
         except TemplateError:
-            raise forms.ValidationError(
-                _("%(file)s is not a Word document (.docx) that can be opened.")
-                % {"file": upload.name}
-            ) from None
-        return upload.name, content
+            raise not_word from None
+        return cleaned

@@ -15,8 +15,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from ivp.common.importing import ImportFileError
+
 from . import charts
 from .document import KINDS, Bullets, Chart, Document, Paragraph, Table
+from .template_cleaning import clean_template
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "huisstijl" / "ivp-standaard.docx"
 LANGUAGE = "nl-NL"
@@ -28,6 +31,12 @@ class TemplateError(ValueError):
 
 
 def open_template(template: bytes | None = None):
+    """A template stored before cleaning existed is cleaned here too, before python-docx."""
+    if template:
+        try:
+            template = clean_template("huisstijl.docx", template).content
+        except ImportFileError as error:
+            raise TemplateError(str(error)) from error
     try:
         docx = open_docx(io.BytesIO(template) if template else str(DEFAULT_TEMPLATE))
     except Exception as error:  # python-docx raises several kinds for a file that is no DOCX

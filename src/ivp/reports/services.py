@@ -12,6 +12,7 @@ from . import render_docx, render_html, render_pdf
 from .builders import action_plan, analysis, policy_plan, progress
 from .document import FORMATS, KINDS, Document
 from .models import GeneratedDocument, HouseStyle
+from .template_cleaning import CleanedTemplate
 
 BUILDERS = {
     "analyse": analysis.build,
@@ -95,3 +96,33 @@ def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
     )
     generate_document.enqueue(record.pk)
     return record
+
+
+def house_style_save(*, municipality, cleaned: CleanedTemplate, user) -> HouseStyle:
+    """Store a cleaned template; the audit trail records who, which file and what was removed."""
+    with transaction.atomic():
+        style = HouseStyle.objects.select_for_update().filter(municipality=municipality).first()
+        style = style or HouseStyle(municipality=municipality)
+        style.file_name = cleaned.file_name[:255]
+        style.content = cleaned.content
+        style.uploaded_by = user
+        style._history_user = user
+        style._change_reason = _removed_note(cleaned.removed)
+        style.save()
+    return style
+
+
+def house_style_remove(*, municipality, user) -> bool:
+    with transaction.atomic():
+        style = HouseStyle.objects.select_for_update().filter(municipality=municipality).first()
+        if style is None:
+            return False
+        style._history_user = user
+        style.delete()
+    return True
+
+
+def _removed_note(removed: list[str]) -> str:
+    if not removed:
+        return ""
+    return (_("Removed: %(items)s.") % {"items": "; ".join(removed)})[:2000]

@@ -168,16 +168,19 @@ def house_style(request, code):
     current = HouseStyle.objects.filter(municipality=municipality).defer("content").first()
     form = HouseStyleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("action") == "verwijderen":
-        HouseStyle.objects.filter(municipality=municipality).delete()
+        services.house_style_remove(municipality=municipality, user=request.user)
         messages.success(request, _("The template was removed; documents use the ivp style."))
         return redirect("reports:house_style", code=municipality.code)
     if request.method == "POST" and form.is_valid():
-        name, content = form.cleaned_data["template"]
-        HouseStyle.objects.update_or_create(
-            municipality=municipality,
-            defaults={"file_name": name, "content": content, "uploaded_by": request.user},
-        )
+        cleaned = form.cleaned_data["template"]
+        services.house_style_save(municipality=municipality, cleaned=cleaned, user=request.user)
         messages.success(request, _("The template was saved; new Word documents use it."))
+        if cleaned.removed:
+            messages.warning(
+                request,
+                _("For safety, ivp removed from %(file)s: %(items)s.")
+                % {"file": cleaned.file_name, "items": "; ".join(cleaned.removed)},
+            )
         return redirect("reports:house_style", code=municipality.code)
     return render(
         request,

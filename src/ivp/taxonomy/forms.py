@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ivp.common import text_limits
 from ivp.common.forms import AccessibleForm
 
 from .models import MunicipalTheme, SafetyField, Theme
@@ -38,6 +39,7 @@ class OwnThemeForm(AccessibleForm):
     description = forms.CharField(
         label=_("Description"),
         required=False,
+        max_length=text_limits.DESCRIPTION,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("About the theme, never about persons."),
     )

@@ -4,6 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from ivp.common import upload_limits
+
 from ..synthetic import is_synthetic
 from . import odata, simple_csv, statline_symbols, veiligheidsmonitor
 from .common import ParsedFigures, decode, refuse
@@ -20,6 +22,7 @@ def read_figures(
     edition: str | None = None,
     table_id: str | None = None,
 ) -> ParsedFigures:
+    upload_limits.refuse_if_too_large(file_name, raw, upload_limits.national())
     if not raw.strip():
         refuse(file_name, _("the file is empty."))
     if raw[:2] == b"PK":

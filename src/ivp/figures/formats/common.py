@@ -12,6 +12,7 @@ from datetime import date
 import polars as pl
 from django.utils.translation import gettext as _
 
+from ivp.common import upload_limits
 from ivp.common.importing import ImportFileError, ImportProblem
 
 OBSERVATION_SCHEMA = {
@@ -154,6 +155,30 @@ def refuse(file_name: str, message: str, row: int | None = None, column: str | N
     raise ImportFileError([ImportProblem(file_name, row, column, message)])
 
 
+def refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
+    """For readers that read with polars' n_rows=cap + 1: the row past the cap refuses."""
+    limit = upload_limits.national().max_rows
+    if frame.height > limit:
+        refuse(
+            file_name,
+            _("the file has more than %(limit)s rows; the import stops here.")
+            % {"limit": f"{limit:,}".replace(",", ".")},
+            row=limit + 2,  # the header is row 1
+        )
+
+
+def refuse_unreadable_csv(file_name: str, raw: bytes, separator: str, error: Exception):
+    """polars says only that a file is no CSV (in English, quoting the data); Python's csv
+    module, run on this error path only, finds the row."""
+    for _line in upload_limits.csv_lines(file_name, decode(file_name, raw), delimiter=separator):
+        pass
+    refuse(
+        file_name,
+        _("the file cannot be read as CSV: %(error)s")
+        % {"error": str(error).splitlines()[0][:200]},
+    )
+
+
 def decode(file_name: str, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -217,7 +242,7 @@ def parse_numbers(frame: pl.DataFrame, column: str, problems: Problems, *, count
     return parsed.with_columns(pl.col("_number").alias(column)).drop("_number")
 
 
-CBS_PERIOD = re.compile(r"^(?P<year>\d{4})(?P<kind>JJ|KW|MM)(?P<part>\d{2})$")
+CBS_PERIOD = re.compile(r"^(?P<year>[0-9]{4})(?P<kind>JJ|KW|MM)(?P<part>[0-9]{2})$")
 
 
 def cbs_period_expression(column: str) -> pl.Expr:
@@ -226,7 +251,7 @@ def cbs_period_expression(column: str) -> pl.Expr:
     year = raw.str.slice(0, 4)
     kind = raw.str.slice(4, 2)
     part = raw.str.slice(6, 2)
-    valid = raw.str.contains(r"^\d{4}(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$")
+    valid = raw.str.contains(r"^[0-9]{4}(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$")
     return (
         pl.when(~valid)
         .then(None)

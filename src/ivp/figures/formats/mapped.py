@@ -32,18 +32,26 @@ from .tabular import read_table
 COUNT_KINDS = ("overlast", "incidenten", "eigen")
 SURVEY_KINDS = ("enquetescore", "enquetepercentage")
 UNITS = {"enquetescore": "rapportcijfer", "enquetepercentage": "procent"}
-DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}([tT ].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+DATE = re.compile(
+    r"^([0-9]{4}-[0-9]{2}-[0-9]{2}([tT ].*)?|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4})$"
+)
 PATTERNS = [
-    (re.compile(r"^(\d{4})$"), lambda m: m[1]),
-    (re.compile(r"^(\d{4})\s*(?:jj00)?$"), lambda m: m[1]),
-    (re.compile(r"^(\d{4})[-/ ]?(?:mm|m)?(\d{1,2})$"), lambda m: _month(m[1], m[2])),
-    (re.compile(r"^(\d{1,2})[-/ ](\d{4})$"), lambda m: _month(m[2], m[1])),
-    (re.compile(r"^(\d{4})[-/ ]?(?:kw|q)0?([1-4])$"), lambda m: f"{m[1]}-Q{m[2]}"),
-    (re.compile(r"^(?:kw|q)([1-4])[-/ ](\d{4})$"), lambda m: f"{m[2]}-Q{m[1]}"),
-    (re.compile(r"^([a-z]+)\.?[-/ ](\d{4})$"), lambda m: _month_name(m[2], m[1])),
-    (re.compile(r"^(\d{4})[-/ ]([a-z]+)\.?$"), lambda m: _month_name(m[1], m[2])),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ].*)?$"), lambda m: _date(m[1], m[2], m[3])),
-    (re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), lambda m: _date(m[3], m[2], m[1])),
+    (re.compile(r"^([0-9]{4})$"), lambda m: m[1]),
+    (re.compile(r"^([0-9]{4})\s*(?:jj00)?$"), lambda m: m[1]),
+    (re.compile(r"^([0-9]{4})[-/ ]?(?:mm|m)?([0-9]{1,2})$"), lambda m: _month(m[1], m[2])),
+    (re.compile(r"^([0-9]{1,2})[-/ ]([0-9]{4})$"), lambda m: _month(m[2], m[1])),
+    (re.compile(r"^([0-9]{4})[-/ ]?(?:kw|q)0?([1-4])$"), lambda m: f"{m[1]}-Q{m[2]}"),
+    (re.compile(r"^(?:kw|q)([1-4])[-/ ]([0-9]{4})$"), lambda m: f"{m[2]}-Q{m[1]}"),
+    (re.compile(r"^([a-z]+)\.?[-/ ]([0-9]{4})$"), lambda m: _month_name(m[2], m[1])),
+    (re.compile(r"^([0-9]{4})[-/ ]([a-z]+)\.?$"), lambda m: _month_name(m[1], m[2])),
+    (
+        re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[t ].*)?$"),
+        lambda m: _date(m[1], m[2], m[3]),
+    ),
+    (
+        re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$"),
+        lambda m: _date(m[3], m[2], m[1]),
+    ),
 ]
 
 
@@ -132,7 +140,12 @@ def read_mapped(
             "raw_area": cells(mapping.area) if mapping.area else [""] * len(table.rows),
             "raw_margin": cells(mapping.margin) if mapping.margin else [""] * len(table.rows),
         },
-        schema_overrides={"row": pl.Int64},
+        # a file with a header only gives empty lists: without a schema they are not text
+        schema={
+            "row": pl.Int64,
+            **{c: pl.String for c in ("raw_period", "raw_value", "raw_category")},
+            **{c: pl.String for c in ("raw_area", "raw_margin")},
+        },
     ).filter(
         pl.any_horizontal(pl.col(c).str.strip_chars() != "" for c in ("raw_period", "raw_value"))
     )
@@ -287,10 +300,23 @@ def _indicators(frame, mapping: ColumnMapping, municipality_code: str, problems:
     for row, name in zip(frame["row"], names, strict=True):
         if mapping.category and not name:
             problems.add(row, mapping.category, _("the category is empty."), kind="category")
-    specs = {}
+    specs, named = {}, {}
+    first_row = {}
+    for row, name in zip(frame["row"], names, strict=True):
+        first_row.setdefault(name, row)
     for name in sorted({n for n in names if n or not mapping.category}):
         full = f"{base}: {name}" if name else base
         code = slugify(f"{municipality_code}-{full}")[:80] or municipality_code.lower()
+        if code in named:  # 'Jeugd!' and 'jeugd' would become one indicator
+            problems.add(
+                first_row[name],
+                mapping.category,
+                _("categories “%(one)s” and “%(other)s” are too alike to tell apart; rename one.")
+                % {"one": named[code], "other": name},
+                kind="category-alike",
+            )
+            continue
+        named[code] = name
         specs[name] = IndicatorSpec(
             code=code,
             name=full,

@@ -11,6 +11,8 @@ import io
 import polars as pl
 from django.utils.translation import gettext as _
 
+from ivp.common.upload_limits import national
+
 from .. import crime_types
 from .common import (
     IndicatorSpec,
@@ -22,6 +24,8 @@ from .common import (
     check_periods,
     parse_numbers,
     refuse,
+    refuse_too_many_rows,
+    refuse_unreadable_csv,
     strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
@@ -68,10 +72,16 @@ def read(
 ) -> ParsedFigures:
     try:
         frame = pl.read_csv(
-            io.BytesIO(raw), separator=";", infer_schema=False, quote_char='"', encoding="utf8"
+            io.BytesIO(raw),
+            separator=";",
+            infer_schema=False,
+            n_rows=national().max_rows + 1,
+            quote_char='"',
+            encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse(file_name, _("the file cannot be read as CSV: %(error)s") % {"error": error})
+        refuse_unreadable_csv(file_name, raw, ";", error)
+    refuse_too_many_rows(file_name, frame)
     frame = strip_header(frame)
     header = frame.columns
     if not looks_like(header):

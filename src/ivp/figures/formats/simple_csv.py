@@ -11,6 +11,8 @@ import io
 import polars as pl
 from django.utils.translation import gettext as _
 
+from ivp.common.upload_limits import national
+
 from .. import crime_types
 from .common import (
     NETHERLANDS,
@@ -21,6 +23,8 @@ from .common import (
     check_periods,
     parse_numbers,
     refuse,
+    refuse_too_many_rows,
+    refuse_unreadable_csv,
     strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
@@ -32,9 +36,12 @@ NATIONAL_COLUMNS = ("incident_type_code", "year", "incident_count")
 
 def read_frame(file_name: str, raw: bytes) -> pl.DataFrame:
     try:
-        frame = pl.read_csv(io.BytesIO(raw), infer_schema=False, encoding="utf8")
+        frame = pl.read_csv(
+            io.BytesIO(raw), infer_schema=False, n_rows=national().max_rows + 1, encoding="utf8"
+        )
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse(file_name, _("the file cannot be read as CSV: %(error)s") % {"error": error})
+        refuse_unreadable_csv(file_name, raw, ",", error)
+    refuse_too_many_rows(file_name, frame)
     frame = strip_header(frame)
     return frame.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("row"))
 
@@ -157,7 +164,7 @@ def _spec_for_title(title: str):
 
 def _year_period(column: str) -> pl.Expr:
     text = pl.col(column).str.strip_chars()
-    return pl.when(text.str.contains(r"^\d{4}$")).then(text).otherwise(None).alias("period")
+    return pl.when(text.str.contains(r"^[0-9]{4}$")).then(text).otherwise(None).alias("period")
 
 
 def _observations(frame: pl.DataFrame, value_column: str) -> pl.DataFrame:

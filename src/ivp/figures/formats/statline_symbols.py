@@ -10,13 +10,13 @@
 "Bron: Politie"
 """
 
-import csv
-import io
 import re
 from datetime import date
 
 import polars as pl
 from django.utils.translation import gettext as _
+
+from ivp.common.upload_limits import capped, csv_lines, national
 
 from .. import crime_types
 from .common import (
@@ -39,7 +39,7 @@ PERIOD_LINE = "perioden"
 CRIME_LINE = "soort misdrijf"
 REGISTERED = "geregistreerde misdrijven"
 PERIOD_TEXT = re.compile(
-    r"^(?P<year>\d{4})(?:\s+(?:(?P<month>[a-z]+)|(?P<quarter>[1-4])e kwartaal))?\*?$"
+    r"^(?P<year>[0-9]{4})(?:\s+(?:(?P<month>[a-z]+)|(?P<quarter>[1-4])e kwartaal))?\*?$"
 )
 
 
@@ -62,10 +62,15 @@ def period_from_text(text: str) -> str | None:
 def read(
     file_name: str, text: str, geography: Geography, *, edition: str | None, synthetic=False
 ) -> ParsedFigures:
-    try:
-        lines = list(csv.reader(io.StringIO(text), delimiter=";"))
-    except csv.Error as error:  # e.g. an unclosed quote that swallows the rest of the file
-        refuse(file_name, _("the file cannot be read as CSV: %(error)s") % {"error": error})
+    # csv_lines refuses e.g. an unclosed quote that swallows the rest of the file
+    lines = list(
+        capped(
+            file_name,
+            csv_lines(file_name, text, delimiter=";"),
+            national().max_rows,
+            max_cells=national().max_cells,
+        )
+    )
     title = lines[0][0].strip() if lines and lines[0] else ""
     table = table_for_title(title)
     if table is None:
@@ -259,5 +264,5 @@ def _cell(line: list[str] | None, position: int) -> str:
 
 def _edition_from_title(title: str) -> str:
     """StatLine appends the year of the table's edition to the title: '… gemeente 2026'."""
-    match = re.search(r"(\d{4})\s*$", title)
+    match = re.search(r"([0-9]{4})\s*$", title)
     return match.group(1) if match else ""

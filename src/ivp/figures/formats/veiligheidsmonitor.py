@@ -7,18 +7,39 @@ The first column is the question with StatLine's hierarchy marks (`|`), the seco
 (in a column wrongly headed "Perioden"); values use a decimal comma.
 """
 
-import csv
-import io
 import re
 
 import polars as pl
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .common import LABEL, IndicatorSpec, ParsedFigures, Problems, SourceSpec, parse_numbers
+from ivp.common.upload_limits import capped, csv_lines, national
+
+from .common import (
+    LABEL,
+    IndicatorSpec,
+    ParsedFigures,
+    Problems,
+    SourceSpec,
+    check_duplicates,
+    parse_numbers,
+    refuse,
+)
 from .geography import Geography
 
-COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_(\d{4})$")
+COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_([0-9]{4})$")
+
+
+# explicit: a file without a single figure must still give text columns
+RECORD_SCHEMA = {
+    "row": pl.Int64,
+    "indicator": pl.String,
+    "area_code": pl.String,
+    "period": pl.String,
+    "value": pl.String,
+    "margin": pl.String,
+    LABEL: pl.String,
+}
 
 
 def looks_like(header: list[str]) -> bool:
@@ -26,7 +47,14 @@ def looks_like(header: list[str]) -> bool:
 
 
 def read(file_name: str, text: str, geography: Geography, *, edition: str | None) -> ParsedFigures:
-    lines = list(csv.reader(io.StringIO(text)))
+    lines = list(
+        capped(
+            file_name,
+            csv_lines(file_name, text),
+            national().max_rows,
+            max_cells=national().max_cells,
+        )
+    )
     header = lines[0]
     problems = Problems(file_name)
     columns = {}
@@ -73,14 +101,17 @@ def read(file_name: str, text: str, geography: Geography, *, edition: str | None
             records["margin"].append(margin.strip() or None)
             records[LABEL].append(value_column)
     frame = parse_numbers(
-        pl.DataFrame(records, schema_overrides={"margin": pl.String}),
+        pl.DataFrame(records, schema=RECORD_SCHEMA),
         "value",
         problems,
         counts=False,
     )
     margins = frame.filter(pl.col("margin").is_not_null())
     parsed_margins = parse_numbers(margins, "margin", problems, counts=False)
+    check_duplicates(frame, problems, header[0])
     problems.raise_if_any()
+    if frame.is_empty():
+        refuse(file_name, _("the file holds no rows with figures."))
     frame = frame.drop("margin").join(
         parsed_margins.select("row", "area_code", "period", "margin"),
         on=["row", "area_code", "period"],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ivp.accounts.rules import is_beheerder, is_coordinator_of
 from ivp.accounts.selectors import partner_organisations
+from ivp.common import text_limits
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.figures.formats.tabular import read_table
 
@@ -69,6 +70,7 @@ def reporting_organisation(user, action: Action) -> str:
         return _("Municipality of %(name)s") % {"name": municipality.name}
     return ""
 
+EARLIEST_YEAR = 2000  # no safety plan in ivp is older; a year like 0001 is a typing error
 
 COLUMNS = {
     # A database id only where the column says so: the export's "Actie-id".
@@ -235,13 +237,26 @@ def progress_read(
                     "date", _("“%(text)s” is not a date (dd-mm-jjjj).") % {"text": cell("date")}
                 )
                 continue
+            if on.year < EARLIEST_YEAR:
+                problem(
+                    "date",
+                    _("%(date)s lies before %(year)s.")
+                    % {"date": row[where["date"]].strip(), "year": EARLIEST_YEAR},
+                )
+                continue
             if on > timezone.localdate():
                 problem("date", _("%(date)s lies in the future.") % {"date": cell("date")})
                 continue
-        planned.append(
-            PlannedUpdate(
-                number, action, action.lock_version, status, percent, kept, cell("note"), on
+        note = cell("note")
+        if len(note) > text_limits.NOTE:
+            problem(
+                "note",
+                _("the note holds %(length)s characters; at most %(limit)s are allowed.")
+                % {"length": len(note), "limit": text_limits.NOTE},
             )
+            continue
+        planned.append(
+            PlannedUpdate(number, action, action.lock_version, status, percent, kept, note, on)
         )
     if problems:
         raise ImportFileError(problems)
