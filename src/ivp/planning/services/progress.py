@@ -70,6 +70,7 @@ def reporting_organisation(user, action: Action) -> str:
         return _("Municipality of %(name)s") % {"name": municipality.name}
     return ""
 
+
 EARLIEST_YEAR = 2000  # no safety plan in ivp is older; a year like 0001 is a typing error
 
 COLUMNS = {
