@@ -117,3 +117,26 @@ def test_counts_per_status_add_up_to_the_actions():
         sum(sum(b.counts.values()) for b in boards)
         == Action.objects.filter(theme__action_plan=plan).count()
     )
+
+
+def test_dashboard_settings_and_adoption_need_the_version_they_were_based_on():
+    from ivp.planning.models import ActionPlan
+
+    plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
+    client = client_for("coordinator.steenwijkerland")
+    url = "/gemeenten/GM1708/uitvoeringsplan/2026/dashboard/instellingen/"
+    settings = {"rollup_weight": "budget", "dashboard_published": "on"}
+    for refused in ({}, {"lock_version": plan.lock_version + 1}):
+        page = client.post(url, {**settings, **refused}, follow=True).content.decode()
+        assert "versie" in page or "Iemand anders" in page
+        assert ActionPlan.objects.get(pk=plan.pk).rollup_weight == plan.rollup_weight
+    client.post(url, {**settings, "lock_version": plan.lock_version})
+    assert ActionPlan.objects.get(pk=plan.pk).rollup_weight == "budget"
+
+    adopt = "/gemeenten/GM1708/uitvoeringsplan/2026/vaststellen/"
+    decision = {"adopted_by": "college", "adopted_on": "2026-01-20", "decision_reference": "B&W 1"}
+    client.post(adopt, decision)  # a form without its version: refused
+    assert not ActionPlan.objects.get(pk=plan.pk).adopted
+    current = ActionPlan.objects.get(pk=plan.pk).lock_version
+    client.post(adopt, {**decision, "lock_version": current})
+    assert ActionPlan.objects.get(pk=plan.pk).adopted

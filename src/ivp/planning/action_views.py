@@ -146,7 +146,9 @@ def action_plan_detail(request, code, year):
             "versions": ActionPlan.objects.filter(
                 municipality=plan.municipality, start_year=plan.start_year
             ).order_by("version"),
-            "adopt_form": AdoptForm(initial={"adopted_by": "college"})
+            "adopt_form": AdoptForm(
+                initial={"adopted_by": "college", "lock_version": plan.lock_version}
+            )
             if may_change and not plan.adopted
             else None,
             "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),

@@ -1,6 +1,7 @@
 """The veiligheidsdashboard pages: per priority, charts with their data tables."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from . import dashboard, selectors
 from .action_views import action_plan_from, dashboard_plan_from
 from .forms import DashboardSettingsForm
 from .models import Action
+from .services.actions import dashboard_settings_save
 
 
 @public
@@ -52,6 +54,7 @@ def dashboard_page(request, code, year):
                 initial={
                     "rollup_weight": plan.rollup_weight,
                     "dashboard_published": plan.dashboard_published,
+                    "lock_version": plan.lock_version,
                 }
             )
             if may_change
@@ -65,10 +68,16 @@ def dashboard_page(request, code, year):
 @permission_required("planning.change_action_plan", fn=action_plan_from)
 def dashboard_settings(request, code, year):
     plan = action_plan_from(request, code, year)
-    form = DashboardSettingsForm(request.POST)
-    if form.is_valid():
-        plan.rollup_weight = form.cleaned_data["rollup_weight"]
-        plan.dashboard_published = form.cleaned_data["dashboard_published"]
-        plan.save(update_fields=["rollup_weight", "dashboard_published"])
-        messages.success(request, _("Dashboard settings saved."))
+    form = DashboardSettingsForm(request.POST, initial={"lock_version": plan.lock_version})
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            dashboard_settings_save(
+                action_plan=plan, expected_version=form.expected_version(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Dashboard settings saved."))
     return redirect("planning:dashboard", code=plan.municipality.code, year=plan.start_year)

@@ -320,7 +320,7 @@ class ObjectiveForm(Versioned):
         self.fields["indicator"].queryset = indicators.order_by("name")
 
 
-class AdoptForm(AccessibleForm):
+class AdoptForm(Versioned):
     adopted_by = forms.CharField(label=_("Adopted by"), max_length=100, initial="gemeenteraad")
     adopted_on = forms.DateField(label=_("Adopted on"), widget=DateInput)
     decision_reference = forms.CharField(label=_("Decision reference"), max_length=150)
@@ -487,7 +487,7 @@ class ProgressUploadForm(AccessibleForm):
         return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
-class DashboardSettingsForm(AccessibleForm):
+class DashboardSettingsForm(Versioned):
     rollup_weight = forms.ChoiceField(label=_("Progress per theme weighs actions"), choices=())
     dashboard_published = forms.BooleanField(
         label=_("Published: readable by everyone under the municipality's address"),

@@ -39,14 +39,17 @@ def _shown(value) -> str:
 
 def adopt_and_return(request, plan, adopt, done: str):
     """Record an adoption from the posted AdoptForm; errors and success as messages."""
-    form = AdoptForm(request.POST)
+    form = AdoptForm(request.POST, initial={"lock_version": plan.lock_version})
     if not form.is_valid():
         messages.error(
-            request, _("Fill in who adopted the plan, when, and the decision reference.")
+            request,
+            " ".join(form.non_field_errors())
+            or _("Fill in who adopted the plan, when, and the decision reference."),
         )
         return redirect(plan)
     try:
-        adopt(form.cleaned_data)
+        expected = form.expected_version()
+        adopt({**form.cleaned_data, "expected_version": expected})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -406,7 +406,9 @@ def plan_detail(request, code, pk):
             "may_change": may_change,
             "may_edit": may_change and not plan.adopted,
             "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
-            "adopt_form": AdoptForm() if may_change and not plan.adopted else None,
+            "adopt_form": AdoptForm(initial={"lock_version": plan.lock_version})
+            if may_change and not plan.adopted
+            else None,
             "shared_form": (
                 AdoptSharedForm(choices=selectors.adoptable_shared_priorities(plan))
                 if may_change and not plan.adopted

@@ -158,10 +158,15 @@ def ensure_action_plan_concept(plan: ActionPlan) -> None:
 
 @transaction.atomic
 def action_plan_adopt(
-    *, action_plan: ActionPlan, adopted_on, adopted_by: str = "college", decision_reference: str
+    *,
+    action_plan: ActionPlan,
+    adopted_on,
+    adopted_by: str = "college",
+    decision_reference: str,
+    expected_version: int | None = None,
 ) -> ActionPlan:
     ensure_action_plan_concept(action_plan)
-    claim(action_plan, None)
+    claim(action_plan, expected_version)
     action_plan.status = ActionPlan.Status.VASTGESTELD
     action_plan.adopted_on, action_plan.adopted_by = adopted_on, adopted_by
     action_plan.decision_reference = decision_reference
@@ -200,3 +205,19 @@ def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
             action.save()
             action.parties.set(parties)
     return copy
+
+
+@transaction.atomic
+def dashboard_settings_save(
+    *,
+    action_plan: ActionPlan,
+    rollup_weight: str,
+    dashboard_published: bool,
+    expected_version: int | None = None,
+) -> ActionPlan:
+    """How the dashboard weighs actions and whether it is published (once adopted)."""
+    claim(action_plan, expected_version)
+    action_plan.rollup_weight = rollup_weight
+    action_plan.dashboard_published = dashboard_published
+    action_plan.save(update_fields=["rollup_weight", "dashboard_published", "lock_version"])
+    return action_plan

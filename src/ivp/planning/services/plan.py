@@ -249,10 +249,15 @@ def shared_priority_adopt(
 
 @transaction.atomic
 def plan_adopt(
-    *, plan: PolicyPlan, adopted_on: date, adopted_by: str, decision_reference: str
+    *,
+    plan: PolicyPlan,
+    adopted_on: date,
+    adopted_by: str,
+    decision_reference: str,
+    expected_version: int | None = None,
 ) -> PolicyPlan:
     ensure_concept(plan)
-    claim(plan, None)
+    claim(plan, expected_version)
     if not plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).exists():
         raise ValidationError(_("A plan without priorities cannot be adopted."))
     plan.status = PolicyPlan.Status.VASTGESTELD
