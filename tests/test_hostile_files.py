@@ -525,7 +525,13 @@ def test_json_nested_thousands_deep_is_refused_in_dutch():
         assert response.status_code == 400
         assert "niveaus diep genest" in response.json()["detail"]
     # nesting inside strings does not count
-    ok = _progress_api(client, json.dumps({"status": "lopend", "note": "[[[[" * 100}))
+    version = Action.objects.get(theme__action_plan=_plan(), item="Toezicht en handhaving")
+    ok = _progress_api(
+        client,
+        json.dumps(
+            {"status": "lopend", "note": "[[[[" * 100, "lock_version": version.lock_version}
+        ),
+    )
     assert ok.status_code == 201, ok.content
     assert progress_state()[0] == before[0] + 1
 
