@@ -34,7 +34,7 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
-from ivp.common.importing import ImportFileError, ImportProblem  # noqa: E402
+from ivp.common.importing import ImportFileError  # noqa: E402
 from tests import hostile_kit as kit  # noqa: E402
 
 DATA = REPO / "data"
@@ -110,66 +110,25 @@ def _setup() -> None:
 
 
 def importers() -> dict:
-    from ivp.figures.formats import mapped
     from ivp.figures.models import Observation
-    from ivp.figures.services import figures_import, figures_import_mapped
-    from ivp.planning import selectors
-    from ivp.planning.models import ActionPlan, ProgressUpdate, ThemeScore
-    from ivp.planning.services.prioritisation import prioritisation_for
-    from ivp.planning.services.progress import progress_import
-    from ivp.planning.services.survey import survey_scores_import
-    from ivp.regions.models import Municipality, Population
-    from ivp.regions.services import population_load
-    from ivp.reports import services as report_services
+    from ivp.planning.models import ProgressUpdate, ThemeScore
+    from ivp.regions.models import Population
     from ivp.reports.models import HouseStyle
-    from ivp.reports.render_docx import TemplateError, open_template
-    from ivp.reports.template_cleaning import clean_template
-
-    westerveld = Municipality.objects.get(code="GM1701")
-    steenwijkerland = Municipality.objects.get(code="GM1708")
-    plan = ActionPlan.objects.get(municipality=steenwijkerland, start_year=2026)
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
-
-    def own(name, raw):
-        header, _preview = mapped.headers(name, raw)
-        mapping = mapped.ColumnMapping(
-            period=header[0],
-            value=header[-1],
-            category=header[1] if len(header) > 2 else "",
-            name="Eigen cijfers",
-            kind="overlast",
-        )
-        figures_import_mapped(file_name=name, raw=raw, municipality=westerveld, mapping=mapping)
-
-    def template(name, raw):
-        cleaned = clean_template(name, raw)
-        try:
-            open_template(cleaned.content)
-        except TemplateError as error:  # as the form does: no Word document after all
-            raise ImportFileError([ImportProblem(name, None, None, str(error))]) from error
-        report_services.house_style_save(municipality=steenwijkerland, cleaned=cleaned, user=None)
+    from tests import importer_drivers as drivers
 
     return {
-        "national figures": (
-            lambda n, r: figures_import(file_name=n, raw=r),
-            Observation.objects.count,
-        ),
+        "national figures": (drivers.import_figures, Observation.objects.count),
         "population": (
-            lambda n, r: population_load(file_name=n, raw=r),
+            drivers.import_population,
             lambda: sorted(Population.objects.values_list("id", "inhabitants")),
         ),
-        "own figures": (own, Observation.objects.count),
+        "own figures": (drivers.import_own_figures, Observation.objects.count),
         "survey": (
-            lambda n, r: survey_scores_import(prioritisation=prioritisation, file_name=n, raw=r),
+            drivers.import_survey,
             lambda: sorted(ThemeScore.objects.values_list("id", "subjective_percentage")),
         ),
-        "progress": (
-            lambda n, r: progress_import(
-                action_plan=plan, file_name=n, raw=r, user=None, may_update=lambda a: True
-            ),
-            ProgressUpdate.objects.count,
-        ),
-        "house style": (template, HouseStyle.objects.count),
+        "progress": (drivers.import_progress, ProgressUpdate.objects.count),
+        "house style": (drivers.import_template, HouseStyle.objects.count),
     }
 
 

@@ -24,23 +24,17 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ivp.common.importing import ImportFileError, ImportProblem
-from ivp.figures.formats import mapped
+from ivp.common.importing import ImportFileError
 from ivp.figures.models import FiguresUpload, Indicator, Observation
-from ivp.figures.services import figures_import, figures_import_mapped
-from ivp.planning import selectors
-from ivp.planning.models import Action, ActionPlan, ProgressUpdate, ThemeScore
+from ivp.planning.models import Action, ProgressUpdate, ThemeScore
 from ivp.planning.services.actions import action_save
-from ivp.planning.services.prioritisation import prioritisation_for
-from ivp.planning.services.progress import progress_import, progress_record
-from ivp.planning.services.survey import survey_scores_import
-from ivp.regions.models import Municipality, Population
-from ivp.regions.services import population_load
-from ivp.reports import services as report_services
+from ivp.planning.services.progress import progress_record
+from ivp.regions.models import Population
 from ivp.reports.models import HouseStyle
 from ivp.reports.render_docx import TemplateError, open_template
 from ivp.reports.template_cleaning import clean_template
 from tests import hostile_kit as kit
+from tests import importer_drivers as drivers
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -53,58 +47,14 @@ PLAN = "/gemeenten/GM1708/uitvoeringsplan/2026/"
 # --- every importer as (file name, bytes) → result, with a snapshot of what it may write ----
 
 
-def _plan():
-    return ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
-
-
-def _prioritisation():
-    return prioritisation_for(selectors.current_cycle(Municipality.objects.get(code="GM1701")))
-
-
-def import_own_figures(name, raw):
-    header, _preview = mapped.headers(name, raw)
-    mapping = mapped.ColumnMapping(
-        period=header[0],
-        value=header[-1],
-        category=header[1] if len(header) > 2 else "",
-        name="Eigen cijfers",
-        kind="overlast",
-    )
-    return figures_import_mapped(
-        file_name=name,
-        raw=raw,
-        municipality=Municipality.objects.get(code="GM1701"),
-        mapping=mapping,
-    )
-
-
-def import_survey(name, raw):
-    return survey_scores_import(prioritisation=_prioritisation(), file_name=name, raw=raw)
-
-
-def import_progress(name, raw):
-    return progress_import(
-        action_plan=_plan(), file_name=name, raw=raw, user=None, may_update=lambda action: True
-    )
-
-
-def import_figures(name, raw):
-    return figures_import(file_name=name, raw=raw)
-
-
-def import_population(name, raw):
-    return population_load(file_name=name, raw=raw)
-
-
-def import_template(name, raw):
-    cleaned = clean_template(name, raw)
-    try:
-        open_template(cleaned.content)
-    except TemplateError as error:  # as the form does: no Word document after all
-        raise ImportFileError([ImportProblem(name, None, None, str(error))]) from error
-    return report_services.house_style_save(
-        municipality=Municipality.objects.get(code="GM1708"), cleaned=cleaned, user=None
-    )
+_plan = drivers.action_plan
+_prioritisation = drivers.prioritisation
+import_own_figures = drivers.import_own_figures
+import_survey = drivers.import_survey
+import_progress = drivers.import_progress
+import_figures = drivers.import_figures
+import_population = drivers.import_population
+import_template = drivers.import_template
 
 
 def figures_state():
