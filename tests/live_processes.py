@@ -104,10 +104,10 @@ def wait(predicate, seconds: float, what: str):
     pytest.fail(f"waited {seconds} s for {what}")
 
 
-def queue_synthetic_import(env, tmp_path: Path) -> tuple[int, Path]:
-    """A SYNTHETIC national file of two years (about half a million rows, a few seconds to
-    import) uploaded and queued; its upload's pk and path."""
-    ivp(env, "figures", "synthesize", "--uitvoer", str(tmp_path), "--van", "2024")
+def queue_synthetic_import(env, tmp_path: Path, first_year: int = 2024) -> tuple[int, Path]:
+    """A SYNTHETIC national file from `first_year` to 2025 (about a quarter of a million rows
+    a year, some seconds to import) uploaded and queued; its upload's pk and path."""
+    ivp(env, "figures", "synthesize", "--uitvoer", str(tmp_path), "--van", str(first_year))
     synthetic = next(tmp_path.glob("47013NED_SYNTHETISCH_*.csv"))
     pk = ivp_python(
         env,

@@ -41,7 +41,7 @@ def test_an_import_whose_worker_is_killed_ends_failed_and_imports_once_when_trie
         ivp(env, "migrate", "-v", "0")
         ivp(env, "load_regions")
         ivp(env, "load_taxonomy")
-        pk, _synthetic = queue_synthetic_import(env, tmp_path)
+        pk, _synthetic = queue_synthetic_import(env, tmp_path, first_year=2023)
 
         first = start(env, *WORKER)
         try:
