@@ -252,3 +252,16 @@ def test_someone_elses_preview_cannot_be_confirmed():
     other = client_for("coordinator.steenwijkerland")
     other.post(PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"})
     assert _action("Toezicht en handhaving").status != "afgerond"
+
+
+def test_a_file_that_no_longer_fits_when_confirmed_saves_nothing_and_says_why():
+    client = client_for("partner.steenwijkerland")
+    preview = _page_upload(client, "item;status\nToezicht en handhaving;afgerond\n")
+    token = preview.content.decode().split('name="preview" value="')[1].split('"')[0]
+    Action.objects.filter(pk=_action("Toezicht en handhaving").pk).update(item="Toezicht")
+    before = ProgressUpdate.objects.count()
+    page = client.post(
+        PLAN + "voortgang-uploaden/", {"preview": token, "confirm": "ja"}, follow=True
+    ).content.decode()
+    assert "geen actie „Toezicht en handhaving”" in page
+    assert ProgressUpdate.objects.count() == before

@@ -25,25 +25,41 @@ def _key(kind: str, pk) -> str:
     return f"ivp:{kind}:{pk}:heartbeat"
 
 
+class Repeating:
+    """Calls `action` every `seconds` in a daemon thread until `stop()`: the heartbeats and
+    the worker's rescue rounds."""
+
+    def __init__(self, seconds: float, action, name: str):
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(seconds, action), name=name, daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, seconds: float, action) -> None:
+        while not self._stop.wait(seconds):
+            action()
+        cache.close()  # this thread's cache connections
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 @contextmanager
 def heartbeat(kind: str, pk):
     """While the block runs, a thread tells the cache every few seconds that it still does."""
     key = _key(kind, pk)
-    stop = threading.Event()
 
     def beat():
-        while not stop.wait(beat_seconds()):
-            cache.set(key, time.time(), stall_seconds() * 4)
-        cache.close()
+        cache.set(key, time.time(), stall_seconds() * 4)
 
-    cache.set(key, time.time(), stall_seconds() * 4)
-    thread = threading.Thread(target=beat, name=f"heartbeat-{kind}-{pk}", daemon=True)
-    thread.start()
+    beat()
+    beating = Repeating(beat_seconds(), beat, f"heartbeat-{kind}-{pk}")
     try:
         yield
     finally:
-        stop.set()
-        thread.join()
+        beating.stop()
         cache.delete(key)
 
 
@@ -53,18 +69,13 @@ def is_stalled(kind: str, pk, *, now: float | None = None) -> bool:
     return last is None or (now or time.time()) - last > stall_seconds()
 
 
-def stalled(kind: str, records) -> list:
-    """The records (running, by their status) whose worker stopped beating."""
-    now = time.time()
-    return [record for record in records if is_stalled(kind, record.pk, now=now)]
-
-
 def fail_stalled(kind: str, running, **failed) -> int:
     """Of `running` (a queryset of records still marked running), those whose worker stopped
     beating get the `failed` fields (status, reason, time); returns how many."""
     from .progress import clear_cached
 
-    lost = [record.pk for record in stalled(kind, running.only("pk"))]
+    now = time.time()
+    lost = [r.pk for r in running.only("pk") if is_stalled(kind, r.pk, now=now)]
     for pk in lost:
         running.filter(pk=pk).update(**failed)  # only if still running: a late finish wins
         clear_cached(kind, pk)

@@ -131,7 +131,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # once queue instead of failing halfway with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA journal_mode=WAL;",
             "transaction_mode": "IMMEDIATE",
             "timeout": env.int("IVP_SQLITE_BUSY_SECONDS", default=60),
         }

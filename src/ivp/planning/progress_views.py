@@ -135,29 +135,30 @@ def _confirm_or_cancel(request, plan, token):
             may_update=_may_update(request),
         )
         count = progress_apply(planned=planned, user=request.user, versions=stored["versions"])
-    except (ImportFileError, ValidationError) as error:
+    except EditConflict:
         messages.error(
             request,
             _(
                 "Nothing was saved: an action in the file was changed by someone else after "
                 "your preview. Upload the file again to see the new preview."
+            ),
+        )
+    except ImportFileError as error:
+        messages.error(request, " ".join(str(p) for p in error.problems))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s progress update saved from %(file)s.",
+                "%(count)s progress updates saved from %(file)s.",
+                count,
             )
-            if isinstance(error, EditConflict)
-            else " ".join(str(p) for p in getattr(error, "problems", error.messages)),
+            % {"count": count, "file": stored["file_name"]},
         )
-        return redirect(
-            "planning:progress_upload", code=plan.municipality.code, year=plan.start_year
-        )
-    messages.success(
-        request,
-        ngettext(
-            "%(count)s progress update saved from %(file)s.",
-            "%(count)s progress updates saved from %(file)s.",
-            count,
-        )
-        % {"count": count, "file": stored["file_name"]},
-    )
-    return redirect(plan)
+        return redirect(plan)
+    return redirect("planning:progress_upload", code=plan.municipality.code, year=plan.start_year)
 
 
 @permission_required("planning.view_action_plan", fn=action_plan_from)

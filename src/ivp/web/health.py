@@ -8,17 +8,17 @@ web processes and the worker already share for task progress (CACHE_URL).
 Neither view touches the session, sets a cookie or writes to the database.
 """
 
-import threading
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from ivp.common.access import public
+from ivp.common.jobs import Repeating
 
 HEARTBEAT_KEY = "ivp:worker:heartbeat"
 
@@ -34,17 +34,10 @@ def worker_last_seen() -> float | None:
     return None if beat is None else max(0.0, time.time() - beat)
 
 
-def worker_heartbeat_start(*, interval: float) -> threading.Event:
-    """Record a heartbeat now and then every `interval` seconds until the event is set."""
-    stop = threading.Event()
+def worker_heartbeat_start(*, interval: float) -> Repeating:
+    """Record a heartbeat now and then every `interval` seconds until stopped."""
     worker_heartbeat_record()
-
-    def beat():
-        while not stop.wait(interval):
-            worker_heartbeat_record()
-
-    threading.Thread(target=beat, name="ivp-worker-heartbeat", daemon=True).start()
-    return stop
+    return Repeating(interval, worker_heartbeat_record, "ivp-worker-heartbeat")
 
 
 def _tasks_run_in_a_worker() -> bool:
@@ -53,7 +46,6 @@ def _tasks_run_in_a_worker() -> bool:
 
 @public
 @never_cache
-@transaction.non_atomic_requests  # ATOMIC_REQUESTS would open a connection for nothing
 def liveness(request):
     """The process answers; nothing else is asked (a database outage must not restart it)."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
@@ -61,7 +53,6 @@ def liveness(request):
 
 @public
 @never_cache
-@transaction.non_atomic_requests
 def readiness(request):
     """Ready to serve: the database answers and, when tasks run in a worker, one is alive."""
     problems = []

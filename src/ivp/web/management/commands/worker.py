@@ -3,13 +3,12 @@
 timeout while it runs."""
 
 import logging
-import threading
 
 from django.conf import settings
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
-from ivp.common.jobs import stall_seconds
+from ivp.common.jobs import Repeating, stall_seconds
 from ivp.figures import tasks as figures_tasks
 from ivp.reports import tasks as reports_tasks
 from ivp.web.health import worker_heartbeat_start
@@ -32,11 +31,6 @@ def _rescue_and_log() -> None:
         close_old_connections()
 
 
-def _keep_rescuing(stop: threading.Event) -> None:
-    while not stop.wait(max(stall_seconds() / 2, 1)):
-        _rescue_and_log()
-
-
 class Command(DatabaseWorker):
     help = (
         "Run the background worker (django_tasks_db's db_worker, same options), record a "
@@ -45,11 +39,10 @@ class Command(DatabaseWorker):
 
     def handle(self, *args, **options):
         _rescue_and_log()
-        stop_rescuing = threading.Event()
-        threading.Thread(target=_keep_rescuing, args=(stop_rescuing,), daemon=True).start()
-        stop_beating = worker_heartbeat_start(interval=settings.IVP_WORKER_HEARTBEAT_SECONDS)
+        rescuing = Repeating(max(stall_seconds() / 2, 1), _rescue_and_log, "ivp-rescue")
+        beating = worker_heartbeat_start(interval=settings.IVP_WORKER_HEARTBEAT_SECONDS)
         try:
             return super().handle(*args, **options)
         finally:
-            stop_rescuing.set()
-            stop_beating.set()
+            rescuing.stop()
+            beating.stop()
