@@ -90,7 +90,7 @@ def _setup() -> None:
 
     from ivp.accounts.demo import demo_load
     from ivp.planning.demo import actions_demo_load, planning_demo_load
-    from ivp.planning.services.cycle import cycle_create
+    from ivp.planning.policy.services.cycle import cycle_create
     from ivp.regions.models import Municipality
     from ivp.regions.services import regions_load_all
     from ivp.taxonomy.services import taxonomy_load

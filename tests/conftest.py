@@ -110,11 +110,11 @@ __all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]
 def _planning_samples():
     """What the pages of the policy side need beside the demo: a cycle for Westerveld, a draft
     plan for Steenwijkerland (pk 2) with a priority and objective, a province's shared priority."""
+    from ivp.planning.execution.services.actions import action_plan_create, action_save
     from ivp.planning.models import PolicyPlan
-    from ivp.planning.services.actions import action_plan_create, action_save
-    from ivp.planning.services.cycle import cycle_create, work_group_add
-    from ivp.planning.services.plan import objective_save, plan_create, priority_save
-    from ivp.planning.services.regional import regional_priority_save
+    from ivp.planning.policy.services.cycle import cycle_create, work_group_add
+    from ivp.planning.policy.services.plan import objective_save, plan_create, priority_save
+    from ivp.planning.policy.services.regional import regional_priority_save
 
     westerveld = Municipality.objects.get(code="GM1701")
     cycle = cycle_create(

@@ -5,11 +5,11 @@ up and the demo data (Westerveld's cycle, Steenwijkerland's uitvoeringsplan 2026
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.figures.formats import mapped
 from ivp.figures.services import figures_import, figures_import_mapped
-from ivp.planning import selectors
+from ivp.planning.execution.services.progress import progress_import
 from ivp.planning.models import ActionPlan
-from ivp.planning.services.prioritisation import prioritisation_for
-from ivp.planning.services.progress import progress_import
-from ivp.planning.services.survey import survey_scores_import
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.services.prioritisation import prioritisation_for
+from ivp.planning.policy.services.survey import survey_scores_import
 from ivp.regions.models import Municipality
 from ivp.regions.services import population_load
 from ivp.reports import services as report_services
@@ -22,7 +22,9 @@ def action_plan():
 
 
 def prioritisation():
-    return prioritisation_for(selectors.current_cycle(Municipality.objects.get(code="GM1701")))
+    return prioritisation_for(
+        policy_selectors.current_cycle(Municipality.objects.get(code="GM1701"))
+    )
 
 
 def import_own_figures(name, raw):

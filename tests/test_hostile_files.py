@@ -26,9 +26,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ivp.common.importing import ImportFileError
 from ivp.figures.models import FiguresUpload, Indicator, Observation
+from ivp.planning.execution.services.actions import action_save
+from ivp.planning.execution.services.progress import progress_record
 from ivp.planning.models import Action, ProgressUpdate, ThemeScore
-from ivp.planning.services.actions import action_save
-from ivp.planning.services.progress import progress_record
 from ivp.regions.models import Population
 from ivp.reports.models import HouseStyle
 from ivp.reports.render_docx import TemplateError, open_template

@@ -13,14 +13,14 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from ivp.planning.models import Action, ActionPlan, PolicyPlan, Priority
-from ivp.planning.services.actions import (
+from ivp.planning.execution.services.actions import (
     action_plan_adopt,
     action_plan_new_version,
     action_save,
 )
-from ivp.planning.services.plan import plan_new_version
-from ivp.planning.services.progress import progress_record
+from ivp.planning.execution.services.progress import progress_record
+from ivp.planning.models import Action, ActionPlan, PolicyPlan, Priority
+from ivp.planning.policy.services.plan import plan_new_version
 from ivp.reports.models import GeneratedDocument
 from tests.test_authorization_matrix import (
     ANONYMOUS,

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from ivp.planning.execution.services.actions import action_plan_next_year, action_save
 from ivp.planning.models import Action, ActionPlan
-from ivp.planning.services.actions import action_plan_next_year, action_save
 from tests.conftest import REPO, client_for
 
 pytestmark = pytest.mark.django_db
@@ -170,7 +170,7 @@ def test_amounts_are_read_as_dutch_people_type_them(typed, amount):
 
 
 def test_a_budget_of_veel_is_refused_in_dutch():
-    from ivp.planning.forms import ActionForm
+    from ivp.planning.execution.forms import ActionForm
 
     plan = _plan()
     form = ActionForm(
@@ -219,8 +219,8 @@ def test_two_people_editing_one_action_the_second_gets_a_conflict_and_the_trail_
 def test_an_adopted_plan_changes_only_through_a_new_version_and_progress_goes_on():
     from datetime import date as day
 
-    from ivp.planning.services.actions import action_plan_adopt, action_plan_new_version
-    from ivp.planning.services.progress import progress_record
+    from ivp.planning.execution.services.actions import action_plan_adopt, action_plan_new_version
+    from ivp.planning.execution.services.progress import progress_record
 
     plan = _plan()
     action_plan_adopt(

@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 
 from ivp.figures.models import Indicator
-from ivp.planning import dashboard
+from ivp.planning.execution import dashboard
+from ivp.planning.execution.services.actions import action_save
+from ivp.planning.execution.services.progress import progress_record
 from ivp.planning.models import Action, ActionPlan, PolicyPlan
-from ivp.planning.services.actions import action_save
-from ivp.planning.services.plan import objective_save
-from ivp.planning.services.progress import progress_record
+from ivp.planning.policy.services.plan import objective_save
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +63,8 @@ def test_a_measurable_objective_is_held_against_its_baseline_and_target():
 def _adopt_steenwijkerland_2026():
     from datetime import date
 
+    from ivp.planning.execution.services.actions import action_plan_adopt
     from ivp.planning.models import ActionPlan
-    from ivp.planning.services.actions import action_plan_adopt
 
     plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
     return action_plan_adopt(

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
 from ivp.common.importing import ImportFileError
-from ivp.planning import selectors
 from ivp.planning.models import PolicyPlan, Priority, ThemeScore
-from ivp.planning.services import plan as plan_services
-from ivp.planning.services.prioritisation import prioritisation_for, prioritisation_update
-from ivp.planning.services.survey import survey_scores_import
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.policy.services.prioritisation import prioritisation_for, prioritisation_update
+from ivp.planning.policy.services.survey import survey_scores_import
 from ivp.taxonomy.models import Theme
 from tests.conftest import client_for
 
@@ -78,7 +78,7 @@ def test_a_stale_priority_edit_is_refused(steenwijkerland):
 
 
 def test_weights_that_do_not_make_100_are_refused(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     with pytest.raises(ValidationError, match="tellen op tot 90%"):
         prioritisation_update(
             prioritisation=prioritisation,
@@ -142,7 +142,7 @@ def _survey_csv(text: str) -> bytes:
 
 
 def test_survey_file_fills_the_residents_column(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     count = survey_scores_import(
         prioritisation=prioritisation,
         file_name="vm2021.csv",
@@ -161,13 +161,13 @@ def test_survey_xlsx_is_read_too(westerveld):
     book.active.append(["Jeugdoverlast", 27])
     raw = io.BytesIO()
     book.save(raw)
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     survey_scores_import(prioritisation=prioritisation, file_name="vm.xlsx", raw=raw.getvalue())
     assert prioritisation.scores.get(theme__code="jeugdoverlast").subjective_percentage == 27
 
 
 def test_a_bad_survey_file_names_file_row_and_column_and_writes_nothing(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     before = ThemeScore.objects.count()
     with pytest.raises(ImportFileError) as refused:
         survey_scores_import(
@@ -190,7 +190,7 @@ def test_a_bad_survey_file_names_file_row_and_column_and_writes_nothing(westerve
 
 
 def test_a_survey_file_without_the_columns_is_refused(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     with pytest.raises(ImportFileError, match="kolom „thema”"):
         survey_scores_import(
             prioritisation=prioritisation, file_name="x.csv", raw=_survey_csv("naam;waarde\na;1\n")
@@ -198,7 +198,7 @@ def test_a_survey_file_without_the_columns_is_refused(westerveld):
 
 
 def test_work_group_member_is_removed_by_the_coordinator(westerveld):
-    cycle = selectors.current_cycle(westerveld)
+    cycle = policy_selectors.current_cycle(westerveld)
     member = cycle.work_group.first()
     response = client_for("coordinator.westerveld").post(
         f"/gemeenten/GM1701/cyclus/werkgroep/{member.pk}/verwijderen/"
@@ -221,7 +221,7 @@ def test_theme_names_in_surveys_may_be_the_municipalitys_own(westerveld):
 
     theme = Theme.objects.get(field__version__is_current=True, code="sociale-kwaliteit")
     municipal_theme_adapt(municipality=westerveld, theme=theme, name="Woonoverlast")
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     survey_scores_import(
         prioritisation=prioritisation,
         file_name="x.csv",

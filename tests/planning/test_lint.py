@@ -6,10 +6,11 @@ import pytest
 from django.core.management import call_command
 
 from ivp.figures.models import Indicator
-from ivp.planning.lint import FAULT, INFO, WARNING, lint
+from ivp.planning.execution.lint import lint as action_plan_lint
+from ivp.planning.execution.services.actions import action_plan_create, action_save
 from ivp.planning.models import ActionPlan, PolicyPlan
-from ivp.planning.services.actions import action_plan_create, action_save
-from ivp.planning.services.plan import objective_save, plan_create, priority_save
+from ivp.planning.policy.services.plan import objective_save, plan_create, priority_save
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING
 from ivp.regions.models import Municipality
 from ivp.taxonomy.models import Theme
 
@@ -63,7 +64,7 @@ def test_a_clean_plan_has_no_faults_and_no_warnings(meppel):
             hours=40,
             objective=objective,
         )
-    findings = lint(plan, actions)
+    findings = action_plan_lint(actions)
     assert [f for f in findings if f.level != INFO] == []
     assert [f.message for f in findings if f.level == INFO] == [
         "3 acties; budget € 3.000,00, 120 uur in totaal."
@@ -83,7 +84,7 @@ def test_a_broken_plan_shows_each_fault_with_its_mend(westerveld):
     action_save(
         theme=theme, item="Te laat", parties=["Gemeente"], owner="Gemeente", planning_text="Q1 2028"
     )
-    findings = lint(plan, actions)
+    findings = action_plan_lint(actions)
     text = [str(f) for f in findings]
 
     def has(level, element, fragment):
@@ -137,7 +138,7 @@ def test_the_plan_pages_load_the_check_as_a_panel(client):
 def test_the_panel_lists_faults_and_counts_repeated_warnings(client):
     client = _client_of(client, "coordinator.steenwijkerland")
     plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
-    findings = lint(plan.policy_plan, plan)
+    findings = action_plan_lint(plan)
     unlinked = sum(1 for f in findings if f.message == "dient geen doelstelling.")
     panel = client.get(
         "/gemeenten/GM1708/uitvoeringsplan/2026/controle/", headers={"HX-Request": "true"}
@@ -156,7 +157,7 @@ def test_a_partner_sees_no_check_panel_on_the_plan(client):
 def test_summary_counts_each_kind_in_dutch():
     from django.utils import translation
 
-    from ivp.planning.lint import Finding, summary
+    from ivp.planning.workflow.lint import Finding, summary
 
     with translation.override("nl"):
         assert summary([]) == "De controle vindt niets om te herstellen."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ivp.planning import lookback
+from ivp.planning.execution import lookback
 from ivp.planning.models import Action, ActionPlan, ActionPlanTheme
 
 from ..conftest import client_for

@@ -7,15 +7,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from ivp.planning import export, ranking, selectors
 from ivp.planning.models import CycleStep, PolicyPlan, Priority, RegionalPriority
-from ivp.planning.services import plan as plan_services
-from ivp.planning.services.prioritisation import (
+from ivp.planning.policy import export, ranking
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.policy.services.prioritisation import (
     priorities_choose,
     prioritisation_for,
     prioritisation_update,
 )
-from ivp.planning.services.regional import regional_priority_save
+from ivp.planning.policy.services.regional import regional_priority_save
 from ivp.taxonomy.models import Theme
 from tests.conftest import client_for
 
@@ -27,7 +28,7 @@ def _theme(code):
 
 
 def test_steenwijkerland_cycle_follows_the_start_memo(steenwijkerland):
-    cycle = selectors.current_cycle(steenwijkerland)
+    cycle = policy_selectors.current_cycle(steenwijkerland)
     steps = {s.kind: s for s in cycle.steps.all()}
     assert len(steps) == 7
     assert (cycle.hours_budget_low, cycle.hours_budget_high) == (300, 400)
@@ -37,7 +38,7 @@ def test_steenwijkerland_cycle_follows_the_start_memo(steenwijkerland):
 
 
 def test_overview_names_a_late_step(steenwijkerland):
-    cycle = selectors.current_cycle(steenwijkerland)
+    cycle = policy_selectors.current_cycle(steenwijkerland)
     step = cycle.steps.get(kind=CycleStep.Kind.VERANTWOORDING)
     step.planned_end, step.status = date(2024, 1, 31), CycleStep.Status.BEZIG
     step.save()
@@ -48,7 +49,7 @@ def test_overview_names_a_late_step(steenwijkerland):
 
 
 def test_objective_column_comes_from_the_analysis_not_from_typing(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     rows = {row.theme_id: row for row in ranking.rank(prioritisation)}
     objective = rows[_theme("objectieve-veiligheid").pk]
     # Westerveld's registered crimes 2022-2024 (Bron: Politie) are tested against the
@@ -62,7 +63,7 @@ def test_objective_column_comes_from_the_analysis_not_from_typing(westerveld):
 
 
 def test_weights_and_entered_scores_rank_the_themes(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     drugs, digital = _theme("alcohol-en-drugs"), _theme("gedigitaliseerde-criminaliteit")
     prioritisation_update(
         prioritisation=prioritisation,
@@ -82,7 +83,7 @@ def test_weights_and_entered_scores_rank_the_themes(westerveld):
 
 
 def test_more_than_four_priorities_needs_a_confirmation(westerveld):
-    prioritisation = prioritisation_for(selectors.current_cycle(westerveld))
+    prioritisation = prioritisation_for(policy_selectors.current_cycle(westerveld))
     five = list(
         Theme.objects.filter(field__version__is_current=True)[:5].values_list("pk", flat=True)
     )
@@ -100,7 +101,7 @@ def test_more_than_four_priorities_needs_a_confirmation(westerveld):
 
 
 def test_an_adopted_plan_changes_only_through_a_new_version(westerveld):
-    plan = selectors.published_plan(westerveld)
+    plan = policy_selectors.published_plan(westerveld)
     with pytest.raises(ValidationError, match=r"nieuwe versie|new version"):
         plan_services.plan_update(plan=plan, mission="Anders")
     with pytest.raises(ValidationError):
@@ -131,7 +132,7 @@ def test_a_change_in_the_shared_objective_shows_in_every_members_plan(westerveld
         text="Iedereen kent de risico's van phishing.",
         qualitative=True,
     )
-    data = export.plan_data(selectors.published_plan(westerveld))
+    data = export.plan_data(policy_selectors.published_plan(westerveld))
     adopted = next(
         p for p in data["priorities"] if p["shared"] and p["shared"]["title"] == shared.title
     )
@@ -211,13 +212,13 @@ def test_regional_priority_years_are_checked(zuidwest_drenthe):
 
 
 def test_the_newest_adopted_version_is_in_force_even_if_the_old_one_has_no_date(westerveld):
-    old = selectors.published_plan(westerveld)
+    old = policy_selectors.published_plan(westerveld)
     assert old.adopted_on is None  # the demo's source gives no date
     new = plan_services.plan_new_version(plan=old)
-    assert selectors.published_plan(westerveld) == old  # a draft is not in force
+    assert policy_selectors.published_plan(westerveld) == old  # a draft is not in force
     plan_services.plan_adopt(
         plan=new, adopted_on=date(2026, 3, 1), adopted_by="gemeenteraad", decision_reference="R"
     )
-    assert selectors.published_plan(westerveld) == new
+    assert policy_selectors.published_plan(westerveld) == new
     page = client_for(None).get("/gemeenten/GM1701/veiligheidsplan/")
     assert page["Location"] == new.get_absolute_url()

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.common.importing import ImportFileError
-from ivp.planning import stale
+from ivp.planning.execution import stale
+from ivp.planning.execution.services.progress import progress_import, progress_record
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
-from ivp.planning.services.progress import progress_import, progress_record
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +173,7 @@ def test_a_bare_number_is_an_item_not_a_database_id():
 
 
 def test_an_item_two_actions_share_is_refused_with_both_named():
-    from ivp.planning.services.actions import action_save
+    from ivp.planning.execution.services.actions import action_save
 
     theme = _plan().themes.last()
     twin = action_save(theme=theme, item="Toezicht en handhaving", planning_text="Q4")

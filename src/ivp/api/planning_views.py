@@ -13,11 +13,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ivp.figures.models import Indicator, Observation
-from ivp.planning import action_export, export, selectors
+from ivp.planning.execution import export as action_export
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.services.actions import action_save
+from ivp.planning.execution.services.progress import progress_record
 from ivp.planning.models import Action, ActionPlan
-from ivp.planning.services.actions import action_save
-from ivp.planning.services.locking import EditConflict
-from ivp.planning.services.progress import progress_record
+from ivp.planning.policy import export
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.workflow import selectors as workflow_selectors
+from ivp.planning.workflow.locking import EditConflict
 from ivp.regions.models import Municipality
 
 from .planning_serializers import (
@@ -64,7 +68,7 @@ class PolicyPlanView(APIView):
     )
     def get(self, request, code):
         municipality = get_object_or_404(Municipality, code=code.upper())
-        plan = selectors.plan_for_reader(request.user, municipality)
+        plan = policy_selectors.plan_for_reader(request.user, municipality)
         if plan is None:
             raise NotFound("Geen integraal veiligheidsplan dat u mag lezen.")
         return Response(export.plan_data(plan))
@@ -74,8 +78,8 @@ def _action_plan(request, code, year) -> ActionPlan:
     """The version this user reads, as on the page: the newest for those preparing it, the
     adopted one in force for everyone else."""
     municipality = get_object_or_404(Municipality, code=code.upper())
-    versions = selectors.action_plan_versions(municipality, start_year=year)
-    plan = selectors.first_readable(request.user, versions, "planning.view_action_plan")
+    versions = execution_selectors.action_plan_versions(municipality, start_year=year)
+    plan = workflow_selectors.first_readable(request.user, versions, "planning.view_action_plan")
     if plan is None:
         newest = versions.first()
         if newest is None:

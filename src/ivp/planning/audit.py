@@ -1,6 +1,6 @@
 """The policy side's share of a municipality's audit trail."""
 
-from .models import (
+from ivp.planning.models import (
     Action,
     ActionPlan,
     ActionPlanTheme,

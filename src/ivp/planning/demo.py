@@ -9,22 +9,21 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from ivp.regions.models import Municipality, Region
-from ivp.taxonomy.models import Theme
-
-from .models import CycleStep, PolicyCycle, PolicyPlan, RegionalPriority
-from .services.actions import action_plan_create, action_save
-from .services.cycle import cycle_create, step_update, work_group_add
-from .services.frameworks import frameworks_load
-from .services.plan import (
+from ivp.planning.execution.services.actions import action_plan_create, action_save
+from ivp.planning.execution.services.progress import progress_record
+from ivp.planning.models import CycleStep, PolicyCycle, PolicyPlan, RegionalPriority
+from ivp.planning.policy.services.cycle import cycle_create, step_update, work_group_add
+from ivp.planning.policy.services.frameworks import frameworks_load
+from ivp.planning.policy.services.plan import (
     objective_save,
     plan_adopt,
     plan_create,
     priority_save,
     shared_priority_adopt,
 )
-from .services.progress import progress_record
-from .services.regional import regional_priority_save
+from ivp.planning.policy.services.regional import regional_priority_save
+from ivp.regions.models import Municipality, Region
+from ivp.taxonomy.models import Theme
 
 # Zuidwest-Drenthe: Meppel, Midden-Drenthe and Westerveld, 2023–2027.
 SHARED = [
@@ -218,7 +217,7 @@ def _westerveld_plan() -> None:
     westerveld = Municipality.objects.get(code="GM1701")
     if PolicyPlan.objects.filter(municipality=westerveld).exists():
         return
-    from .models import Framework
+    from ivp.planning.models import Framework
 
     plan = plan_create(
         municipality=westerveld,

@@ -28,13 +28,14 @@ class DocumentSubject:
     def source_for(self, user):
         """The plan version this user reads the document of (None for the analysis of public
         figures, or when there is nothing this user may read)."""
-        from ivp.planning import selectors
+        from ivp.planning.execution import selectors as execution_selectors
+        from ivp.planning.policy import selectors as policy_selectors
 
         if self.kind == "analyse":
             return None
         if self.kind == "ivp":
-            return selectors.plan_for_reader(user, self.municipality, self.year)
-        return selectors.action_plan_for_reader(user, self.municipality, year=self.year)
+            return policy_selectors.plan_for_reader(user, self.municipality, self.year)
+        return execution_selectors.action_plan_for_reader(user, self.municipality, year=self.year)
 
 
 def _may_read_source(user, kind: str, source) -> bool:

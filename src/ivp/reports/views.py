@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.common.access import permission_required, post_only, public
-from ivp.planning import selectors
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.selectors import municipality_from_code
 
 from . import render_docx, render_html, services
@@ -47,10 +48,10 @@ def documents(request, code):
     subjects = [
         (DocumentSubject(municipality, "analyse", year), _("figures up to %s") % (year - 1))
     ]
-    plan = selectors.plan_for_reader(request.user, municipality)
+    plan = policy_selectors.plan_for_reader(request.user, municipality)
     if plan is not None:
         subjects.append((DocumentSubject(municipality, "ivp", plan.start_year), plan.period))
-    for action_plan in selectors.action_plans_for_reader(request.user, municipality):
+    for action_plan in execution_selectors.action_plans_for_reader(request.user, municipality):
         for kind in ("uitvoeringsplan", "voortgang"):
             subject = DocumentSubject(municipality, kind, action_plan.start_year)
             subjects.append((subject, action_plan.period))

@@ -3,8 +3,8 @@ layout municipalities use, with totals per theme and per party."""
 
 from django.shortcuts import get_object_or_404
 
-from ivp.planning.action_export import party_totals, themes_with_actions
-from ivp.planning.action_export import totals as totals_of
+from ivp.planning.execution.export import party_totals, themes_with_actions
+from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
 from ivp.reports import charts
 

@@ -3,7 +3,7 @@
 from django.utils.formats import date_format
 
 from ivp.figures import formatting as nl
-from ivp.planning.action_export import totals
+from ivp.planning.execution.export import totals
 from ivp.planning.models import Objective
 
 from ..document import Document, Table

@@ -7,10 +7,11 @@ from django.http import Http404
 from ivp.figures import formatting as nl
 from ivp.figures import presenters, safety_picture
 from ivp.figures.models import Indicator
-from ivp.planning import ranking, selectors
-from ivp.planning.export import _lines
 from ivp.planning.models import ActionPlan, Priority
-from ivp.planning.region_view import KEY_INDICATOR
+from ivp.planning.policy import ranking
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.export import _lines
+from ivp.planning.policy.selectors import KEY_INDICATOR
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
 from .common import adoption_line, objective_line, plan_document
@@ -18,15 +19,19 @@ from .common import adoption_line, objective_line, plan_document
 
 def policy_plan_for(municipality, year: int):
     """The plan whose period holds `year`: the adopted one in force, else the newest draft."""
-    plans = selectors.plans_of(municipality).filter(start_year__lte=year, end_year__gte=year)
+    plans = policy_selectors.plans_of(municipality).filter(start_year__lte=year, end_year__gte=year)
     plan = plans.filter(status="vastgesteld").first() or plans.first()
     if plan is None:
         raise Http404(f"{municipality.name} heeft geen veiligheidsplan voor {year}.")
-    return selectors.plan_with_contents(plan.pk)
+    return policy_selectors.plan_with_contents(plan.pk)
 
 
 def build(municipality, year: int, *, plan=None) -> Document:
-    plan = selectors.plan_with_contents(plan.pk) if plan else policy_plan_for(municipality, year)
+    plan = (
+        policy_selectors.plan_with_contents(plan.pk)
+        if plan
+        else policy_plan_for(municipality, year)
+    )
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
     document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
@@ -62,7 +67,7 @@ def build(municipality, year: int, *, plan=None) -> Document:
     _safety_picture(document, plan)
     for number, priority in enumerate(priorities, start=1):
         _priority(document, priority, f"Prioriteit {number}: ")
-    if others or (going := selectors.going_concern_themes(plan)):
+    if others or (going := policy_selectors.going_concern_themes(plan)):
         section = document.section("Overige thema's")
         section.add(
             Paragraph(
@@ -72,7 +77,7 @@ def build(municipality, year: int, *, plan=None) -> Document:
         )
         for priority in others:
             _priority(document, priority, "", level=2)
-        going = selectors.going_concern_themes(plan)
+        going = policy_selectors.going_concern_themes(plan)
         if going:
             document.section("Reguliere aanpak (going concern)", 2).add(
                 Bullets([t.name for t in going])

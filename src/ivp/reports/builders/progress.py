@@ -6,7 +6,7 @@ from datetime import date
 
 from ivp.figures import formatting as nl
 from ivp.figures import safety_picture
-from ivp.planning import dashboard, lookback
+from ivp.planning.execution import dashboard, lookback
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 from ivp.reports import charts
 

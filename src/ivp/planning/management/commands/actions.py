@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ivp.planning import action_export
+from ivp.planning.execution import export as action_export
 from ivp.planning.models import ActionPlan
 from ivp.regions.models import Municipality
 

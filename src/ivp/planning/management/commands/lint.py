@@ -1,9 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from ivp.planning import selectors
-from ivp.planning.lint import FAULT, lint, summary
+from ivp.planning.execution import lint as action_plan_lint
 from ivp.planning.models import ActionPlan
+from ivp.planning.policy import lint as policy_plan_lint
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.workflow.lint import FAULT, summary
 from ivp.regions.models import Municipality
 
 
@@ -35,12 +37,17 @@ class Command(BaseCommand):
         policy_plan = (
             action_plan.policy_plan
             if action_plan
-            else selectors.published_plan(municipality) or selectors.current_plan(municipality)
+            else policy_selectors.published_plan(municipality)
+            or policy_selectors.current_plan(municipality)
         )
         if policy_plan is None:
             raise CommandError(f"{municipality.name} heeft geen integraal veiligheidsplan in ivp.")
         with translation.override("nl"):
-            findings = lint(policy_plan, action_plan)
+            findings = (
+                action_plan_lint.lint(action_plan)
+                if action_plan
+                else policy_plan_lint.lint(policy_plan)
+            )
             for finding in findings:
                 self.stdout.write(str(finding))
             self.stderr.write(summary(findings))

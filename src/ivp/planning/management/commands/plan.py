@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ivp.planning import export, selectors
 from ivp.planning.models import PolicyPlan
+from ivp.planning.policy import export
+from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.models import Municipality
 
 
@@ -29,9 +30,11 @@ class Command(BaseCommand):
                 f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1701)."
             )
         if versie is not None:
-            plan = selectors.plans_of(municipality).filter(version=versie).first()
+            plan = policy_selectors.plans_of(municipality).filter(version=versie).first()
         else:
-            plan = selectors.published_plan(municipality) or selectors.current_plan(municipality)
+            plan = policy_selectors.published_plan(municipality) or policy_selectors.current_plan(
+                municipality
+            )
         if plan is None:
             raise CommandError(
                 f"{municipality.name} heeft geen integraal veiligheidsplan in ivp"

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ivp.planning.reminders import reminders, send_reminders
+from ivp.planning.execution.reminders import reminders, send_reminders
 from ivp.regions.models import Municipality
 
 

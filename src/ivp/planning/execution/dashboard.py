@@ -1,0 +1,129 @@
+"""The veiligheidsdashboard of an uitvoeringsplan: per priority (and other theme) its actions by
+status, progress rolled up by the plan's weights, stale actions, and its objectives' indicators
+against baseline and target with the analysis' verdict."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from ivp.analysis.exact import exact_test
+from ivp.analysis.verdicts import change_verdict
+from ivp.figures.selectors import observations_frame
+from ivp.planning.execution import stale
+from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
+from ivp.planning.policy.models import Objective
+from ivp.regions.models import Population
+
+
+@dataclass
+class ObjectiveStatus:
+    objective: Objective
+    latest_period: str | None = None
+    latest_value: float | None = None
+    verdict: str | None = None  # of the change baseline → latest (counts: exact test)
+    p_value: float | None = None
+    toward_target: bool | None = None
+
+
+@dataclass
+class ThemeBoard:
+    theme: ActionPlanTheme
+    counts: dict[str, int]
+    progress: float | None  # 0-100, weighted; None without actions that count
+    stale: list[stale.StaleAction]
+    objectives: list[ObjectiveStatus] = field(default_factory=list)
+
+
+def build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
+    latest = ProgressUpdate.objects.order_by("-date", "-pk")
+    actions = Action.objects.prefetch_related(Prefetch("updates", queryset=latest))
+    themes = (
+        ActionPlanTheme.objects.filter(action_plan=action_plan)
+        .select_related("priority")
+        .prefetch_related(
+            Prefetch("actions", queryset=actions),
+            Prefetch(
+                "priority__objectives", queryset=Objective.objects.select_related("indicator")
+            ),
+        )
+        .order_by("order")
+    )
+    stale_by_theme: dict[int, list] = {}
+    for item in stale.stale_actions(Action.objects.filter(theme__action_plan=action_plan), today):
+        stale_by_theme.setdefault(item.action.theme_id, []).append(item)
+    boards = []
+    for theme in themes:
+        items = list(theme.actions.all())
+        counts = {status: 0 for status in Action.Status.values}
+        for action in items:
+            counts[action.status] += 1
+        boards.append(
+            ThemeBoard(
+                theme=theme,
+                counts=counts,
+                progress=rollup(items, action_plan.rollup_weight),
+                stale=stale_by_theme.get(theme.pk, []),
+                objectives=[
+                    _objective_status(o, action_plan.municipality)
+                    for o in theme.priority.objectives.all()
+                ],
+            )
+        )
+    return boards
+
+
+def percent_done(action: Action) -> float:
+    if action.status == Action.Status.AFGEROND:
+        return 100.0
+    update = next(iter(action.updates.all()), None)  # newest first
+    return float(update.percent_done) if update and update.percent_done is not None else 0.0
+
+
+def rollup(actions: list[Action], weight: str) -> float | None:
+    """Weighted mean of the actions' percentage done; dropped actions do not count; no
+    weights (or all zero) → every action equally."""
+    counted = [a for a in actions if a.status != Action.Status.GESCHRAPT]
+    if not counted:
+        return None
+    weights = [
+        float(a.budget or Decimal(0)) if weight == "budget" else float(a.hours or 0)
+        for a in counted
+    ]
+    if weight == "gelijk" or not sum(weights):
+        weights = [1.0] * len(counted)
+    return sum(w * percent_done(a) for w, a in zip(weights, counted, strict=True)) / sum(weights)
+
+
+def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
+    status = ObjectiveStatus(objective)
+    if not objective.measurable:
+        return status
+    frame = observations_frame(
+        indicator_ids=[objective.indicator_id], area_codes=[municipality.code]
+    )
+    yearly = frame.filter(frame["period"].str.len_chars() == 4).sort("period")
+    if yearly.is_empty():
+        return status
+    status.latest_period = yearly["period"][-1]
+    status.latest_value = float(yearly["value"][-1])
+    baseline, target = objective.baseline_value, objective.target_value
+    status.toward_target = (
+        abs(target - status.latest_value) < abs(target - baseline) if target != baseline else None
+    )
+    latest_year = int(status.latest_period)
+    if objective.indicator.is_count and latest_year > objective.baseline_year:
+        people = dict(
+            Population.objects.filter(
+                municipality=municipality, year__in=[objective.baseline_year, latest_year]
+            ).values_list("year", "inhabitants")
+        )
+        if len(people) == 2:  # rates of the same years' population, as in the analysis
+            result = exact_test(
+                baseline, status.latest_value, people[objective.baseline_year], people[latest_year]
+            )
+            if result.tested:
+                status.p_value = result.p_value
+                status.verdict = change_verdict(result.p_value, *result.ci95, null=1.0)
+    return status

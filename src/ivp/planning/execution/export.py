@@ -1,0 +1,149 @@
+"""An uitvoeringsplan as rows for scripts and spreadsheets: JSON, CSV (semicolon, UTF-8 with
+BOM so Excel opens it in Dutch) and XLSX. Every action with its theme, item, description,
+parties, planning as written and as read, owner, budget, hours and status."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from ivp.common.spreadsheet_cells import csv_cell, xlsx_append
+from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+
+FORMAT_VERSION = 1
+COLUMNS = [
+    ("id", "Actie-id"),  # what a progress file names an action by
+    ("theme", "Thema"),
+    ("priority", "Prioriteit"),
+    ("item", "Item"),
+    ("description", "Maatregelen/activiteiten"),
+    ("parties", "Partijen"),
+    ("planning", "Planning"),
+    ("planning_quarters", "Planning (kwartalen)"),
+    ("planning_read", "Planning gelezen"),
+    ("owner", "Trekker"),
+    ("budget", "Budget (€)"),
+    ("hours", "Uren"),
+    ("status", "Status"),
+]
+
+
+def themes_with_actions(action_plan: ActionPlan):
+    actions = Action.objects.prefetch_related("parties").order_by("order", "pk")
+    return (
+        ActionPlanTheme.objects.filter(action_plan=action_plan)
+        .select_related("priority__theme", "action_plan__municipality")
+        .prefetch_related(Prefetch("actions", queryset=actions), "priority__objectives")
+        .order_by("order")
+    )
+
+
+def action_rows(action_plan: ActionPlan) -> list[dict]:
+    rows = []
+    for theme in themes_with_actions(action_plan):
+        for action in theme.actions.all():
+            schedule = action.schedule
+            rows.append(
+                {
+                    "id": action.pk,
+                    "theme": theme.priority.title,
+                    "priority": theme.priority.kind == "prioriteit",
+                    "item": action.item,
+                    "description": action.description,
+                    "parties": [p.name for p in action.parties.all()],
+                    "planning": action.planning_text,
+                    "planning_months": list(action.planning_months),
+                    "planning_quarters": list(schedule.quarters),
+                    "planning_read": schedule.parsed,
+                    "owner": action.owner,
+                    "budget": float(action.budget) if action.budget is not None else None,
+                    "hours": action.hours,
+                    "status": action.status,
+                }
+            )
+    return rows
+
+
+def totals(actions) -> dict:
+    """Count, budget and hours of some actions, and how many have an unreadable planning."""
+    return {
+        "count": len(actions),
+        "budget": sum((a.budget for a in actions if a.budget is not None), Decimal(0)),
+        "hours": sum(a.hours or 0 for a in actions),
+        "unread": sum(1 for a in actions if not a.planning_months),
+    }
+
+
+def party_totals(action_lists) -> list[tuple[str, dict]]:
+    """Totals per party, alphabetical; an action counts for every party on it."""
+    by_party: dict[str, list[Action]] = {}
+    for actions in action_lists:
+        for action in actions:
+            for party in action.parties.all():
+                by_party.setdefault(party.name, []).append(action)
+    return sorted(((name, totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
+
+
+def action_plan_data(action_plan: ActionPlan) -> dict:
+    """The plan for scripts (`format_version` 1): its identity and every action."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "municipality": {
+            "code": action_plan.municipality.code,
+            "name": action_plan.municipality.name,
+        },
+        "title": action_plan.title,
+        "period": {"from": action_plan.start_year, "to": action_plan.end_year},
+        "status": action_plan.status,
+        "policy_plan": action_plan.policy_plan.title,
+        "actions": action_rows(action_plan),
+    }
+
+
+def as_json(action_plan: ActionPlan) -> str:
+    return json.dumps(action_plan_data(action_plan), ensure_ascii=False, indent=2)
+
+
+def _plain(value, *, decimal_comma: bool):
+    """A cell as a person reads it: lists joined, yes/no in Dutch, amounts with two decimals."""
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if decimal_comma and isinstance(value, float | Decimal):
+        return f"{value:.2f}".replace(".", ",")
+    return "" if value is None and decimal_comma else value
+
+
+def as_csv(action_plan: ActionPlan) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([label for _key, label in COLUMNS])
+    for row in action_rows(action_plan):
+        writer.writerow(
+            [
+                csv_cell(_plain(row[key], decimal_comma=True), original=row[key])
+                for key, _label in COLUMNS
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def as_xlsx(action_plan: ActionPlan) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Uitvoeringsplan {action_plan.period}"[:31]
+    sheet.append([label for _key, label in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in action_rows(action_plan):
+        xlsx_append(sheet, [_plain(row[key], decimal_comma=False) for key, _label in COLUMNS])
+    sheet.freeze_panes = "A2"
+    raw = io.BytesIO()
+    book.save(raw)
+    return raw.getvalue()

@@ -1,0 +1,124 @@
+"""The uitvoeringsplan check: its actions (parties, planning, owner, budget) and the objectives
+of its IVP that no action serves, on top of the IVP's own check."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from ivp.figures import formatting
+from ivp.planning.execution.models import Action, ActionPlan
+from ivp.planning.policy import lint as policy_lint
+from ivp.planning.policy.models import Priority
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding
+from ivp.planning.workflow.lint import short as _short
+
+
+def lint(action_plan: ActionPlan, *, picture=None) -> list[Finding]:
+    """The findings of this uitvoeringsplan and of the IVP it carries out."""
+    actions = list(
+        Action.objects.filter(theme__action_plan=action_plan)
+        .select_related("theme__priority", "objective")
+        .prefetch_related("parties")
+    )
+
+    def action_checks(priorities):
+        return [
+            *_actions(action_plan, actions),
+            *_objectives_without_actions(priorities, actions),
+            _totals(action_plan, actions),
+        ]
+
+    return policy_lint.lint(action_plan.policy_plan, more_checks=action_checks, picture=picture)
+
+
+def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
+    findings = []
+    for action in actions:
+        element = _("Action “%(item)s”") % {"item": action.item}
+        if not action.parties.all():
+            findings.append(
+                Finding(
+                    FAULT,
+                    element,
+                    _("has no parties."),
+                    _("Name the organisations that carry it out."),
+                )
+            )
+        if not action.owner.strip():
+            findings.append(
+                Finding(
+                    FAULT,
+                    element,
+                    _("has no owner."),
+                    _("Name a role or party that pulls it (never a person's name)."),
+                )
+            )
+        schedule = action.schedule
+        if not schedule.parsed:
+            findings.append(
+                Finding(
+                    FAULT,
+                    element,
+                    _("has a planning that is not a period: “%(text)s”.")
+                    % {"text": action.planning_text or "—"},
+                    _("Write it as quarters, months or a year, e.g. Q2, januari t/m maart, 2026."),
+                )
+            )
+        elif not schedule.within(action_plan.start_year, action_plan.end_year):
+            findings.append(
+                Finding(
+                    FAULT,
+                    element,
+                    _("is planned outside %(period)s (%(text)s).")
+                    % {"period": action_plan.period, "text": action.planning_text},
+                    _("Plan it within the plan's years, or move it to the plan of its year."),
+                )
+            )
+        if action.objective_id is None:
+            findings.append(
+                Finding(
+                    WARNING,
+                    element,
+                    _("serves no objective."),
+                    _("Link it to the objective of its theme it contributes to."),
+                )
+            )
+    return findings
+
+
+def _objectives_without_actions(priorities: list[Priority], actions: list[Action]) -> list[Finding]:
+    served = {a.objective_id for a in actions if a.objective_id}
+    findings = []
+    for priority in priorities:
+        for objective in priority.objectives.all():
+            if objective.pk not in served:
+                findings.append(
+                    Finding(
+                        WARNING,
+                        _("Objective “%(text)s”") % {"text": _short(objective.text)},
+                        _("has no action in this implementation plan."),
+                        _(
+                            "Add an action for it, or explain in the theme's look-back why not this year."
+                        ),
+                    )
+                )
+    return findings
+
+
+def _totals(action_plan: ActionPlan, actions: list[Action]) -> Finding:
+    budget = sum((a.budget for a in actions if a.budget is not None), Decimal(0))
+    hours = sum(a.hours or 0 for a in actions)
+    missing = sum(1 for a in actions if a.budget is None and a.hours is None)
+    return Finding(
+        INFO,
+        action_plan.title,
+        _("%(count)s actions; budget € %(budget)s, %(hours)s hours in total.")
+        % {
+            "count": len(actions),
+            "budget": formatting.decimal(float(budget), 2),
+            "hours": hours,
+        },
+        _("%(missing)s actions have neither budget nor hours.") % {"missing": missing}
+        if missing
+        else "",
+    )

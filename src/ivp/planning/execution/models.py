@@ -1,0 +1,230 @@
+"""The uitvoeringsplan: a year's (or two years') actions per theme of the integral safety plan,
+with parties, planning as written and as read, owner, budget and hours; and their progress."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ivp.planning.execution.schedule import Schedule
+from ivp.planning.workflow.models import Adoptable
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def current(self):
+        """The newest version of each plan: the one in use."""
+        return self.filter(next_versions__isnull=True)
+
+    def in_force(self):
+        """The adopted version of each plan that no newer adopted version replaced."""
+        adopted = Adoptable.Status.VASTGESTELD
+        return self.filter(status=adopted).exclude(next_versions__status=adopted)
+
+
+class ActionPlan(Adoptable):
+    """Adopted by the college; after that it changes only through a new version (`previous`
+    points back), while progress on its actions goes on being reported."""
+
+    municipality = models.ForeignKey(
+        "regions.Municipality", on_delete=models.CASCADE, related_name="action_plans"
+    )
+    policy_plan = models.ForeignKey(
+        "planning.PolicyPlan",
+        on_delete=models.PROTECT,
+        related_name="action_plans",
+        verbose_name=_("integral safety plan"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+
+    class Weight(models.TextChoices):
+        EQUAL = "gelijk", _("every action equally")
+        BUDGET = "budget", _("by budget")
+        HOURS = "uren", _("by hours")
+
+    rollup_weight = models.CharField(
+        _("progress per theme weighs actions"),
+        max_length=8,
+        choices=Weight.choices,
+        default=Weight.EQUAL,
+    )
+    dashboard_published = models.BooleanField(
+        _("dashboard published"),
+        default=False,
+        help_text=_("A published dashboard is public under the municipality's address."),
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+    objects = ActionPlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("implementation plan")
+        verbose_name_plural = _("implementation plans")
+        ordering = ["-start_year", "-version"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year"))
+                & Q(end_year__lte=models.F("start_year") + 1),
+                name="actionplan_one_or_two_years",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        url = reverse("planning:action_plan", args=[self.municipality.code, self.start_year])
+        return url if self.is_current else f"{url}?versie={self.version}"
+
+    @property
+    def is_current(self) -> bool:
+        return not self.next_versions.exists()
+
+    @property
+    def period(self) -> str:
+        if self.start_year == self.end_year:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
+
+class ActionPlanTheme(models.Model):
+    """One theme of the year's plan: a priority of the IVP or one of its other themes, with
+    the look-back on the year before."""
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="themes")
+    priority = models.ForeignKey(
+        "planning.Priority",
+        on_delete=models.PROTECT,
+        related_name="action_plan_themes",
+        verbose_name=_("priority or theme of the plan"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    lookback = models.TextField(
+        _("look-back"), blank=True, help_text=_("The year before: what happened, in figures.")
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("theme of the implementation plan")
+        verbose_name_plural = _("themes of the implementation plan")
+        ordering = ["action_plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_plan", "priority"], name="actionplantheme_once_per_priority"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.priority.title
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("planned")
+        LOPEND = "lopend", _("running")
+        AFGEROND = "afgerond", _("done")
+        VERTRAAGD = "vertraagd", _("delayed")
+        GESCHRAPT = "geschrapt", _("dropped")
+
+    theme = models.ForeignKey(ActionPlanTheme, on_delete=models.CASCADE, related_name="actions")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    item = models.CharField(_("item"), max_length=250)
+    description = models.TextField(
+        _("measures and activities"),
+        blank=True,
+        help_text=_("About the work, never about persons."),
+    )
+    parties = models.ManyToManyField(
+        "planning.Party", blank=True, related_name="actions", verbose_name=_("parties")
+    )
+    planning_text = models.CharField(
+        _("planning"), max_length=200, blank=True, help_text=_("As written, e.g. Q1 en Q3.")
+    )
+    planning_months = models.JSONField(_("planning in months"), default=list, blank=True)
+    owner = models.CharField(
+        _("owner"), max_length=150, blank=True, help_text=_("A role or party, never a name.")
+    )
+    budget = models.DecimalField(
+        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    hours = models.PositiveIntegerField(_("capacity (hours)"), null=True, blank=True)
+    expected_result = models.TextField(_("expected result"), blank=True)
+    objective = models.ForeignKey(
+        "planning.Objective",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("objective"),
+    )
+    indicator = models.ForeignKey(
+        "figures.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("indicator"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.GEPLAND
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("carried over from"),
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(m2m_fields=[parties])
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["theme", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.item
+
+    @property
+    def planning_parsed(self) -> bool:
+        return bool(self.planning_months)
+
+    @property
+    def schedule(self) -> Schedule:
+        """The planning as written and as read when it was saved."""
+        return Schedule(self.planning_text, tuple(self.planning_months), self.planning_parsed)
+
+
+class ProgressUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=12, choices=Action.Status.choices)
+    percent_done = models.PositiveSmallIntegerField(_("percentage done"), null=True, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("About the work, never about persons.")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # Who reported, as readers see it: the organisation, never the person's user name.
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["action", "-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent_done__lte=100), name="progressupdate_percent_at_most_100"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.get_status_display()} ({self.date})"

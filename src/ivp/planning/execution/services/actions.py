@@ -1,0 +1,224 @@
+"""Writes for the uitvoeringsplan: the plan with a theme per priority and other theme of the
+IVP, actions with their planning read into months, and "next year" carrying running actions."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution.schedule import parse_planning
+from ivp.planning.policy.models import PolicyPlan
+from ivp.planning.policy.services.plan import parties_named
+from ivp.planning.workflow.locking import claim
+
+RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
+
+
+@transaction.atomic
+def action_plan_create(
+    *, policy_plan: PolicyPlan, start_year: int, end_year: int | None = None, title: str = ""
+) -> ActionPlan:
+    """A draft plan for one year (or two), with a theme for every priority and other theme."""
+    end_year = end_year or start_year
+    if not policy_plan.start_year <= start_year <= policy_plan.end_year:
+        raise ValidationError(
+            _("%(year)s lies outside the period of %(plan)s (%(period)s).")
+            % {"year": start_year, "plan": policy_plan.title, "period": policy_plan.period}
+        )
+    municipality = policy_plan.municipality
+    if ActionPlan.objects.filter(municipality=municipality, start_year=start_year).exists():
+        raise ValidationError(
+            _("%(municipality)s already has an implementation plan for %(year)s.")
+            % {"municipality": municipality.name, "year": start_year}
+        )
+    period = str(start_year) if end_year == start_year else f"{start_year}–{end_year}"
+    plan = ActionPlan(
+        municipality=municipality,
+        policy_plan=policy_plan,
+        start_year=start_year,
+        end_year=end_year,
+        title=title or _("Implementation plan integral safety %(period)s") % {"period": period},
+    )
+    plan.full_clean()
+    plan.save()
+    # priorities first ("prioriteit" sorts after "overig"), then the other themes
+    priorities = policy_plan.priorities.order_by("-kind", "order", "pk")
+    for order, priority in enumerate(priorities, start=1):
+        ActionPlanTheme.objects.create(action_plan=plan, priority=priority, order=order)
+    return plan
+
+
+@transaction.atomic
+def action_save(
+    *,
+    theme: ActionPlanTheme,
+    action: Action | None = None,
+    item: str,
+    description: str = "",
+    parties: list[str] = (),
+    planning_text: str = "",
+    owner: str = "",
+    budget: Decimal | None = None,
+    hours: int | None = None,
+    expected_result: str = "",
+    objective=None,
+    indicator=None,
+    status: str = Action.Status.GEPLAND,
+    expected_version: int | None = None,
+) -> Action:
+    plan = theme.action_plan
+    ensure_action_plan_concept(plan)
+    if action is None:
+        order = (theme.actions.aggregate(m=Max("order"))["m"] or 0) + 1
+        action = Action(theme=theme, order=order)
+    else:
+        claim(action, expected_version)
+    if budget is not None and budget < 0:
+        raise ValidationError(_("A budget cannot be negative."))
+    schedule = parse_planning(
+        planning_text,
+        plan.start_year,
+        period=(plan.policy_plan.start_year, plan.policy_plan.end_year),
+    )
+    action.item, action.description, action.planning_text = item, description, planning_text
+    action.planning_months = list(schedule.months)
+    action.owner, action.budget, action.hours = owner, budget, hours
+    action.expected_result, action.objective, action.indicator = (
+        expected_result,
+        objective,
+        indicator,
+    )
+    action.status = status
+    action.full_clean()
+    action.save()
+    action.parties.set(parties_named(parties))
+    return action
+
+
+@transaction.atomic
+def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
+    """Next year's draft, with the same themes and every running action carried over (planned,
+    running or delayed), linked to the action it continues so its history stays readable."""
+    following = action_plan_create(
+        policy_plan=action_plan.policy_plan,
+        start_year=action_plan.end_year + 1,
+        end_year=action_plan.end_year + 1 + (action_plan.end_year - action_plan.start_year),
+    )
+    themes = {t.priority_id: t for t in following.themes.all()}
+    for old_theme in action_plan.themes.all():
+        theme = themes.get(old_theme.priority_id)
+        if theme is None:
+            continue
+        for action in old_theme.actions.filter(status__in=RUNNING).prefetch_related("parties"):
+            parties = list(action.parties.all())
+            carried = Action.objects.get(pk=action.pk)
+            carried.pk = None
+            carried.theme = theme
+            carried.carried_from = action
+            carried.lock_version = 0
+            carried.planning_months = list(
+                parse_planning(
+                    carried.planning_text,
+                    following.start_year,
+                    period=(following.policy_plan.start_year, following.policy_plan.end_year),
+                ).months
+            )
+            carried.save()
+            carried.parties.set(parties)
+    return following
+
+
+@transaction.atomic
+def lookback_save(
+    *, theme: ActionPlanTheme, lookback: str, expected_version: int | None = None
+) -> ActionPlanTheme:
+    """The coordinator's look-back for a theme (often edited from the drafted one)."""
+    ensure_action_plan_concept(theme.action_plan)
+    claim(theme, expected_version)
+    theme.lookback = lookback.strip()
+    theme.save(update_fields=["lookback", "lock_version"])
+    return theme
+
+
+def ensure_action_plan_concept(plan: ActionPlan) -> None:
+    if plan.adopted:
+        raise ValidationError(
+            _(
+                "This implementation plan was adopted by the %(by)s on %(date)s; its actions change "
+                "only through a new version. Progress can still be reported."
+            )
+            % {
+                "by": plan.adopted_by or "college",
+                "date": plan.adopted_on.strftime("%d-%m-%Y") if plan.adopted_on else "?",
+            }
+        )
+
+
+@transaction.atomic
+def action_plan_adopt(
+    *,
+    action_plan: ActionPlan,
+    adopted_on,
+    adopted_by: str = "college",
+    decision_reference: str,
+    expected_version: int | None = None,
+) -> ActionPlan:
+    ensure_action_plan_concept(action_plan)
+    claim(action_plan, expected_version)
+    action_plan.status = ActionPlan.Status.VASTGESTELD
+    action_plan.adopted_on, action_plan.adopted_by = adopted_on, adopted_by
+    action_plan.decision_reference = decision_reference
+    action_plan.full_clean()
+    action_plan.save()
+    return action_plan
+
+
+@transaction.atomic
+def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
+    """A draft copy of an adopted plan, with its themes, look-backs and actions (their status
+    too); the adopted version stays as it was, with the progress reported on it."""
+    if not action_plan.adopted:
+        raise ValidationError(_("Only an adopted plan gets a new version; change this one."))
+    if action_plan.next_versions.exists():
+        raise ValidationError(_("This plan already has a newer version."))
+    copy = ActionPlan.objects.get(pk=action_plan.pk)
+    copy.pk = None
+    copy.previous, copy.version = action_plan, action_plan.version + 1
+    copy.status, copy.adopted_on, copy.adopted_by, copy.decision_reference = (
+        ActionPlan.Status.CONCEPT,
+        None,
+        "",
+        "",
+    )
+    copy.lock_version = 0
+    copy.save()
+    for theme in action_plan.themes.prefetch_related("actions__parties"):
+        actions = list(theme.actions.all())
+        theme.pk, theme.action_plan, theme.lock_version = None, copy, 0
+        theme.save()
+        for action in actions:
+            parties = list(action.parties.all())
+            action.pk, action.theme, action.lock_version = None, theme, 0
+            action._prefetched_objects_cache = {}
+            action.save()
+            action.parties.set(parties)
+    return copy
+
+
+@transaction.atomic
+def dashboard_settings_save(
+    *,
+    action_plan: ActionPlan,
+    rollup_weight: str,
+    dashboard_published: bool,
+    expected_version: int | None = None,
+) -> ActionPlan:
+    """How the dashboard weighs actions and whether it is published (once adopted)."""
+    claim(action_plan, expected_version)
+    action_plan.rollup_weight = rollup_weight
+    action_plan.dashboard_published = dashboard_published
+    action_plan.save(update_fields=["rollup_weight", "dashboard_published", "lock_version"])
+    return action_plan

@@ -1,0 +1,325 @@
+"""Progress on actions: one update at a time, or many from a CSV/XLSX file that is checked
+whole before anything is written. Partners touch only the actions their party is on."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ivp.accounts.rules import is_beheerder, is_coordinator_of
+from ivp.accounts.selectors import partner_organisations
+from ivp.common import text_limits
+from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.figures.formats.tabular import read_table
+from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
+from ivp.planning.workflow.locking import claim
+
+STATUS_WORDS = {label.casefold(): value for value, label in Action.Status.choices} | {
+    value: value for value in Action.Status.values
+}
+
+
+@transaction.atomic
+def progress_record(
+    *,
+    action: Action,
+    status: str,
+    on: date | None = None,
+    percent_done: int | None = None,
+    note: str = "",
+    user=None,
+    expected_version: int | None = None,
+) -> ProgressUpdate:
+    on = on or timezone.localdate()
+    if status not in Action.Status.values:
+        raise ValidationError(_("“%(status)s” is not a status.") % {"status": status})
+    if percent_done is not None and not 0 <= percent_done <= 100:
+        raise ValidationError(_("The percentage done lies between 0 and 100."))
+    if on > timezone.localdate():
+        raise ValidationError(_("Progress cannot be reported for a date in the future."))
+    claim(action, expected_version)
+    update = ProgressUpdate.objects.create(
+        action=action,
+        date=on,
+        status=status,
+        percent_done=percent_done,
+        note=note,
+        user=user,
+        organisation=reporting_organisation(user, action),
+    )
+    action.status = status
+    action.save(update_fields=["status", "lock_version"])
+    return update
+
+
+def reporting_organisation(user, action: Action) -> str:
+    """The organisation a report is shown under: the partner's party on the action, or the
+    municipality for its coordinator and the beheerder."""
+    if user is None or not user.is_authenticated:
+        return ""
+    municipality = action.theme.action_plan.municipality
+    mine = partner_organisations(user, municipality)
+    party = next((p.name for p in action.parties.all() if p.name.casefold().strip() in mine), "")
+    if party:
+        return party
+    if is_beheerder(user) or is_coordinator_of(user, municipality):
+        return _("Municipality of %(name)s") % {"name": municipality.name}
+    return ""
+
+
+EARLIEST_YEAR = 2000  # no safety plan in ivp is older; a year like 0001 is a typing error
+
+COLUMNS = {
+    # A database id only where the column says so: the export's "Actie-id".
+    "id": ("actie-id", "id"),
+    "item": ("item", "actie"),
+    "status": ("status",),
+    "percent": ("percentage", "% gereed", "percentage gereed", "gereed"),
+    "note": ("toelichting", "opmerking", "notitie"),
+    "date": ("datum",),
+}
+
+
+@dataclass(frozen=True)
+class PlannedUpdate:
+    """One row of a progress file, read and checked, not yet saved."""
+
+    row: int
+    action: Action
+    lock_version: int
+    status: str
+    percent_done: int | None
+    percent_kept: bool  # the file gave no percentage: the last one reported stays
+    note: str
+    on: date
+
+    @property
+    def status_changes(self) -> bool:
+        return self.status != self.action.status
+
+    @property
+    def status_label(self) -> str:
+        return Action.Status(self.status).label
+
+
+def progress_read(
+    *, action_plan: ActionPlan, file_name: str, raw: bytes, may_update
+) -> list[PlannedUpdate]:
+    """Every row of a progress file as the update it would make, or every problem at once.
+    Rows name an action by its "Actie-id" (as in the export) or by its item; an item that
+    two actions share is refused with both named. Nothing is written."""
+    table = read_table(file_name, raw)
+    header = {h.strip().casefold(): i for i, h in enumerate(table.header)}
+    where = {
+        key: next((header[n] for n in names if n in header), None) for key, names in COLUMNS.items()
+    }
+    if (where["id"] is None and where["item"] is None) or where["status"] is None:
+        raise ImportFileError(
+            [
+                ImportProblem(
+                    file_name,
+                    table.first_row - 1,
+                    None,
+                    _(
+                        "the header needs the columns “actie-id” or “item”, and “status”; it "
+                        "has: %(columns)s."
+                    )
+                    % {"columns": ", ".join(h for h in table.header if h) or "—"},
+                )
+            ]
+        )
+    actions = list(
+        Action.objects.filter(theme__action_plan=action_plan)
+        .select_related("theme__priority", "theme__action_plan__municipality")
+        .prefetch_related("parties")
+    )
+    by_id = {a.pk: a for a in actions}
+    by_item: dict[str, list[Action]] = {}
+    for action in actions:
+        by_item.setdefault(action.item.casefold().strip(), []).append(action)
+    last_percent = _last_percentages(actions)
+    problems, planned = [], []
+    for number, row in enumerate(table.rows, start=table.first_row):
+        if not any(cell.strip() for cell in row):
+            continue
+
+        def problem(column_key, message, number=number):
+            problems.append(
+                ImportProblem(file_name, number, table.header[where[column_key]], message)
+            )
+
+        def cell(key, row=row):
+            return row[where[key]].strip() if where[key] is not None else ""
+
+        action = None
+        if cell("id"):
+            if not cell("id").isascii() or not cell("id").isdigit():
+                problem("id", _("“%(text)s” is not an action id.") % {"text": cell("id")})
+                continue
+            action = by_id.get(int(cell("id")))
+            if action is None:
+                problem(
+                    "id",
+                    _("no action with id %(id)s in %(plan)s.")
+                    % {"id": cell("id"), "plan": action_plan.title},
+                )
+                continue
+            if cell("item") and cell("item").casefold() != action.item.casefold().strip():
+                problem(
+                    "item",
+                    _("action id %(id)s is “%(item)s”, not “%(text)s”.")
+                    % {"id": action.pk, "item": action.item, "text": cell("item")},
+                )
+                continue
+        else:
+            matches = by_item.get(cell("item").casefold(), [])
+            if not matches:
+                problem(
+                    "item",
+                    _("no action “%(name)s” in %(plan)s.")
+                    % {"name": cell("item"), "plan": action_plan.title},
+                )
+                continue
+            if len(matches) > 1:
+                problem(
+                    "item",
+                    _(
+                        "“%(name)s” is the item of %(count)s actions: %(which)s; name the one you mean in the column “actie-id”."
+                    )
+                    % {
+                        "name": cell("item"),
+                        "count": len(matches),
+                        "which": "; ".join(
+                            _("id %(id)s under “%(theme)s”")
+                            % {"id": a.pk, "theme": a.theme.priority.title}
+                            for a in matches
+                        ),
+                    },
+                )
+                continue
+            action = matches[0]
+        if not may_update(action):
+            problem(
+                "id" if cell("id") else "item",
+                _("your organisation is not a party to “%(name)s”.") % {"name": action.item},
+            )
+            continue
+        status = STATUS_WORDS.get(cell("status").casefold())
+        if status is None:
+            problem(
+                "status",
+                _(
+                    "“%(status)s” is not a status; use gepland, lopend, afgerond, vertraagd or geschrapt."
+                )
+                % {"status": cell("status")},
+            )
+            continue
+        percent, kept = last_percent.get(action.pk), True
+        if cell("percent"):
+            text = cell("percent").rstrip("%").strip()
+            if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
+                problem(
+                    "percent",
+                    _("“%(text)s” is not a whole percentage from 0 to 100.")
+                    % {"text": cell("percent")},
+                )
+                continue
+            percent, kept = int(text), False
+        on = timezone.localdate()
+        if cell("date"):
+            try:
+                on = _date(cell("date"))
+            except ValueError:
+                problem(
+                    "date", _("“%(text)s” is not a date (dd-mm-jjjj).") % {"text": cell("date")}
+                )
+                continue
+            if on.year < EARLIEST_YEAR:
+                problem(
+                    "date",
+                    _("%(date)s lies before %(year)s.")
+                    % {"date": row[where["date"]].strip(), "year": EARLIEST_YEAR},
+                )
+                continue
+            if on > timezone.localdate():
+                problem("date", _("%(date)s lies in the future.") % {"date": cell("date")})
+                continue
+        note = cell("note")
+        if len(note) > text_limits.NOTE:
+            problem(
+                "note",
+                _("the note holds %(length)s characters; at most %(limit)s are allowed.")
+                % {"length": len(note), "limit": text_limits.NOTE},
+            )
+            continue
+        planned.append(
+            PlannedUpdate(number, action, action.lock_version, status, percent, kept, note, on)
+        )
+    if problems:
+        raise ImportFileError(problems)
+    if not planned:
+        raise ImportFileError([ImportProblem(file_name, None, None, _("the file holds no rows."))])
+    return planned
+
+
+def _last_percentages(actions) -> dict[int, int]:
+    """The percentage last reported per action (by date, then as entered)."""
+    last: dict[int, int] = {}
+    updates = (
+        ProgressUpdate.objects.filter(action__in=actions, percent_done__isnull=False)
+        .order_by("action_id", "date", "pk")
+        .values_list("action_id", "percent_done")
+    )
+    for action_id, percent in updates:
+        last[action_id] = percent
+    return last
+
+
+def versions_read(planned: list[PlannedUpdate]) -> dict[int, int]:
+    """The version of each action as the file was checked against (kept with a preview)."""
+    return {update.action.pk: update.lock_version for update in planned}
+
+
+@transaction.atomic
+def progress_apply(
+    *, planned: list[PlannedUpdate], user, versions: dict[int, int] | None = None
+) -> int:
+    """Save what `progress_read` planned, all or nothing. `versions` are the actions' versions
+    when the user saw the preview: an action someone changed since is refused (EditConflict)
+    rather than overwritten. Several rows may report on one action, in file order."""
+    versions = dict(versions or versions_read(planned))
+    for update in planned:
+        progress_record(
+            action=update.action,
+            status=update.status,
+            percent_done=update.percent_done,
+            note=update.note,
+            on=update.on,
+            user=user,
+            expected_version=versions[update.action.pk],
+        )
+        versions[update.action.pk] = update.action.lock_version
+    return len(planned)
+
+
+def progress_import(
+    *, action_plan: ActionPlan, file_name: str, raw: bytes, user, may_update
+) -> int:
+    """Read and save in one go (the command line and tests); the page shows a preview first."""
+    planned = progress_read(
+        action_plan=action_plan, file_name=file_name, raw=raw, may_update=may_update
+    )
+    return progress_apply(planned=planned, user=user)
+
+
+def _date(text: str) -> date:
+    for separator in ("-", "/", "."):
+        parts = text.split(separator)
+        if len(parts) == 3:
+            if len(parts[0]) == 4:
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+    raise ValueError(text)

@@ -1,0 +1,323 @@
+"""Pages of the uitvoeringsplan: the plan per theme with its actions table and totals, the
+action form, next year's plan and the export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ivp.accounts.middleware import remember_active_municipality
+from ivp.accounts.models import Membership, Role
+from ivp.accounts.selectors import partner_organisations
+from ivp.common.access import permission_required, post_only, public
+from ivp.planning.execution import export as action_export
+from ivp.planning.execution import lint as action_plan_checks
+from ivp.planning.execution import lookback, stale
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
+from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution.services import actions as action_services
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.workflow import selectors as workflow_selectors
+from ivp.planning.workflow.forms import AdoptForm
+from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.views import findings_page
+from ivp.regions.selectors import municipality_from_code
+
+DOWNLOADS = {
+    "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
+    "csv": ("text/csv; charset=utf-8", action_export.as_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        action_export.as_xlsx,
+    ),
+}
+
+
+def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
+    """The version asked for (?versie=), else the one this user reads: the newest for those
+    preparing it, the adopted one in force for everyone else (refused when there is none)."""
+    return _reader_version(request, code, year, "planning.view_action_plan")
+
+
+def dashboard_plan_from(request, code, year, **kwargs) -> ActionPlan:
+    return _reader_version(request, code, year, "planning.view_dashboard")
+
+
+def _reader_version(request, code, year, perm) -> ActionPlan:
+    municipality = municipality_from_code(request, code)
+    key = (municipality.pk, year, perm)
+    cache = request.__dict__.setdefault("_ivp_action_plans", {})
+    if key not in cache:
+        versions = execution_selectors.action_plan_versions(municipality, start_year=year)
+        wanted = request.GET.get("versie", "")
+        if wanted.isascii() and wanted.isdigit():
+            cache[key] = get_object_or_404(versions.filter(version=int(wanted)))
+        else:
+            readable = workflow_selectors.first_readable(request.user, versions, perm)
+            cache[key] = readable or versions.first()
+            if cache[key] is None:
+                raise Http404
+    return cache[key]
+
+
+@public
+def action_plans(request, code):
+    """The municipality's implementation plans; the coordinator starts one from the IVP."""
+    municipality = municipality_from_code(request, code)
+    visible = execution_selectors.action_plans_for_reader(request.user, municipality)
+    may_create = request.user.has_perm("planning.change_cycle", municipality)
+    policy_plan = policy_selectors.published_plan(municipality)
+    form = None
+    if may_create and policy_plan is not None:
+        form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)
+        if request.method == "POST" and form.is_valid():
+            try:
+                plan = action_services.action_plan_create(
+                    policy_plan=policy_plan, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form_error(form, error)
+            else:
+                messages.success(request, _("Implementation plan created."))
+                return redirect(plan)
+    if request.user.has_perm("planning.view_cycle", municipality):
+        remember_active_municipality(request, municipality)
+    return render(
+        request,
+        "planning/action_plans.html",
+        {
+            "municipality": municipality,
+            "plans": visible,
+            "policy_plan": policy_plan,
+            "form": form,
+            "current_step": "uitvoeringsplan",
+        },
+    )
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def action_plan_detail(request, code, year):
+    plan = action_plan_from(request, code, year)
+    themes = list(action_export.themes_with_actions(plan))
+    may_change = request.user.has_perm("planning.change_action_plan", plan)
+    actions = [a for t in themes for a in t.actions.all()]
+    updatable = {a.pk for a in actions if request.user.has_perm("planning.update_progress", a)}
+    stale_ids = {
+        s.action.pk
+        for s in stale.stale_actions(
+            Action.objects.filter(theme__action_plan=plan), timezone.localdate()
+        )
+    }
+    # A partner lands on the actions of its own organisation; it may read the others too.
+    partner_view = (
+        not may_change
+        and bool(partner_organisations(request.user, plan.municipality))
+        and "alle" not in request.GET
+    )
+    shown = {
+        theme.pk: [a for a in theme.actions.all() if not partner_view or a.pk in updatable]
+        for theme in themes
+    }
+    return render(
+        request,
+        "planning/action_plan.html",
+        {
+            "municipality": plan.municipality,
+            "plan": plan,
+            "themes": [
+                (theme, action_export.totals(shown[theme.pk]), shown[theme.pk])
+                for theme in themes
+                if shown[theme.pk] or not partner_view
+            ],
+            "totals": action_export.totals([a for actions in shown.values() for a in actions]),
+            "party_totals": action_export.party_totals(shown.values()),
+            "partner_view": partner_view,
+            "organisations": sorted(
+                Membership.objects.filter(
+                    user=request.user, municipality=plan.municipality, role=Role.KETENPARTNER
+                ).values_list("organisation", flat=True)
+            )
+            if partner_view
+            else [],
+            "may_change": may_change and not plan.adopted,
+            "may_continue": may_change
+            and plan.end_year < plan.policy_plan.end_year
+            and not ActionPlan.objects.filter(
+                municipality=plan.municipality, start_year=plan.end_year + 1
+            ).exists(),
+            "updatable": updatable,
+            "versions": ActionPlan.objects.filter(
+                municipality=plan.municipality, start_year=plan.start_year
+            ).order_by("version"),
+            "adopt_form": AdoptForm(
+                initial={"adopted_by": "college", "lock_version": plan.lock_version}
+            )
+            if may_change and not plan.adopted
+            else None,
+            "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
+            "stale_ids": stale_ids,
+            "may_upload": request.user.has_perm("planning.upload_progress", plan),
+            "current_step": "uitvoeringsplan",
+        },
+    )
+
+
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_edit(request, code, year, action=None):
+    plan = action_plan_from(request, code, year)
+    item = get_object_or_404(Action, pk=action, theme__action_plan=plan) if action else None
+    themes = ActionPlanTheme.objects.filter(action_plan=plan).select_related("priority")
+    initial = {"theme": request.GET.get("thema")}
+    if item:
+        initial = _action_values(item)
+    form = ActionForm(request.POST or None, initial=initial, themes=themes, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = action_services.action_save(
+                theme=data.pop("theme"),
+                action=item,
+                parties=form.party_names(),
+                expected_version=form.expected_version(),
+                **{k: v for k, v in data.items() if k != "parties"},
+            )
+        except ValidationError as error:
+            form_error(form, error, _action_values)
+        else:
+            messages.success(request, _("Action “%s” saved.") % saved.item)
+            return redirect(f"{plan.get_absolute_url()}#thema-{saved.theme_id}")
+    return render(
+        request,
+        "planning/action_form.html",
+        {"plan": plan, "action": item, "form": form, "municipality": plan.municipality},
+    )
+
+
+def _action_values(action) -> dict:
+    return {
+        "theme": action.theme_id,
+        "item": action.item,
+        "description": action.description,
+        "parties": ", ".join(p.name for p in action.parties.all()),
+        "planning_text": action.planning_text,
+        "owner": action.owner,
+        "budget": action.budget,
+        "hours": action.hours,
+        "expected_result": action.expected_result,
+        "objective": action.objective_id,
+        "indicator": action.indicator_id,
+        "status": action.status,
+        "lock_version": action.lock_version,
+    }
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_next_year(request, code, year):
+    plan = action_plan_from(request, code, year)
+    try:
+        following = action_services.action_plan_next_year(action_plan=plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request,
+        _("Implementation plan %(period)s created; running actions are carried over.")
+        % {"period": following.period},
+    )
+    return redirect(following)
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def action_plan_download(request, code, year, table_format):
+    plan = action_plan_from(request, code, year)
+    if table_format not in DOWNLOADS:
+        raise Http404
+    content_type, write = DOWNLOADS[table_format]
+    response = HttpResponse(write(plan), content_type=content_type)
+    name = f"uitvoeringsplan-{plan.municipality.code}-{plan.period}.{table_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_adopt(request, code, year):
+    plan = action_plan_from(request, code, year)
+    return adopt_and_return(
+        request,
+        plan,
+        lambda data: action_services.action_plan_adopt(action_plan=plan, **data),
+        _("The implementation plan is adopted; it now changes only through a new version."),
+    )
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def action_plan_new_version(request, code, year):
+    plan = action_plan_from(request, code, year)
+    return new_version_and_go(
+        request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
+    )
+
+
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def theme_lookback(request, code, year, theme):
+    """Edit a theme's look-back; "draft" fills the box from last year's figures and actions
+    (nothing is saved until the coordinator saves)."""
+    plan = action_plan_from(request, code, year)
+    item = get_object_or_404(
+        ActionPlanTheme.objects.select_related("priority__plan__municipality"),
+        pk=theme,
+        action_plan=plan,
+    )
+    lines = lookback.draft(item.priority, plan.start_year - 1)
+    saved = {"lookback": item.lookback, "lock_version": item.lock_version}
+    if request.method == "POST" and request.POST.get("action") == "concept":
+        data = request.POST.copy()
+        data["lookback"] = lookback.as_text(lines)
+        form = LookbackForm(data)
+        form.is_valid()
+        messages.info(request, _("The draft is in the box below; check and edit it, then save."))
+    else:
+        form = LookbackForm(request.POST or None, initial=saved)
+        if request.method == "POST" and form.is_valid():
+            try:
+                action_services.lookback_save(
+                    theme=item,
+                    lookback=form.cleaned_data["lookback"],
+                    expected_version=form.expected_version(),
+                )
+            except ValidationError as error:
+                form_error(form, error, lambda t: {"lookback": t.lookback})
+            else:
+                messages.success(request, _("Look-back saved."))
+                return redirect(f"{plan.get_absolute_url()}#thema-{item.pk}")
+    return render(
+        request,
+        "planning/lookback_form.html",
+        {
+            "plan": plan,
+            "theme": item,
+            "form": form,
+            "lines": lines,
+            "year": plan.start_year - 1,
+            "municipality": plan.municipality,
+        },
+    )
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def action_plan_lint(request, code, year):
+    """The linter's findings on this uitvoeringsplan and its IVP, each with how to mend it."""
+    plan = action_plan_from(request, code, year)
+    return findings_page(
+        request,
+        action_plan_checks.lint(plan),
+        f"{plan.title} · {plan.policy_plan.title}",
+        plan.get_absolute_url(),
+        plan.municipality,
+    )

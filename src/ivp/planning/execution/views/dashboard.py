@@ -1,0 +1,83 @@
+"""The veiligheidsdashboard pages: per priority, charts with their data tables."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required, post_only, public
+from ivp.planning.execution import dashboard
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.forms import DashboardSettingsForm
+from ivp.planning.execution.models import Action
+from ivp.planning.execution.services.actions import dashboard_settings_save
+from ivp.planning.execution.views.action_plans import action_plan_from, dashboard_plan_from
+from ivp.regions.selectors import municipality_from_code
+from ivp.reports import charts
+
+
+@public
+def municipality_dashboard(request, code):
+    """The newest dashboard this visitor may read (published ones for everyone)."""
+    municipality = municipality_from_code(request, code)
+    plans = execution_selectors.action_plans_for_reader(
+        request.user, municipality, perm="planning.view_dashboard"
+    )
+    if plans:
+        return redirect("planning:dashboard", code=municipality.code, year=plans[0].start_year)
+    return render(request, "planning/dashboard_none.html", {"municipality": municipality})
+
+
+@permission_required("planning.view_dashboard", fn=dashboard_plan_from)
+def dashboard_page(request, code, year):
+    plan = dashboard_plan_from(request, code, year)
+    boards = dashboard.build(plan, timezone.localdate())
+    labels = dict(Action.Status.choices)
+    sections = []
+    for board in boards:
+        points = [
+            {"status": status, "label": str(labels[status]), "count": count}
+            for status, count in board.counts.items()
+        ]
+        svg = charts.to_svg(charts.status_chart(points)) if sum(board.counts.values()) else ""
+        sections.append((board, points, svg))
+    may_change = request.user.has_perm("planning.change_action_plan", plan)
+    return render(
+        request,
+        "planning/dashboard.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "sections": sections,
+            "settings_form": DashboardSettingsForm(
+                initial={
+                    "rollup_weight": plan.rollup_weight,
+                    "dashboard_published": plan.dashboard_published,
+                    "lock_version": plan.lock_version,
+                }
+            )
+            if may_change
+            else None,
+            "current_step": "monitoring",
+        },
+    )
+
+
+@post_only
+@permission_required("planning.change_action_plan", fn=action_plan_from)
+def dashboard_settings(request, code, year):
+    plan = action_plan_from(request, code, year)
+    form = DashboardSettingsForm(request.POST, initial={"lock_version": plan.lock_version})
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            dashboard_settings_save(
+                action_plan=plan, expected_version=form.expected_version(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Dashboard settings saved."))
+    return redirect("planning:dashboard", code=plan.municipality.code, year=plan.start_year)

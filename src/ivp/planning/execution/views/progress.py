@@ -1,0 +1,185 @@
+"""Reporting progress on actions: one at a time, or many from a file; and the stale list."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ivp.common.access import permission_required
+from ivp.common.importing import ImportFileError
+from ivp.planning.execution import stale
+from ivp.planning.execution.forms import ProgressForm, ProgressUploadForm
+from ivp.planning.execution.models import Action
+from ivp.planning.execution.progress_preview import preview_drop, preview_load, preview_store
+from ivp.planning.execution.services.progress import (
+    progress_apply,
+    progress_read,
+    progress_record,
+    versions_read,
+)
+from ivp.planning.execution.views.action_plans import action_plan_from
+from ivp.planning.workflow.locking import EditConflict
+from ivp.planning.workflow.view_helpers import form_error
+
+
+def action_from(request, code, year, action, **kwargs) -> Action:
+    plan = action_plan_from(request, code, year)
+    cached = getattr(request, "_ivp_action", None)
+    if cached is None or cached.pk != action:
+        cached = request._ivp_action = get_object_or_404(
+            Action.objects.select_related("theme__action_plan__municipality", "theme__priority"),
+            pk=action,
+            theme__action_plan=plan,
+        )
+    return cached
+
+
+@permission_required("planning.update_progress", fn=action_from)
+def action_progress(request, code, year, action):
+    item = action_from(request, code, year, action)
+    plan = item.theme.action_plan
+    form = ProgressForm(
+        request.POST or None,
+        initial={
+            "status": item.status,
+            "on": timezone.localdate(),
+            "lock_version": item.lock_version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            progress_record(
+                action=item,
+                status=data["status"],
+                on=data["on"],
+                percent_done=data["percent_done"],
+                note=data["note"],
+                user=request.user,
+                expected_version=form.expected_version(),
+            )
+        except ValidationError as error:
+            form_error(form, error, lambda current: {"status": current.status})
+        else:
+            messages.success(request, _("Progress of “%s” saved.") % item.item)
+            return redirect(f"{plan.get_absolute_url()}#thema-{item.theme_id}")
+    return render(
+        request,
+        "planning/action_progress.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "action": item,
+            "updates": item.updates.select_related("user"),
+            "form": form,
+        },
+    )
+
+
+@permission_required("planning.upload_progress", fn=action_plan_from)
+def progress_upload(request, code, year):
+    """Upload a file, see what it would change, then save it (or not)."""
+    plan = action_plan_from(request, code, year)
+    form = ProgressUploadForm(request.POST or None, request.FILES or None)
+    context = {"plan": plan, "municipality": plan.municipality, "form": form, "problems": []}
+    if request.method != "POST":
+        return render(request, "planning/progress_upload.html", context)
+    token = request.POST.get("preview", "")
+    if token:
+        return _confirm_or_cancel(request, plan, token)
+    if not form.is_valid():
+        return render(request, "planning/progress_upload.html", context)
+    upload = form.cleaned_data["file"]
+    raw = upload.read()
+    try:
+        planned = progress_read(
+            action_plan=plan, file_name=upload.name, raw=raw, may_update=_may_update(request)
+        )
+    except ImportFileError as error:
+        context["problems"] = error.problems
+        return render(request, "planning/progress_upload.html", context)
+    token = preview_store(
+        user=request.user,
+        action_plan=plan,
+        file_name=upload.name,
+        raw=raw,
+        versions=versions_read(planned),
+    )
+    return render(
+        request,
+        "planning/progress_preview.html",
+        {**context, "planned": planned, "file_name": upload.name, "token": token},
+    )
+
+
+def _may_update(request):
+    return lambda action: request.user.has_perm("planning.update_progress", action)
+
+
+def _confirm_or_cancel(request, plan, token):
+    stored = preview_load(token, user=request.user, action_plan=plan)
+    if stored is None:
+        messages.error(request, _("This preview has expired; upload the file again."))
+        return redirect(
+            "planning:progress_upload", code=plan.municipality.code, year=plan.start_year
+        )
+    preview_drop(token)
+    if request.POST.get("confirm") != "ja":
+        messages.info(
+            request, _("Nothing was saved from %(file)s.") % {"file": stored["file_name"]}
+        )
+        return redirect(plan)
+    try:
+        planned = progress_read(
+            action_plan=plan,
+            file_name=stored["file_name"],
+            raw=stored["raw"],
+            may_update=_may_update(request),
+        )
+        count = progress_apply(planned=planned, user=request.user, versions=stored["versions"])
+    except EditConflict:
+        messages.error(
+            request,
+            _(
+                "Nothing was saved: an action in the file was changed by someone else after "
+                "your preview. Upload the file again to see the new preview."
+            ),
+        )
+    except ImportFileError as error:
+        messages.error(request, " ".join(str(p) for p in error.problems))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s progress update saved from %(file)s.",
+                "%(count)s progress updates saved from %(file)s.",
+                count,
+            )
+            % {"count": count, "file": stored["file_name"]},
+        )
+        return redirect(plan)
+    return redirect("planning:progress_upload", code=plan.municipality.code, year=plan.start_year)
+
+
+@permission_required("planning.view_action_plan", fn=action_plan_from)
+def stale_list(request, code, year):
+    plan = action_plan_from(request, code, year)
+    items = stale.stale_actions(
+        Action.objects.filter(theme__action_plan=plan), timezone.localdate()
+    )
+    return render(
+        request,
+        "planning/stale.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "by_owner": stale.by_owner(items),
+            "by_party": stale.by_party(items),
+            "count": len(items),
+            "weeks": stale.weeks(),
+        },
+    )

@@ -1,0 +1,310 @@
+"""Writes for the integral safety plan. A vastgesteld plan is never changed: a change starts a
+new version, a concept copy of it (`plan_new_version`)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils.translation import gettext as _
+
+from ivp.planning.policy.models import (
+    ApproachLine,
+    Objective,
+    Party,
+    PolicyPlan,
+    Priority,
+    RegionalPriority,
+)
+from ivp.planning.policy.models.plan import MOST_PRIORITIES
+from ivp.planning.workflow.locking import claim
+from ivp.planning.workflow.records import save_fields
+
+PLAN_FIELDS = (
+    "title",
+    "start_year",
+    "end_year",
+    "mission",
+    "vision",
+    "strategic_objectives",
+    "principles",
+    "communication",
+    "formation",
+    "finances",
+)
+
+
+class PlanAdopted(ValidationError):
+    pass
+
+
+def ensure_concept(plan: PolicyPlan) -> None:
+    if plan.adopted:
+        raise PlanAdopted(
+            _(
+                "This plan was adopted on %(date)s and is no longer changed; start a new version "
+                "to change it."
+            )
+            % {"date": plan.adopted_on.strftime("%d-%m-%Y") if plan.adopted_on else "?"}
+        )
+
+
+def parties_named(names) -> list[Party]:
+    """Parties by name, created when new; names are organisations, never persons."""
+    cleaned = []
+    for name in names:
+        name = " ".join(name.split())
+        if name and name.casefold() not in {c.casefold() for c in cleaned}:
+            cleaned.append(name)
+    wanted = Q()
+    for name in cleaned:
+        wanted |= Q(name__iexact=name)
+    existing = {p.name.casefold(): p for p in Party.objects.filter(wanted)} if cleaned else {}
+    return [existing.get(n.casefold()) or Party.objects.create(name=n) for n in cleaned]
+
+
+def replace_lines(*, owner: dict, texts: list[str]) -> None:
+    """The approach lines of a priority or shared priority, in the given order."""
+    ApproachLine.objects.filter(**owner).delete()
+    ApproachLine.objects.bulk_create(
+        [
+            ApproachLine(text=text.strip(), order=order, **owner)
+            for order, text in enumerate(texts, start=1)
+            if text.strip()
+        ]
+    )
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    municipality,
+    title: str,
+    start_year: int,
+    end_year: int,
+    cycle=None,
+    chosen_themes=(),
+    frameworks=(),
+    **texts,
+) -> PolicyPlan:
+    """A concept plan; every theme the council chose becomes a priority to write out."""
+    plan = PolicyPlan(
+        municipality=municipality,
+        cycle=cycle,
+        title=title,
+        start_year=start_year,
+        end_year=end_year,
+        **texts,
+    )
+    plan.full_clean()
+    plan.save()
+    plan.frameworks.set(frameworks)
+    for order, theme in enumerate(chosen_themes, start=1):
+        Priority.objects.create(plan=plan, order=order, title=theme.name, theme=theme)
+    return plan
+
+
+@transaction.atomic
+def plan_update(
+    *, plan: PolicyPlan, frameworks=None, expected_version: int | None = None, **values
+) -> PolicyPlan:
+    ensure_concept(plan)
+    claim(plan, expected_version)
+    save_fields(plan, values, PLAN_FIELDS)
+    if frameworks is not None:
+        plan.frameworks.set(frameworks)
+    return plan
+
+
+@transaction.atomic
+def priority_save(
+    *,
+    plan: PolicyPlan,
+    priority: Priority | None = None,
+    title: str,
+    kind: str = Priority.Kind.PRIORITEIT,
+    theme=None,
+    description: str = "",
+    ambition: str = "",
+    parties: list[str] = (),
+    approach: list[str] | None = None,
+    confirm_more: bool = False,
+    expected_version: int | None = None,
+) -> Priority:
+    ensure_concept(plan)
+    becomes_priority = kind == Priority.Kind.PRIORITEIT and (
+        priority is None or priority.kind != Priority.Kind.PRIORITEIT
+    )
+    if becomes_priority and not confirm_more:
+        _check_room_for_a_priority(plan)
+    if priority is not None:
+        claim(priority, expected_version)
+    if priority is None:
+        order = (plan.priorities.filter(kind=kind).aggregate(m=Max("order"))["m"] or 0) + 1
+        priority = Priority(plan=plan, order=order)
+    priority.title, priority.kind, priority.theme = title, kind, theme
+    priority.description, priority.ambition = description, ambition
+    priority.full_clean()
+    priority.save()
+    priority.parties.set(parties_named(parties))
+    if approach is not None:
+        replace_lines(owner={"priority": priority}, texts=approach)
+    return priority
+
+
+def _check_room_for_a_priority(plan: PolicyPlan) -> None:
+    count = plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).count()
+    if count >= MOST_PRIORITIES:
+        raise ValidationError(
+            _(
+                "This plan already has %(count)s priorities; Kernbeleid Veiligheid advises at "
+                "most %(most)s. Confirm that the plan gets one more, or add it as another theme."
+            )
+            % {"count": count, "most": MOST_PRIORITIES},
+            code="too_many",
+        )
+
+
+@transaction.atomic
+def priority_delete(*, priority: Priority) -> None:
+    ensure_concept(priority.plan)
+    priority.delete()
+
+
+@transaction.atomic
+def objective_save(
+    *,
+    priority: Priority | None = None,
+    regional_priority: RegionalPriority | None = None,
+    objective: Objective | None = None,
+    text: str,
+    qualitative: bool = False,
+    indicator=None,
+    baseline_value: float | None = None,
+    baseline_year: int | None = None,
+    target_value: float | None = None,
+    target_year: int | None = None,
+    expected_version: int | None = None,
+) -> Objective:
+    """An objective of a municipal priority or of a shared regional priority."""
+    if priority is not None:
+        ensure_concept(priority.plan)
+    if objective is not None:
+        claim(objective, expected_version)
+    owner = {"priority": priority, "regional_priority": regional_priority}
+    if objective is None:
+        siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
+        objective = Objective(order=(siblings.aggregate(m=Max("order"))["m"] or 0) + 1, **owner)
+    measures = (indicator, baseline_value, baseline_year, target_value, target_year)
+    if qualitative and any(m is not None for m in measures):
+        raise ValidationError(
+            _("A qualitative objective has no indicator, baseline or target; remove them.")
+        )
+    if not qualitative and any(m is not None for m in measures) and None in measures:
+        raise ValidationError(
+            _(
+                "A measurable objective needs an indicator, a baseline with its year and a "
+                "target with its year; fill in all five, or mark the objective qualitative."
+            )
+        )
+    if baseline_year and target_year and target_year < baseline_year:
+        raise ValidationError(_("The target year lies before the baseline year."))
+    period = priority.plan if priority is not None else regional_priority
+    if target_year and not period.start_year <= target_year <= period.end_year:
+        raise ValidationError(
+            _("The target year %(year)s lies outside the plan period %(start)s–%(end)s.")
+            % {"year": target_year, "start": period.start_year, "end": period.end_year}
+        )
+    objective.text, objective.qualitative, objective.indicator = text, qualitative, indicator
+    objective.baseline_value, objective.baseline_year = baseline_value, baseline_year
+    objective.target_value, objective.target_year = target_value, target_year
+    objective.full_clean()
+    objective.save()
+    return objective
+
+
+@transaction.atomic
+def objective_delete(*, objective: Objective) -> None:
+    if objective.priority_id:
+        ensure_concept(objective.priority.plan)
+    objective.delete()
+
+
+@transaction.atomic
+def shared_priority_adopt(
+    *, plan: PolicyPlan, shared: RegionalPriority, confirm_more: bool = False
+) -> Priority:
+    """Adopt a region's shared priority by link: its objectives stay the region's, so a change
+    there shows in every member's plan; the municipality adds local objectives to it."""
+    ensure_concept(plan)
+    if not shared.region.members.filter(pk=plan.municipality_id).exists():
+        raise ValidationError(
+            _("%(municipality)s is not a member of %(region)s.")
+            % {"municipality": plan.municipality.name, "region": shared.region.name}
+        )
+    if plan.priorities.filter(shared=shared).exists():
+        raise ValidationError(_("This plan already adopts “%s”.") % shared.title)
+    if not confirm_more:
+        _check_room_for_a_priority(plan)
+    order = (
+        plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).aggregate(m=Max("order"))["m"] or 0
+    ) + 1
+    return Priority.objects.create(
+        plan=plan, order=order, title=shared.title, theme=shared.theme, shared=shared
+    )
+
+
+@transaction.atomic
+def plan_adopt(
+    *,
+    plan: PolicyPlan,
+    adopted_on: date,
+    adopted_by: str,
+    decision_reference: str,
+    expected_version: int | None = None,
+) -> PolicyPlan:
+    ensure_concept(plan)
+    claim(plan, expected_version)
+    if not plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).exists():
+        raise ValidationError(_("A plan without priorities cannot be adopted."))
+    plan.status = PolicyPlan.Status.VASTGESTELD
+    plan.adopted_on, plan.adopted_by, plan.decision_reference = (
+        adopted_on,
+        adopted_by,
+        decision_reference,
+    )
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
+    """A concept copy of an adopted plan, with every priority, objective, approach line and
+    party, to change and adopt again; the adopted version stays as it was."""
+    if not plan.adopted:
+        raise ValidationError(_("Only an adopted plan gets a new version; change this one."))
+    if plan.next_versions.exists():
+        raise ValidationError(_("This plan already has a newer version."))
+    copy = PolicyPlan.objects.get(pk=plan.pk)
+    copy.pk = None
+    copy.previous = plan
+    copy.version = plan.version + 1
+    copy.status = PolicyPlan.Status.CONCEPT
+    copy.adopted_on, copy.adopted_by, copy.decision_reference = None, "", ""
+    copy.save()
+    copy.frameworks.set(plan.frameworks.all())
+    for priority in plan.priorities.prefetch_related("parties", "objectives", "approachlines"):
+        parties = list(priority.parties.all())
+        objectives = list(priority.objectives.all())
+        lines = list(priority.approachlines.all())
+        priority.pk = None
+        priority.plan = copy
+        priority._prefetched_objects_cache = {}  # else set() sees the old plan's parties
+        priority.save()
+        priority.parties.set(parties)
+        for item in objectives + lines:
+            item.pk = None
+            item.priority = priority
+            item.save()
+    return copy

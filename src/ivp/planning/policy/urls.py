@@ -1,0 +1,59 @@
+"""Addresses of the policy side: the cycle, prioritisation, the IVP and the region."""
+
+from django.urls import path
+
+from ivp.planning.policy.views import cycle, plans, prioritisation, regional
+
+P = "gemeenten/<str:code>/veiligheidsplan/<int:pk>/"
+R = "regios/<slug:region>/prioriteiten/"
+
+urlpatterns = [
+    path("gemeenten/<str:code>/cyclus/", cycle.cycle_overview, name="cycle"),
+    path("gemeenten/<str:code>/cyclus/stap/<slug:kind>/", cycle.step_edit, name="step_edit"),
+    path("gemeenten/<str:code>/cyclus/werkgroep/", cycle.work_group_add, name="work_group_add"),
+    path(
+        "gemeenten/<str:code>/cyclus/werkgroep/<int:member>/verwijderen/",
+        cycle.work_group_remove,
+        name="work_group_remove",
+    ),
+    path(
+        "gemeenten/<str:code>/prioritering/",
+        prioritisation.prioritisation,
+        name="prioritisation",
+    ),
+    path("gemeenten/<str:code>/veiligheidsplan/", plans.plan_page, name="plan"),
+    path(P, plans.plan_detail, name="plan_detail"),
+    path(P + "bewerken/", plans.plan_edit, name="plan_edit"),
+    path(P + "prioriteiten/nieuw/", plans.priority_edit, name="priority_create"),
+    path(P + "prioriteiten/<int:priority>/", plans.priority_edit, name="priority_edit"),
+    path(
+        P + "prioriteiten/<int:priority>/doelstellingen/nieuw/",
+        plans.objective_edit,
+        name="objective_create",
+    ),
+    path(
+        P + "prioriteiten/<int:priority>/doelstellingen/<int:objective>/",
+        plans.objective_edit,
+        name="objective_edit",
+    ),
+    path(P + "regionaal-overnemen/", plans.shared_adopt, name="shared_adopt"),
+    path(P + "vaststellen/", plans.plan_adopt, name="plan_adopt"),
+    path(P + "nieuwe-versie/", plans.plan_new_version, name="plan_new_version"),
+    path(P + "vergelijken/", plans.plan_compare, name="plan_compare"),
+    path(P + "controle/", plans.plan_lint, name="plan_lint"),
+    path(P + "export.<str:export_format>", plans.plan_download, name="plan_download"),
+    path(R, regional.shared_priorities, name="shared_priorities"),
+    path(R + "nieuw/", regional.shared_priority_edit, name="shared_priority_create"),
+    path(R + "<int:shared>/", regional.shared_priority_edit, name="shared_priority_edit"),
+    path(
+        R + "<int:shared>/doelstellingen/nieuw/",
+        regional.shared_objective_edit,
+        name="shared_objective_create",
+    ),
+    path(
+        R + "<int:shared>/doelstellingen/<int:shared_objective>/",
+        regional.shared_objective_edit,
+        name="shared_objective_edit",
+    ),
+    path("regios/<slug:region>/naast-elkaar/", regional.region_members, name="region_members"),
+]

@@ -1,0 +1,80 @@
+"""What the priority and objective forms of a plan and of a region share."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from ivp.planning.policy.forms import (
+    ObjectiveForm,
+)
+from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.workflow.view_helpers import form_error
+
+
+def approach_and_parties(owner) -> dict:
+    """The form values a priority and a shared priority have alike."""
+    return {
+        "approach": "\n".join(line.text for line in owner.approachlines.all()),
+        "parties": ", ".join(p.name for p in owner.parties.all()),
+        "lock_version": owner.lock_version,
+    }
+
+
+def priority_values(priority) -> dict:
+    return {
+        "title": priority.title,
+        "kind": priority.kind,
+        "theme": priority.theme,
+        "description": priority.description,
+        "ambition": priority.ambition,
+        **approach_and_parties(priority),
+    }
+
+
+OBJECTIVE_FIELDS = (
+    "text",
+    "qualitative",
+    "indicator",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "lock_version",
+)
+
+
+def objective_form(request, item, *, owner, municipality, done, saved, context):
+    """The objective of a municipal or a shared regional priority: one form, one service."""
+    initial = objective_values(item) if item else {}
+    form = ObjectiveForm(request.POST or None, initial=initial, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_services.objective_save(
+                objective=item,
+                expected_version=form.expected_version(),
+                **owner,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form_error(form, error, objective_values)
+        else:
+            messages.success(request, saved)
+            return redirect(done)
+    return render(
+        request, "planning/objective_form.html", {**context, "objective": item, "form": form}
+    )
+
+
+def shared_values(shared) -> dict:
+    return {
+        "title": shared.title,
+        "theme": shared.theme,
+        "start_year": shared.start_year,
+        "end_year": shared.end_year,
+        "description": shared.description,
+        **approach_and_parties(shared),
+    }
+
+
+def objective_values(objective) -> dict:
+    return {name: getattr(objective, name) for name in OBJECTIVE_FIELDS}

@@ -1,0 +1,291 @@
+"""The integral safety plan: reading, editing, adoption, versions and exports."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.accounts.middleware import remember_active_municipality
+from ivp.common.access import permission_required, post_only, public
+from ivp.planning.policy import export
+from ivp.planning.policy import lint as policy_lint
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.forms import (
+    AdoptSharedForm,
+    PlanCreateForm,
+    PlanForm,
+    PriorityForm,
+)
+from ivp.planning.policy.models import (
+    Objective,
+    Priority,
+)
+from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.policy.services import prioritisation as prioritisation_services
+from ivp.planning.policy.views.editing import objective_form, priority_values
+from ivp.planning.policy.views.lookups import plan_from
+from ivp.planning.workflow import selectors as workflow_selectors
+from ivp.planning.workflow.forms import AdoptForm
+from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.views import findings_page
+from ivp.regions.selectors import municipality_from_code
+
+
+@public
+def plan_page(request, code):
+    """The municipality's plan: the adopted one for everyone; the draft for those preparing it."""
+    municipality = municipality_from_code(request, code)
+    plan = policy_selectors.current_plan(municipality)
+    if plan is not None and request.user.has_perm("planning.view_plan", plan):
+        return redirect(plan)
+    published = policy_selectors.published_plan(municipality)
+    if published is not None:
+        return redirect(published)
+    may_create = request.user.has_perm("planning.change_cycle", municipality)
+    cycle = policy_selectors.current_cycle(municipality)
+    form = None
+    if may_create:
+        initial = {}
+        if cycle:
+            initial = {
+                "title": _("Integral safety plan %(name)s %(start)s–%(end)s")
+                % {
+                    "name": municipality.name,
+                    "start": cycle.plan_start_year,
+                    "end": cycle.plan_end_year,
+                },
+                "start_year": cycle.plan_start_year,
+                "end_year": cycle.plan_end_year,
+            }
+        form = PlanCreateForm(request.POST or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            chosen = []
+            if cycle and hasattr(cycle, "prioritisation"):
+                chosen = [
+                    s.theme
+                    for s in cycle.prioritisation.scores.filter(chosen=True).select_related("theme")
+                ]
+            plan = plan_services.plan_create(
+                municipality=municipality, cycle=cycle, chosen_themes=chosen, **form.cleaned_data
+            )
+            messages.success(request, _("Draft plan created."))
+            return redirect(plan)
+    return render(
+        request,
+        "planning/plan_none.html",
+        {"municipality": municipality, "form": form, "current_step": "veiligheidsplan"},
+    )
+
+
+@permission_required("planning.view_plan", fn=plan_from)
+def plan_detail(request, code, pk):
+    plan = policy_selectors.plan_with_contents(plan_from(request, code, pk).pk)
+    may_change = request.user.has_perm("planning.change_plan", plan)
+    if request.user.has_perm("planning.view_cycle", plan.municipality):
+        remember_active_municipality(request, plan.municipality)
+    priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
+    return render(
+        request,
+        "planning/plan_detail.html",
+        {
+            "municipality": plan.municipality,
+            "plan": plan,
+            "priorities": priorities,
+            "others": [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG],
+            "going_concern": policy_selectors.going_concern_themes(plan),
+            "versions": [
+                v
+                for v in workflow_selectors.versions_of(plan)
+                if request.user.has_perm("planning.view_plan", v)
+            ],
+            "may_change": may_change,
+            "may_edit": may_change and not plan.adopted,
+            "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
+            "adopt_form": AdoptForm(initial={"lock_version": plan.lock_version})
+            if may_change and not plan.adopted
+            else None,
+            "shared_form": (
+                AdoptSharedForm(choices=policy_selectors.adoptable_shared_priorities(plan))
+                if may_change and not plan.adopted
+                else None
+            ),
+            "too_many": len(priorities) > prioritisation_services.MOST_PRIORITIES,
+            "current_step": "veiligheidsplan",
+        },
+    )
+
+
+@permission_required("planning.change_plan", fn=plan_from)
+def plan_edit(request, code, pk):
+    plan = plan_from(request, code, pk)
+
+    def values(plan):
+        return {name: getattr(plan, name) for name in (*plan_services.PLAN_FIELDS, "lock_version")}
+
+    initial = values(plan)
+    initial["frameworks"] = list(plan.frameworks.all())
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan_services.plan_update(
+                plan=plan, expected_version=form.expected_version(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            form_error(form, error, values)
+        else:
+            messages.success(request, _("Plan saved."))
+            return redirect(plan)
+    return render(
+        request,
+        "planning/plan_form.html",
+        {"plan": plan, "form": form, "municipality": plan.municipality},
+    )
+
+
+@permission_required("planning.change_plan", fn=plan_from)
+def priority_edit(request, code, pk, priority=None):
+    plan = plan_from(request, code, pk)
+    item = get_object_or_404(Priority, pk=priority, plan=plan) if priority else None
+    initial = {}
+    if item:
+        initial = priority_values(item)
+    elif request.GET.get("soort") == Priority.Kind.OVERIG:
+        initial = {"kind": Priority.Kind.OVERIG}
+    form = PriorityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = plan_services.priority_save(
+                plan=plan,
+                priority=item,
+                title=data["title"],
+                kind=data["kind"],
+                theme=data["theme"],
+                description=data["description"],
+                ambition=data["ambition"],
+                parties=form.party_names(),
+                approach=form.approach_lines(),
+                confirm_more=data["confirm_more"],
+                expected_version=form.expected_version(),
+            )
+        except ValidationError as error:
+            form_error(form, error, priority_values)
+        else:
+            messages.success(request, _("Priority “%s” saved.") % saved.title)
+            return redirect(f"{plan.get_absolute_url()}#prioriteit-{saved.pk}")
+    return render(
+        request,
+        "planning/priority_form.html",
+        {"plan": plan, "priority": item, "form": form, "municipality": plan.municipality},
+    )
+
+
+@permission_required("planning.change_plan", fn=plan_from)
+def objective_edit(request, code, pk, priority, objective=None):
+    plan = plan_from(request, code, pk)
+    owner = get_object_or_404(Priority, pk=priority, plan=plan)
+    item = get_object_or_404(Objective, pk=objective, priority=owner) if objective else None
+    return objective_form(
+        request,
+        item,
+        owner={"priority": owner},
+        municipality=plan.municipality,
+        done=f"{plan.get_absolute_url()}#prioriteit-{owner.pk}",
+        saved=_("Objective saved."),
+        context={"plan": plan, "priority": owner, "municipality": plan.municipality},
+    )
+
+
+@post_only
+@permission_required("planning.change_plan", fn=plan_from)
+def shared_adopt(request, code, pk):
+    plan = plan_from(request, code, pk)
+    form = AdoptSharedForm(request.POST, choices=policy_selectors.adoptable_shared_priorities(plan))
+    if form.is_valid():
+        try:
+            priority = plan_services.shared_priority_adopt(
+                plan=plan,
+                shared=form.cleaned_data["shared"],
+                confirm_more=form.cleaned_data["confirm_more"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Shared priority “%s” adopted.") % priority.title)
+            return redirect(f"{plan.get_absolute_url()}#prioriteit-{priority.pk}")
+    else:
+        messages.error(request, _("Choose a shared regional priority."))
+    return redirect(plan)
+
+
+@post_only
+@permission_required("planning.change_plan", fn=plan_from)
+def plan_adopt(request, code, pk):
+    plan = plan_from(request, code, pk)
+    return adopt_and_return(
+        request,
+        plan,
+        lambda data: plan_services.plan_adopt(plan=plan, **data),
+        _("The plan is adopted; it now changes only through a new version."),
+    )
+
+
+@post_only
+@permission_required("planning.change_plan", fn=plan_from)
+def plan_new_version(request, code, pk):
+    plan = plan_from(request, code, pk)
+    return new_version_and_go(request, plan, lambda: plan_services.plan_new_version(plan=plan))
+
+
+@permission_required("planning.view_plan", fn=plan_from)
+def plan_compare(request, code, pk):
+    plan = plan_from(request, code, pk)
+    versions = [
+        v
+        for v in workflow_selectors.versions_of(plan)
+        if request.user.has_perm("planning.view_plan", v)
+    ]
+    other_pk = request.GET.get("met")
+    other = next((v for v in versions if str(v.pk) == other_pk), None)
+    if other is None:
+        other = plan.previous if plan.previous in versions else None
+    rows = export.compare(other, plan) if other else []
+    return render(
+        request,
+        "planning/plan_compare.html",
+        {
+            "plan": plan,
+            "other": other,
+            "versions": versions,
+            "rows": rows,
+            "municipality": plan.municipality,
+        },
+    )
+
+
+@permission_required("planning.view_plan", fn=plan_from)
+def plan_download(request, code, pk, export_format):
+    plan = plan_from(request, code, pk)
+    name = f"ivp-{plan.municipality.code}-{plan.start_year}-{plan.end_year}-v{plan.version}"
+    if export_format == "json":
+        response = HttpResponse(
+            export.plan_json(plan), content_type="application/json; charset=utf-8"
+        )
+    elif export_format == "md":
+        response = HttpResponse(
+            export.plan_markdown(plan), content_type="text/markdown; charset=utf-8"
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}.{export_format}"'
+    return response
+
+
+@permission_required("planning.view_plan", fn=plan_from)
+def plan_lint(request, code, pk):
+    """The linter's findings on an integral safety plan (also while it is drafted)."""
+    plan = plan_from(request, code, pk)
+    return findings_page(
+        request, policy_lint.lint(plan), plan.title, plan.get_absolute_url(), plan.municipality
+    )

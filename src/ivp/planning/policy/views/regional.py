@@ -1,0 +1,107 @@
+"""The region: shared priorities and the members side by side."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ivp.common.access import permission_required
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.forms import (
+    SharedPriorityForm,
+)
+from ivp.planning.policy.models import (
+    Objective,
+    RegionalPriority,
+)
+from ivp.planning.policy.selectors import members_side_by_side
+from ivp.planning.policy.services.regional import regional_priority_save
+from ivp.planning.policy.views.editing import (
+    objective_form,
+    shared_values,
+)
+from ivp.planning.workflow.view_helpers import form_error
+from ivp.regions.selectors import region_from_code
+
+
+@permission_required("planning.view_shared_priorities", fn=region_from_code)
+def shared_priorities(request, region):
+    region = region_from_code(request, region)
+    return render(
+        request,
+        "planning/shared_priorities.html",
+        {
+            "region": region,
+            "shared": policy_selectors.shared_priorities_of(region),
+            "may_change": request.user.has_perm("planning.change_shared_priorities", region),
+            "may_compare": request.user.has_perm("planning.view_region_members", region),
+        },
+    )
+
+
+@permission_required("planning.change_shared_priorities", fn=region_from_code)
+def shared_priority_edit(request, region, shared=None):
+    region = region_from_code(request, region)
+    item = get_object_or_404(RegionalPriority, pk=shared, region=region) if shared else None
+    initial = {"start_year": date.today().year, "end_year": date.today().year + 3}
+    if item:
+        initial = shared_values(item)
+    form = SharedPriorityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = regional_priority_save(
+                region=region,
+                shared=item,
+                title=data["title"],
+                theme=data["theme"],
+                start_year=data["start_year"],
+                end_year=data["end_year"],
+                description=data["description"],
+                parties=form.party_names(),
+                approach=form.approach_lines(),
+                expected_version=form.expected_version(),
+            )
+        except ValidationError as error:
+            form_error(form, error, shared_values)
+        else:
+            messages.success(request, _("Shared priority “%s” saved.") % saved.title)
+            return redirect("planning:shared_priorities", region=region.code)
+    return render(
+        request,
+        "planning/shared_priority_form.html",
+        {"region": region, "shared": item, "form": form},
+    )
+
+
+@permission_required("planning.change_shared_priorities", fn=region_from_code)
+def shared_objective_edit(request, region, shared, shared_objective=None):
+    region = region_from_code(request, region)
+    owner = get_object_or_404(RegionalPriority, pk=shared, region=region)
+    item = (
+        get_object_or_404(Objective, pk=shared_objective, regional_priority=owner)
+        if shared_objective
+        else None
+    )
+    return objective_form(
+        request,
+        item,
+        owner={"regional_priority": owner},
+        municipality=None,
+        done=reverse("planning:shared_priorities", args=[region.code]),
+        saved=_("Shared objective saved; it shows in every member's plan."),
+        context={"region": region, "priority": owner},
+    )
+
+
+@permission_required("planning.view_region_members", fn=region_from_code)
+def region_members(request, region):
+    region = region_from_code(request, region)
+    return render(
+        request,
+        "planning/region_members.html",
+        {"region": region, **members_side_by_side(region)},
+    )

@@ -1,0 +1,69 @@
+"""What the planning pages share: showing a refused save on its form, adopting, new versions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from ivp.planning.workflow.forms import AdoptForm
+from ivp.planning.workflow.locking import EditConflict
+
+
+def form_error(form, error: ValidationError, saved=None) -> None:
+    """Shows a refused save on the form. On an edit conflict the other person's saved values
+    appear beside the fields that differ, and the form now carries the newer version, so that
+    saving again replaces them knowingly; the user's input is kept either way."""
+    for message in error.messages:
+        form.add_error(None, message)
+    if isinstance(error, EditConflict) and saved is not None:
+        for name, value in saved(error.current).items():
+            mine = form.cleaned_data.get(name)
+            if _shown(mine) != _shown(value) and name in form.fields:
+                form.add_error(
+                    name, _("Saved meanwhile: %(value)s") % {"value": _shown(value) or "—"}
+                )
+        data = form.data.copy()
+        data["lock_version"] = error.current.lock_version
+        form.data = data
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def adopt_and_return(request, plan, adopt, done: str):
+    """Record an adoption from the posted AdoptForm; errors and success as messages."""
+    form = AdoptForm(request.POST, initial={"lock_version": plan.lock_version})
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(form.non_field_errors())
+            or _("Fill in who adopted the plan, when, and the decision reference."),
+        )
+        return redirect(plan)
+    try:
+        expected = form.expected_version()
+        adopt({**form.cleaned_data, "expected_version": expected})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect(plan)
+
+
+def new_version_and_go(request, plan, make):
+    try:
+        new = make()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request, _("Version %(version)s created as a draft.") % {"version": new.version}
+    )
+    return redirect(new)
