@@ -4,7 +4,7 @@ A real web server (`ivp runserver`, threaded) and worker on a database of their 
 the demo data. Four coordinators change actions through the API and four partners report
 progress on the same actions, each sending the version they read; meanwhile the worker
 imports a SYNTHETIC national file in one long transaction. Every write must either be saved
-or be refused with 409 (the client was told); nothing fails, and no saved write is lost: each
+or be refused with 412 (the client was told); nothing fails, and no saved write is lost: each
 action's version went up by exactly the number of writes saved on it."""
 
 import http.cookiejar
@@ -147,7 +147,7 @@ def test_eight_clients_save_while_an_import_runs_without_errors_or_lost_updates(
 
         statuses = Counter(status for _k, _a, status, _m in outcomes)
         assert len(outcomes) == CLIENTS * WRITES_PER_CLIENT, outcomes
-        assert set(statuses) <= {200, 201, 409}, statuses  # saved, or told it was refused
+        assert set(statuses) <= {200, 201, 412}, statuses  # saved, or told it was refused
         saved = Counter(action for _k, action, status, _m in outcomes if status in (200, 201))
         after = _versions(database, police)
         for action in police:

@@ -40,7 +40,7 @@ def test_observations_are_public_aggregates_with_their_source():
     assert "Politie" in rows[0]["source"]
 
 
-def test_the_coordinator_adds_and_changes_an_action_and_a_stale_change_gets_409():
+def test_the_coordinator_adds_and_changes_an_action_and_a_stale_change_gets_412():
     client = client_for("coordinator.steenwijkerland")
     theme = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026).themes.first()
     created = client.post(
@@ -69,8 +69,9 @@ def test_the_coordinator_adds_and_changes_an_action_and_a_stale_change_gets_409(
         {"owner": "Politie", "lock_version": body["lock_version"]},
         content_type="application/json",
     )
-    assert stale.status_code == 409
+    assert stale.status_code == 412
     assert "Iemand anders" in stale.json()["detail"]
+    assert stale.json()["current"]["owner"] == "Gemeente"  # what was saved meanwhile
     blind = client.patch(url, {"owner": "Politie"}, content_type="application/json")
     assert blind.status_code == 428
     assert Action.objects.get(pk=body["id"]).owner == "Gemeente"
@@ -107,7 +108,7 @@ def test_a_partner_reports_progress_on_its_partys_action_only():
         {"status": "afgerond", "lock_version": own.lock_version},
         content_type="application/json",
     )
-    assert stale.status_code == 409
+    assert stale.status_code == 412
     assert "partner.steenwijkerland" not in response.content.decode()
     other = _action("Borging Bibob-proces")  # Gemeente only
     refused = client.post(

@@ -126,3 +126,11 @@ class AcceptInvitationForm(AccessibleForm):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class ApiKeyForm(AccessibleForm):
+    name = forms.CharField(
+        label=gettext_lazy("Name of the key"),
+        max_length=100,
+        help_text=gettext_lazy("What you use it for, e.g. “progress script police”."),
+    )

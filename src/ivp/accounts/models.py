@@ -155,3 +155,43 @@ register(
     excluded_fields=["content"],
     history_change_reason_field=models.TextField(null=True),
 )
+
+
+class ApiKeyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class ApiKey(models.Model):
+    """A personal key with which a script uses the API as its user, with exactly that user's
+    rights. Only a hash is kept: the key itself is shown once, when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_keys",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the key is for, e.g. the progress script.")
+    )
+    prefix = models.CharField(_("key begins with"), max_length=16)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("made on"), auto_now_add=True)
+    last_used_on = models.DateField(_("last used on"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["key_hash", "last_used_on"])
+
+    objects = ApiKeyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…) — {self.user}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

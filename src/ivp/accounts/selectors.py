@@ -1,10 +1,10 @@
-"""Which municipalities a user may act in, and in which role."""
+"""Which municipalities a user may act in, and in which role; a user's API keys."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from ivp.regions.models import Municipality, Region
 
-from .models import Invitation, Membership, Role
+from .models import ApiKey, Invitation, Membership, Role
 
 
 def is_beheerder(user) -> bool:
@@ -79,3 +79,8 @@ def members_of(municipality) -> QuerySet[Membership]:
 def invitations_of(municipality):
     """Invitations not yet accepted or withdrawn, newest first; expired ones included."""
     return Invitation.objects.open().filter(municipality=municipality).select_related("invited_by")
+
+
+def api_keys_of(user):
+    """A user's API keys, active ones first, newest first."""
+    return ApiKey.objects.filter(user=user).order_by(F("revoked_at").desc(nulls_first=True), "-pk")

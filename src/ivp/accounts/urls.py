@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import member_views, views
+from . import api_key_views, member_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("account/", views.profile, name="profile"),
     path("account/gemeente-kiezen/", views.switch_municipality, name="switch_municipality"),
+    path("account/api-sleutels/", api_key_views.api_keys, name="api_keys"),
+    path(
+        "account/api-sleutels/<int:key>/intrekken/",
+        api_key_views.api_key_revoke_view,
+        name="api_key_revoke",
+    ),
     path("gemeenten/<str:code>/audit/", views.audit, name="audit"),
     path("wachtwoord/wijzigen/", views.password_change, name="password_change"),
     path("wachtwoord/gewijzigd/", views.password_change_done, name="password_change_done"),

@@ -1,221 +1,231 @@
-"""The policy side over REST, with the same services and permissions as the pages: plans and
-their priorities and objectives (as the `ivp plan` export), action plans, actions, progress,
-indicators and observations. Writes: actions by the coordinator, progress by the coordinator or
-a partner of a party on the action; an edit based on an old version gets 409."""
+"""The policy side over REST, with the same services, serializers and permissions as the pages
+and the downloads: the integral safety plan, uitvoeringsplannen, actions, progress, indicators
+and observations. Writes: actions by the coordinator, progress by the coordinator or a partner
+of a party on the action; each names the version it was based on (`lock_version` or
+`If-Match`): 428 without it, 412 when someone saved since."""
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.permissions import AllowAny
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ivp.figures.models import Indicator, Observation
-from ivp.planning.execution import export as action_export
 from ivp.planning.execution import selectors as execution_selectors
-from ivp.planning.execution.services.actions import action_save
+from ivp.planning.execution.serializers import (
+    ActionPlanSerializer,
+    ActionSerializer,
+    ProgressSerializer,
+)
+from ivp.planning.execution.services.actions import action_save, action_update
 from ivp.planning.execution.services.progress import progress_record
-from ivp.planning.models import Action, ActionPlan
-from ivp.planning.policy import export
+from ivp.planning.models import Action
+from ivp.planning.policy import export as policy_export
 from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.serializers import PlanSerializer
 from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.locking import EditConflict
 from ivp.regions.models import Municipality
 
-from .planning_serializers import (
-    ActionSerializer,
-    IndicatorSerializer,
-    ObservationSerializer,
-    ProgressSerializer,
+from .base import ApiView, Need
+from .planning_serializers import IndicatorSerializer, ObservationSerializer
+from .preconditions import action_etag, content_etag, expected_action_version, stale
+
+VIEW_ACTION_PLAN = Need("planning.view_action_plan", "action_plan")
+CHANGE_ACTION_PLAN = Need("planning.change_action_plan", "action_plan")
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="De ETag van de actie zoals u die las (in plaats van lock_version in de body).",
 )
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200, 201, 412],
+    description="Versie van wat u las; stuur haar terug in If-Match bij een wijziging.",
+)
+WRITE_ERRORS = {
+    400: OpenApiResponse(description="Ongeldige invoer; de fout staat per veld."),
+    403: OpenApiResponse(description="Geen rechten."),
+    412: OpenApiResponse(
+        description="Iemand anders sloeg de actie op nadat u haar las; het antwoord bevat de "
+        "actie zoals ze nu is."
+    ),
+    428: OpenApiResponse(description="lock_version of If-Match ontbreekt."),
+}
 
 
-def _check(request, perm, obj):
-    if not request.user.has_perm(perm, obj):
-        if not request.user.is_authenticated:
-            raise PermissionDenied("Log in om dit te zien.")
-        raise PermissionDenied("U heeft hier geen rechten voor.")
+def _refused(error: ValidationError) -> Response:
+    return Response({"detail": " ".join(error.messages)}, status=status.HTTP_400_BAD_REQUEST)
 
 
-def _version_missing() -> Response:
-    return Response(
-        {
-            "lock_version": [
-                "Verplicht: de lock_version van de actie zoals u die las; zo overschrijft u "
-                "niet ongemerkt een wijziging van een ander."
-            ]
-        },
-        status=status.HTTP_428_PRECONDITION_REQUIRED,
-    )
+def _municipality(code: str) -> Municipality:
+    return get_object_or_404(Municipality, code=code.upper())
 
 
-def _validation(error: ValidationError) -> Response:
-    code = status.HTTP_409_CONFLICT if isinstance(error, EditConflict) else 400
-    return Response({"detail": " ".join(error.messages)}, status=code)
-
-
-class PolicyPlanView(APIView):
+class PolicyPlanView(ApiView):
     """The integral safety plan in force (or, for those preparing it, the newest draft), with
-    priorities, objectives, approach, parties and the shared regional priorities."""
+    priorities, objectives, approach, parties and the shared regional priorities; the same data
+    as the plan page's JSON download and `ivp plan --format json`."""
 
-    permission_classes = [AllowAny]
-    ivp_access = "planning.view_plan"
+    needs = {"GET": [Need("planning.view_plan", "plan")]}
+    serializer_class = PlanSerializer
+    pagination_class = None
 
-    @extend_schema(
-        responses=inline_serializer("Plan", {"format_version": serializers.IntegerField()})
-    )
-    def get(self, request, code):
-        municipality = get_object_or_404(Municipality, code=code.upper())
-        plan = policy_selectors.plan_for_reader(request.user, municipality)
+    def resolve(self):
+        municipality = _municipality(self.kwargs["code"])
+        plan = policy_selectors.plan_for_reader(self.request.user, municipality)
         if plan is None:
             raise NotFound("Geen integraal veiligheidsplan dat u mag lezen.")
-        return Response(export.plan_data(plan))
+        return {"plan": plan}
+
+    @extend_schema(parameters=[ETAG], responses=PlanSerializer)
+    def get(self, request, code):
+        data = policy_export.plan_data(self.resolved()["plan"])
+        return Response(data, headers={"ETag": content_etag(data)})
 
 
-def _action_plan(request, code, year) -> ActionPlan:
-    """The version this user reads, as on the page: the newest for those preparing it, the
-    adopted one in force for everyone else."""
-    municipality = get_object_or_404(Municipality, code=code.upper())
-    versions = execution_selectors.action_plan_versions(municipality, start_year=year)
-    plan = workflow_selectors.first_readable(request.user, versions, "planning.view_action_plan")
-    if plan is None:
-        newest = versions.first()
-        if newest is None:
-            raise NotFound("Geen uitvoeringsplan voor dit jaar.")
-        _check(request, "planning.view_action_plan", newest)
-    return plan
+class ActionPlanScoped(ApiView):
+    """The uitvoeringsplan of a municipality and year in the version this user reads, as on the
+    page: the newest for those preparing it, the adopted one in force for everyone else."""
 
+    pagination_class = None
 
-class ActionPlanView(APIView):
-    """An uitvoeringsplan with every action (as `ivp actions --format json`)."""
-
-    permission_classes = [AllowAny]
-    ivp_access = "planning.view_action_plan"
-
-    @extend_schema(
-        responses=inline_serializer("ActionPlan", {"format_version": serializers.IntegerField()})
-    )
-    def get(self, request, code, year):
-        return Response(action_export.action_plan_data(_action_plan(request, code, year)))
-
-
-class ActionList(generics.GenericAPIView):
-    """The actions of an uitvoeringsplan; the coordinator adds one."""
-
-    permission_classes = [AllowAny]
-    serializer_class = ActionSerializer
-    ivp_access = "planning.view_action_plan"
-
-    def get(self, request, code, year):
-        plan = _action_plan(request, code, year)
-        actions = (
-            Action.objects.filter(theme__action_plan=plan)
-            .select_related("theme__priority")
-            .prefetch_related("parties")
+    def resolve(self):
+        municipality = _municipality(self.kwargs["code"])
+        versions = execution_selectors.action_plan_versions(
+            municipality, start_year=self.kwargs["year"]
         )
+        plan = (
+            workflow_selectors.first_readable(self.request.user, versions, VIEW_ACTION_PLAN.perm)
+            or versions.first()
+        )  # none readable: the newest, which the permission then refuses
+        if plan is None:
+            raise NotFound("Geen uitvoeringsplan voor dit jaar.")
+        return {"action_plan": plan}
+
+
+class ActionPlanView(ActionPlanScoped):
+    """An uitvoeringsplan with every action (as its JSON download and `ivp actions --format
+    json`)."""
+
+    needs = {"GET": [VIEW_ACTION_PLAN]}
+    serializer_class = ActionPlanSerializer
+
+    @extend_schema(parameters=[ETAG], responses=ActionPlanSerializer)
+    def get(self, request, code, year):
+        data = ActionPlanSerializer(self.resolved()["action_plan"]).data
+        return Response(data, headers={"ETag": content_etag(data)})
+
+
+class ActionList(ActionPlanScoped):
+    """The actions of an uitvoeringsplan, theme by theme; the coordinator adds one (creating
+    overwrites nothing, so it names no version)."""
+
+    needs = {"GET": [VIEW_ACTION_PLAN], "POST": [VIEW_ACTION_PLAN, CHANGE_ACTION_PLAN]}
+    serializer_class = ActionSerializer
+
+    @extend_schema(responses=ActionSerializer(many=True))
+    def get(self, request, code, year):
+        actions = execution_selectors.actions_of(self.resolved()["action_plan"])
         return Response(ActionSerializer(actions, many=True).data)
 
+    @extend_schema(parameters=[ETAG], responses={201: ActionSerializer, **WRITE_ERRORS})
     def post(self, request, code, year):
-        plan = _action_plan(request, code, year)
-        _check(request, "planning.change_action_plan", plan)
         serializer = ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        theme = plan.themes.filter(pk=data.pop("theme_id")).first()
+        data.pop("lock_version", None)
+        theme = self.resolved()["action_plan"].themes.filter(pk=data.pop("theme_id")).first()
         if theme is None:
             return Response({"theme_id": ["Geen thema van dit uitvoeringsplan."]}, status=400)
-        data.pop("lock_version", None)
         try:
-            action = action_save(theme=theme, parties=data.pop("parties", []), **_fields(data))
+            action = action_save(theme=theme, **data)
         except ValidationError as error:
-            return _validation(error)
-        return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
+            return _refused(error)
+        return Response(
+            ActionSerializer(action).data,
+            status=status.HTTP_201_CREATED,
+            headers={"ETag": action_etag(action)},
+        )
 
 
-def _fields(data: dict) -> dict:
-    if "planning_text" in data:
-        data["planning_text"] = data["planning_text"] or ""
-    return data
+class ActionScoped(ApiView):
+    pagination_class = None
+
+    def resolve(self):
+        action = get_object_or_404(
+            Action.objects.select_related(
+                "theme__action_plan__municipality", "theme__priority"
+            ).prefetch_related("parties"),
+            pk=self.kwargs["action"],
+        )
+        return {"action": action, "action_plan": action.theme.action_plan}
 
 
-def _action(request, pk) -> Action:
-    action = get_object_or_404(
-        Action.objects.select_related("theme__action_plan__municipality", "theme__priority"), pk=pk
-    )
-    _check(request, "planning.view_action_plan", action.theme.action_plan)
-    return action
+class ActionDetail(ActionScoped):
+    """One action; the coordinator changes it with PATCH, naming the version read:
+    `lock_version` in the body or the ETag in `If-Match` (428 without, 412 when stale)."""
 
-
-class ActionDetail(generics.GenericAPIView):
-    """One action; the coordinator changes it (send the `lock_version` you read: 409 if someone
-    saved it since)."""
-
-    permission_classes = [AllowAny]
+    needs = {"GET": [VIEW_ACTION_PLAN], "PATCH": [VIEW_ACTION_PLAN, CHANGE_ACTION_PLAN]}
     serializer_class = ActionSerializer
-    ivp_access = "planning.view_action_plan"
 
+    @extend_schema(parameters=[ETAG], responses=ActionSerializer)
     def get(self, request, action):
-        return Response(ActionSerializer(_action(request, action)).data)
+        action = self.resolved()["action"]
+        return Response(ActionSerializer(action).data, headers={"ETag": action_etag(action)})
 
+    @extend_schema(parameters=[IF_MATCH, ETAG], responses={200: ActionSerializer, **WRITE_ERRORS})
     def patch(self, request, action):
-        action = _action(request, action)
-        _check(request, "planning.change_action_plan", action.theme.action_plan)
+        action = self.resolved()["action"]
         serializer = ActionSerializer(action, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        data.pop("theme_id", None)
-        current = {
-            "item": action.item,
-            "description": action.description,
-            "planning_text": action.planning_text,
-            "owner": action.owner,
-            "budget": action.budget,
-            "hours": action.hours,
-            "expected_result": action.expected_result,
-            "status": action.status,
-            "objective": action.objective,
-            "indicator": action.indicator,
-        }
-        parties = data.pop("parties", [p.name for p in action.parties.all()])
-        expected = data.pop("lock_version", None)
-        if expected is None:
-            return _version_missing()
-        try:
-            saved = action_save(
-                theme=action.theme,
-                action=action,
-                parties=parties,
-                expected_version=expected,
-                **{**current, **_fields(data)},
+        changes = dict(serializer.validated_data)
+        expected = expected_action_version(request, action, changes.pop("lock_version", None))
+        theme_id = changes.pop("theme_id", action.theme_id)
+        if theme_id != action.theme_id:
+            return Response(
+                {"theme_id": ["Een actie verhuist niet naar een ander thema."]}, status=400
             )
+        try:
+            saved = action_update(action=action, expected_version=expected, **changes)
+        except EditConflict as conflict:
+            raise stale(conflict.current) from None
         except ValidationError as error:
-            return _validation(error)
-        return Response(ActionSerializer(saved).data)
+            return _refused(error)
+        return Response(ActionSerializer(saved).data, headers={"ETag": action_etag(saved)})
 
 
-class ActionProgress(generics.GenericAPIView):
+class ActionProgress(ActionScoped):
     """The progress updates of an action; the coordinator or a partner of a party on it adds
-    one."""
+    one, naming the action's version read (`lock_version` or `If-Match`)."""
 
-    permission_classes = [AllowAny]
+    needs = {
+        "GET": [VIEW_ACTION_PLAN, Need("planning.view_progress", "action")],
+        "POST": [VIEW_ACTION_PLAN, Need("planning.update_progress", "action")],
+    }
     serializer_class = ProgressSerializer
-    ivp_access = "planning.view_progress"
 
+    @extend_schema(parameters=[ETAG], responses=ProgressSerializer(many=True))
     def get(self, request, action):
-        action = _action(request, action)
-        _check(request, "planning.view_progress", action)
-        return Response(ProgressSerializer(action.updates.all(), many=True).data)
+        action = self.resolved()["action"]
+        return Response(
+            ProgressSerializer(action.updates.all(), many=True).data,
+            headers={"ETag": action_etag(action)},
+        )
 
+    @extend_schema(parameters=[IF_MATCH, ETAG], responses={201: ProgressSerializer, **WRITE_ERRORS})
     def post(self, request, action):
-        action = _action(request, action)
-        _check(request, "planning.update_progress", action)
+        action = self.resolved()["action"]
         serializer = ProgressSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        if data.get("lock_version") is None:
-            return _version_missing()
+        expected = expected_action_version(request, action, data.get("lock_version"))
         try:
             update = progress_record(
                 action=action,
@@ -224,27 +234,31 @@ class ActionProgress(generics.GenericAPIView):
                 percent_done=data.get("percent_done"),
                 note=data.get("note", ""),
                 user=request.user,
-                expected_version=data["lock_version"],
+                expected_version=expected,
             )
+        except EditConflict as conflict:
+            raise stale(conflict.current) from None
         except ValidationError as error:
-            return _validation(error)
-        return Response(ProgressSerializer(update).data, status=status.HTTP_201_CREATED)
+            return _refused(error)
+        return Response(
+            ProgressSerializer(update).data,
+            status=status.HTTP_201_CREATED,
+            headers={"ETag": action_etag(action)},
+        )
 
 
-class IndicatorList(generics.ListAPIView):
+class IndicatorList(ApiView, generics.ListAPIView):
     """Indicators (public): police and CBS tables, and municipalities' own registrations."""
 
-    permission_classes = [AllowAny]
-    ivp_access = "public"
+    needs = {"GET": []}
     serializer_class = IndicatorSerializer
     queryset = Indicator.objects.prefetch_related("themes").order_by("code")
 
 
-class ObservationList(generics.ListAPIView):
+class ObservationList(ApiView, generics.ListAPIView):
     """Observations of one municipality (public aggregates), optionally of one indicator."""
 
-    permission_classes = [AllowAny]
-    ivp_access = "public"
+    needs = {"GET": []}
     serializer_class = ObservationSerializer
 
     @extend_schema(parameters=[OpenApiParameter("indicator", str, description="Indicator code")])
@@ -252,7 +266,7 @@ class ObservationList(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        municipality = get_object_or_404(Municipality, code=self.kwargs["code"].upper())
+        municipality = _municipality(self.kwargs["code"])
         rows = Observation.objects.filter(area_code=municipality.code).select_related(
             "indicator", "source"
         )

@@ -1,24 +1,22 @@
-"""Thin read-only API over the same selectors as the pages. Public facts need no login."""
+"""The API's public facts (municipalities, regions, the taxonomy; no login) and a
+municipality's own themes, over the same selectors as the pages."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import generics
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ivp.regions import selectors as region_selectors
 from ivp.regions.models import Municipality, Region
 from ivp.taxonomy import selectors as taxonomy_selectors
 
 from . import serializers
-from .permissions import RulesPermission
+from .base import ApiView, Need
 
 
-class PublicMixin:
-    permission_classes = [AllowAny]
-    ivp_access = "public"
+class PublicMixin(ApiView):
+    needs = {"GET": []}
 
 
 class Schema(PublicMixin, SpectacularAPIView):
@@ -61,17 +59,18 @@ class TaxonomyList(PublicMixin, generics.ListAPIView):
         return taxonomy_selectors.versions_with_themes()
 
 
-class MunicipalThemes(APIView):
+class MunicipalThemes(ApiView):
     """The themes as this municipality uses them: needs a role in the municipality."""
 
-    permission_classes = [RulesPermission]
-    required_permission = ivp_access = "regions.view_workspace"
+    needs = {"GET": [Need("regions.view_workspace", "municipality")]}
+    pagination_class = None
 
-    def permission_object(self):
-        return get_object_or_404(Municipality, code=self.kwargs["code"].upper())
+    def resolve(self):
+        return {"municipality": get_object_or_404(Municipality, code=self.kwargs["code"].upper())}
 
     @extend_schema(responses=serializers.EffectiveFieldSerializer(many=True))
     def get(self, request, code):
         version = taxonomy_selectors.current_version()
-        fields = taxonomy_selectors.themes_for(self.permission_object(), version) if version else []
+        municipality = self.resolved()["municipality"]
+        fields = taxonomy_selectors.themes_for(municipality, version) if version else []
         return Response(serializers.EffectiveFieldSerializer(fields, many=True).data)

@@ -203,10 +203,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 REST_FRAMEWORK = {
+    # A script's personal API key (made on /account/api-sleutels/) or the browser's session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ivp.api.authentication.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Each view names its rules per method (ivp.api.permissions); a view without is refused.
+    "DEFAULT_PERMISSION_CLASSES": ["ivp.api.permissions.RulesPermission"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
@@ -214,9 +217,25 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ivp API",
-    "DESCRIPTION": "Integraal veiligheidsbeleid: gemeenten, regio's en veiligheidsthema's.",
+    "DESCRIPTION": (
+        "Integraal veiligheidsbeleid. Openbaar en zonder inloggen: gemeenten, regio's, "
+        "veiligheidsthema's, indicatoren, waarnemingen en elk vastgesteld integraal "
+        "veiligheidsplan en uitvoeringsplan. Met een rol (sessie of persoonlijke API-sleutel: "
+        "`Authorization: Bearer ivp_…`, te maken onder Mijn account) ook wat in voorbereiding "
+        "is, en schrijven met dezelfde rechten als op de pagina's: de coördinator voegt acties "
+        "toe en wijzigt ze, de coördinator en ketenpartners melden voortgang. Elke wijziging "
+        "noemt de versie waarop ze is gebaseerd (lock_version of If-Match met de ETag): "
+        "zonder versie 428, bij een verouderde versie 412."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Requests and answers as separate components: what a client sends and what it reads.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "ivp.planning.execution.models.Action.Status",
+        "PlanStatusEnum": "ivp.planning.workflow.models.Adoptable.Status",
+        "FrameworkLevelEnum": "ivp.planning.policy.models.Framework.Level",
+    },
 }
 
 # Reminders about stale actions (ivp reminders). Locally they are printed to the console; in

@@ -1,6 +1,7 @@
 """An uitvoeringsplan as rows for scripts and spreadsheets: JSON, CSV (semicolon, UTF-8 with
 BOM so Excel opens it in Dutch) and XLSX. Every action with its theme, item, description,
-parties, planning as written and as read, owner, budget, hours and status."""
+parties, planning as written and as read, owner, budget, hours and status. The JSON is the
+shape of `ivp.planning.execution.serializers` (the API's too)."""
 
 import csv
 import io
@@ -11,8 +12,9 @@ from django.db.models import Prefetch
 
 from ivp.common.spreadsheet_cells import csv_cell, xlsx_append
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution.selectors import actions_of
+from ivp.planning.execution.serializers import ActionPlanSerializer, ActionSerializer
 
-FORMAT_VERSION = 1
 COLUMNS = [
     ("id", "Actie-id"),  # what a progress file names an action by
     ("theme", "Thema"),
@@ -41,29 +43,8 @@ def themes_with_actions(action_plan: ActionPlan):
 
 
 def action_rows(action_plan: ActionPlan) -> list[dict]:
-    rows = []
-    for theme in themes_with_actions(action_plan):
-        for action in theme.actions.all():
-            schedule = action.schedule
-            rows.append(
-                {
-                    "id": action.pk,
-                    "theme": theme.priority.title,
-                    "priority": theme.priority.kind == "prioriteit",
-                    "item": action.item,
-                    "description": action.description,
-                    "parties": [p.name for p in action.parties.all()],
-                    "planning": action.planning_text,
-                    "planning_months": list(action.planning_months),
-                    "planning_quarters": list(schedule.quarters),
-                    "planning_read": schedule.parsed,
-                    "owner": action.owner,
-                    "budget": float(action.budget) if action.budget is not None else None,
-                    "hours": action.hours,
-                    "status": action.status,
-                }
-            )
-    return rows
+    """Every action, theme by theme, in the shape of `ActionSerializer` (the API's too)."""
+    return ActionSerializer(actions_of(action_plan), many=True).data
 
 
 def totals(actions) -> dict:
@@ -88,18 +69,7 @@ def party_totals(action_lists) -> list[tuple[str, dict]]:
 
 def action_plan_data(action_plan: ActionPlan) -> dict:
     """The plan for scripts (`format_version` 1): its identity and every action."""
-    return {
-        "format_version": FORMAT_VERSION,
-        "municipality": {
-            "code": action_plan.municipality.code,
-            "name": action_plan.municipality.name,
-        },
-        "title": action_plan.title,
-        "period": {"from": action_plan.start_year, "to": action_plan.end_year},
-        "status": action_plan.status,
-        "policy_plan": action_plan.policy_plan.title,
-        "actions": action_rows(action_plan),
-    }
+    return ActionPlanSerializer(action_plan).data
 
 
 def as_json(action_plan: ActionPlan) -> str:

@@ -1,6 +1,6 @@
 """Reads of the uitvoeringsplannen: their versions, and which one a reader reads."""
 
-from ivp.planning.execution.models import ActionPlan
+from ivp.planning.execution.models import Action, ActionPlan
 from ivp.planning.workflow.selectors import first_readable
 
 
@@ -31,3 +31,13 @@ def action_plans_for_reader(user, municipality, perm="planning.view_action_plan"
         by_year.setdefault(plan.start_year, []).append(plan)
     readable = (first_readable(user, versions, perm) for versions in by_year.values())
     return [plan for plan in readable if plan is not None]
+
+
+def actions_of(action_plan: ActionPlan):
+    """Its actions theme by theme, in the plan's order, ready to be shown or exported."""
+    return (
+        Action.objects.filter(theme__action_plan=action_plan)
+        .select_related("theme__priority")
+        .prefetch_related("parties")
+        .order_by("theme__order", "theme__pk", "order", "pk")
+    )

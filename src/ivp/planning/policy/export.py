@@ -1,7 +1,8 @@
 """A policy plan as data for scripts (JSON, `format_version` 1) and as Markdown to read.
 
-The JSON shape is documented in the README and kept stable: new keys may be added, none is
-renamed or removed without raising `format_version`.
+The JSON shape is `ivp.planning.policy.serializers.PlanSerializer` (the API's too), documented
+in the README and kept stable: new keys may be added, none is renamed or removed without
+raising `format_version`.
 """
 
 import difflib
@@ -11,83 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from ivp.figures import formatting
-from ivp.planning.policy.models import Objective, PolicyPlan, Priority
-from ivp.planning.policy.selectors import going_concern_themes, plan_with_contents
-
-FORMAT_VERSION = 1
+from ivp.planning.policy.models import PolicyPlan
+from ivp.planning.policy.selectors import plan_with_contents
+from ivp.planning.policy.serializers import PlanSerializer
+from ivp.planning.policy.serializers import text_lines as _lines  # noqa: F401  (reports' builders)
 
 
 def plan_data(plan: PolicyPlan) -> dict:
-    plan = plan_with_contents(plan.pk)
-    priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
-    others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
-    return {
-        "format_version": FORMAT_VERSION,
-        "municipality": {"code": plan.municipality.code, "name": plan.municipality.name},
-        "title": plan.title,
-        "period": {"from": plan.start_year, "to": plan.end_year},
-        "version": plan.version,
-        "status": plan.status,
-        "adopted": {
-            "on": plan.adopted_on.isoformat() if plan.adopted_on else None,
-            "by": plan.adopted_by or None,
-            "decision": plan.decision_reference or None,
-        },
-        "mission": plan.mission,
-        "vision": plan.vision,
-        "strategic_objectives": _lines(plan.strategic_objectives),
-        "principles": _lines(plan.principles),
-        "frameworks": [
-            {"name": f.name, "level": f.level, "period": f.period, "issuer": f.issuer}
-            for f in plan.frameworks.all()
-        ],
-        "priorities": [_priority(p) for p in priorities],
-        "other_themes": [_priority(p) for p in others],
-        "going_concern": [t.name for t in going_concern_themes(plan)],
-        "communication": plan.communication,
-        "formation": plan.formation,
-        "finances": plan.finances,
-    }
-
-
-def _priority(priority: Priority) -> dict:
-    data = {
-        "title": priority.title,
-        "theme": priority.theme.name if priority.theme else None,
-        "description": priority.description,
-        "ambition": priority.ambition,
-        "objectives": [_objective(o) for o in priority.objectives.all()],
-        "approach": [line.text for line in priority.approachlines.all()],
-        "parties": [party.name for party in priority.parties.all()],
-        "shared": None,
-    }
-    if priority.shared:
-        shared = priority.shared
-        data["shared"] = {
-            "region": {"code": shared.region.code, "name": shared.region.name},
-            "title": shared.title,
-            "period": shared.period,
-            "description": shared.description,
-            "objectives": [_objective(o) for o in shared.objectives.all()],
-            "approach": [line.text for line in shared.approachlines.all()],
-            "parties": [party.name for party in shared.parties.all()],
-        }
-    return data
-
-
-def _objective(objective: Objective) -> dict:
-    return {
-        "text": objective.text,
-        "qualitative": objective.qualitative,
-        "measurable": objective.measurable,
-        "indicator": objective.indicator.name if objective.indicator else None,
-        "baseline": {"value": objective.baseline_value, "year": objective.baseline_year},
-        "target": {"value": objective.target_value, "year": objective.target_year},
-    }
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+    """The plan with everything in it, in the shape of `PlanSerializer` (the API's too)."""
+    return PlanSerializer(plan_with_contents(plan.pk)).data
 
 
 def plan_markdown(plan: PolicyPlan) -> str:

@@ -98,6 +98,54 @@ def action_save(
     return action
 
 
+UPDATABLE = (
+    "item",
+    "description",
+    "parties",
+    "planning_text",
+    "owner",
+    "budget",
+    "hours",
+    "expected_result",
+    "status",
+)
+
+
+@transaction.atomic
+def action_update(*, action: Action, expected_version: int, **changes) -> Action:
+    """Change some fields of an action (the API's PATCH); the others keep their values. The
+    edit names the version it was based on: someone's save since is refused (EditConflict)."""
+    unknown = set(changes) - set(UPDATABLE)
+    if unknown:
+        raise TypeError(f"action_update() cannot change {', '.join(sorted(unknown))}")
+    # The fields kept are read under the row lock, so a save that landed since the caller
+    # read the action is neither lost nor mistaken for the version the caller names.
+    action = (
+        Action.objects.select_for_update(of=("self",))
+        .select_related("theme__action_plan__policy_plan", "objective", "indicator")
+        .get(pk=action.pk)
+    )
+    current = {
+        "item": action.item,
+        "description": action.description,
+        "parties": [party.name for party in action.parties.all()],
+        "planning_text": action.planning_text,
+        "owner": action.owner,
+        "budget": action.budget,
+        "hours": action.hours,
+        "expected_result": action.expected_result,
+        "status": action.status,
+    }
+    return action_save(
+        theme=action.theme,
+        action=action,
+        objective=action.objective,
+        indicator=action.indicator,
+        expected_version=expected_version,
+        **{**current, **changes},
+    )
+
+
 @transaction.atomic
 def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
     """Next year's draft, with the same themes and every running action carried over (planned,

@@ -1,0 +1,229 @@
+"""The integral safety plan as data: one shape for the API, the JSON download and `ivp plan`.
+
+Every field is typed and described, so the OpenAPI schema documents the export too. The shape
+is `format_version` 1 (README): keys may be added, none renamed or removed.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ivp.planning.policy.models import Framework, PolicyPlan, Priority
+from ivp.planning.policy.selectors import going_concern_themes
+from ivp.planning.workflow.models import Adoptable
+
+FORMAT_VERSION = 1
+
+
+class BlankAsNullCharField(serializers.CharField):
+    """Text that is empty in the database and `null` in the data (e.g. no decision yet)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return str(value) if value else None
+
+
+def text_lines(text: str) -> list[str]:
+    """A text written one item per line as a list (bullets and blank lines dropped)."""
+    return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+
+class LinesField(serializers.ListField):
+    """A text field written one item per line, read as a list."""
+
+    child = serializers.CharField()
+
+    def to_representation(self, data):
+        return text_lines(data)
+
+
+class MunicipalityRefSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="CBS-code van de gemeente, bijv. GM1708.")
+    name = serializers.CharField(help_text="Naam van de gemeente.")
+
+
+class RegionRefSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Code van de regio (samenwerkingsverband of provincie).")
+    name = serializers.CharField(help_text="Naam van de regio.")
+
+
+class YearPeriodSerializer(serializers.Serializer):
+    """`from` and `to` are Python keywords, so the fields are named in get_fields()."""
+
+    def get_fields(self):
+        return {
+            "from": serializers.IntegerField(source="start_year", help_text="Eerste jaar."),
+            "to": serializers.IntegerField(source="end_year", help_text="Laatste jaar."),
+        }
+
+
+class AdoptionSerializer(serializers.Serializer):
+    on = serializers.DateField(
+        source="adopted_on", allow_null=True, help_text="Datum van vaststelling; null: onbekend."
+    )
+    by = BlankAsNullCharField(
+        source="adopted_by", help_text="Wie vaststelde (gemeenteraad, college); null: nog niet."
+    )
+    decision = BlankAsNullCharField(
+        source="decision_reference", help_text="Kenmerk van het besluit; null: geen."
+    )
+
+
+class FrameworkSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(help_text="Naam van het kader.")
+    level = serializers.ChoiceField(
+        choices=Framework.Level.choices, help_text="Niveau: landelijk, regionaal of lokaal."
+    )
+    period = serializers.CharField(help_text="Looptijd als tekst, bijv. 2023–2026.")
+    issuer = serializers.CharField(help_text="Wie het kader uitgaf; leeg als onbekend.")
+
+    class Meta:
+        model = Framework
+        fields = ["name", "level", "period", "issuer"]
+
+
+class MeasurementSerializer(serializers.Serializer):
+    """A value in a year: the baseline or the target of an objective."""
+
+    def __init__(self, *args, which: str, **kwargs):
+        self.which = which
+        super().__init__(*args, **kwargs)
+
+    def get_fields(self):
+        return {
+            "value": serializers.FloatField(
+                source=f"{self.which}_value", allow_null=True, help_text="Waarde; null: geen."
+            ),
+            "year": serializers.IntegerField(
+                source=f"{self.which}_year", allow_null=True, help_text="Jaar; null: geen."
+            ),
+        }
+
+
+class BaselineSerializer(MeasurementSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, which="baseline", **kwargs)
+
+
+class TargetSerializer(MeasurementSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, which="target", **kwargs)
+
+
+class ObjectiveSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="De doelstelling.")
+    qualitative = serializers.BooleanField(
+        help_text="Bewust kwalitatief: niet in een indicator uit te drukken."
+    )
+    measurable = serializers.BooleanField(
+        help_text="Meetbaar: indicator, nulmeting met jaar en streefwaarde met jaar zijn gegeven."
+    )
+    indicator = serializers.CharField(
+        source="indicator.name", allow_null=True, help_text="Naam van de indicator; null: geen."
+    )
+    baseline = BaselineSerializer(source="*", help_text="Nulmeting.")
+    target = TargetSerializer(source="*", help_text="Streefwaarde.")
+
+
+class TextsOf(serializers.ListField):
+    """Related records as a list of one of their texts, e.g. parties by name."""
+
+    child = serializers.CharField()
+
+    def __init__(self, attribute: str, **kwargs):
+        self.attribute = attribute
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, related):
+        return [getattr(record, self.attribute) for record in related.all()]
+
+
+def _names(help_text: str):
+    return TextsOf("name", help_text=help_text)
+
+
+def _approach():
+    return TextsOf("text", source="approachlines", help_text="Aanpaklijnen, in volgorde.")
+
+
+class SharedPrioritySerializer(serializers.Serializer):
+    region = RegionRefSerializer(help_text="De regio die de prioriteit deelt.")
+    title = serializers.CharField(help_text="Titel van de gedeelde prioriteit.")
+    period = serializers.CharField(help_text="Looptijd als tekst, bijv. 2023–2026.")
+    description = serializers.CharField(help_text="Beschrijving.")
+    objectives = ObjectiveSerializer(many=True, help_text="Gedeelde doelstellingen van de regio.")
+    approach = _approach()
+    parties = _names("Partijen van de regionale aanpak.")
+
+
+class PrioritySerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="Titel van de prioriteit of het overige thema.")
+    theme = serializers.CharField(
+        source="theme.name", allow_null=True, help_text="Veiligheidsthema; null: geen."
+    )
+    description = serializers.CharField(help_text="Beschrijving.")
+    ambition = serializers.CharField(help_text="Ambitie.")
+    objectives = ObjectiveSerializer(
+        many=True, help_text="Doelstellingen; bij een gedeelde prioriteit de lokale."
+    )
+    approach = _approach()
+    parties = _names("Partijen die aan de prioriteit werken.")
+    shared = SharedPrioritySerializer(
+        allow_null=True,
+        help_text="De regionale prioriteit die deze overneemt; null: een eigen prioriteit.",
+    )
+
+
+class PlanSerializer(serializers.Serializer):
+    """An integraal veiligheidsplan with its priorities, objectives, approach, parties,
+    frameworks and the regional priorities it adopts (as `ivp plan --format json`)."""
+
+    format_version = serializers.SerializerMethodField(
+        help_text="Versie van deze vorm; verandert alleen als een sleutel wegvalt of van "
+        "betekenis verandert."
+    )
+    municipality = MunicipalityRefSerializer(help_text="De gemeente van het plan.")
+    title = serializers.CharField(help_text="Titel van het plan.")
+    period = YearPeriodSerializer(source="*", help_text="Planperiode in jaren.")
+    version = serializers.IntegerField(help_text="Versienummer; 1 is de eerste.")
+    status = serializers.ChoiceField(
+        choices=Adoptable.Status.choices, help_text="concept of vastgesteld."
+    )
+    adopted = AdoptionSerializer(source="*", help_text="De vaststelling.")
+    mission = serializers.CharField(help_text="Missie.")
+    vision = serializers.CharField(help_text="Visie.")
+    strategic_objectives = LinesField(help_text="Strategische doelen, één per regel.")
+    principles = LinesField(help_text="Uitgangspunten, één per regel.")
+    frameworks = FrameworkSerializer(many=True, help_text="Kaders waar het plan op steunt.")
+    priorities = serializers.SerializerMethodField(help_text="De prioriteiten, in volgorde.")
+    other_themes = serializers.SerializerMethodField(
+        help_text="Overige thema's die het plan uitschrijft (zelfde vorm als prioriteiten)."
+    )
+    going_concern = serializers.SerializerMethodField(
+        help_text="Namen van de thema's in de reguliere aanpak (going concern)."
+    )
+    communication = serializers.CharField(help_text="Communicatie.")
+    formation = serializers.CharField(help_text="Formatie (personeel en capaciteit).")
+    finances = serializers.CharField(help_text="Financiën.")
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_format_version(self, plan: PolicyPlan) -> int:
+        return FORMAT_VERSION
+
+    @extend_schema_field(PrioritySerializer(many=True))
+    def get_priorities(self, plan: PolicyPlan) -> list:
+        return self._of_kind(plan, Priority.Kind.PRIORITEIT)
+
+    @extend_schema_field(PrioritySerializer(many=True))
+    def get_other_themes(self, plan: PolicyPlan) -> list:
+        return self._of_kind(plan, Priority.Kind.OVERIG)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_going_concern(self, plan: PolicyPlan) -> list[str]:
+        return [theme.name for theme in going_concern_themes(plan)]
+
+    def _of_kind(self, plan: PolicyPlan, kind: str) -> list:
+        chosen = [p for p in plan.priorities.all() if p.kind == kind]
+        return PrioritySerializer(chosen, many=True).data
