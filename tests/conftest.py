@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from ivp.accounts.api_keys import api_key_create
 from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from ivp.accounts.models import Invitation, Role
 from ivp.figures.demo import demo_figures_load
@@ -61,6 +62,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 invited_by=get_user_model().objects.get(username=coordinator),
                 expires_at=timezone.now() + timedelta(days=14),
             )
+        # An API key each, of the municipality's coordinator.
+        for coordinator in ("coordinator.westerveld", "coordinator.steenwijkerland"):
+            api_key_create(user=get_user_model().objects.get(username=coordinator), name="script")
         # A finished document each, requested by the municipality's coordinator.
         for code, user in (("GM1701", "coordinator.westerveld"), ("GM1708", "beheerder")):
             GeneratedDocument.objects.create(

@@ -83,6 +83,7 @@ OWN = {
     "membership": _first("accounts.Membership", user__username="partner.westerveld"),
     "token": lambda: _invitation_token("GM1701"),
     "uidb64": "MQ",
+    "key": _first("accounts.ApiKey", user__username="coordinator.westerveld"),
 }
 OTHER = {
     "table_format": "csv",
@@ -112,6 +113,7 @@ OTHER = {
     "membership": _first("accounts.Membership", user__username="partner.steenwijkerland"),
     "token": lambda: _invitation_token("GM1708"),
     "uidb64": "Mg",
+    "key": _first("accounts.ApiKey", user__username="coordinator.steenwijkerland"),
 }
 
 EVERYONE = set(ROLES)
@@ -159,6 +161,11 @@ EXPECTED: dict[str, Rule] = {
     "accounts:switch_municipality": Rule(ANY_ROLE, {BEHEERDER}, method="post"),
     "accounts:password_change": same(ANY_ROLE),
     "accounts:password_change_done": same(ANY_ROLE),
+    # Personal API keys: everyone with an account makes their own; a key is revoked only by
+    # its user (OWN's is Westerveld's coordinator's, OTHER's Steenwijkerland's): anyone else
+    # is told it does not exist (404), as a key of another is none of their business.
+    "accounts:api_keys": same(ANY_ROLE),
+    "accounts:api_key_revoke": Rule({COORDINATOR}, set(), method="post"),
     # Forgotten passwords: open to all; the link in the mail is the proof (a wrong one says so).
     "accounts:password_reset": same(EVERYONE),
     "accounts:password_reset_done": same(EVERYONE),
@@ -302,6 +309,9 @@ def _scopes(name: str):
     return ["own", "other"] if has_scope else ["own"]
 
 
+# Refused with 404: a municipality one has no role in, a key that is someone else's.
+NOT_FOUND_WHEN_REFUSED = {"accounts:switch_municipality", "accounts:api_key_revoke"}
+
 CASES = [(name, role, scope) for name in sorted(URLS) for scope in _scopes(name) for role in ROLES]
 
 
@@ -349,7 +359,7 @@ def test_access(name, role, scope):
             assert response.status_code == 302
             assert response["Location"].startswith(("/inloggen/", "/beheer/django/login/"))
     else:
-        expected = (404,) if name == "accounts:switch_municipality" else (403,)
+        expected = (404,) if name in NOT_FOUND_WHEN_REFUSED else (403,)
         if name == "admin:index":
             expected = (302,)  # Django admin sends non-staff to its own login page
         assert response.status_code in expected, (
@@ -411,6 +421,8 @@ WRITES = {
     "accounts:members": {"email": "x@example.org", "role": "ketenpartner", "organisation": "X"},
     "accounts:invitation_withdraw": {},
     "accounts:membership_end": {},
+    "accounts:api_keys": {"name": "X"},
+    "accounts:api_key_revoke": {},
 }
 WRITE_CASES = [
     (name, role, scope)
@@ -422,7 +434,7 @@ WRITE_CASES = [
 
 
 def _state():
-    from ivp.accounts.models import Invitation, Membership
+    from ivp.accounts.models import ApiKey, Invitation, Membership
     from ivp.planning.models import Objective, PolicyPlan, Priority, RegionalPriority
     from ivp.regions.models import ImportRun, Region
     from ivp.taxonomy.models import MunicipalTheme
@@ -438,6 +450,8 @@ def _state():
         Membership.objects.count(),
         Invitation.objects.open().count(),
         Invitation.objects.count(),
+        ApiKey.objects.count(),
+        ApiKey.objects.active().count(),
         sorted(Region.objects.get(code="zuidwest-drenthe").members.values_list("code", flat=True)),
     )
 
@@ -452,7 +466,7 @@ def test_refused_roles_cannot_write_by_posting_either(name, role, scope):
         client.force_login(get_user_model().objects.get(username=USERNAMES[role]))
     before = _state()
     response = client.post(url, WRITES[name])
-    assert response.status_code in (302, 403)
+    assert response.status_code in (302, 404 if name in NOT_FOUND_WHEN_REFUSED else 403)
     if response.status_code == 302:
         assert response["Location"].startswith("/inloggen/")
     assert _state() == before

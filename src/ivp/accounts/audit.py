@@ -9,7 +9,7 @@ from ivp.planning.audit import planning_histories
 from ivp.regions.models import ImportRun, Municipality, Region
 from ivp.taxonomy.models import MunicipalTheme
 
-from .models import HouseStyle, Invitation, Membership
+from .models import ApiKey, HouseStyle, Invitation, Membership
 
 LIMIT = 200
 
@@ -39,6 +39,8 @@ def _histories_for(municipality: Municipality):
     yield Membership.history.filter(municipality=municipality)
     yield Invitation.history.filter(municipality=municipality)
     yield HouseStyle.history.filter(municipality=municipality)
+    # API keys made and revoked by the people working for it (they act with their rights here)
+    yield ApiKey.history.filter(user__memberships__municipality=municipality).distinct()
     yield from planning_histories(municipality)
 
 
