@@ -17,7 +17,15 @@ from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-CONTRACT = ["Plan", "ActionPlan", "Action", "Progress", "ActionRequest", "ProgressRequest"]
+CONTRACT = [
+    "Plan",
+    "ActionPlan",
+    "Action",
+    "Progress",
+    "ActionRequest",
+    "PatchedActionRequest",
+    "ProgressRequest",
+]
 SAMPLES = {"code": "GM1708", "year": "2026", "region": "zuidwest-drenthe"}
 
 

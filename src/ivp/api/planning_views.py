@@ -21,7 +21,6 @@ from ivp.planning.execution.serializers import (
 )
 from ivp.planning.execution.services.actions import action_save, action_update
 from ivp.planning.execution.services.progress import progress_record
-from ivp.planning.models import Action
 from ivp.planning.policy import export as policy_export
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.serializers import PlanSerializer
@@ -159,12 +158,9 @@ class ActionScoped(ApiView):
     pagination_class = None
 
     def resolve(self):
-        action = get_object_or_404(
-            Action.objects.select_related(
-                "theme__action_plan__municipality", "theme__priority"
-            ).prefetch_related("parties"),
-            pk=self.kwargs["action"],
-        )
+        action = execution_selectors.action_in_context(self.kwargs["action"])
+        if action is None:
+            raise NotFound("Geen actie met dit id.")
         return {"action": action, "action_plan": action.theme.action_plan}
 
 

@@ -41,3 +41,13 @@ def actions_of(action_plan: ActionPlan):
         .prefetch_related("parties")
         .order_by("theme__order", "theme__pk", "order", "pk")
     )
+
+
+def action_in_context(pk: int) -> Action | None:
+    """One action with its plan, municipality, theme and parties, as a reader or writer needs it."""
+    return (
+        Action.objects.select_related("theme__action_plan__municipality", "theme__priority")
+        .prefetch_related("parties")
+        .filter(pk=pk)
+        .first()
+    )
