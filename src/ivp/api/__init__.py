@@ -1,1 +1,2 @@
-"""The read-only REST API over the same selectors as the pages, with its OpenAPI schema."""
+"""The REST API (`/api/v1/`): public facts without login, plans and actions with it, progress and
+action edits by those allowed to make them; described by its OpenAPI schema."""
