@@ -14,6 +14,8 @@ import polars as pl
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ivp.common.tabular import read_table
+
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
@@ -27,7 +29,6 @@ from .common import (
     refuse,
 )
 from .geography import Geography
-from .tabular import read_table
 
 COUNT_KINDS = ("overlast", "incidenten", "eigen")
 SURVEY_KINDS = ("enquetescore", "enquetepercentage")
