@@ -14,10 +14,10 @@ import polars as pl
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ..months import MONTH_NAMES
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
-    MONTH_NAMES,
     IndicatorSpec,
     ParsedFigures,
     Problems,
@@ -172,7 +172,7 @@ def read_mapped(
             publisher=mapping.source or municipality_name,
             table_id="",
             title=f"{municipality_name}: {mapping.name}",
-            edition=edition or date.today().isoformat(),
+            edition=edition,
             licence="",
         ),
         indicators=indicators,
