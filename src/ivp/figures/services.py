@@ -282,6 +282,7 @@ def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Sou
 def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, progress):
     incoming = incoming.rename({"area_code": "area"})
     new, differing = _compare(incoming)
+    # Normalised editions compare as text exactly as their dates do (see editions).
     replace = differing.filter(pl.col("edition") <= source.edition)
     result.unchanged = incoming.height - new.height - differing.height
     result.kept_newer = differing.height - replace.height
