@@ -133,6 +133,12 @@ def test_a_day_in_the_title_year_is_newer_than_the_year(no_figures):
     assert Observation.objects.filter(source__edition="2026").count() > 300
 
 
+def test_a_title_without_a_year_gets_the_default_not_an_empty_edition(no_figures):
+    raw = STATLINE_2024.read_bytes().replace(b"gemeente 2026", b"gemeente", 1)
+    result = figures_import(file_name="zonder_jaar.csv", raw=raw)
+    assert result.source == f"Bron: Politie, 47013NED (editie {date.today().isoformat()})"
+
+
 # Every way in refuses a bad edition and says where it came from.
 
 
