@@ -28,30 +28,6 @@ MAX_PROBLEMS_PER_KIND = 25
 LABEL = "_column_label"  # optional frame column: the file's column name per row, for messages
 NETHERLANDS = "NL01"
 
-# Dutch month names and the abbreviations people write ('mrt 2024'), lower case → 1..12.
-MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-
 # StatLine's symbols for "no number here": they are not numbers and must not become 0.
 STATISTICAL_SYMBOLS = {
     ".": "cijfer onbekend",
@@ -66,7 +42,7 @@ class SourceSpec:
     publisher: str
     table_id: str
     title: str
-    edition: str
+    edition: str | None  # None: neither the person importing nor the file says; see editions
     licence: str = "CC BY 4.0"
     url: str = ""
     synthetic: bool = False

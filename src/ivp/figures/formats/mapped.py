@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 
 from ivp.common.tabular import read_table
 
+from ..months import MONTH_NAMES
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
-    MONTH_NAMES,
     IndicatorSpec,
     ParsedFigures,
     Problems,
@@ -173,7 +173,7 @@ def read_mapped(
             publisher=mapping.source or municipality_name,
             table_id="",
             title=f"{municipality_name}: {mapping.name}",
-            edition=edition or date.today().isoformat(),
+            edition=edition,
             licence="",
         ),
         indicators=indicators,
