@@ -49,6 +49,8 @@ test: system-deps setup-dev lint test-sqlite test-postgres
 lint:
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	@# The layers of .importlinter, checked on this checkout's src (also from a git worktree).
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 
 test-sqlite:
 	$(BIN)/pytest

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -119,3 +120,52 @@ def test_a_second_upload_of_a_waiting_file_is_refused_on_the_page():
         assert response.status_code == expected
     assert "al geïmporteerd" in response.content.decode()
     assert DBTaskResult.objects.count() == tasks_before + 1
+
+
+@pytest.mark.parametrize(
+    ("status", "fields", "shown", "retry"),
+    [
+        ("wachtrij", {}, "Wacht op de achtergrondverwerking…", False),
+        ("bezig", {}, "Bezig met importeren…", False),
+        ("klaar", {"report": ["12 waarden"]}, "12 waarden", False),
+        ("geweigerd", {"problems": ["rij 3, kolom jaar: geen jaar"]}, "rij 3, kolom jaar", False),
+        ("mislukt", {"problems": ["De schijf is vol."]}, "De schijf is vol.", True),
+    ],
+)
+def test_an_upload_shows_its_state_and_a_failed_one_can_be_tried_again(
+    status, fields, shown, retry
+):
+    from ivp.regions.models import Municipality
+
+    upload = FiguresUpload.objects.create(
+        file_name="cijfers.csv",
+        status=status,
+        municipality=Municipality.objects.get(code="GM1708"),
+        **fields,
+    )
+    page = client_for("coordinator.steenwijkerland").get(
+        reverse("figures:upload_detail", args=[upload.pk])
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and shown in text
+    assert ("Opnieuw proberen" in text) is retry
+    assert ("hx-trigger" in text) is (status in ("wachtrij", "bezig"))
+
+
+@pytest.mark.parametrize(
+    ("status", "shown", "retry"),
+    [
+        ("wachtrij", "Wacht op de achtergrondverwerking…", False),
+        ("klaar", "Het document is klaar.", False),
+        ("mislukt", "Het schrijven liep vast.", True),
+    ],
+)
+def test_a_document_shows_its_state_and_a_failed_one_can_be_tried_again(status, shown, retry):
+    document = _document(status=status, problem="Het schrijven liep vast.", file_name="plan.pdf")
+    page = client_for("coordinator.steenwijkerland").get(
+        reverse("reports:document_detail", args=[document.token])
+    )
+    text = page.content.decode()
+    assert page.status_code == 200 and shown in text
+    assert ("Opnieuw proberen" in text) is retry
+    assert ("plan.pdf" in text) is (status == "klaar")

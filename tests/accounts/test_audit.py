@@ -78,9 +78,9 @@ def test_the_trail_costs_a_fixed_number_of_queries(django_assert_max_num_queries
             municipal_theme_adapt(
                 municipality=westerveld, theme=theme, name=f"{theme.name} {round_}"
             )
-    from ivp.accounts.audit import _histories_for
+    from ivp.common.audit_registry import histories_for
 
-    kinds = len(list(_histories_for(westerveld)))
+    kinds = len(list(histories_for(westerveld)))
     # at most two queries per kind of record (its changes, and the records before them),
     # plus the population changes: however long the trail is
     with django_assert_max_num_queries(2 * kinds + 4):

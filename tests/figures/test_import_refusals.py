@@ -253,9 +253,14 @@ def whole_file(name: str, raw: bytes, row: int | None = None) -> Callable[[Files
     return lambda files: Case(name, raw, row, None)
 
 
-def too_long_edition(files: Files) -> Case:
+def edition_no_date(files: Files) -> Case:
     return Case(
-        STATLINE.name, files.statline.encode(), None, None, edition="2025-12-15 herziene versie"
+        STATLINE.name,
+        files.statline.encode(),
+        None,
+        None,
+        quoted="“2025-12-15 herziene versie” is geen editie",
+        edition="2025-12-15 herziene versie",
     )
 
 
@@ -346,7 +351,7 @@ CASES: dict[str, Callable[[Files], Case]] = {
     "xlsx": whole_file("cijfers.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256))),
     "header only of an unknown layout": whole_file("onbekend.csv", b"a;b;c\n1;2;3\n", row=1),
     "statline unclosed quote": statline_unclosed_quote,
-    "edition too long": too_long_edition,
+    "edition not a date": edition_no_date,
 }
 
 

@@ -7,10 +7,10 @@ import secrets
 import pytest
 from django.core.cache import cache
 
+from ivp.common import charts
 from ivp.figures.maps import map_view
 from ivp.figures.models import Indicator
 from ivp.regions.models import Municipality
-from ivp.reports import charts
 from tests.conftest import client_for
 
 MAP = "/cijfers/kaart/"

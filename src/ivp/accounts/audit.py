@@ -1,57 +1,35 @@
-"""The audit trail a coordinator sees: every change to their municipality's data, newest first."""
+"""The audit trail a coordinator sees: every change to their municipality's data, newest first.
 
-from dataclasses import dataclass
-from datetime import datetime
+Each app shares its part through `ivp.common.audit_registry` (registered in its
+`AppConfig.ready()`); this module reads the registry and imports no app above accounts.
+Accounts' own part is the municipality's memberships and invitations.
+"""
 
 from django.utils.translation import gettext as _
 
-from ivp.planning.audit import planning_histories
-from ivp.regions.models import ImportRun, Municipality, Region
-from ivp.taxonomy.models import MunicipalTheme
+from ivp.common.audit_registry import AuditEntry, Change, entries_for, histories_for
+from ivp.regions.models import Municipality
 
-from .models import ApiKey, HouseStyle, Invitation, Membership
+from .models import ApiKey, Invitation, Membership
 
 LIMIT = 200
 
 
-@dataclass(frozen=True)
-class Change:
-    field: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    when: datetime
-    who: str
-    action: str
-    what: str
-    object_name: str
-    changes: list[Change]
-
-
-def _histories_for(municipality: Municipality):
-    region_ids = municipality.regions.values("id")
-    yield Municipality.history.filter(id=municipality.id)
-    yield MunicipalTheme.history.filter(municipality=municipality)
-    yield Region.history.filter(id__in=region_ids)
+def account_histories(municipality: Municipality):
     yield Membership.history.filter(municipality=municipality)
     yield Invitation.history.filter(municipality=municipality)
-    yield HouseStyle.history.filter(municipality=municipality)
     # API keys made and revoked by the people working for it (they act with their rights here)
     yield ApiKey.history.filter(user__memberships__municipality=municipality).distinct()
-    yield from planning_histories(municipality)
 
 
 def audit_trail(municipality: Municipality, *, limit: int = LIMIT) -> list[AuditEntry]:
     """A fixed number of queries per kind of record, however long the trail (no N+1)."""
     entries = []
-    for history in _histories_for(municipality):
+    for history in histories_for(municipality):
         records = list(_with_relations(history).order_by("-history_date")[:limit])
         previous = _previous_records(history.model, records)
         entries += [_entry(record, previous.get(record.history_id)) for record in records]
-    entries += _population_changes(municipality)
+    entries += entries_for(municipality)
     return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]
 
 
@@ -110,26 +88,6 @@ def _entry(record, previous) -> AuditEntry:
         object_name=str(_instance(record)),
         changes=changes,
     )
-
-
-def _population_changes(municipality: Municipality) -> list[AuditEntry]:
-    """Population figures a later import replaced, with the old and the new value."""
-    entries = []
-    runs = ImportRun.objects.filter(kind="bevolking").exclude(changes=[]).select_related("user")
-    for run in runs:
-        for change in run.changes:
-            if change["code"] == municipality.code:
-                entries.append(
-                    AuditEntry(
-                        when=run.started_at,
-                        who=run.user.get_username() if run.user else _("system"),
-                        action="~",
-                        what=_("population"),
-                        object_name=f"{municipality.name} {change['year']} ({run.file_name})",
-                        changes=[Change(_("inhabitants"), str(change["old"]), str(change["new"]))],
-                    )
-                )
-    return entries
 
 
 def _show(value) -> str:

@@ -8,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
-from ivp.reports.models import HouseStyle
-
 
 class Role(models.TextChoices):
     BEHEERDER = "beheerder", _("administrator (beheerder)")
@@ -146,15 +144,6 @@ class Invitation(models.Model):
 
 # Who was given staff or administrator rights, and when; never the password hash.
 register(User, app=__package__, excluded_fields=["password", "last_login"])
-
-# House-style template uploads and removals (the reports app keeps no history of its own): who,
-# which file and what the cleaning removed (the change reason); never the template's bytes.
-register(
-    HouseStyle,
-    app=__package__,
-    excluded_fields=["content"],
-    history_change_reason_field=models.TextField(null=True),
-)
 
 
 class ApiKeyQuerySet(models.QuerySet):

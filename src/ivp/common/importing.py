@@ -1,4 +1,5 @@
-"""What every importer shares: problems that name file, row and column, and a clean refusal."""
+"""What every importer shares: problems that name file, row and column, a clean refusal, and
+a file's text decoded (or refused with a hint a person can act on)."""
 
 from dataclasses import dataclass
 
@@ -36,3 +37,27 @@ class ImportSummary:
     rows_written: int = 0
     rows_skipped: int = 0
     notes: str = ""
+
+
+def refuse(file_name: str, message: str, row: int | None = None, column: str | None = None):
+    raise ImportFileError([ImportProblem(file_name, row, column, message)])
+
+
+def decode(file_name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            hint = ""
+        else:
+            hint = _(" It looks like Windows-1252 (ANSI); save it as “CSV UTF-8”.")
+        # exc.start counts from after a UTF-8 BOM; the row is the line holding the bad byte.
+        bom = len(raw) - len(exc.object)
+        refuse(
+            file_name,
+            _("the file is not UTF-8 text (byte %(position)s).") % {"position": bom + exc.start + 1}
+            + hint,
+            row=exc.object.count(b"\n", 0, exc.start) + 1,
+        )

@@ -1,6 +1,6 @@
 """The real figures the demo shows, from the project's own copy of the public data."""
 
-from ivp.regions.services import data_file
+from ivp.common.data_files import data_file
 
 from .services import FiguresImportResult, figures_import
 

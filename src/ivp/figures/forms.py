@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from ivp.common import upload_limits
 from ivp.common.forms import AccessibleForm
 
+from .editions import EditionError, parse_optional_edition
 from .formats.tables import TABLES
+
+
+class EditionField(forms.CharField):
+    """An optional edition, normalised ('2025-9' → '2025-09'); empty when none is given."""
+
+    def clean(self, value):
+        try:
+            return parse_optional_edition(super().clean(value)) or ""
+        except EditionError as error:
+            raise forms.ValidationError(error.message, code="edition") from None
 
 
 class FiguresUploadForm(AccessibleForm):
@@ -16,13 +27,14 @@ class FiguresUploadForm(AccessibleForm):
             "or national totals per type."
         ),
     )
-    edition = forms.CharField(
+    edition = EditionField(
         label=_("Edition (optional)"),
         required=False,
-        max_length=20,
+        max_length=40,
         help_text=_(
-            "Date or label of the table's edition, e.g. 2025-12. A newer edition replaces values "
-            "of an older one; without it, the title's year or today's date is used."
+            "Year, month or date of the table's edition, e.g. 2026, 2025-12 or 2 december 2025. "
+            "A newer edition replaces values of an older one; without it, the title's year or "
+            "today's date is used."
         ),
     )
     table_id = forms.ChoiceField(

@@ -4,8 +4,8 @@ import polars as pl
 from django.utils.translation import gettext as _
 
 from ivp import analysis
+from ivp.common import charts
 from ivp.regions.models import Municipality
-from ivp.reports import charts
 
 from .models import Indicator, Source
 from .selectors import observations_frame, population_frame

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .editions import STORED_PATTERN
+
 
 class Source(models.Model):
     """One edition of a published table, or a municipality's own registration file."""
@@ -12,8 +14,11 @@ class Source(models.Model):
     title = models.CharField(_("title"), max_length=250)
     edition = models.CharField(
         _("edition"),
-        max_length=20,
-        help_text=_("Date or label of the edition; a later edition replaces earlier values."),
+        max_length=10,
+        help_text=_(
+            "Year, month or day of the edition (2026, 2025-09, 2026-12-02); a later edition "
+            "replaces earlier values."
+        ),
     )
     licence = models.CharField(_("licence"), max_length=60, blank=True)
     retrieved = models.DateField(_("retrieved"), null=True, blank=True)
@@ -40,7 +45,12 @@ class Source(models.Model):
             models.UniqueConstraint(
                 fields=["publisher", "table_id", "title", "edition"],
                 name="source_unique_edition",
-            )
+            ),
+            # The shape of editions.parse_edition's result, so that editions sort as dates.
+            models.CheckConstraint(
+                condition=models.Q(edition__regex=STORED_PATTERN),
+                name="source_edition_normalised",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from ivp.reports import charts
+from ivp.common import charts
 
 from .safety_picture import IndicatorPicture
 

@@ -2,7 +2,8 @@
 
 Importing the same file twice changes nothing. A value that differs from the stored one is
 replaced when the file's edition is the same or newer, and its revision goes up by one; an
-older edition never overwrites a newer one.
+older edition never overwrites a newer one. Editions are compared in their normalised form
+(`editions`), so '2025-9' given on the command line is older than '2025-12'.
 """
 
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from ivp.common.progress import Progress, no_progress
 from ivp.regions.models import ImportRun, Municipality
 from ivp.taxonomy.models import Theme
 
+from .editions import EditionError, default_edition, parse_edition, parse_optional_edition
 from .formats import read_figures
 from .formats.common import IndicatorSpec, ParsedFigures
 from .formats.mapped import ColumnMapping, read_mapped
@@ -88,19 +90,7 @@ def figures_import(
     progress: Progress = no_progress,
 ) -> FiguresImportResult:
     progress(_("Reading"), 0, 1)
-    longest = Source._meta.get_field("edition").max_length
-    if edition and len(edition) > longest:
-        raise ImportFileError(
-            [
-                ImportProblem(
-                    file_name,
-                    None,
-                    None,
-                    _("the edition “%(edition)s” is longer than %(max)s characters.")
-                    % {"edition": edition, "max": longest},
-                )
-            ]
-        )
+    edition = _given_edition(file_name, edition)
     parsed = read_figures(
         file_name, raw, geography_from_database(), edition=edition, table_id=table_id
     )
@@ -142,6 +132,25 @@ def store_parsed(
     return result
 
 
+def _given_edition(file_name: str, edition: str | None) -> str | None:
+    """The edition the person importing gave, normalised; refused before the file is read."""
+    try:
+        return parse_optional_edition(edition)
+    except EditionError as error:
+        raise ImportFileError([ImportProblem(file_name, None, None, error.message)]) from None
+
+
+def _edition_of(parsed: ParsedFigures) -> str:
+    """The given edition, else the one the file states (a StatLine title's year), else the
+    default: the day of the import."""
+    if parsed.source.edition is None:
+        return default_edition()
+    try:
+        return parse_edition(parsed.source.edition)
+    except EditionError as error:
+        raise ImportFileError([ImportProblem(parsed.file_name, 1, None, error.message)]) from None
+
+
 def _kept_apart(parsed: ParsedFigures) -> ParsedFigures:
     """Synthetic figures get indicators of their own, so they can never replace or mix with
     real ones, and every page that shows them names them synthetic."""
@@ -161,11 +170,12 @@ def _kept_apart(parsed: ParsedFigures) -> ParsedFigures:
 
 def _source_for(parsed: ParsedFigures, municipality=None) -> Source:
     spec = parsed.source
+    edition = _edition_of(parsed)
     source, _created = Source.objects.get_or_create(
         publisher=spec.publisher,
         table_id=spec.table_id,
         title=spec.title,
-        edition=spec.edition,
+        edition=edition,
         defaults={
             "licence": spec.licence,
             "url": spec.url,
@@ -194,7 +204,7 @@ def _source_for(parsed: ParsedFigures, municipality=None) -> Source:
                             "SYNTHETIC file its own edition."
                         )
                     )
-                    % {"edition": spec.edition},
+                    % {"edition": edition},
                 )
             ]
         )
@@ -272,6 +282,7 @@ def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Sou
 def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, progress):
     incoming = incoming.rename({"area_code": "area"})
     new, differing = _compare(incoming)
+    # Normalised editions compare as text exactly as their dates do (see editions).
     replace = differing.filter(pl.col("edition") <= source.edition)
     result.unchanged = incoming.height - new.height - differing.height
     result.kept_newer = differing.height - replace.height
@@ -409,6 +420,7 @@ def figures_import_mapped(
                 )
             ]
         )
+    edition = _given_edition(file_name, edition)
     progress(_("Reading"), 0, 1)
     parsed = read_mapped(
         file_name,

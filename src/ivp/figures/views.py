@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ivp.common import charts
 from ivp.common.access import permission_required, post_only, public
 from ivp.common.importing import ImportFileError
 from ivp.regions.selectors import municipality_from_code
-from ivp.reports import charts
 
 from . import drafting, presenters, safety_picture
 from .formats import mapped

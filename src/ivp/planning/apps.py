@@ -8,7 +8,12 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planning")
 
     def ready(self):
+        from ivp.common.audit_registry import register_histories
         from ivp.common.text_limits import refuse_overlong
+
+        from .audit import planning_histories
+
+        register_histories(planning_histories)
 
         # Text lengths are checked on every save of a planning record (no migration needed).
         for model in self.get_models():

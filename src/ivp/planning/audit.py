@@ -1,4 +1,5 @@
-"""The policy side's share of a municipality's audit trail."""
+"""Planning's share of a municipality's audit trail: the cycle, the IVP and the uitvoeringsplan
+with its actions (registered in `PlanningConfig.ready()`)."""
 
 from ivp.planning.models import (
     Action,

@@ -6,38 +6,15 @@ the IVP, regional priorities), `execution.models` (uitvoeringsplan, actions, pro
 """
 
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
-from ivp.planning.policy.models import (
-    ApproachLine,
-    CycleStep,
-    Framework,
-    Objective,
-    Party,
-    PolicyCycle,
-    PolicyPlan,
-    Prioritisation,
-    Priority,
-    RegionalPriority,
-    ThemeScore,
-    WorkGroupMember,
-)
+from ivp.planning.policy.models import *  # noqa: F403 (its __all__ lists the policy models)
+from ivp.planning.policy.models import __all__ as _policy_models
 from ivp.planning.workflow.models import Adoptable
 
 __all__ = [
+    *_policy_models,
     "Action",
     "ActionPlan",
     "ActionPlanTheme",
     "Adoptable",
-    "ApproachLine",
-    "CycleStep",
-    "Framework",
-    "Objective",
-    "Party",
-    "PolicyCycle",
-    "PolicyPlan",
-    "Prioritisation",
-    "Priority",
     "ProgressUpdate",
-    "RegionalPriority",
-    "ThemeScore",
-    "WorkGroupMember",
 ]

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class RegionsConfig(AppConfig):
     name = "ivp.regions"
     verbose_name = _("Municipalities and regions")
+
+    def ready(self):
+        from ivp.common.audit_registry import register_entries, register_histories
+
+        from .audit import population_changes, region_histories
+
+        register_histories(region_histories)
+        register_entries(population_changes)

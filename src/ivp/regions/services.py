@@ -3,12 +3,12 @@
 from collections.abc import Iterable
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ivp.common import upload_limits
+from ivp.common.data_files import data_file
 from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 from ivp.common.progress import Progress, no_progress
 
@@ -22,10 +22,6 @@ SOURCE_85984 = "CBS 85984NED, Kerncijfers wijken en buurten 2024 (peildatum 1 ja
 
 KEY_FIGURES_KIND = "kerncijfers"
 GROUPING_SUFFIXES = ("(PV)", "(LD)", "(CR)", "(RE)")
-
-
-def data_file(*parts: str) -> Path:
-    return Path(settings.DATA_DIR).joinpath(*parts)
 
 
 def _record_run(summary: ImportSummary, user=None, changes: list | None = None) -> ImportRun:

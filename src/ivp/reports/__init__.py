@@ -1,1 +1,2 @@
-"""Documents and charts: council reports, plans and the safety picture as DOCX, PDF and HTML (later issues)."""
+"""Documents for the council: the IVP, the uitvoeringsplan, the voortgangsrapportage and the
+safety analysis as DOCX, PDF and HTML, built in the background and kept per plan version."""

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "ivp.reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from ivp.common.audit_registry import register_histories
+
+        from .audit import report_histories
+
+        register_histories(report_histories)

@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .document import FORMATS, KINDS
 
@@ -22,6 +23,15 @@ class HouseStyle(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+
+    # Uploads and removals for the audit trail: who, which file and what the cleaning removed
+    # (the change reason); never the template's bytes. The table keeps the name it had when
+    # accounts kept this history.
+    history = HistoricalRecords(
+        excluded_fields=["content"],
+        history_change_reason_field=models.TextField(null=True),
+        table_name="accounts_historicalhousestyle",
+    )
 
     class Meta:
         verbose_name = _("house style")

@@ -15,9 +15,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from ivp.common import charts
 from ivp.common.importing import ImportFileError
 
-from . import charts
 from .document import KINDS, Bullets, Chart, Document, Paragraph, Table
 from .template_cleaning import clean_template
 

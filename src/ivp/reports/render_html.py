@@ -7,7 +7,8 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from . import charts
+from ivp.common import charts
+
 from .document import KINDS, Document
 
 STATIC = Path(__file__).parent / "static" / "reports"

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class TaxonomyConfig(AppConfig):
     name = "ivp.taxonomy"
     verbose_name = _("Safety fields and themes")
+
+    def ready(self):
+        from ivp.common.audit_registry import register_histories
+
+        from .audit import taxonomy_histories
+
+        register_histories(taxonomy_histories)

@@ -1,7 +1,5 @@
 """Recognise a figures file and hand it to the reader for its layout."""
 
-from datetime import date
-
 from django.utils.translation import gettext as _
 
 from ivp.common import upload_limits
@@ -47,7 +45,7 @@ def read_figures(
             file_name,
             raw,
             geography,
-            edition=edition or date.today().isoformat(),
+            edition=edition,
             table_id=table_id,
             synthetic=synthetic,
         )

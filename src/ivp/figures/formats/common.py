@@ -13,7 +13,7 @@ import polars as pl
 from django.utils.translation import gettext as _
 
 from ivp.common import upload_limits
-from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.common.importing import ImportFileError, ImportProblem, decode, refuse
 
 OBSERVATION_SCHEMA = {
     "indicator": pl.String,
@@ -27,30 +27,6 @@ FIRST_YEAR = 1995
 MAX_PROBLEMS_PER_KIND = 25
 LABEL = "_column_label"  # optional frame column: the file's column name per row, for messages
 NETHERLANDS = "NL01"
-
-# Dutch month names and the abbreviations people write ('mrt 2024'), lower case → 1..12.
-MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
 
 # StatLine's symbols for "no number here": they are not numbers and must not become 0.
 STATISTICAL_SYMBOLS = {
@@ -66,7 +42,7 @@ class SourceSpec:
     publisher: str
     table_id: str
     title: str
-    edition: str
+    edition: str | None  # None: neither the person importing nor the file says; see editions
     licence: str = "CC BY 4.0"
     url: str = ""
     synthetic: bool = False
@@ -151,10 +127,6 @@ def strip_header(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.rename(renames)
 
 
-def refuse(file_name: str, message: str, row: int | None = None, column: str | None = None):
-    raise ImportFileError([ImportProblem(file_name, row, column, message)])
-
-
 def refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
     """For readers that read with polars' n_rows=cap + 1: the row past the cap refuses."""
     limit = upload_limits.national().max_rows
@@ -177,26 +149,6 @@ def refuse_unreadable_csv(file_name: str, raw: bytes, separator: str, error: Exc
         _("the file cannot be read as CSV: %(error)s")
         % {"error": str(error).splitlines()[0][:200]},
     )
-
-
-def decode(file_name: str, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            raw.decode("cp1252")
-        except UnicodeDecodeError:
-            hint = ""
-        else:
-            hint = _(" It looks like Windows-1252 (ANSI); save it as “CSV UTF-8”.")
-        # exc.start counts from after a UTF-8 BOM; the row is the line holding the bad byte.
-        bom = len(raw) - len(exc.object)
-        refuse(
-            file_name,
-            _("the file is not UTF-8 text (byte %(position)s).") % {"position": bom + exc.start + 1}
-            + hint,
-            row=exc.object.count(b"\n", 0, exc.start) + 1,
-        )
 
 
 def value_problem(raw: str | None) -> str:

@@ -14,10 +14,12 @@ import polars as pl
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ivp.common.tabular import read_table
+
+from ..months import MONTH_NAMES
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
-    MONTH_NAMES,
     IndicatorSpec,
     ParsedFigures,
     Problems,
@@ -27,7 +29,6 @@ from .common import (
     refuse,
 )
 from .geography import Geography
-from .tabular import read_table
 
 COUNT_KINDS = ("overlast", "incidenten", "eigen")
 SURVEY_KINDS = ("enquetescore", "enquetepercentage")
@@ -172,7 +173,7 @@ def read_mapped(
             publisher=mapping.source or municipality_name,
             table_id="",
             title=f"{municipality_name}: {mapping.name}",
-            edition=edition or date.today().isoformat(),
+            edition=edition,
             licence="",
         ),
         indicators=indicators,

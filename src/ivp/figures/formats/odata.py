@@ -66,7 +66,7 @@ def read(
     raw: bytes,
     geography: Geography,
     *,
-    edition: str,
+    edition: str | None,
     table_id: str | None = None,
     synthetic: bool = False,
 ) -> ParsedFigures:

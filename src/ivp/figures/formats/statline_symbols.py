@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from ivp.common.upload_limits import capped, csv_lines, national
 
 from .. import crime_types
+from ..months import MONTH_NAMES
 from .common import (
     FIRST_YEAR,
     LABEL,
-    MONTH_NAMES,
     ParsedFigures,
     Problems,
     SourceSpec,
@@ -262,7 +262,7 @@ def _cell(line: list[str] | None, position: int) -> str:
     return line[position].strip() if line and position < len(line) else ""
 
 
-def _edition_from_title(title: str) -> str:
+def _edition_from_title(title: str) -> str | None:
     """StatLine appends the year of the table's edition to the title: '… gemeente 2026'."""
     match = re.search(r"([0-9]{4})\s*$", title)
-    return match.group(1) if match else ""
+    return match.group(1) if match else None

@@ -28,6 +28,9 @@ from .common import (
 from .geography import Geography
 
 COLUMN = re.compile(r"^(Waarde|Marges)_(.+ \(PV\))_([0-9]{4})$")
+# The layout is known from one export only, the results of 2015–2017 as published in 2018
+# (data/veiligheidsmonitor-oud/PROVENANCE.md), so it states that edition.
+EDITION = "2018"
 
 
 # explicit: a file without a single figure must still give text columns
@@ -124,7 +127,7 @@ def read(file_name: str, text: str, geography: Geography, *, edition: str | None
             "CBS",
             "VM-provincie",
             "Veiligheidsmonitor, veiligheidsbeleving per provincie",
-            edition or "2018",
+            edition or EDITION,
             url="https://www.veiligheidsmonitor.nl",
         ),
         indicators=list(specs.values()),

@@ -9,8 +9,7 @@ from ivp.figures import formatting
 from ivp.planning.execution.models import Action, ActionPlan
 from ivp.planning.policy import lint as policy_lint
 from ivp.planning.policy.models import Priority
-from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding
-from ivp.planning.workflow.lint import short as _short
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, objective_finding
 
 
 def lint(action_plan: ActionPlan, *, picture=None) -> list[Finding]:
@@ -93,9 +92,9 @@ def _objectives_without_actions(priorities: list[Priority], actions: list[Action
         for objective in priority.objectives.all():
             if objective.pk not in served:
                 findings.append(
-                    Finding(
+                    objective_finding(
                         WARNING,
-                        _("Objective “%(text)s”") % {"text": _short(objective.text)},
+                        objective,
                         _("has no action in this implementation plan."),
                         _(
                             "Add an action for it, or explain in the theme's look-back why not this year."

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ivp.planning.execution.schedule import Schedule
-from ivp.planning.workflow.models import Adoptable
+from ivp.planning.workflow.models import Adoptable, version_constraints
 
 
 class ActionPlanQuerySet(models.QuerySet):
@@ -69,11 +69,21 @@ class ActionPlan(Adoptable):
                 condition=Q(end_year__gte=models.F("start_year"))
                 & Q(end_year__lte=models.F("start_year") + 1),
                 name="actionplan_one_or_two_years",
-            )
+            ),
+            *version_constraints("actionplan"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def adopted_refusal(self) -> str:
+        return _(
+            "This implementation plan was adopted by the %(by)s on %(date)s; its actions change "
+            "only through a new version. Progress can still be reported."
+        ) % {
+            "by": self.adopted_by or "college",
+            "date": self.adopted_on.strftime("%d-%m-%Y") if self.adopted_on else "?",
+        }
 
     def get_absolute_url(self) -> str:
         url = reverse("planning:action_plan", args=[self.municipality.code, self.start_year])

@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 
 from ivp.figures import safety_picture
 from ivp.planning.policy.models import PolicyPlan, Priority
-from ivp.planning.workflow.lint import FAULT, WARNING, Finding
-from ivp.planning.workflow.lint import short as _short
+from ivp.planning.workflow.lint import FAULT, WARNING, Finding, objective_finding
 
 
 def lint(policy_plan: PolicyPlan, *, more_checks=None, picture=None) -> list[Finding]:
@@ -56,9 +55,9 @@ def _objectives_of(priority: Priority) -> list[Finding]:
     for objective in own:
         if not objective.measurable and not objective.qualitative:
             findings.append(
-                Finding(
+                objective_finding(
                     FAULT,
-                    _("Objective “%(text)s”") % {"text": _short(objective.text)},
+                    objective,
                     _("is neither measurable nor marked qualitative."),
                     _(
                         "Give it an indicator, a baseline with its year and a target with its year, or mark it qualitative."

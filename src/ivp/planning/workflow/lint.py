@@ -43,3 +43,9 @@ def summary(findings) -> str:
 
 def short(text: str) -> str:
     return Truncator(text).words(10, truncate="…")
+
+
+def objective_finding(level: str, objective, message: str, mend: str) -> Finding:
+    return Finding(
+        level, _("Objective “%(text)s”") % {"text": short(objective.text)}, message, mend
+    )

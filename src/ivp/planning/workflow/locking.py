@@ -18,12 +18,14 @@ class EditConflict(ValidationError):
         )
 
 
-def claim(instance, expected: int | None) -> None:
+def claim(instance, expected: int | None):
     """Lock `instance`'s row for this transaction, refuse the edit if its version is no longer
-    `expected` (None: the caller does not check, as the demo loader), and take the next one."""
+    `expected` (None: the caller does not check, as the demo loader), and take the next one.
+    Returns the row as it stands in the database (None for a new record)."""
     if instance.pk is None:
-        return
+        return None
     current = type(instance).objects.select_for_update().get(pk=instance.pk)
     if expected is not None and current.lock_version != expected:
         raise EditConflict(current)
     instance.lock_version = current.lock_version + 1
+    return current

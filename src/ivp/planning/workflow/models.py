@@ -32,3 +32,14 @@ class Adoptable(models.Model):
     @property
     def adopted(self) -> bool:
         return self.status == self.Status.VASTGESTELD
+
+
+def version_constraints(prefix: str) -> list[models.UniqueConstraint]:
+    """One plan per municipality, starting year and version; one newer version per version."""
+    return [
+        models.UniqueConstraint(
+            fields=["municipality", "start_year", "version"],
+            name=f"{prefix}_one_per_start_and_version",
+        ),
+        models.UniqueConstraint(fields=["previous"], name=f"{prefix}_one_next_version"),
+    ]

@@ -3,10 +3,10 @@ layout municipalities use, with totals per theme and per party."""
 
 from django.shortcuts import get_object_or_404
 
+from ivp.common import charts
 from ivp.planning.execution.export import party_totals, themes_with_actions
 from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
-from ivp.reports import charts
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
 from .common import actions_table, amount, filled_columns, objective_line, plan_document

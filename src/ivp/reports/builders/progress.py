@@ -4,11 +4,11 @@ baseline and target, and what changes next year."""
 
 from datetime import date
 
+from ivp.common import charts
 from ivp.figures import formatting as nl
 from ivp.figures import safety_picture
 from ivp.planning.execution import dashboard, lookback
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
-from ivp.reports import charts
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
 from .action_plan import action_plan_for

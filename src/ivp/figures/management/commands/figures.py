@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ivp.common.importing import ImportFileError
 from ivp.common.progress import ProgressBar
+from ivp.figures.editions import EditionError, parse_optional_edition
 from ivp.figures.formats.mapped import ColumnMapping
 from ivp.figures.services import figures_import, figures_import_mapped
 from ivp.figures.synthetic import synthesize_47013
@@ -27,7 +28,12 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True)
         load = actions.add_parser("import", help="Importeer een of meer bestanden met cijfers.")
         load.add_argument("paths", nargs="+", type=Path)
-        load.add_argument("--editie", dest="edition", help="Editie van de tabel, bv. 2025-12.")
+        load.add_argument(
+            "--editie",
+            dest="edition",
+            help="Editie van de tabel: een jaar, maand of datum, bv. 2026, 2025-12 of "
+            "2025-12-15. Zonder editie: het jaar in de titel van het bestand, anders vandaag.",
+        )
         load.add_argument("--tabel", dest="table_id", help="Tabelnummer, bv. 47013NED.")
         load.add_argument("--geen-voortgang", dest="quiet", action="store_true")
         own = load.add_argument_group(
@@ -66,6 +72,10 @@ class Command(BaseCommand):
             self._synthesize(**options)
 
     def _import(self, *, paths, edition, table_id, quiet, gemeente, kolommen, **options):
+        try:
+            edition = parse_optional_edition(edition)
+        except EditionError as error:
+            raise CommandError(f"--editie: {error.message}") from None
         progress = None if quiet else ProgressBar(self.stderr)
         kwargs = {"progress": progress} if progress else {}
         mapped = self._mapping(gemeente, kolommen, options) if (gemeente or kolommen) else None

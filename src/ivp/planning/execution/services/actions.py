@@ -4,7 +4,7 @@ IVP, actions with their planning read into months, and "next year" carrying runn
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -12,6 +12,8 @@ from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.execution.schedule import parse_planning
 from ivp.planning.policy.models import PolicyPlan
 from ivp.planning.policy.services.plan import parties_named
+from ivp.planning.workflow import adoption
+from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
 
 RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
@@ -43,7 +45,14 @@ def action_plan_create(
         title=title or _("Implementation plan integral safety %(period)s") % {"period": period},
     )
     plan.full_clean()
-    plan.save()
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError:  # created by someone else since the check above
+        raise ValidationError(
+            _("%(municipality)s already has an implementation plan for %(year)s.")
+            % {"municipality": municipality.name, "year": start_year}
+        ) from None
     # priorities first ("prioriteit" sorts after "overig"), then the other themes
     priorities = policy_plan.priorities.order_by("-kind", "order", "pk")
     for order, priority in enumerate(priorities, start=1):
@@ -70,7 +79,7 @@ def action_save(
     expected_version: int | None = None,
 ) -> Action:
     plan = theme.action_plan
-    ensure_action_plan_concept(plan)
+    ensure_draft(plan)
     if action is None:
         order = (theme.actions.aggregate(m=Max("order"))["m"] or 0) + 1
         action = Action(theme=theme, order=order)
@@ -184,28 +193,13 @@ def lookback_save(
     *, theme: ActionPlanTheme, lookback: str, expected_version: int | None = None
 ) -> ActionPlanTheme:
     """The coordinator's look-back for a theme (often edited from the drafted one)."""
-    ensure_action_plan_concept(theme.action_plan)
+    ensure_draft(theme.action_plan)
     claim(theme, expected_version)
     theme.lookback = lookback.strip()
     theme.save(update_fields=["lookback", "lock_version"])
     return theme
 
 
-def ensure_action_plan_concept(plan: ActionPlan) -> None:
-    if plan.adopted:
-        raise ValidationError(
-            _(
-                "This implementation plan was adopted by the %(by)s on %(date)s; its actions change "
-                "only through a new version. Progress can still be reported."
-            )
-            % {
-                "by": plan.adopted_by or "college",
-                "date": plan.adopted_on.strftime("%d-%m-%Y") if plan.adopted_on else "?",
-            }
-        )
-
-
-@transaction.atomic
 def action_plan_adopt(
     *,
     action_plan: ActionPlan,
@@ -214,35 +208,22 @@ def action_plan_adopt(
     decision_reference: str,
     expected_version: int | None = None,
 ) -> ActionPlan:
-    ensure_action_plan_concept(action_plan)
-    claim(action_plan, expected_version)
-    action_plan.status = ActionPlan.Status.VASTGESTELD
-    action_plan.adopted_on, action_plan.adopted_by = adopted_on, adopted_by
-    action_plan.decision_reference = decision_reference
-    action_plan.full_clean()
-    action_plan.save()
-    return action_plan
+    return adoption.adopt(
+        action_plan,
+        adopted_on=adopted_on,
+        adopted_by=adopted_by,
+        decision_reference=decision_reference,
+        expected_version=expected_version,
+    )
 
 
-@transaction.atomic
 def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
     """A draft copy of an adopted plan, with its themes, look-backs and actions (their status
     too); the adopted version stays as it was, with the progress reported on it."""
-    if not action_plan.adopted:
-        raise ValidationError(_("Only an adopted plan gets a new version; change this one."))
-    if action_plan.next_versions.exists():
-        raise ValidationError(_("This plan already has a newer version."))
-    copy = ActionPlan.objects.get(pk=action_plan.pk)
-    copy.pk = None
-    copy.previous, copy.version = action_plan, action_plan.version + 1
-    copy.status, copy.adopted_on, copy.adopted_by, copy.decision_reference = (
-        ActionPlan.Status.CONCEPT,
-        None,
-        "",
-        "",
-    )
-    copy.lock_version = 0
-    copy.save()
+    return adoption.new_version(action_plan, copy_children=_copy_themes_and_actions)
+
+
+def _copy_themes_and_actions(action_plan: ActionPlan, copy: ActionPlan) -> None:
     for theme in action_plan.themes.prefetch_related("actions__parties"):
         actions = list(theme.actions.all())
         theme.pk, theme.action_plan, theme.lock_version = None, copy, 0
@@ -253,7 +234,6 @@ def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
             action._prefetched_objects_cache = {}
             action.save()
             action.parties.set(parties)
-    return copy
 
 
 @transaction.atomic

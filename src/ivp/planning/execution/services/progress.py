@@ -13,7 +13,7 @@ from ivp.accounts.rules import is_beheerder, is_coordinator_of
 from ivp.accounts.selectors import partner_organisations
 from ivp.common import text_limits
 from ivp.common.importing import ImportFileError, ImportProblem
-from ivp.figures.formats.tabular import read_table
+from ivp.common.tabular import read_table
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.workflow.locking import claim
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ivp.common import charts
 from ivp.common.access import permission_required, post_only, public
 from ivp.planning.execution import dashboard
 from ivp.planning.execution import selectors as execution_selectors
@@ -14,7 +15,6 @@ from ivp.planning.execution.models import Action
 from ivp.planning.execution.services.actions import dashboard_settings_save
 from ivp.planning.execution.views.action_plans import action_plan_from, dashboard_plan_from
 from ivp.regions.selectors import municipality_from_code
-from ivp.reports import charts
 
 
 @public

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ivp.planning.workflow.models import Adoptable
+from ivp.planning.workflow.models import Adoptable, version_constraints
 
 MOST_PRIORITIES = 4  # Kernbeleid Veiligheid: three, at most four
 
@@ -58,11 +58,18 @@ class PolicyPlan(Adoptable):
                 condition=Q(end_year__gte=models.F("start_year") + 3)
                 & Q(end_year__lte=models.F("start_year") + 4),
                 name="policyplan_four_or_five_years",
-            )
+            ),
+            *version_constraints("policyplan"),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} (versie {self.version})"
+
+    def adopted_refusal(self) -> str:
+        return _(
+            "This plan was adopted on %(date)s and is no longer changed; start a new version "
+            "to change it."
+        ) % {"date": self.adopted_on.strftime("%d-%m-%Y") if self.adopted_on else "?"}
 
     def get_absolute_url(self) -> str:
         return reverse("planning:plan_detail", args=[self.municipality.code, self.pk])

@@ -17,6 +17,8 @@ from ivp.planning.policy.models import (
     RegionalPriority,
 )
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
+from ivp.planning.workflow import adoption
+from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import save_fields
 
@@ -32,21 +34,6 @@ PLAN_FIELDS = (
     "formation",
     "finances",
 )
-
-
-class PlanAdopted(ValidationError):
-    pass
-
-
-def ensure_concept(plan: PolicyPlan) -> None:
-    if plan.adopted:
-        raise PlanAdopted(
-            _(
-                "This plan was adopted on %(date)s and is no longer changed; start a new version "
-                "to change it."
-            )
-            % {"date": plan.adopted_on.strftime("%d-%m-%Y") if plan.adopted_on else "?"}
-        )
 
 
 def parties_named(names) -> list[Party]:
@@ -108,7 +95,7 @@ def plan_create(
 def plan_update(
     *, plan: PolicyPlan, frameworks=None, expected_version: int | None = None, **values
 ) -> PolicyPlan:
-    ensure_concept(plan)
+    ensure_draft(plan)
     claim(plan, expected_version)
     save_fields(plan, values, PLAN_FIELDS)
     if frameworks is not None:
@@ -131,7 +118,7 @@ def priority_save(
     confirm_more: bool = False,
     expected_version: int | None = None,
 ) -> Priority:
-    ensure_concept(plan)
+    ensure_draft(plan)
     becomes_priority = kind == Priority.Kind.PRIORITEIT and (
         priority is None or priority.kind != Priority.Kind.PRIORITEIT
     )
@@ -167,7 +154,7 @@ def _check_room_for_a_priority(plan: PolicyPlan) -> None:
 
 @transaction.atomic
 def priority_delete(*, priority: Priority) -> None:
-    ensure_concept(priority.plan)
+    ensure_draft(priority.plan)
     priority.delete()
 
 
@@ -188,7 +175,7 @@ def objective_save(
 ) -> Objective:
     """An objective of a municipal priority or of a shared regional priority."""
     if priority is not None:
-        ensure_concept(priority.plan)
+        ensure_draft(priority.plan)
     if objective is not None:
         claim(objective, expected_version)
     owner = {"priority": priority, "regional_priority": regional_priority}
@@ -226,7 +213,7 @@ def objective_save(
 @transaction.atomic
 def objective_delete(*, objective: Objective) -> None:
     if objective.priority_id:
-        ensure_concept(objective.priority.plan)
+        ensure_draft(objective.priority.plan)
     objective.delete()
 
 
@@ -236,7 +223,7 @@ def shared_priority_adopt(
 ) -> Priority:
     """Adopt a region's shared priority by link: its objectives stay the region's, so a change
     there shows in every member's plan; the municipality adds local objectives to it."""
-    ensure_concept(plan)
+    ensure_draft(plan)
     if not shared.region.members.filter(pk=plan.municipality_id).exists():
         raise ValidationError(
             _("%(municipality)s is not a member of %(region)s.")
@@ -254,7 +241,6 @@ def shared_priority_adopt(
     )
 
 
-@transaction.atomic
 def plan_adopt(
     *,
     plan: PolicyPlan,
@@ -263,36 +249,28 @@ def plan_adopt(
     decision_reference: str,
     expected_version: int | None = None,
 ) -> PolicyPlan:
-    ensure_concept(plan)
-    claim(plan, expected_version)
+    return adoption.adopt(
+        plan,
+        adopted_on=adopted_on,
+        adopted_by=adopted_by,
+        decision_reference=decision_reference,
+        expected_version=expected_version,
+        ready=_has_priorities,
+    )
+
+
+def _has_priorities(plan: PolicyPlan) -> None:
     if not plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).exists():
         raise ValidationError(_("A plan without priorities cannot be adopted."))
-    plan.status = PolicyPlan.Status.VASTGESTELD
-    plan.adopted_on, plan.adopted_by, plan.decision_reference = (
-        adopted_on,
-        adopted_by,
-        decision_reference,
-    )
-    plan.full_clean()
-    plan.save()
-    return plan
 
 
-@transaction.atomic
 def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
     """A concept copy of an adopted plan, with every priority, objective, approach line and
     party, to change and adopt again; the adopted version stays as it was."""
-    if not plan.adopted:
-        raise ValidationError(_("Only an adopted plan gets a new version; change this one."))
-    if plan.next_versions.exists():
-        raise ValidationError(_("This plan already has a newer version."))
-    copy = PolicyPlan.objects.get(pk=plan.pk)
-    copy.pk = None
-    copy.previous = plan
-    copy.version = plan.version + 1
-    copy.status = PolicyPlan.Status.CONCEPT
-    copy.adopted_on, copy.adopted_by, copy.decision_reference = None, "", ""
-    copy.save()
+    return adoption.new_version(plan, copy_children=_copy_contents)
+
+
+def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
     copy.frameworks.set(plan.frameworks.all())
     for priority in plan.priorities.prefetch_related("parties", "objectives", "approachlines"):
         parties = list(priority.parties.all())
@@ -307,4 +285,3 @@ def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
             item.pk = None
             item.priority = priority
             item.save()
-    return copy

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.common.numbers import dutch_number
-from ivp.figures.formats.tabular import read_table
+from ivp.common.tabular import read_table
 from ivp.planning.policy.models import Prioritisation, ThemeScore
 from ivp.taxonomy.selectors import current_version, themes_for
 

@@ -1,5 +1,8 @@
 """A municipality's own spreadsheet or CSV as plain rows of text, whatever its separator.
 
+Read by the import of a municipality's own figures and by the uploads of survey scores and
+progress updates.
+
 The first non-empty row is the header. XLSX is read with openpyxl (first sheet, values
 only); Excel dates become ISO dates, whole numbers stay whole.
 """
@@ -12,11 +15,9 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
-from ivp.common import upload_limits
-from ivp.common.importing import ImportFileError
-from ivp.common.upload_limits import Limits, capped, csv_lines
-
-from .common import decode, refuse
+from . import upload_limits
+from .importing import ImportFileError, decode, refuse
+from .upload_limits import Limits, capped, csv_lines
 
 # A header wider than this is no table a person made; it also bounds the work per XLSX row.
 MAX_COLUMNS = 200

@@ -1,5 +1,8 @@
 """Charts as Vega-Lite specs (Altair), rendered to SVG for pages and PNG/SVG for documents.
 
+The one place that draws: the figures pages, the dashboard and the documents all use it, so
+every chart has the same font, colours and map (an import-linter contract keeps it so).
+
 Every chart has a data table beside it in the page; the SVG is decoration for sighted
 readers (role="img" with a caption), the table is the accessible form of the same numbers.
 """
@@ -14,7 +17,7 @@ import altair as alt
 import vl_convert
 from django.core.cache import cache
 
-from ivp.regions.services import data_file
+from .data_files import data_file
 
 PRIMARY = "#0b5394"
 HIGHLIGHT = "#d52b1e"
