@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 IVP := $(BIN)/ivp
 HOST ?= 127.0.0.1:8000
+# pytest-xdist workers for the test runs: one per core (`make test TEST_WORKERS=0` runs serially).
+# The browser tests share one server and stay together on one worker (--dist loadgroup).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: demo test setup setup-dev system-deps test-sqlite test-postgres lint messages vendor bench clean
 
@@ -51,10 +55,10 @@ lint:
 	$(BIN)/ruff format --check src tests bench
 
 test-sqlite:
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres:
-	scripts/with-postgres.sh $(BIN)/pytest
+	scripts/with-postgres.sh $(PYTEST)
 
 messages:
 	cd src/ivp && ../../$(IVP) makemessages -l nl --no-obsolete && ../../$(IVP) compilemessages

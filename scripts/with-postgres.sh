@@ -4,7 +4,8 @@
 set -euo pipefail
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PORT=${IVP_PG_PORT:-54329}
+# A port nobody listens on (IVP_PG_PORT to choose one), so runs side by side do not collide.
+PORT=${IVP_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 DIR=$(mktemp -d /tmp/ivp-postgres.XXXXXX)
 chmod 755 "$DIR"
 
