@@ -1,7 +1,8 @@
 """Shared fixtures: a test database holding the real national data and the demo accounts.
 
-The data are loaded once per session (bulk, a few seconds) and every test runs in a
-transaction that is rolled back, so tests see all 342 municipalities and change nothing.
+The data are loaded once per session, so once per pytest-xdist worker (bulk, some seconds),
+and every test runs in a transaction that is rolled back, so tests see all 342
+municipalities and change nothing.
 """
 
 from datetime import timedelta
