@@ -6,9 +6,9 @@ BIN := $(VENV)/bin
 IVP := $(BIN)/ivp
 HOST ?= 127.0.0.1:8000
 # pytest-xdist workers for the test runs: one per core (`make test TEST_WORKERS=0` runs serially).
-# The browser tests share one server and stay together on one worker (--dist loadgroup).
+# The browser tests stay together on one worker (tests/conftest.py schedules them).
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS)
 
 .PHONY: demo test setup setup-dev system-deps test-sqlite test-postgres lint messages vendor bench clean
 

@@ -5,6 +5,8 @@ and every test runs in a transaction that is rolled back, so tests see all 342
 municipalities and change nothing.
 """
 
+import importlib.util
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,12 +32,31 @@ SHARED = REPO.parent / "shared"
 DATA = REPO / "data"
 
 
-def pytest_collection_modifyitems(items):
-    # The browser tests share one server and one browser per worker and build on each other's
-    # logins: under pytest-xdist (`--dist loadgroup`) they all run on one worker, in order.
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+if importlib.util.find_spec("xdist"):
+
+    def pytest_xdist_make_scheduler(config, log):
+        """Under pytest-xdist every test goes to the next free worker, except the browser tests:
+        they share one server and one browser per worker and build on each other's logins, so
+        they all run on one worker, in order. (`--dist loadgroup` would say this with a mark,
+        but pytest-xdist 3.8 cannot rename node ids under pytest 9.)"""
+        from xdist.scheduler import LoadScopeScheduling
+
+        class BrowserTestsTogether(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+
+        return BrowserTestsTogether(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _started_processes_run_the_apps_own_settings():
+    """`ivp` processes a test starts inherit the environment; they run the app's settings, not
+    tests.settings (this process has read its settings already)."""
+    previous = os.environ.get("DJANGO_SETTINGS_MODULE")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "ivp.conf.settings"
+    yield
+    if previous is not None:
+        os.environ["DJANGO_SETTINGS_MODULE"] = previous
 
 
 @pytest.fixture(scope="session")

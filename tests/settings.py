@@ -4,7 +4,7 @@ the test process's own.
 The app's hasher (PBKDF2, a quarter of a second a password on purpose) would be most of the
 time of every test that signs someone in. The app's file cache under var/ would be shared by
 the parallel test workers and kept from one run to the next. Processes the tests start
-themselves (`ivp` servers and workers) keep the app's own settings.
+themselves (`ivp` servers and workers) keep the app's own settings (tests/conftest.py).
 """
 
 from ivp.conf.settings import *  # noqa: F403
