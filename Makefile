@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 IVP := $(BIN)/ivp
 HOST ?= 127.0.0.1:8000
+# pytest-xdist workers for the test runs: one per core (`make test TEST_WORKERS=0` runs serially).
+# The browser tests stay together on one worker (tests/conftest.py schedules them).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS)
 
 .PHONY: demo test setup setup-dev system-deps test-sqlite test-postgres lint messages vendor bench clean
 
@@ -53,10 +57,10 @@ lint:
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 
 test-sqlite:
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres:
-	scripts/with-postgres.sh $(BIN)/pytest
+	scripts/with-postgres.sh $(PYTEST)
 
 messages:
 	cd src/ivp && ../../$(IVP) makemessages -l nl --no-obsolete && ../../$(IVP) compilemessages

@@ -1,9 +1,12 @@
 """Shared fixtures: a test database holding the real national data and the demo accounts.
 
-The data are loaded once per session (bulk, a few seconds) and every test runs in a
-transaction that is rolled back, so tests see all 342 municipalities and change nothing.
+The data are loaded once per session, so once per pytest-xdist worker (bulk, some seconds),
+and every test runs in a transaction that is rolled back, so tests see all 342
+municipalities and change nothing.
 """
 
+import importlib.util
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,6 +33,33 @@ SHARED = REPO.parent / "shared"
 DATA = REPO / "data"
 
 
+if importlib.util.find_spec("xdist"):
+
+    def pytest_xdist_make_scheduler(config, log):
+        """Under pytest-xdist every test goes to the next free worker, except the browser tests:
+        they share one server and one browser per worker and build on each other's logins, so
+        they all run on one worker, in order. (`--dist loadgroup` would say this with a mark,
+        but pytest-xdist 3.8 cannot rename node ids under pytest 9.)"""
+        from xdist.scheduler import LoadScopeScheduling
+
+        class BrowserTestsTogether(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+
+        return BrowserTestsTogether(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _started_processes_run_the_apps_own_settings():
+    """`ivp` processes a test starts inherit the environment; they run the app's settings, not
+    tests.settings (this process has read its settings already)."""
+    previous = os.environ.get("DJANGO_SETTINGS_MODULE")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "ivp.conf.settings"
+    yield
+    if previous is not None:
+        os.environ["DJANGO_SETTINGS_MODULE"] = previous
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -37,11 +67,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         taxonomy_load()
         demo_load()
         demo_figures_load()
-        planning_demo_load()  # Westerveld's adopted plan is pk 1
-        _planning_samples()  # Steenwijkerland's draft IVP 2027–2030 is pk 2
-        actions_demo_load()  # its adopted IVP 2023–2026 (pk 3) and uitvoeringsplan 2026
+        planning_demo_load()  # Westerveld's adopted plan (fixture `westerveld_plan`)
+        _planning_samples()  # Steenwijkerland's draft IVP 2027–2030 (`steenwijkerland_draft_plan`)
+        actions_demo_load()  # its adopted IVP 2023–2026 and uitvoeringsplan 2026
         # Finished uploads of own figures, so pages about an upload have something to show:
-        # pk 1 for Westerveld, pk 2 for Steenwijkerland.
+        # one for Westerveld, one for Steenwijkerland.
         for code in ("GM1701", "GM1708"):
             FiguresUpload.objects.create(
                 file_name="voorbeeld.csv",
@@ -49,7 +79,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 report=["klaar"],
                 municipality=Municipality.objects.get(code=code),
             )
-        # An open invitation each, to a partner: pk 1 for Westerveld, pk 2 for Steenwijkerland.
+        # An open invitation each, to a partner, for Westerveld and for Steenwijkerland.
         for code, coordinator in (
             ("GM1701", "coordinator.westerveld"),
             ("GM1708", "coordinator.steenwijkerland"),
@@ -90,16 +120,41 @@ def steenwijkerland(db) -> Municipality:
 
 
 @pytest.fixture
+def westerveld_plan(db):
+    """Westerveld's adopted IVP 2023–2027 (the demo's), its only plan."""
+    from ivp.planning.models import PolicyPlan
+
+    return PolicyPlan.objects.get(municipality__code="GM1701")
+
+
+@pytest.fixture
+def steenwijkerland_draft_plan(db):
+    """Steenwijkerland's draft IVP 2027–2030, with one priority and its objective."""
+    from ivp.planning.models import PolicyPlan
+
+    return PolicyPlan.objects.get(municipality__code="GM1708", status=PolicyPlan.Status.CONCEPT)
+
+
+@pytest.fixture
 def zuidwest_drenthe(db) -> Region:
     return Region.objects.get(code="zuidwest-drenthe")
 
 
 def client_for(username: str | None) -> Client:
+    """A client signed in as the demo user `username` (or nobody), without a password check:
+    the tests that are about signing in use `client_logged_in_with_password`."""
     client = Client()
     if username:
-        # django-axes checks every login against the request it came with, so give it one.
-        request = RequestFactory().post("/inloggen/")
-        assert client.login(request=request, username=username, password=DEMO_PASSWORD), username
+        client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def client_logged_in_with_password(username: str) -> Client:
+    """A client signed in the way a person is: the demo password checked by the backends."""
+    client = Client()
+    # django-axes checks every login against the request it came with, so give it one.
+    request = RequestFactory().post("/inloggen/")
+    assert client.login(request=request, username=username, password=DEMO_PASSWORD), username
     return client
 
 
@@ -108,12 +163,12 @@ def user_named(db):
     return lambda username: get_user_model().objects.get(username=username)
 
 
-__all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for"]
+__all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for", "client_logged_in_with_password"]
 
 
 def _planning_samples():
     """What the pages of the policy side need beside the demo: a cycle for Westerveld, a draft
-    plan for Steenwijkerland (pk 2) with a priority and objective, a province's shared priority."""
+    plan for Steenwijkerland with a priority and objective, a province's shared priority."""
     from ivp.planning.execution.services.actions import action_plan_create, action_save
     from ivp.planning.models import PolicyPlan
     from ivp.planning.policy.services.cycle import cycle_create, work_group_add
@@ -137,7 +192,7 @@ def _planning_samples():
     priority = priority_save(plan=plan, title="Veilig uitgaan")
     objective_save(priority=priority, text="Minder geweld in het uitgaansgebied.", qualitative=True)
     westerveld_actions = action_plan_create(
-        policy_plan=PolicyPlan.objects.get(pk=1), start_year=2026
+        policy_plan=PolicyPlan.objects.get(municipality=westerveld), start_year=2026
     )
     action_save(
         theme=westerveld_actions.themes.first(),

@@ -45,6 +45,8 @@ def environment(tmp_path: Path, database_url: str, **settings: str) -> dict[str,
         if key not in ("DATABASE_URL", "CACHE_URL", "IVP_TASKS_IMMEDIATE")
     }
     env.update(
+        # The app's own settings, not the test run's (tests.settings is not importable there).
+        DJANGO_SETTINGS_MODULE="ivp.conf.settings",
         IVP_VAR_DIR=str(tmp_path / "var"),
         DATABASE_URL=database_url,
         LOG_LEVEL="WARNING",

@@ -33,7 +33,6 @@ USERNAMES = {
 
 # Every demo user above works for Westerveld (the regiocoördinator through Zuidwest-Drenthe);
 # none of them has a role in Steenwijkerland.
-# pk: the uploads of own figures conftest records (1 Westerveld, 2 Steenwijkerland)
 def _first(model_path: str, attribute: str = "pk", **filters):
     """The pk (or another attribute) of a sample record conftest made, looked up when a test
     needs it."""
@@ -44,6 +43,20 @@ def _first(model_path: str, attribute: str = "pk", **filters):
         resolved = {k: v() if callable(v) else v for k, v in filters.items()}
         record = apps.get_model(model_path).objects.filter(**resolved).order_by("pk").first()
         return getattr(record, attribute)
+
+    return lookup
+
+
+def _uidb64(username: str):
+    """The user part of a password-reset link for this user."""
+
+    def lookup():
+        from django.utils.encoding import force_bytes
+        from django.utils.http import urlsafe_base64_encode
+
+        return urlsafe_base64_encode(
+            force_bytes(get_user_model().objects.get(username=username).pk)
+        )
 
     return lookup
 
@@ -76,13 +89,17 @@ OWN = {
     "region": "zuidwest-drenthe",
     "step": "veiligheidsanalyse",
     "indicator": "misdrijven-totaal",
-    "pk": 1,
+    # `pk` per app: the plan of the policy side, the upload of own figures conftest records
+    "pk": {
+        "planning": _first("planning.PolicyPlan", municipality__code="GM1701"),
+        "figures": _first("figures.FiguresUpload", municipality__code="GM1701"),
+    },
     "area": "NL01",
     "fmt": "svg",
     "invitation": _first("accounts.Invitation", municipality__code="GM1701"),
     "membership": _first("accounts.Membership", user__username="partner.westerveld"),
     "token": lambda: _invitation_token("GM1701"),
-    "uidb64": "MQ",
+    "uidb64": _uidb64("beheerder"),
     "key": _first("accounts.ApiKey", user__username="coordinator.westerveld"),
 }
 OTHER = {
@@ -106,13 +123,16 @@ OTHER = {
     "region": "PV22",
     "step": "veiligheidsanalyse",
     "indicator": "misdrijven-totaal",
-    "pk": 2,
+    "pk": {  # the draft plan, which its coordinator may still change
+        "planning": _first("planning.PolicyPlan", municipality__code="GM1708", status="concept"),
+        "figures": _first("figures.FiguresUpload", municipality__code="GM1708"),
+    },
     "area": "PV22",
     "fmt": "png",
     "invitation": _first("accounts.Invitation", municipality__code="GM1708"),
     "membership": _first("accounts.Membership", user__username="partner.steenwijkerland"),
     "token": lambda: _invitation_token("GM1708"),
-    "uidb64": "Mg",
+    "uidb64": _uidb64("coordinator.westerveld"),
     "key": _first("accounts.ApiKey", user__username="coordinator.steenwijkerland"),
 }
 
@@ -296,10 +316,16 @@ def _walk(resolver: URLResolver, namespace: str = ""):
 URLS = dict(_walk(get_resolver()))
 
 
+# The app (URL namespace) of each pattern, for the samples that differ per app (`pk`).
+APPS = {pattern: name.split(":")[0] for name, pattern in URLS.items() if pattern is not None}
+
+
 def _kwargs(pattern: URLPattern | None, sample: dict) -> dict:
     if pattern is None:
         return {}
     values = {name: sample[name] for name in pattern.pattern.converters}
+    if isinstance(values.get("pk"), dict):
+        values["pk"] = values["pk"][APPS[pattern]]
     return {name: value() if callable(value) else value for name, value in values.items()}
 
 
@@ -485,7 +511,9 @@ def test_the_refused_posts_would_write_for_the_right_role(name):
     if name == "planning:plan_edit":  # an edit names the version it was based on
         from ivp.planning.models import PolicyPlan
 
-        data["lock_version"] = PolicyPlan.objects.get(pk=2).lock_version
+        data["lock_version"] = PolicyPlan.objects.get(
+            municipality__code="GM1708", status=PolicyPlan.Status.CONCEPT
+        ).lock_version
     response = client.post(reverse(name, kwargs=_kwargs(URLS[name], OTHER)), data)
     assert response.status_code == 302
     assert _state() != before

@@ -80,7 +80,9 @@ def _plant(state: str) -> dict[str, dict]:
         user=_user("partner.steenwijkerland"),
         on=date(2026, 3, 1),
     )
-    Priority.objects.filter(plan__pk=2).update(description=DRAFT_OTHER)
+    Priority.objects.filter(
+        plan__municipality__code="GM1708", plan__status=PolicyPlan.Status.CONCEPT
+    ).update(description=DRAFT_OTHER)
     # The samples the addresses are filled with: the actions that carry the notes.
     samples = {"own": {**OWN, "action": police.pk}, "other": {**OTHER, "action": sw_action.pk}}
     if state == "concept":
@@ -91,7 +93,7 @@ def _plant(state: str) -> dict[str, dict]:
     if state == "nieuwe-versie":
         draft = action_plan_new_version(action_plan=westerveld)
         action_save(theme=draft.themes.first(), item="Nieuwe actie", description=DRAFT)
-        new_ivp = plan_new_version(plan=PolicyPlan.objects.get(pk=1))
+        new_ivp = plan_new_version(plan=PolicyPlan.objects.get(municipality__code="GM1701"))
         Priority.objects.filter(plan=new_ivp).update(description=DRAFT)
     return samples
 

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from ivp.accounts.middleware import IDLE_KEY
-from tests.conftest import client_for
+from tests.conftest import client_logged_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def _idle_for(client, seconds: int) -> None:
 
 
 def test_an_idle_session_is_sent_to_the_login_page_with_a_dutch_note():
-    client = client_for("coordinator.westerveld")
+    client = client_logged_in_with_password("coordinator.westerveld")
     assert client.get(WORKSPACE).status_code == 200
     _idle_for(client, settings.IVP_SESSION_IDLE_MINUTES * 60 + 5)
     response = client.get(WORKSPACE)
@@ -33,7 +33,7 @@ def test_an_idle_session_is_sent_to_the_login_page_with_a_dutch_note():
 
 
 def test_activity_within_the_limit_keeps_the_session_and_moves_the_stamp():
-    client = client_for("coordinator.westerveld")
+    client = client_logged_in_with_password("coordinator.westerveld")
     _idle_for(client, settings.IVP_SESSION_IDLE_MINUTES * 60 - 60)
     assert client.get(WORKSPACE).status_code == 200
     assert time.time() - client.session[IDLE_KEY] < 5
@@ -41,7 +41,7 @@ def test_activity_within_the_limit_keeps_the_session_and_moves_the_stamp():
 
 
 def test_the_session_cookie_lasts_as_long_as_the_idle_limit():
-    client = client_for("coordinator.westerveld")
+    client = client_logged_in_with_password("coordinator.westerveld")
     client.get(WORKSPACE)
     assert settings.SESSION_COOKIE_AGE == settings.IVP_SESSION_IDLE_MINUTES * 60
     assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == settings.SESSION_COOKIE_AGE

@@ -75,9 +75,11 @@ def test_the_django_admin_login_is_guarded_as_well():
 
 
 def test_test_clients_that_log_in_directly_still_work(user_named):
-    from tests.conftest import client_for
+    from tests.conftest import client_logged_in_with_password
 
-    assert client_for("coordinator.westerveld").get("/account/").status_code == 200
+    assert (
+        client_logged_in_with_password("coordinator.westerveld").get("/account/").status_code == 200
+    )
     client = Client()
     client.force_login(user_named("raad.westerveld"))
     assert client.get("/account/").status_code == 200

@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 
 from ivp.accounts.demo import DEMO_PASSWORD
-from tests.conftest import client_for
+from tests.conftest import client_logged_in_with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def _logs_in(username, password) -> bool:
 
 
 def test_a_user_changes_their_password_under_the_password_rules():
-    client = client_for("partner.westerveld")
+    client = client_logged_in_with_password("partner.westerveld")
     assert "/wachtwoord/wijzigen/" in client.get("/account/").content.decode()
     form = client.get("/wachtwoord/wijzigen/").content.decode()
     assert "Oud wachtwoord" in form and "Minstens 8 tekens" in form

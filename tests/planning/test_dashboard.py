@@ -9,7 +9,7 @@ from ivp.figures.models import Indicator
 from ivp.planning.execution import dashboard
 from ivp.planning.execution.services.actions import action_save
 from ivp.planning.execution.services.progress import progress_record
-from ivp.planning.models import Action, ActionPlan, PolicyPlan
+from ivp.planning.models import Action, ActionPlan
 from ivp.planning.policy.services.plan import objective_save
 from tests.conftest import client_for
 
@@ -37,8 +37,8 @@ def test_rollup_weighs_by_budget_or_hours_and_equally_without_weights():
     assert dashboard.rollup([dropped], "gelijk") is None
 
 
-def test_a_measurable_objective_is_held_against_its_baseline_and_target():
-    plan = PolicyPlan.objects.get(pk=1)  # Westerveld, 2023–2027
+def test_a_measurable_objective_is_held_against_its_baseline_and_target(westerveld_plan):
+    plan = westerveld_plan
     priority = plan.priorities.filter(kind="prioriteit").first()
     plan.status = "concept"
     plan.save()

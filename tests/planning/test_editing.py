@@ -17,8 +17,6 @@ from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-STEENWIJKERLAND_PLAN = "/gemeenten/GM1708/veiligheidsplan/2/"
-
 
 def _plan_form(plan, **changes):
     data = {
@@ -33,36 +31,39 @@ def _plan_form(plan, **changes):
     return data
 
 
-def test_the_second_of_two_editors_gets_a_conflict_and_loses_nothing(steenwijkerland):
-    plan = PolicyPlan.objects.get(pk=2)
+def test_the_second_of_two_editors_gets_a_conflict_and_loses_nothing(steenwijkerland_draft_plan):
+    plan = steenwijkerland_draft_plan
+    edit = plan.get_absolute_url() + "bewerken/"
     first, second = client_for("beheerder"), client_for("coordinator.steenwijkerland")
     # both open the form on the same version
     opened = _plan_form(plan)
-    response = first.post(STEENWIJKERLAND_PLAN + "bewerken/", {**opened, "mission": "Missie A"})
+    response = first.post(edit, {**opened, "mission": "Missie A"})
     assert response.status_code == 302
-    response = second.post(STEENWIJKERLAND_PLAN + "bewerken/", {**opened, "mission": "Missie B"})
+    response = second.post(edit, {**opened, "mission": "Missie B"})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Iemand anders heeft dit onderdeel opgeslagen" in page
     assert "Intussen opgeslagen: Missie A" in page
     assert "Missie B</textarea>" in page  # the second editor's input is still there
-    assert PolicyPlan.objects.get(pk=2).mission == "Missie A"
+    plan.refresh_from_db()
+    assert plan.mission == "Missie A"
     # saving again, knowingly, replaces it; the audit trail holds both
-    version = PolicyPlan.objects.get(pk=2).lock_version
     response = second.post(
-        STEENWIJKERLAND_PLAN + "bewerken/",
-        {**opened, "mission": "Missie B", "lock_version": version},
+        edit, {**opened, "mission": "Missie B", "lock_version": plan.lock_version}
     )
     assert response.status_code == 302
-    assert PolicyPlan.objects.get(pk=2).mission == "Missie B"
+    plan.refresh_from_db()
+    assert plan.mission == "Missie B"
     missions = list(
-        PolicyPlan.history.filter(id=2).order_by("history_date").values_list("mission", flat=True)
+        PolicyPlan.history.filter(id=plan.pk)
+        .order_by("history_date")
+        .values_list("mission", flat=True)
     )
     assert missions[-2:] == ["Missie A", "Missie B"]
 
 
-def test_a_stale_priority_edit_is_refused(steenwijkerland):
-    priority = Priority.objects.get(plan__pk=2)
+def test_a_stale_priority_edit_is_refused(steenwijkerland_draft_plan):
+    priority = steenwijkerland_draft_plan.priorities.get()
     stale = priority.lock_version
     plan_services.priority_save(
         plan=priority.plan,
@@ -96,8 +97,8 @@ def test_weights_that_do_not_make_100_are_refused(westerveld):
     }
 
 
-def test_a_target_year_outside_the_plan_period_is_refused(steenwijkerland):
-    priority = Priority.objects.get(plan__pk=2)
+def test_a_target_year_outside_the_plan_period_is_refused(steenwijkerland_draft_plan):
+    priority = steenwijkerland_draft_plan.priorities.get()
     indicator = priority.plan.municipality.observations.first().indicator
     before = priority.objectives.count()
     with pytest.raises(ValidationError, match="buiten de planperiode 2027–2030"):
@@ -113,8 +114,8 @@ def test_a_target_year_outside_the_plan_period_is_refused(steenwijkerland):
     assert priority.objectives.count() == before
 
 
-def test_a_fifth_priority_needs_a_confirmation(steenwijkerland):
-    plan = PolicyPlan.objects.get(pk=2)
+def test_a_fifth_priority_needs_a_confirmation(steenwijkerland_draft_plan):
+    plan = steenwijkerland_draft_plan
     for title in ("Twee", "Drie", "Vier"):
         plan_services.priority_save(plan=plan, title=title)
     with pytest.raises(ValidationError, match="ten hoogste 4"):
@@ -125,12 +126,12 @@ def test_a_fifth_priority_needs_a_confirmation(steenwijkerland):
     assert plan.priorities.count() == 6
 
 
-def test_the_page_says_so_when_a_fifth_priority_is_not_confirmed(steenwijkerland):
-    plan = PolicyPlan.objects.get(pk=2)
+def test_the_page_says_so_when_a_fifth_priority_is_not_confirmed(steenwijkerland_draft_plan):
+    plan = steenwijkerland_draft_plan
     for title in ("Twee", "Drie", "Vier"):
         plan_services.priority_save(plan=plan, title=title)
     response = client_for("coordinator.steenwijkerland").post(
-        STEENWIJKERLAND_PLAN + "prioriteiten/nieuw/",
+        plan.get_absolute_url() + "prioriteiten/nieuw/",
         {"title": "Vijf", "kind": "prioriteit", "approach": "", "parties": ""},
     )
     assert "Bevestig dat het plan er een bij krijgt" in response.content.decode()
@@ -207,13 +208,14 @@ def test_work_group_member_is_removed_by_the_coordinator(westerveld):
     assert not cycle.work_group.filter(pk=member.pk).exists()
 
 
-def test_an_adopted_plan_refuses_changes_through_the_page():
+def test_an_adopted_plan_refuses_changes_through_the_page(westerveld_plan):
     response = client_for("coordinator.westerveld").post(
-        "/gemeenten/GM1701/veiligheidsplan/1/bewerken/",
-        _plan_form(PolicyPlan.objects.get(pk=1), mission="Anders"),
+        westerveld_plan.get_absolute_url() + "bewerken/",
+        _plan_form(westerveld_plan, mission="Anders"),
     )
     assert "begin een nieuwe versie" in response.content.decode()
-    assert PolicyPlan.objects.get(pk=1).mission.startswith("Westerveld blijft")
+    westerveld_plan.refresh_from_db()
+    assert westerveld_plan.mission.startswith("Westerveld blijft")
 
 
 def test_theme_names_in_surveys_may_be_the_municipalitys_own(westerveld):

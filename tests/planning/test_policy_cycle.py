@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from ivp.planning.models import CycleStep, PolicyPlan, Priority, RegionalPriority
+from ivp.planning.models import CycleStep, PolicyPlan, RegionalPriority
 from ivp.planning.policy import export, ranking
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.services import plan as plan_services
@@ -142,15 +142,15 @@ def test_a_change_in_the_shared_objective_shows_in_every_members_plan(westerveld
     assert adopted["shared"]["region"] == {"code": "zuidwest-drenthe", "name": "Zuidwest-Drenthe"}
 
 
-def test_only_members_adopt_a_shared_priority(steenwijkerland, zuidwest_drenthe):
-    plan = PolicyPlan.objects.get(pk=2)
+def test_only_members_adopt_a_shared_priority(steenwijkerland_draft_plan, zuidwest_drenthe):
+    plan = steenwijkerland_draft_plan
     shared = zuidwest_drenthe.shared_priorities.first()
     with pytest.raises(ValidationError, match=r"geen lid|not a member"):
         plan_services.shared_priority_adopt(plan=plan, shared=shared)
 
 
-def test_a_measurable_objective_needs_all_five_parts(steenwijkerland):
-    priority = Priority.objects.get(plan__pk=2)
+def test_a_measurable_objective_needs_all_five_parts(steenwijkerland_draft_plan):
+    priority = steenwijkerland_draft_plan.priorities.get()
     with pytest.raises(ValidationError, match=r"alle vijf|all five"):
         plan_services.objective_save(priority=priority, text="Minder inbraken", baseline_value=40)
 
@@ -179,8 +179,8 @@ def test_plan_export_markdown_is_dutch(capsys):
     assert "Onze aanpak richt zich op:" in text
 
 
-def test_the_app_offers_the_same_export_as_a_download():
-    response = client_for(None).get("/gemeenten/GM1701/veiligheidsplan/1/export.json")
+def test_the_app_offers_the_same_export_as_a_download(westerveld_plan):
+    response = client_for(None).get(westerveld_plan.get_absolute_url() + "export.json")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     assert json.loads(response.content)["title"] == "Integraal Veiligheidsplan Westerveld 2023–2027"

@@ -7,7 +7,7 @@ from django.db.models import Sum
 from PIL import Image
 
 from ivp.figures.models import Indicator, Observation
-from ivp.planning.models import Action, ActionPlan, PolicyPlan
+from ivp.planning.models import Action, ActionPlan
 from ivp.regions.models import Municipality
 from ivp.reports import services
 from ivp.reports.document import Paragraph, Table
@@ -159,8 +159,8 @@ def test_uitvoeringsplan_html_is_one_dutch_file_with_alt_texts_and_table_headers
 # --- Westerveld IVP -------------------------------------------------------------------------
 
 
-def test_westerveld_ivp_in_every_format_has_its_priorities_in_order():
-    plan = PolicyPlan.objects.get(pk=1)
+def test_westerveld_ivp_in_every_format_has_its_priorities_in_order(westerveld_plan):
+    plan = westerveld_plan
     titles = [p.title for p in plan.priorities.filter(kind="prioriteit").order_by("order", "pk")]
     expected, _ = _expected_headings("ivp", "GM1701")
     numbered = [t for t in expected if t.startswith("Prioriteit ")]
