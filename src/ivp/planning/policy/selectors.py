@@ -11,6 +11,7 @@ from ivp.planning.policy.models import (
     Objective,
     PolicyCycle,
     PolicyPlan,
+    Prioritisation,
     Priority,
     RegionalPriority,
 )
@@ -24,6 +25,15 @@ def current_cycle(municipality) -> PolicyCycle | None:
         .prefetch_related("steps", "work_group")
         .first()
     )
+
+
+def prioritisation_of(cycle: PolicyCycle) -> Prioritisation:
+    """The cycle's prioritisation; `cycle_create` made it (and migration 0004 for older cycles)."""
+    return Prioritisation.objects.select_related("cycle__municipality").get(cycle=cycle)
+
+
+def cycle_has_plan(cycle: PolicyCycle) -> bool:
+    return PolicyPlan.objects.filter(cycle=cycle).exists()
 
 
 def plans_of(municipality):

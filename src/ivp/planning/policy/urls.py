@@ -21,6 +21,21 @@ urlpatterns = [
         prioritisation.prioritisation,
         name="prioritisation",
     ),
+    path(
+        "gemeenten/<str:code>/prioritering/scores/",
+        prioritisation.prioritisation_scores,
+        name="prioritisation_scores",
+    ),
+    path(
+        "gemeenten/<str:code>/prioritering/importeren/",
+        prioritisation.prioritisation_import,
+        name="prioritisation_import",
+    ),
+    path(
+        "gemeenten/<str:code>/prioritering/keuze/",
+        prioritisation.prioritisation_choice,
+        name="prioritisation_choice",
+    ),
     path("gemeenten/<str:code>/veiligheidsplan/", plans.plan_page, name="plan"),
     path(P, plans.plan_detail, name="plan_detail"),
     path(P + "bewerken/", plans.plan_edit, name="plan_edit"),
