@@ -12,8 +12,8 @@ from ivp.regions.selectors import municipality_from_code
 
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
-from .models import Invitation, Membership, Role
-from .selectors import invitations_of, members_of
+from .models import Invitation, Role
+from .selectors import invitations_of, members_of, memberships_in
 
 
 @permission_required("accounts.manage_members", fn=municipality_from_code)
@@ -64,9 +64,7 @@ def invitation_withdraw(request, code, invitation):
 @post_only
 def membership_end(request, code, membership):
     municipality = municipality_from_code(request, code)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership, municipality=municipality
-    )
+    membership = get_object_or_404(memberships_in(municipality), pk=membership)
     try:
         services.membership_end(membership=membership)
         messages.success(

@@ -51,6 +51,15 @@ def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("municipality", "region")
 
 
+def partner_organisation_names(user, municipality) -> list[str]:
+    """The organisations a ketenpartner acts for in `municipality`, as written, sorted."""
+    return sorted(
+        Membership.objects.filter(
+            user=user, municipality=municipality, role=Role.KETENPARTNER
+        ).values_list("organisation", flat=True)
+    )
+
+
 def partner_organisations(user, municipality) -> set[str]:
     """The organisations (casefolded) a ketenpartner acts for in `municipality`."""
     if not user.is_authenticated:
@@ -79,3 +88,8 @@ def members_of(municipality) -> QuerySet[Membership]:
 def invitations_of(municipality):
     """Invitations not yet accepted or withdrawn, newest first; expired ones included."""
     return Invitation.objects.open().filter(municipality=municipality).select_related("invited_by")
+
+
+def memberships_in(municipality) -> QuerySet[Membership]:
+    """The roles people hold in a municipality, with their users."""
+    return Membership.objects.filter(municipality=municipality).select_related("user")

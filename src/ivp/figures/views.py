@@ -9,12 +9,13 @@ from ivp.common.importing import ImportFileError
 from ivp.regions.selectors import municipality_from_code
 from ivp.reports import charts
 
-from . import drafting, presenters, safety_picture
+from . import drafting, presenters, safety_picture, selectors
 from .formats import mapped
 from .forms import ColumnMappingForm, FiguresUploadForm, OwnFiguresUploadForm
 from .maps import map_view
 from .models import FiguresUpload, Indicator
 from .selectors import area_choices, available_years, municipality_names, theme_choices
+from .services import own_upload_create
 from .tasks import read_progress, upload_queue
 from .tasks import upload_retry as upload_retry_service
 
@@ -38,14 +39,12 @@ def upload_create(request):
             form.add_error("file", error)
         else:
             return redirect("figures:upload_detail", pk=upload.pk)
-    recent = FiguresUpload.objects.defer("content").select_related("user")[:10]
+    recent = selectors.recent_uploads()
     return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
 
 
 def _upload_for(request, pk, **kwargs):
-    return get_object_or_404(
-        FiguresUpload.objects.defer("content").select_related("municipality"), pk=pk
-    )
+    return get_object_or_404(selectors.uploads(), pk=pk)
 
 
 @permission_required("figures.view_upload", fn=_upload_for)
@@ -132,7 +131,7 @@ def _item(item, municipality, *, full=False):
 @public
 def indicator_detail(request, code, indicator):
     municipality = municipality_from_code(request, code)
-    chosen = get_object_or_404(Indicator.objects.prefetch_related("themes"), code=indicator)
+    chosen = get_object_or_404(selectors.indicators_with_themes(), code=indicator)
     picture = _picture(request, municipality, indicators=[chosen])
     if not picture.indicators:
         raise Http404
@@ -178,13 +177,12 @@ def own_upload(request, code):
         except ImportFileError as error:
             form.add_error("file", [str(p.message) for p in error.problems])
         else:
-            upload = FiguresUpload.objects.create(
+            upload = own_upload_create(
                 file_name=file.name,
-                content=raw,
+                raw=raw,
                 size=file.size,
                 user=request.user,
                 municipality=municipality,
-                status=FiguresUpload.Status.MAPPING,
                 mapping={
                     "name": form.cleaned_data["name"],
                     "kind": form.cleaned_data["kind"],
@@ -199,7 +197,7 @@ def own_upload(request, code):
 def own_mapping(request, code, pk):
     """Step 2: say which column holds what; then the import runs in the background."""
     municipality = municipality_from_code(request, code)
-    upload = get_object_or_404(FiguresUpload, pk=pk, municipality=municipality)
+    upload = get_object_or_404(selectors.own_uploads(municipality), pk=pk)
     if upload.status != FiguresUpload.Status.MAPPING:
         return redirect("figures:upload_detail", pk=upload.pk)
     header, preview = mapped.headers(upload.file_name, bytes(upload.content))

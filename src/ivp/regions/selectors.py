@@ -6,6 +6,10 @@ from django.shortcuts import get_object_or_404
 from .models import Area, KeyFigures, Municipality, Population, Region
 
 
+def municipalities() -> QuerySet[Municipality]:
+    return Municipality.objects.select_related("province")
+
+
 def municipality_list(*, query: str = "", province: str = "") -> QuerySet[Municipality]:
     municipalities = Municipality.objects.select_related("province")
     if query:

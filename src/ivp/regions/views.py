@@ -7,7 +7,7 @@ from ivp.common.importing import ImportFileError
 
 from . import selectors, services
 from .forms import PopulationUploadForm, RegionForm
-from .models import Municipality, Region
+from .models import Region
 from .selectors import region_from_code
 
 
@@ -33,9 +33,7 @@ def municipality_list(request):
 
 @public
 def municipality_detail(request, code):
-    municipality = get_object_or_404(
-        Municipality.objects.select_related("province"), code=code.upper()
-    )
+    municipality = get_object_or_404(selectors.municipalities(), code=code.upper())
     population = selectors.population_series(municipality)
     return render(
         request,

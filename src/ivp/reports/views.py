@@ -14,10 +14,10 @@ from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.selectors import municipality_from_code
 
-from . import render_docx, render_html, services
+from . import render_docx, render_html, selectors, services
 from .document import KINDS
 from .forms import GenerateForm, HouseStyleForm
-from .models import GeneratedDocument, HouseStyle
+from .models import GeneratedDocument
 from .rules import DocumentSubject
 from .tasks import document_retry as document_retry_service
 from .tasks import read_progress
@@ -32,12 +32,7 @@ def subject_from(request, code, document, year, **kwargs) -> DocumentSubject:
 
 
 def record_from(request, generated, **kwargs) -> GeneratedDocument:
-    return get_object_or_404(
-        GeneratedDocument.objects.defer("content").select_related(
-            "municipality", "policy_plan", "action_plan"
-        ),
-        token=generated,
-    )
+    return get_object_or_404(selectors.generated_documents(), token=generated)
 
 
 @public
@@ -65,13 +60,7 @@ def documents(request, code):
         for s, period in subjects
         if request.user.has_perm("reports.view_document", s)
     ]
-    recent = (
-        GeneratedDocument.objects.filter(municipality=municipality, requested_by=request.user.pk)
-        .defer("content")
-        .order_by("-requested_at")[:10]
-        if request.user.is_authenticated
-        else []
-    )
+    recent = selectors.recent_documents(municipality, request.user)
     return render(
         request,
         "reports/documents.html",
@@ -166,7 +155,7 @@ def _municipality(request, code, **kwargs):
 @permission_required("reports.change_house_style", fn=_municipality)
 def house_style(request, code):
     municipality = municipality_from_code(request, code)
-    current = HouseStyle.objects.filter(municipality=municipality).defer("content").first()
+    current = selectors.house_style_record(municipality)
     form = HouseStyleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("action") == "verwijderen":
         services.house_style_remove(municipality=municipality, user=request.user)

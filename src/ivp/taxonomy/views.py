@@ -39,7 +39,7 @@ def municipal_themes(request, code):
         {
             "municipality": municipality,
             "version": version,
-            "versions": TaxonomyVersion.objects.all(),
+            "versions": selectors.taxonomy_versions(),
             "fields": selectors.themes_for(municipality, version),
             "may_edit": request.user.has_perm("taxonomy.change_municipal_themes", municipality),
         },

@@ -1,6 +1,6 @@
 """Reads of the uitvoeringsplannen: their versions, and which one a reader reads."""
 
-from ivp.planning.execution.models import ActionPlan
+from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.workflow.selectors import first_readable
 
 
@@ -31,3 +31,20 @@ def action_plans_for_reader(user, municipality, perm="planning.view_action_plan"
         by_year.setdefault(plan.start_year, []).append(plan)
     readable = (first_readable(user, versions, perm) for versions in by_year.values())
     return [plan for plan in readable if plan is not None]
+
+
+def actions_of(plan: ActionPlan):
+    return Action.objects.filter(theme__action_plan=plan).select_related(
+        "theme__action_plan__municipality", "theme__priority"
+    )
+
+
+def themes_of(plan: ActionPlan):
+    return ActionPlanTheme.objects.filter(action_plan=plan).select_related(
+        "priority__plan__municipality"
+    )
+
+
+def has_plan_starting(municipality, year: int) -> bool:
+    """Whether an uitvoeringsplan (any version) starts in `year`."""
+    return ActionPlan.objects.filter(municipality=municipality, start_year=year).exists()

@@ -9,15 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.accounts.models import Membership, Role
-from ivp.accounts.selectors import partner_organisations
+from ivp.accounts.selectors import partner_organisation_names, partner_organisations
 from ivp.common.access import permission_required, post_only, public
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
-from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution.models import ActionPlan
 from ivp.planning.execution.services import actions as action_services
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow import selectors as workflow_selectors
@@ -107,9 +106,7 @@ def action_plan_detail(request, code, year):
     updatable = {a.pk for a in actions if request.user.has_perm("planning.update_progress", a)}
     stale_ids = {
         s.action.pk
-        for s in stale.stale_actions(
-            Action.objects.filter(theme__action_plan=plan), timezone.localdate()
-        )
+        for s in stale.stale_actions(execution_selectors.actions_of(plan), timezone.localdate())
     }
     # A partner lands on the actions of its own organisation; it may read the others too.
     partner_view = (
@@ -135,22 +132,16 @@ def action_plan_detail(request, code, year):
             "totals": action_export.totals([a for actions in shown.values() for a in actions]),
             "party_totals": action_export.party_totals(shown.values()),
             "partner_view": partner_view,
-            "organisations": sorted(
-                Membership.objects.filter(
-                    user=request.user, municipality=plan.municipality, role=Role.KETENPARTNER
-                ).values_list("organisation", flat=True)
-            )
+            "organisations": partner_organisation_names(request.user, plan.municipality)
             if partner_view
             else [],
             "may_change": may_change and not plan.adopted,
             "may_continue": may_change
             and plan.end_year < plan.policy_plan.end_year
-            and not ActionPlan.objects.filter(
-                municipality=plan.municipality, start_year=plan.end_year + 1
-            ).exists(),
+            and not execution_selectors.has_plan_starting(plan.municipality, plan.end_year + 1),
             "updatable": updatable,
-            "versions": ActionPlan.objects.filter(
-                municipality=plan.municipality, start_year=plan.start_year
+            "versions": execution_selectors.action_plan_versions(
+                plan.municipality, start_year=plan.start_year
             ).order_by("version"),
             "adopt_form": AdoptForm(
                 initial={"adopted_by": "college", "lock_version": plan.lock_version}
@@ -168,8 +159,8 @@ def action_plan_detail(request, code, year):
 @permission_required("planning.change_action_plan", fn=action_plan_from)
 def action_edit(request, code, year, action=None):
     plan = action_plan_from(request, code, year)
-    item = get_object_or_404(Action, pk=action, theme__action_plan=plan) if action else None
-    themes = ActionPlanTheme.objects.filter(action_plan=plan).select_related("priority")
+    item = get_object_or_404(execution_selectors.actions_of(plan), pk=action) if action else None
+    themes = execution_selectors.themes_of(plan)
     initial = {"theme": request.GET.get("thema")}
     if item:
         initial = _action_values(item)
@@ -269,11 +260,7 @@ def theme_lookback(request, code, year, theme):
     """Edit a theme's look-back; "draft" fills the box from last year's figures and actions
     (nothing is saved until the coordinator saves)."""
     plan = action_plan_from(request, code, year)
-    item = get_object_or_404(
-        ActionPlanTheme.objects.select_related("priority__plan__municipality"),
-        pk=theme,
-        action_plan=plan,
-    )
+    item = get_object_or_404(execution_selectors.themes_of(plan), pk=theme)
     lines = lookback.draft(item.priority, plan.start_year - 1)
     saved = {"lookback": item.lookback, "lock_version": item.lock_version}
     if request.method == "POST" and request.POST.get("action") == "concept":

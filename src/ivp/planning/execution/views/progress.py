@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from ivp.common.access import permission_required
 from ivp.common.importing import ImportFileError
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution import stale
 from ivp.planning.execution.forms import ProgressForm, ProgressUploadForm
 from ivp.planning.execution.models import Action
@@ -29,9 +30,7 @@ def action_from(request, code, year, action, **kwargs) -> Action:
     cached = getattr(request, "_ivp_action", None)
     if cached is None or cached.pk != action:
         cached = request._ivp_action = get_object_or_404(
-            Action.objects.select_related("theme__action_plan__municipality", "theme__priority"),
-            pk=action,
-            theme__action_plan=plan,
+            execution_selectors.actions_of(plan), pk=action
         )
     return cached
 
@@ -168,9 +167,7 @@ def _confirm_or_cancel(request, plan, token):
 @permission_required("planning.view_action_plan", fn=action_plan_from)
 def stale_list(request, code, year):
     plan = action_plan_from(request, code, year)
-    items = stale.stale_actions(
-        Action.objects.filter(theme__action_plan=plan), timezone.localdate()
-    )
+    items = stale.stale_actions(execution_selectors.actions_of(plan), timezone.localdate())
     return render(
         request,
         "planning/stale.html",
