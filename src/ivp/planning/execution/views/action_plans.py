@@ -68,7 +68,7 @@ def action_plans(request, code):
     municipality = municipality_from_code(request, code)
     visible = execution_selectors.action_plans_for_reader(request.user, municipality)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
-    policy_plan = policy_selectors.published_plan(municipality)
+    policy_plan = policy_selectors.plan_in_force(municipality)
     form = None
     if may_create and policy_plan is not None:
         form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)

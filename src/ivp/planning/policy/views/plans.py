@@ -39,7 +39,7 @@ def plan_page(request, code):
     plan = policy_selectors.current_plan(municipality)
     if plan is not None and request.user.has_perm("planning.view_plan", plan):
         return redirect(plan)
-    published = policy_selectors.published_plan(municipality)
+    published = policy_selectors.plan_in_force(municipality)
     if published is not None:
         return redirect(published)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
