@@ -7,7 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("account/", views.profile, name="profile"),
     path("account/gemeente-kiezen/", views.switch_municipality, name="switch_municipality"),
-    path("gemeenten/<str:code>/audit/", views.audit, name="audit"),
+    path("gemeenten/<gm:code>/audit/", views.audit, name="audit"),
     path("wachtwoord/wijzigen/", views.password_change, name="password_change"),
     path("wachtwoord/gewijzigd/", views.password_change_done, name="password_change_done"),
     path("wachtwoord/vergeten/", views.password_reset, name="password_reset"),
@@ -18,14 +18,14 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("wachtwoord/nieuw/klaar/", views.password_reset_complete, name="password_reset_complete"),
-    path("gemeenten/<str:code>/gebruikers/", member_views.members, name="members"),
+    path("gemeenten/<gm:code>/gebruikers/", member_views.members, name="members"),
     path(
-        "gemeenten/<str:code>/gebruikers/uitnodiging/<int:invitation>/intrekken/",
+        "gemeenten/<gm:code>/gebruikers/uitnodiging/<int:invitation>/intrekken/",
         member_views.invitation_withdraw,
         name="invitation_withdraw",
     ),
     path(
-        "gemeenten/<str:code>/gebruikers/<int:membership>/beeindigen/",
+        "gemeenten/<gm:code>/gebruikers/<int:membership>/beeindigen/",
         member_views.membership_end,
         name="membership_end",
     ),

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import permission_required, post_only, public, with_object
 from ivp.common.importing import ImportFileError
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 from ivp.reports import charts
 
 from . import drafting, presenters, safety_picture, selectors
@@ -43,13 +43,16 @@ def upload_create(request):
     return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
 
 
-def _upload_for(request, pk, **kwargs):
+def _upload_numbered(pk):
     return get_object_or_404(selectors.uploads(), pk=pk)
 
 
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_detail(request, pk):
-    upload = _upload_for(request, pk)
+def for_upload(perm: str):
+    return with_object("upload", _upload_numbered, perm)
+
+
+@for_upload("figures.view_upload")
+def upload_detail(request, upload):
     return render(
         request,
         "figures/upload_detail.html",
@@ -58,17 +61,16 @@ def upload_detail(request, pk):
 
 
 @post_only
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_retry(request, pk):
+@for_upload("figures.view_upload")
+def upload_retry(request, upload):
     """Import a failed upload again (once, however often the button is pressed)."""
-    upload_retry_service(upload=_upload_for(request, pk))
-    return redirect("figures:upload_detail", pk=pk)
+    upload_retry_service(upload=upload)
+    return redirect("figures:upload_detail", pk=upload.pk)
 
 
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_progress(request, pk):
+@for_upload("figures.view_upload")
+def upload_progress(request, upload):
     """The status fragment the detail page polls (htmx) until the import has finished."""
-    upload = _upload_for(request, pk)
     return render(
         request,
         "figures/_upload_status.html",
@@ -92,9 +94,8 @@ def _picture(request, municipality, indicators=None):
     )
 
 
-@public
-def safety_picture_view(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality()
+def safety_picture_view(request, municipality):
     picture = _picture(request, municipality)
     fields = [
         {
@@ -128,9 +129,8 @@ def _item(item, municipality, *, full=False):
     }
 
 
-@public
-def indicator_detail(request, code, indicator):
-    municipality = municipality_from_code(request, code)
+@for_municipality()
+def indicator_detail(request, municipality, indicator):
     chosen = get_object_or_404(selectors.indicators_with_themes(), code=indicator)
     picture = _picture(request, municipality, indicators=[chosen])
     if not picture.indicators:
@@ -164,10 +164,9 @@ def rate_map(request):
     )
 
 
-@permission_required("figures.import_own_figures", fn=municipality_from_code)
-def own_upload(request, code):
+@for_municipality("figures.import_own_figures")
+def own_upload(request, municipality):
     """Step 1 of importing the municipality's own figures: the file and what it holds."""
-    municipality = municipality_from_code(request, code)
     form = OwnFiguresUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
@@ -193,10 +192,9 @@ def own_upload(request, code):
     return render(request, "figures/own_upload.html", {"form": form, "municipality": municipality})
 
 
-@permission_required("figures.import_own_figures", fn=municipality_from_code)
-def own_mapping(request, code, pk):
+@for_municipality("figures.import_own_figures")
+def own_mapping(request, municipality, pk):
     """Step 2: say which column holds what; then the import runs in the background."""
-    municipality = municipality_from_code(request, code)
     upload = get_object_or_404(selectors.own_uploads(municipality), pk=pk)
     if upload.status != FiguresUpload.Status.MAPPING:
         return redirect("figures:upload_detail", pk=upload.pk)
@@ -253,12 +251,11 @@ def area_picture(request, area):
     )
 
 
-@public
-def indicator_chart(request, code, indicator, fmt):
+@for_municipality()
+def indicator_chart(request, municipality, indicator, fmt):
     """The series chart as a file for documents and presentations (SVG or PNG)."""
     if fmt not in ("svg", "png"):
         raise Http404
-    municipality = municipality_from_code(request, code)
     chosen = get_object_or_404(Indicator, code=indicator)
     picture = _picture(request, municipality, indicators=[chosen])
     if not picture.indicators:

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 
 class RegionsConfig(AppConfig):
     name = "ivp.regions"
     verbose_name = _("Municipalities and regions")
+
+    def ready(self):
+        from .converters import MunicipalityCode
+
+        register_converter(MunicipalityCode, "gm")

@@ -10,6 +10,11 @@ def generated_documents():
     )
 
 
+def finished_documents():
+    """Made documents that are ready, with their files."""
+    return GeneratedDocument.objects.filter(status=GeneratedDocument.Status.DONE)
+
+
 def recent_documents(municipality, user, limit: int = 10) -> list[GeneratedDocument]:
     """The documents this user asked for lately; none for a visitor who is not logged in."""
     if not user.is_authenticated:

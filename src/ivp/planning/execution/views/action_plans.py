@@ -10,20 +10,19 @@ from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import post_only
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
-from ivp.planning.execution.models import ActionPlan
 from ivp.planning.execution.services import actions as action_services
+from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
-from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
 from ivp.planning.workflow.views import findings_page
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
 DOWNLOADS = {
     "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
@@ -35,37 +34,9 @@ DOWNLOADS = {
 }
 
 
-def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
-    """The version asked for (?versie=), else the one this user reads: the newest for those
-    preparing it, the adopted one in force for everyone else (refused when there is none)."""
-    return _reader_version(request, code, year, "planning.view_action_plan")
-
-
-def dashboard_plan_from(request, code, year, **kwargs) -> ActionPlan:
-    return _reader_version(request, code, year, "planning.view_dashboard")
-
-
-def _reader_version(request, code, year, perm) -> ActionPlan:
-    municipality = municipality_from_code(request, code)
-    key = (municipality.pk, year, perm)
-    cache = request.__dict__.setdefault("_ivp_action_plans", {})
-    if key not in cache:
-        versions = execution_selectors.action_plan_versions(municipality, start_year=year)
-        wanted = request.GET.get("versie", "")
-        if wanted.isascii() and wanted.isdigit():
-            cache[key] = get_object_or_404(versions.filter(version=int(wanted)))
-        else:
-            readable = workflow_selectors.first_readable(request.user, versions, perm)
-            cache[key] = readable or versions.first()
-            if cache[key] is None:
-                raise Http404
-    return cache[key]
-
-
-@public
-def action_plans(request, code):
+@for_municipality()
+def action_plans(request, municipality):
     """The municipality's implementation plans; the coordinator starts one from the IVP."""
-    municipality = municipality_from_code(request, code)
     visible = execution_selectors.action_plans_for_reader(request.user, municipality)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
     policy_plan = policy_selectors.plan_in_force(municipality)
@@ -97,9 +68,8 @@ def action_plans(request, code):
     )
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_detail(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.view_action_plan")
+def action_plan_detail(request, plan):
     themes = list(action_export.themes_with_actions(plan))
     may_change = request.user.has_perm("planning.change_action_plan", plan)
     actions = [a for t in themes for a in t.actions.all()]
@@ -156,9 +126,8 @@ def action_plan_detail(request, code, year):
     )
 
 
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_edit(request, code, year, action=None):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_edit(request, plan, action=None):
     item = get_object_or_404(execution_selectors.actions_of(plan), pk=action) if action else None
     themes = execution_selectors.themes_of(plan)
     initial = {"theme": request.GET.get("thema")}
@@ -206,9 +175,8 @@ def _action_values(action) -> dict:
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_next_year(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_next_year(request, plan):
     try:
         following = action_services.action_plan_next_year(action_plan=plan)
     except ValidationError as error:
@@ -222,9 +190,8 @@ def action_plan_next_year(request, code, year):
     return redirect(following)
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_download(request, code, year, table_format):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.view_action_plan")
+def action_plan_download(request, plan, table_format):
     if table_format not in DOWNLOADS:
         raise Http404
     content_type, write = DOWNLOADS[table_format]
@@ -235,9 +202,8 @@ def action_plan_download(request, code, year, table_format):
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_adopt(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_adopt(request, plan):
     return adopt_and_return(
         request,
         plan,
@@ -247,19 +213,17 @@ def action_plan_adopt(request, code, year):
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_new_version(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_new_version(request, plan):
     return new_version_and_go(
         request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
     )
 
 
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def theme_lookback(request, code, year, theme):
+@for_action_plan("planning.change_action_plan")
+def theme_lookback(request, plan, theme):
     """Edit a theme's look-back; "draft" fills the box from last year's figures and actions
     (nothing is saved until the coordinator saves)."""
-    plan = action_plan_from(request, code, year)
     item = get_object_or_404(execution_selectors.themes_of(plan), pk=theme)
     lines = lookback.draft(item.priority, plan.start_year - 1)
     saved = {"lookback": item.lookback, "lock_version": item.lock_version}
@@ -297,10 +261,9 @@ def theme_lookback(request, code, year, theme):
     )
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_lint(request, code, year):
+@for_action_plan("planning.view_action_plan")
+def action_plan_lint(request, plan):
     """The linter's findings on this uitvoeringsplan and its IVP, each with how to mend it."""
-    plan = action_plan_from(request, code, year)
     return findings_page(
         request,
         action_plan_checks.lint(plan),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.common.access import permission_required, post_only
+from ivp.common.access import post_only
 from ivp.common.importing import ImportFileError
 from ivp.planning.policy import ranking
 from ivp.planning.policy import selectors as policy_selectors
@@ -23,14 +23,13 @@ from ivp.planning.policy.forms import (
 from ivp.planning.policy.services import prioritisation as prioritisation_services
 from ivp.planning.policy.services.survey import survey_scores_import
 from ivp.planning.workflow.view_helpers import form_error
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
 TEMPLATE = "planning/prioritisation.html"
 
 
-@permission_required("planning.view_cycle", fn=municipality_from_code)
-def prioritisation(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("planning.view_cycle")
+def prioritisation(request, municipality):
     remember_active_municipality(request, municipality)
     cycle = policy_selectors.current_cycle(municipality)
     if cycle is None:
@@ -43,9 +42,9 @@ def prioritisation(request, code):
 
 
 @post_only
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def prioritisation_scores(request, code):
-    prioritisation = _prioritisation(municipality_from_code(request, code))
+@for_municipality("planning.change_cycle")
+def prioritisation_scores(request, municipality):
+    prioritisation = _prioritisation(municipality)
     rows = ranking.rank(prioritisation)
     form = PrioritisationForm(
         request.POST, initial=_settings(prioritisation, rows), theme_rows=rows
@@ -62,14 +61,14 @@ def prioritisation_scores(request, code):
             form_error(form, error)
         else:
             messages.success(request, _("Weights and scores saved; the ranking is updated."))
-            return redirect("planning:prioritisation", code=code)
+            return redirect("planning:prioritisation", code=municipality.code)
     return _page(request, prioritisation, rows=rows, settings_form=form)
 
 
 @post_only
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def prioritisation_import(request, code):
-    prioritisation = _prioritisation(municipality_from_code(request, code))
+@for_municipality("planning.change_cycle")
+def prioritisation_import(request, municipality):
+    prioritisation = _prioritisation(municipality)
     form = SurveyUploadForm(request.POST, request.FILES)
     problems = []
     if form.is_valid():
@@ -86,14 +85,14 @@ def prioritisation_import(request, code):
                 _("%(count)s themes updated from %(file)s.")
                 % {"count": count, "file": upload.name},
             )
-            return redirect("planning:prioritisation", code=code)
+            return redirect("planning:prioritisation", code=municipality.code)
     return _page(request, prioritisation, upload_form=form, problems=problems)
 
 
 @post_only
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def prioritisation_choice(request, code):
-    prioritisation = _prioritisation(municipality_from_code(request, code))
+@for_municipality("planning.change_cycle")
+def prioritisation_choice(request, municipality):
+    prioritisation = _prioritisation(municipality)
     rows = ranking.rank(prioritisation)
     form = ChoiceForm(request.POST, initial=_choice(prioritisation, rows), theme_rows=rows)
     if form.is_valid():
@@ -110,7 +109,7 @@ def prioritisation_choice(request, code):
             form_error(form, error)
         else:
             messages.success(request, _("The council's choice is recorded."))
-            return redirect("planning:prioritisation", code=code)
+            return redirect("planning:prioritisation", code=municipality.code)
     return _page(request, prioritisation, rows=rows, choice_form=form)
 
 
