@@ -47,3 +47,16 @@ def test_the_check_sees_the_view_modules():
     names = {str(relative) for relative, _path in _view_modules()}
     assert {"reports/views.py", "accounts/member_views.py"} <= names
     assert "planning/execution/views/action_plans.py" in names
+
+
+def test_addresses_name_a_municipality_by_its_cbs_code_converter():
+    """`<gm:code>` finds a municipality's code in every address outside the API (issue 14
+    leaves the API's own addresses to its rewrite)."""
+    loose = [
+        f"src/ivp/{path.relative_to(SRC)}:{number}"
+        for path in sorted(SRC.rglob("urls.py"))
+        if "api" not in path.relative_to(SRC).parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if "<str:code>" in line
+    ]
+    assert loose == []

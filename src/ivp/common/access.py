@@ -30,8 +30,8 @@ def login_required(view):
     return wrapped
 
 
-def permission_required(perm: str, fn=None):
-    """Ask `perm` of the object `fn(request, **kwargs)` returns (404 when it does not exist).
+def permission_required(perm: str):
+    """Ask `perm` of the user, for no object in particular (for an object: `with_object`).
 
     Anonymous visitors are sent to the login page; logged-in users without the right get 403.
     """
@@ -39,8 +39,7 @@ def permission_required(perm: str, fn=None):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            obj = fn(request, *args, **kwargs) if fn else None
-            if request.user.has_perm(perm, obj):
+            if request.user.has_perm(perm):
                 return view(request, *args, **kwargs)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
