@@ -146,8 +146,17 @@ def _choice(prioritisation, rows) -> dict:
     }
 
 
-def _page(request, prioritisation, *, rows=None, settings_form=None, choice_form=None, **bound):
-    """The page, with unbound forms except the one just refused (passed in bound)."""
+def _page(
+    request,
+    prioritisation,
+    *,
+    rows=None,
+    settings_form=None,
+    choice_form=None,
+    upload_form=None,
+    problems=(),
+):
+    """The page, with unbound forms except the one just refused."""
     municipality = prioritisation.municipality
     rows = ranking.rank(prioritisation) if rows is None else rows
     return render(
@@ -165,8 +174,8 @@ def _page(request, prioritisation, *, rows=None, settings_form=None, choice_form
             or PrioritisationForm(initial=_settings(prioritisation, rows), theme_rows=rows),
             "choice_form": choice_form
             or ChoiceForm(initial=_choice(prioritisation, rows), theme_rows=rows),
-            "upload_form": bound.get("upload_form") or SurveyUploadForm(),
-            "problems": bound.get("problems", []),
+            "upload_form": upload_form or SurveyUploadForm(),
+            "problems": problems,
             "may_change": request.user.has_perm("planning.change_cycle", municipality),
             "has_plan": policy_selectors.cycle_has_plan(prioritisation.cycle),
             "current_step": "prioritering",
