@@ -39,7 +39,8 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from ivp.accounts.demo import demo_load  # noqa: E402
 from ivp.figures.demo import demo_figures_load  # noqa: E402
 from ivp.planning.demo import actions_demo_load, planning_demo_load  # noqa: E402
-from ivp.planning.models import Action, ActionPlan  # noqa: E402
+from ivp.planning.execution import selectors as execution_selectors  # noqa: E402
+from ivp.planning.models import Action  # noqa: E402
 from ivp.regions.models import Municipality  # noqa: E402
 from ivp.regions.services import regions_load_all  # noqa: E402
 from ivp.reports import services  # noqa: E402
@@ -93,7 +94,7 @@ def _run(name: str, client: Client, municipality) -> None:
 
 def grow(times: int) -> int:
     """Copy every action of the plan `times` times (with its parties); the new count."""
-    plan = ActionPlan.objects.current().get(municipality__code=CODE, start_year=YEAR)
+    plan = execution_selectors.current_action_plans().get(municipality__code=CODE, start_year=YEAR)
     originals = list(Action.objects.filter(theme__action_plan=plan).prefetch_related("parties"))
     for action in originals:
         parties = list(action.parties.all())
@@ -124,7 +125,9 @@ def main() -> None:
     print(f"database: {connection.vendor}")
     client = setup()
     municipality = Municipality.objects.get(code=CODE)
-    plan = ActionPlan.objects.current().get(municipality=municipality, start_year=YEAR)
+    plan = execution_selectors.current_action_plans().get(
+        municipality=municipality, start_year=YEAR
+    )
     actions = Action.objects.filter(theme__action_plan=plan).count()
     base = measure(client, municipality)
     report(f"{plan.title} ({municipality.name})", base, actions)

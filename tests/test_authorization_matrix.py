@@ -229,6 +229,9 @@ EXPECTED: dict[str, Rule] = {
     # coordinator.
     "planning:cycle": Rule(PREPARING, {BEHEERDER}),
     "planning:prioritisation": Rule(PREPARING, {BEHEERDER}),
+    "planning:prioritisation_scores": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:prioritisation_import": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:prioritisation_choice": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:step_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:work_group_add": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:work_group_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),

@@ -246,8 +246,8 @@ def _form_posts():
         ),
         "survey": (
             "coordinator.westerveld",
-            reverse("planning:prioritisation", args=["GM1701"]),
-            {"action": "import", "file": SimpleUploadedFile("groot.csv", big)},
+            reverse("planning:prioritisation_import", args=["GM1701"]),
+            {"file": SimpleUploadedFile("groot.csv", big)},
         ),
         "progress": (
             "coordinator.steenwijkerland",

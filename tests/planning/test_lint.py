@@ -6,9 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from ivp.figures.models import Indicator
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.lint import lint as action_plan_lint
 from ivp.planning.execution.services.actions import action_plan_create, action_save
-from ivp.planning.models import ActionPlan, PolicyPlan
+from ivp.planning.models import PolicyPlan
 from ivp.planning.policy.services.plan import objective_save, plan_create, priority_save
 from ivp.planning.workflow.lint import FAULT, INFO, WARNING
 from ivp.regions.models import Municipality
@@ -137,7 +138,9 @@ def test_the_plan_pages_load_the_check_as_a_panel(client):
 
 def test_the_panel_lists_faults_and_counts_repeated_warnings(client):
     client = _client_of(client, "coordinator.steenwijkerland")
-    plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
+    plan = execution_selectors.current_action_plans().get(
+        municipality__code="GM1708", start_year=2026
+    )
     findings = action_plan_lint(plan)
     unlinked = sum(1 for f in findings if f.message == "dient geen doelstelling.")
     panel = client.get(

@@ -3,7 +3,8 @@
 import pytest
 
 from ivp.planning.execution import lookback
-from ivp.planning.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.models import Action, ActionPlanTheme
 
 from ..conftest import client_for
 
@@ -11,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _steenwijkerland_theme(title: str) -> ActionPlanTheme:
-    plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
+    plan = execution_selectors.current_action_plans().get(
+        municipality__code="GM1708", start_year=2026
+    )
     return plan.themes.select_related("priority__plan__municipality").get(priority__title=title)
 
 

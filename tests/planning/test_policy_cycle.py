@@ -101,7 +101,7 @@ def test_more_than_four_priorities_needs_a_confirmation(westerveld):
 
 
 def test_an_adopted_plan_changes_only_through_a_new_version(westerveld):
-    plan = policy_selectors.published_plan(westerveld)
+    plan = policy_selectors.plan_in_force(westerveld)
     with pytest.raises(ValidationError, match=r"nieuwe versie|new version"):
         plan_services.plan_update(plan=plan, mission="Anders")
     with pytest.raises(ValidationError):
@@ -132,7 +132,7 @@ def test_a_change_in_the_shared_objective_shows_in_every_members_plan(westerveld
         text="Iedereen kent de risico's van phishing.",
         qualitative=True,
     )
-    data = export.plan_data(policy_selectors.published_plan(westerveld))
+    data = export.plan_data(policy_selectors.plan_in_force(westerveld))
     adopted = next(
         p for p in data["priorities"] if p["shared"] and p["shared"]["title"] == shared.title
     )
@@ -212,13 +212,13 @@ def test_regional_priority_years_are_checked(zuidwest_drenthe):
 
 
 def test_the_newest_adopted_version_is_in_force_even_if_the_old_one_has_no_date(westerveld):
-    old = policy_selectors.published_plan(westerveld)
+    old = policy_selectors.plan_in_force(westerveld)
     assert old.adopted_on is None  # the demo's source gives no date
     new = plan_services.plan_new_version(plan=old)
-    assert policy_selectors.published_plan(westerveld) == old  # a draft is not in force
+    assert policy_selectors.plan_in_force(westerveld) == old  # a draft is not in force
     plan_services.plan_adopt(
         plan=new, adopted_on=date(2026, 3, 1), adopted_by="gemeenteraad", decision_reference="R"
     )
-    assert policy_selectors.published_plan(westerveld) == new
+    assert policy_selectors.plan_in_force(westerveld) == new
     page = client_for(None).get("/gemeenten/GM1701/veiligheidsplan/")
     assert page["Location"] == new.get_absolute_url()

@@ -7,7 +7,8 @@ from django.db.models import Sum
 from PIL import Image
 
 from ivp.figures.models import Indicator, Observation
-from ivp.planning.models import Action, ActionPlan
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.models import Action
 from ivp.regions.models import Municipality
 from ivp.reports import services
 from ivp.reports.document import Paragraph, Table
@@ -33,7 +34,9 @@ def _make(kind, code, fmt, year=2026):
 
 
 def _uitvoeringsplan_actions():
-    plan = ActionPlan.objects.current().get(municipality__code="GM1708", start_year=2026)
+    plan = execution_selectors.current_action_plans().get(
+        municipality__code="GM1708", start_year=2026
+    )
     return plan, list(
         Action.objects.filter(theme__action_plan=plan)
         .prefetch_related("parties")

@@ -7,18 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ivp.common.access import permission_required, post_only, public
-from ivp.regions.selectors import municipality_from_code
+from ivp.common.access import post_only, public
+from ivp.regions.lookups import for_municipality
 
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
-from .models import Invitation, Membership, Role
-from .selectors import invitations_of, members_of
+from .models import Invitation, Role
+from .selectors import invitations_of, members_of, memberships_in
 
 
-@permission_required("accounts.manage_members", fn=municipality_from_code)
-def members(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("accounts.manage_members")
+def members(request, municipality):
     form = InvitationForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,10 +46,9 @@ def members(request, code):
     )
 
 
-@permission_required("accounts.manage_members", fn=municipality_from_code)
+@for_municipality("accounts.manage_members")
 @post_only
-def invitation_withdraw(request, code, invitation):
-    municipality = municipality_from_code(request, code)
+def invitation_withdraw(request, municipality, invitation):
     invitation = get_object_or_404(Invitation, pk=invitation, municipality=municipality)
     try:
         services.invitation_withdraw(invitation=invitation)
@@ -60,13 +58,10 @@ def invitation_withdraw(request, code, invitation):
     return redirect("accounts:members", code=municipality.code)
 
 
-@permission_required("accounts.manage_members", fn=municipality_from_code)
+@for_municipality("accounts.manage_members")
 @post_only
-def membership_end(request, code, membership):
-    municipality = municipality_from_code(request, code)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), pk=membership, municipality=municipality
-    )
+def membership_end(request, municipality, membership):
+    membership = get_object_or_404(memberships_in(municipality), pk=membership)
     try:
         services.membership_end(membership=membership)
         messages.success(

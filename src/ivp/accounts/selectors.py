@@ -51,6 +51,15 @@ def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("municipality", "region")
 
 
+def partner_organisation_names(user, municipality) -> list[str]:
+    """The organisations a ketenpartner acts for in `municipality`, as written, sorted."""
+    return sorted(
+        Membership.objects.filter(
+            user=user, municipality=municipality, role=Role.KETENPARTNER
+        ).values_list("organisation", flat=True)
+    )
+
+
 def partner_organisations(user, municipality) -> set[str]:
     """The organisations (casefolded) a ketenpartner acts for in `municipality`."""
     if not user.is_authenticated:
@@ -84,3 +93,8 @@ def invitations_of(municipality):
 def api_keys_of(user):
     """A user's API keys, active ones first, newest first."""
     return ApiKey.objects.filter(user=user).order_by(F("revoked_at").desc(nulls_first=True), "-pk")
+
+
+def memberships_in(municipality) -> QuerySet[Membership]:
+    """The roles people hold in a municipality, with their users."""
+    return Membership.objects.filter(municipality=municipality).select_related("user")

@@ -7,8 +7,8 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from ivp.common.access import login_required, permission_required, post_only, public
-from ivp.regions.selectors import municipality_from_code
+from ivp.common.access import login_required, post_only, public
+from ivp.regions.lookups import for_municipality
 
 from .audit import audit_trail
 from .forms import LoginForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
@@ -99,9 +99,8 @@ def switch_municipality(request):
     return HttpResponseRedirect(target)
 
 
-@permission_required("accounts.view_audit", fn=municipality_from_code)
-def audit(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("accounts.view_audit")
+def audit(request, municipality):
     return render(
         request,
         "accounts/audit.html",

@@ -8,7 +8,7 @@ from ivp.regions.names import NameIndex
 
 from .formats.common import NETHERLANDS
 from .formats.geography import Geography
-from .models import Observation
+from .models import FiguresUpload, Indicator, Observation
 
 
 def geography_from_database() -> Geography:
@@ -144,3 +144,20 @@ def area_choices() -> list[tuple[str, str]]:
     provinces = Region.objects.filter(kind=Region.Kind.PROVINCIE, code__in=codes).order_by("name")
     national = [(NETHERLANDS, "Nederland")] if NETHERLANDS in codes else []
     return national + [(p.code, p.name) for p in provinces]
+
+
+def recent_uploads(limit: int = 10):
+    return FiguresUpload.objects.defer("content").select_related("user")[:limit]
+
+
+def uploads():
+    """Uploads without their files' content, for the pages that follow one."""
+    return FiguresUpload.objects.defer("content").select_related("municipality")
+
+
+def own_uploads(municipality):
+    return FiguresUpload.objects.filter(municipality=municipality)
+
+
+def indicators_with_themes():
+    return Indicator.objects.prefetch_related("themes")

@@ -1,4 +1,4 @@
-"""Writes of figures. An import validates the whole file, then writes it in one transaction.
+"""Writes of figures: an upload waiting for its columns, and the import itself. An import validates the whole file, then writes it in one transaction.
 
 Importing the same file twice changes nothing. A value that differs from the stored one is
 replaced when the file's edition is the same or newer, and its revision goes up by one; an
@@ -433,3 +433,18 @@ def figures_import_mapped(
     )
     progress(_("Reading"), 1, 1)
     return store_parsed(parsed, user=user, municipality=municipality, progress=progress)
+
+
+def own_upload_create(*, municipality, user, file_name: str, raw: bytes, size: int, mapping: dict):
+    """Step 1 of a municipality's own figures: the file, kept until its columns are named."""
+    from .models import FiguresUpload
+
+    return FiguresUpload.objects.create(
+        file_name=file_name,
+        content=raw,
+        size=size,
+        user=user,
+        municipality=municipality,
+        status=FiguresUpload.Status.MAPPING,
+        mapping=mapping,
+    )

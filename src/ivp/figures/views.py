@@ -5,16 +5,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ivp.common import charts
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import permission_required, post_only, public, with_object
 from ivp.common.importing import ImportFileError
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
-from . import drafting, presenters, safety_picture
+from . import drafting, presenters, safety_picture, selectors
 from .formats import mapped
 from .forms import ColumnMappingForm, FiguresUploadForm, OwnFiguresUploadForm
 from .maps import map_view
 from .models import FiguresUpload, Indicator
 from .selectors import area_choices, available_years, municipality_names, theme_choices
+from .services import own_upload_create
 from .tasks import read_progress, upload_queue
 from .tasks import upload_retry as upload_retry_service
 
@@ -38,19 +39,20 @@ def upload_create(request):
             form.add_error("file", error)
         else:
             return redirect("figures:upload_detail", pk=upload.pk)
-    recent = FiguresUpload.objects.defer("content").select_related("user")[:10]
+    recent = selectors.recent_uploads()
     return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
 
 
-def _upload_for(request, pk, **kwargs):
-    return get_object_or_404(
-        FiguresUpload.objects.defer("content").select_related("municipality"), pk=pk
-    )
+def _upload_numbered(pk):
+    return get_object_or_404(selectors.uploads(), pk=pk)
 
 
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_detail(request, pk):
-    upload = _upload_for(request, pk)
+def for_upload(perm: str):
+    return with_object("upload", _upload_numbered, perm)
+
+
+@for_upload("figures.view_upload")
+def upload_detail(request, upload):
     return render(
         request,
         "figures/upload_detail.html",
@@ -59,17 +61,16 @@ def upload_detail(request, pk):
 
 
 @post_only
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_retry(request, pk):
+@for_upload("figures.view_upload")
+def upload_retry(request, upload):
     """Import a failed upload again (once, however often the button is pressed)."""
-    upload_retry_service(upload=_upload_for(request, pk))
-    return redirect("figures:upload_detail", pk=pk)
+    upload_retry_service(upload=upload)
+    return redirect("figures:upload_detail", pk=upload.pk)
 
 
-@permission_required("figures.view_upload", fn=_upload_for)
-def upload_progress(request, pk):
+@for_upload("figures.view_upload")
+def upload_progress(request, upload):
     """The status fragment the detail page polls (htmx) until the import has finished."""
-    upload = _upload_for(request, pk)
     return render(
         request,
         "figures/_upload_status.html",
@@ -93,9 +94,8 @@ def _picture(request, municipality, indicators=None):
     )
 
 
-@public
-def safety_picture_view(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality()
+def safety_picture_view(request, municipality):
     picture = _picture(request, municipality)
     fields = [
         {
@@ -129,10 +129,9 @@ def _item(item, municipality, *, full=False):
     }
 
 
-@public
-def indicator_detail(request, code, indicator):
-    municipality = municipality_from_code(request, code)
-    chosen = get_object_or_404(Indicator.objects.prefetch_related("themes"), code=indicator)
+@for_municipality()
+def indicator_detail(request, municipality, indicator):
+    chosen = get_object_or_404(selectors.indicators_with_themes(), code=indicator)
     picture = _picture(request, municipality, indicators=[chosen])
     if not picture.indicators:
         raise Http404
@@ -165,10 +164,9 @@ def rate_map(request):
     )
 
 
-@permission_required("figures.import_own_figures", fn=municipality_from_code)
-def own_upload(request, code):
+@for_municipality("figures.import_own_figures")
+def own_upload(request, municipality):
     """Step 1 of importing the municipality's own figures: the file and what it holds."""
-    municipality = municipality_from_code(request, code)
     form = OwnFiguresUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
@@ -178,13 +176,12 @@ def own_upload(request, code):
         except ImportFileError as error:
             form.add_error("file", [str(p.message) for p in error.problems])
         else:
-            upload = FiguresUpload.objects.create(
+            upload = own_upload_create(
                 file_name=file.name,
-                content=raw,
+                raw=raw,
                 size=file.size,
                 user=request.user,
                 municipality=municipality,
-                status=FiguresUpload.Status.MAPPING,
                 mapping={
                     "name": form.cleaned_data["name"],
                     "kind": form.cleaned_data["kind"],
@@ -195,11 +192,10 @@ def own_upload(request, code):
     return render(request, "figures/own_upload.html", {"form": form, "municipality": municipality})
 
 
-@permission_required("figures.import_own_figures", fn=municipality_from_code)
-def own_mapping(request, code, pk):
+@for_municipality("figures.import_own_figures")
+def own_mapping(request, municipality, pk):
     """Step 2: say which column holds what; then the import runs in the background."""
-    municipality = municipality_from_code(request, code)
-    upload = get_object_or_404(FiguresUpload, pk=pk, municipality=municipality)
+    upload = get_object_or_404(selectors.own_uploads(municipality), pk=pk)
     if upload.status != FiguresUpload.Status.MAPPING:
         return redirect("figures:upload_detail", pk=upload.pk)
     header, preview = mapped.headers(upload.file_name, bytes(upload.content))
@@ -255,12 +251,11 @@ def area_picture(request, area):
     )
 
 
-@public
-def indicator_chart(request, code, indicator, fmt):
+@for_municipality()
+def indicator_chart(request, municipality, indicator, fmt):
     """The series chart as a file for documents and presentations (SVG or PNG)."""
     if fmt not in ("svg", "png"):
         raise Http404
-    municipality = municipality_from_code(request, code)
     chosen = get_object_or_404(Indicator, code=indicator)
     picture = _picture(request, municipality, indicators=[chosen])
     if not picture.indicators:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,7 @@ class RegionsConfig(AppConfig):
 
         register_histories(region_histories)
         register_entries(population_changes)
+
+        from .converters import MunicipalityCode
+
+        register_converter(MunicipalityCode, "gm")

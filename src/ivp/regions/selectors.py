@@ -1,9 +1,12 @@
 """Reads for municipality and region pages."""
 
 from django.db.models import Count, Q, QuerySet
-from django.shortcuts import get_object_or_404
 
 from .models import Area, KeyFigures, Municipality, Population, Region
+
+
+def municipalities() -> QuerySet[Municipality]:
+    return Municipality.objects.select_related("province")
 
 
 def municipality_list(*, query: str = "", province: str = "") -> QuerySet[Municipality]:
@@ -40,6 +43,10 @@ def wijken_with_figures(municipality: Municipality) -> QuerySet[Area]:
     )
 
 
+def regions() -> QuerySet[Region]:
+    return Region.objects.all()
+
+
 def region_list() -> QuerySet[Region]:
     return Region.objects.annotate(member_count=Count("members")).order_by("kind", "name")
 
@@ -49,24 +56,3 @@ def region_population(region: Region, year: int) -> int | None:
         "inhabitants", flat=True
     )
     return sum(values) if values else None
-
-
-def municipality_from_code(request, code: str, **kwargs) -> Municipality:
-    """The municipality a URL names (404 if none), looked up once per request.
-
-    The permission check and the view both need it; the first call caches it on the request.
-    """
-    cached = getattr(request, "_ivp_municipality", None)
-    if cached is None or cached.code != code.upper():
-        cached = request._ivp_municipality = get_object_or_404(
-            Municipality.objects.select_related("province"), code=code.upper()
-        )
-    return cached
-
-
-def region_from_code(request, region: str, **kwargs) -> Region:
-    """The region a URL names (404 if none), looked up once per request."""
-    cached = getattr(request, "_ivp_region", None)
-    if cached is None or cached.code != region:
-        cached = request._ivp_region = get_object_or_404(Region, code=region)
-    return cached

@@ -6,7 +6,7 @@ app_name = "regions"
 
 urlpatterns = [
     path("gemeenten/", views.municipality_list, name="municipality_list"),
-    path("gemeenten/<str:code>/", views.municipality_detail, name="municipality_detail"),
+    path("gemeenten/<gm:code>/", views.municipality_detail, name="municipality_detail"),
     path("regios/", views.region_list, name="region_list"),
     path("regios/nieuw/", views.region_create, name="region_create"),
     path("regios/<slug:region>/", views.region_detail, name="region_detail"),

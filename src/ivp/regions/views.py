@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.common.access import permission_required, public
@@ -7,8 +7,8 @@ from ivp.common.importing import ImportFileError
 
 from . import selectors, services
 from .forms import PopulationUploadForm, RegionForm
-from .models import Municipality, Region
-from .selectors import region_from_code
+from .lookups import for_municipality, for_region
+from .models import Region
 
 
 @public
@@ -31,11 +31,8 @@ def municipality_list(request):
     return render(request, template, context)
 
 
-@public
-def municipality_detail(request, code):
-    municipality = get_object_or_404(
-        Municipality.objects.select_related("province"), code=code.upper()
-    )
+@for_municipality()
+def municipality_detail(request, municipality):
     population = selectors.population_series(municipality)
     return render(
         request,
@@ -58,9 +55,8 @@ def region_list(request):
     return render(request, "regions/region_list.html", {"regions": selectors.region_list()})
 
 
-@public
+@for_region()
 def region_detail(request, region):
-    region = get_object_or_404(Region, code=region)
     return render(
         request,
         "regions/region_detail.html",
@@ -78,9 +74,9 @@ def region_create(request):
     return _region_form(request, None)
 
 
-@permission_required("regions.change_region", fn=region_from_code)
+@for_region("regions.change_region")
 def region_edit(request, region):
-    return _region_form(request, region_from_code(request, region))
+    return _region_form(request, region)
 
 
 def _region_form(request, region):

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "reports"
 
-D = "gemeenten/<str:code>/documenten/"
+D = "gemeenten/<gm:code>/documenten/"
 
 urlpatterns = [
     path(D, views.documents, name="documents"),
@@ -20,9 +20,9 @@ urlpatterns = [
         "documenten/<uuid:generated>/download/", views.document_download, name="document_download"
     ),
     path("documenten/<uuid:generated>/opnieuw/", views.document_retry, name="document_retry"),
-    path("gemeenten/<str:code>/huisstijl/", views.house_style, name="house_style"),
+    path("gemeenten/<gm:code>/huisstijl/", views.house_style, name="house_style"),
     path(
-        "gemeenten/<str:code>/huisstijl/sjabloon.docx",
+        "gemeenten/<gm:code>/huisstijl/sjabloon.docx",
         views.house_style_template,
         name="house_style_template",
     ),

@@ -9,15 +9,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import post_only, with_object
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import selectors as policy_selectors
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality, municipality_named
 
-from . import render_docx, render_html, services
+from . import render_docx, render_html, selectors, services
 from .document import KINDS
 from .forms import GenerateForm, HouseStyleForm
-from .models import GeneratedDocument, HouseStyle
+from .models import GeneratedDocument
 from .rules import DocumentSubject
 from .tasks import document_retry as document_retry_service
 from .tasks import read_progress
@@ -25,25 +25,29 @@ from .tasks import read_progress
 DOCX = services.CONTENT_TYPES["docx"]
 
 
-def subject_from(request, code, document, year, **kwargs) -> DocumentSubject:
+def _subject(code, document, year) -> DocumentSubject:
     if document not in KINDS:
         raise Http404
-    return DocumentSubject(municipality_from_code(request, code), document, year)
+    return DocumentSubject(municipality_named(code), document, year)
 
 
-def record_from(request, generated, **kwargs) -> GeneratedDocument:
-    return get_object_or_404(
-        GeneratedDocument.objects.defer("content").select_related(
-            "municipality", "policy_plan", "action_plan"
-        ),
-        token=generated,
-    )
+def _record(generated) -> GeneratedDocument:
+    return get_object_or_404(selectors.generated_documents(), token=generated)
 
 
-@public
-def documents(request, code):
+def for_subject(perm: str):
+    """The document a municipality, kind and year name, handed to the view as `subject`."""
+    return with_object("subject", _subject, perm)
+
+
+def for_record(perm: str):
+    """A made document, by its token, handed to the view as `record`."""
+    return with_object("record", _record, perm)
+
+
+@for_municipality()
+def documents(request, municipality):
     """What the reader may read of this municipality, each to make as PDF, DOCX or HTML."""
-    municipality = municipality_from_code(request, code)
     year = date.today().year
     subjects = [
         (DocumentSubject(municipality, "analyse", year), _("figures up to %s") % (year - 1))
@@ -65,13 +69,7 @@ def documents(request, code):
         for s, period in subjects
         if request.user.has_perm("reports.view_document", s)
     ]
-    recent = (
-        GeneratedDocument.objects.filter(municipality=municipality, requested_by=request.user.pk)
-        .defer("content")
-        .order_by("-requested_at")[:10]
-        if request.user.is_authenticated
-        else []
-    )
+    recent = selectors.recent_documents(municipality, request.user)
     return render(
         request,
         "reports/documents.html",
@@ -85,12 +83,11 @@ def documents(request, code):
     )
 
 
-@permission_required("reports.view_document", fn=subject_from)
-def document_page(request, code, document, year):
-    subject = subject_from(request, code, document, year)
+@for_subject("reports.view_document")
+def document_page(request, subject):
     source = subject.source_for(request.user)
     made = render_html.with_inline_charts(
-        services.build(document, subject.municipality, year, plan=source)
+        services.build(subject.kind, subject.municipality, subject.year, plan=source)
     )
     return render(
         request,
@@ -106,9 +103,8 @@ def document_page(request, code, document, year):
 
 
 @post_only
-@permission_required("reports.generate_document", fn=subject_from)
-def document_generate(request, code, document, year):
-    subject = subject_from(request, code, document, year)
+@for_subject("reports.generate_document")
+def document_generate(request, subject):
     form = GenerateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose PDF, Word or HTML."))
@@ -123,35 +119,32 @@ def document_generate(request, code, document, year):
     return redirect("reports:document_detail", generated=record.token)
 
 
-@permission_required("reports.download_document", fn=record_from)
-def document_detail(request, generated):
-    return _with_progress(request, generated, "reports/document_detail.html")
+@for_record("reports.download_document")
+def document_detail(request, record):
+    return _with_progress(request, record, "reports/document_detail.html")
 
 
 @post_only
-@permission_required("reports.download_document", fn=record_from)
-def document_retry(request, generated):
+@for_record("reports.download_document")
+def document_retry(request, record):
     """Make a failed document again (once, however often the button is pressed)."""
-    document_retry_service(record=record_from(request, generated))
-    return redirect("reports:document_detail", generated=generated)
+    document_retry_service(record=record)
+    return redirect("reports:document_detail", generated=record.token)
 
 
-@permission_required("reports.download_document", fn=record_from)
-def document_progress(request, generated):
+@for_record("reports.download_document")
+def document_progress(request, record):
     """The status fragment the detail page polls (htmx) until the document is ready."""
-    return _with_progress(request, generated, "reports/_document_status.html")
+    return _with_progress(request, record, "reports/_document_status.html")
 
 
-def _with_progress(request, generated, template: str):
-    record = record_from(request, generated)
+def _with_progress(request, record, template: str):
     return render(request, template, {"record": record, "progress": read_progress(record.pk)})
 
 
-@permission_required("reports.download_document", fn=record_from)
-def document_download(request, generated):
-    record = get_object_or_404(
-        GeneratedDocument, token=generated, status=GeneratedDocument.Status.DONE
-    )
+@for_record("reports.download_document")
+def document_download(request, record):
+    record = get_object_or_404(selectors.finished_documents(), pk=record.pk)
     response = HttpResponse(
         bytes(record.content), content_type=services.CONTENT_TYPES[record.format]
     )
@@ -159,14 +152,9 @@ def document_download(request, generated):
     return response
 
 
-def _municipality(request, code, **kwargs):
-    return municipality_from_code(request, code)
-
-
-@permission_required("reports.change_house_style", fn=_municipality)
-def house_style(request, code):
-    municipality = municipality_from_code(request, code)
-    current = HouseStyle.objects.filter(municipality=municipality).defer("content").first()
+@for_municipality("reports.change_house_style")
+def house_style(request, municipality):
+    current = selectors.house_style_record(municipality)
     form = HouseStyleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and request.POST.get("action") == "verwijderen":
         services.house_style_remove(municipality=municipality, user=request.user)
@@ -190,10 +178,9 @@ def house_style(request, code):
     )
 
 
-@permission_required("reports.change_house_style", fn=_municipality)
-def house_style_template(request, code):
+@for_municipality("reports.change_house_style")
+def house_style_template(request, municipality):
     """The template in use (the municipality's own or ivp's), to start a new one from."""
-    municipality = municipality_from_code(request, code)
     content = services.house_style_of(municipality) or render_docx.DEFAULT_TEMPLATE.read_bytes()
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="huisstijl-{municipality.code}.docx"'

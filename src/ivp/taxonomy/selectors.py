@@ -80,3 +80,7 @@ def themes_for(
                 )
         result.append(EffectiveField(field, themes))
     return result
+
+
+def taxonomy_versions():
+    return TaxonomyVersion.objects.all()

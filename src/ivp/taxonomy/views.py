@@ -3,8 +3,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.common.access import permission_required, public
-from ivp.regions.selectors import municipality_from_code
+from ivp.common.access import public
+from ivp.regions.lookups import for_municipality
 
 from . import selectors, services
 from .forms import OwnThemeEditForm, OwnThemeForm, ThemeAdaptForm
@@ -28,9 +28,8 @@ def _version(request) -> TaxonomyVersion:
     return selectors.current_version() or get_object_or_404(TaxonomyVersion, is_current=True)
 
 
-@permission_required("regions.view_workspace", fn=municipality_from_code)
-def municipal_themes(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("regions.view_workspace")
+def municipal_themes(request, municipality):
     remember_active_municipality(request, municipality)
     version = _version(request)
     return render(
@@ -39,16 +38,15 @@ def municipal_themes(request, code):
         {
             "municipality": municipality,
             "version": version,
-            "versions": TaxonomyVersion.objects.all(),
+            "versions": selectors.taxonomy_versions(),
             "fields": selectors.themes_for(municipality, version),
             "may_edit": request.user.has_perm("taxonomy.change_municipal_themes", municipality),
         },
     )
 
 
-@permission_required("taxonomy.change_municipal_themes", fn=municipality_from_code)
-def municipal_themes_edit(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("taxonomy.change_municipal_themes")
+def municipal_themes_edit(request, municipality):
     version = _version(request)
     own_form = OwnThemeForm(version=version)
     if request.method == "POST":

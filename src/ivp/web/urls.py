@@ -8,6 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("gezond/", health.liveness, name="liveness"),
     path("gereed/", health.readiness, name="readiness"),
-    path("gemeenten/<str:code>/werkruimte/", views.workspace, name="workspace"),
-    path("gemeenten/<str:code>/cyclus/<slug:step>/", views.cycle_step, name="cycle_step"),
+    path("gemeenten/<gm:code>/werkruimte/", views.workspace, name="workspace"),
+    path("gemeenten/<gm:code>/cyclus/<slug:step>/", views.cycle_step, name="cycle_step"),
 ]

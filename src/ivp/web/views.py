@@ -2,8 +2,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.common.access import permission_required, public
-from ivp.regions.selectors import municipality_from_code
+from ivp.common.access import public
+from ivp.regions.lookups import for_municipality
 
 from .cycle import STEPS, STEPS_BY_SLUG
 
@@ -13,11 +13,10 @@ def home(request):
     return render(request, "web/home.html", {"steps": STEPS})
 
 
-@permission_required("regions.view_workspace", fn=municipality_from_code)
-def cycle_step(request, code, step):
+@for_municipality("regions.view_workspace")
+def cycle_step(request, municipality, step):
     if step not in STEPS_BY_SLUG:
         raise Http404
-    municipality = municipality_from_code(request, code)
     remember_active_municipality(request, municipality)
     return render(
         request,
@@ -32,9 +31,8 @@ def cycle_step(request, code, step):
     )
 
 
-@permission_required("regions.view_workspace", fn=municipality_from_code)
-def workspace(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("regions.view_workspace")
+def workspace(request, municipality):
     remember_active_municipality(request, municipality)
     return render(
         request,

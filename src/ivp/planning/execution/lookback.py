@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.utils import translation
 
 from ivp.figures import drafting, safety_picture
-from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.models import Action, ActionPlanTheme
 from ivp.planning.policy.models import Priority
 
 STATUS_SENTENCES = {
@@ -44,14 +45,7 @@ def as_text(lines: list[Line]) -> str:
 def theme_of_year(priority: Priority, year: int) -> ActionPlanTheme | None:
     """The same theme in the uitvoeringsplan covering `year`: the same priority, or (under a
     newer plan version) one with the same theme or title."""
-    plan = (
-        ActionPlan.objects.filter(
-            municipality=priority.plan.municipality, start_year__lte=year, end_year__gte=year
-        )
-        .current()
-        .order_by("-version")
-        .first()
-    )
+    plan = execution_selectors.current_action_plan(priority.plan.municipality, year=year)
     if plan is None:
         return None
     themes = list(plan.themes.select_related("priority"))

@@ -12,17 +12,6 @@ from ivp.planning.execution.schedule import Schedule
 from ivp.planning.workflow.models import Adoptable, version_constraints
 
 
-class ActionPlanQuerySet(models.QuerySet):
-    def current(self):
-        """The newest version of each plan: the one in use."""
-        return self.filter(next_versions__isnull=True)
-
-    def in_force(self):
-        """The adopted version of each plan that no newer adopted version replaced."""
-        adopted = Adoptable.Status.VASTGESTELD
-        return self.filter(status=adopted).exclude(next_versions__status=adopted)
-
-
 class ActionPlan(Adoptable):
     """Adopted by the college; after that it changes only through a new version (`previous`
     points back), while progress on its actions goes on being reported."""
@@ -58,7 +47,6 @@ class ActionPlan(Adoptable):
     )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
-    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("implementation plan")

@@ -11,8 +11,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from ivp.accounts.models import Membership, Role
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution import stale
-from ivp.planning.execution.models import Action, ActionPlan
+from ivp.planning.execution.models import Action
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,7 @@ class Reminder:
 
 
 def reminders(today: date, municipality=None) -> list[Reminder]:
-    plans = ActionPlan.objects.current().filter(
-        start_year__lte=today.year, end_year__gte=today.year
-    )
-    if municipality is not None:
-        plans = plans.filter(municipality=municipality)
+    plans = execution_selectors.current_action_plans(municipality=municipality, year=today.year)
     result = []
     for plan in plans.select_related("municipality"):
         items = stale.stale_actions(Action.objects.filter(theme__action_plan=plan), today)

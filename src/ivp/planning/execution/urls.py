@@ -4,10 +4,10 @@ from django.urls import path
 
 from ivp.planning.execution.views import action_plans, dashboard, progress
 
-U = "gemeenten/<str:code>/uitvoeringsplan/<int:year>/"
+U = "gemeenten/<gm:code>/uitvoeringsplan/<int:year>/"
 
 urlpatterns = [
-    path("gemeenten/<str:code>/uitvoeringsplan/", action_plans.action_plans, name="action_plans"),
+    path("gemeenten/<gm:code>/uitvoeringsplan/", action_plans.action_plans, name="action_plans"),
     path(U, action_plans.action_plan_detail, name="action_plan"),
     path(U + "acties/nieuw/", action_plans.action_edit, name="action_create"),
     path(U + "acties/<int:action>/", action_plans.action_edit, name="action_edit"),
@@ -16,7 +16,7 @@ urlpatterns = [
     path(U + "dashboard/", dashboard.dashboard_page, name="dashboard"),
     path(U + "dashboard/instellingen/", dashboard.dashboard_settings, name="dashboard_settings"),
     path(
-        "gemeenten/<str:code>/dashboard/",
+        "gemeenten/<gm:code>/dashboard/",
         dashboard.municipality_dashboard,
         name="municipality_dashboard",
     ),

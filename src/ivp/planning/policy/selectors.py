@@ -11,6 +11,7 @@ from ivp.planning.policy.models import (
     Objective,
     PolicyCycle,
     PolicyPlan,
+    Prioritisation,
     Priority,
     RegionalPriority,
 )
@@ -26,24 +27,36 @@ def current_cycle(municipality) -> PolicyCycle | None:
     )
 
 
+def prioritisation_of(cycle: PolicyCycle) -> Prioritisation:
+    """The cycle's prioritisation; `cycle_create` made it (and migration 0004 for older cycles)."""
+    return Prioritisation.objects.select_related("cycle__municipality").get(cycle=cycle)
+
+
+def cycle_has_plan(cycle: PolicyCycle) -> bool:
+    return PolicyPlan.objects.filter(cycle=cycle).exists()
+
+
 def plans_of(municipality):
     return PolicyPlan.objects.filter(municipality=municipality).order_by("-start_year", "-version")
 
 
-def published_plan(municipality) -> PolicyPlan | None:
-    """The plan in force: the newest adopted version (by version, not by date: an adoption
-    date may be unknown, and databases sort a missing one differently)."""
+def _of_year(plans, year: int | None):
+    return plans if year is None else plans.filter(start_year__lte=year, end_year__gte=year)
+
+
+def plan_in_force(municipality, *, year: int | None = None) -> PolicyPlan | None:
+    """The only place that decides which integral safety plan is in force: the newest adopted
+    version (of the period holding `year`, if given), by version, not by date: an adoption
+    date may be unknown, and databases sort a missing one differently."""
     return (
-        plans_of(municipality)
-        .filter(status=PolicyPlan.Status.VASTGESTELD)
-        .order_by("-start_year", "-version")
-        .first()
+        _of_year(plans_of(municipality), year).filter(status=PolicyPlan.Status.VASTGESTELD).first()
     )
 
 
-def current_plan(municipality) -> PolicyPlan | None:
-    """What a coordinator works on: the newest version, adopted or not."""
-    return plans_of(municipality).first()
+def current_plan(municipality, *, year: int | None = None) -> PolicyPlan | None:
+    """What a coordinator works on: the newest version (of the period holding `year`), adopted
+    or not."""
+    return _of_year(plans_of(municipality), year).first()
 
 
 def plan_for_reader(user, municipality, year: int | None = None) -> PolicyPlan | None:

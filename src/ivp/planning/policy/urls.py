@@ -4,24 +4,39 @@ from django.urls import path
 
 from ivp.planning.policy.views import cycle, plans, prioritisation, regional
 
-P = "gemeenten/<str:code>/veiligheidsplan/<int:pk>/"
+P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 R = "regios/<slug:region>/prioriteiten/"
 
 urlpatterns = [
-    path("gemeenten/<str:code>/cyclus/", cycle.cycle_overview, name="cycle"),
-    path("gemeenten/<str:code>/cyclus/stap/<slug:kind>/", cycle.step_edit, name="step_edit"),
-    path("gemeenten/<str:code>/cyclus/werkgroep/", cycle.work_group_add, name="work_group_add"),
+    path("gemeenten/<gm:code>/cyclus/", cycle.cycle_overview, name="cycle"),
+    path("gemeenten/<gm:code>/cyclus/stap/<slug:kind>/", cycle.step_edit, name="step_edit"),
+    path("gemeenten/<gm:code>/cyclus/werkgroep/", cycle.work_group_add, name="work_group_add"),
     path(
-        "gemeenten/<str:code>/cyclus/werkgroep/<int:member>/verwijderen/",
+        "gemeenten/<gm:code>/cyclus/werkgroep/<int:member>/verwijderen/",
         cycle.work_group_remove,
         name="work_group_remove",
     ),
     path(
-        "gemeenten/<str:code>/prioritering/",
+        "gemeenten/<gm:code>/prioritering/",
         prioritisation.prioritisation,
         name="prioritisation",
     ),
-    path("gemeenten/<str:code>/veiligheidsplan/", plans.plan_page, name="plan"),
+    path(
+        "gemeenten/<gm:code>/prioritering/scores/",
+        prioritisation.prioritisation_scores,
+        name="prioritisation_scores",
+    ),
+    path(
+        "gemeenten/<gm:code>/prioritering/importeren/",
+        prioritisation.prioritisation_import,
+        name="prioritisation_import",
+    ),
+    path(
+        "gemeenten/<gm:code>/prioritering/keuze/",
+        prioritisation.prioritisation_choice,
+        name="prioritisation_choice",
+    ),
+    path("gemeenten/<gm:code>/veiligheidsplan/", plans.plan_page, name="plan"),
     path(P, plans.plan_detail, name="plan_detail"),
     path(P + "bewerken/", plans.plan_edit, name="plan_edit"),
     path(P + "prioriteiten/nieuw/", plans.priority_edit, name="priority_create"),

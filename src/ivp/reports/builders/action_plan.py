@@ -1,9 +1,10 @@
 """The Uitvoeringsplan: per theme the objectives, the look-back and the actions table in the
 layout municipalities use, with totals per theme and per party."""
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from ivp.common import charts
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.export import party_totals, themes_with_actions
 from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
@@ -14,12 +15,10 @@ from .common import actions_table, amount, filled_columns, objective_line, plan_
 
 def action_plan_for(municipality, year: int) -> ActionPlan:
     """The uitvoeringsplan that covers `year`: its newest version."""
-    return get_object_or_404(
-        ActionPlan.objects.select_related("municipality", "policy_plan").current(),
-        municipality=municipality,
-        start_year__lte=year,
-        end_year__gte=year,
-    )
+    plan = execution_selectors.current_action_plan(municipality, year=year)
+    if plan is None:
+        raise Http404(f"{municipality.name} heeft geen uitvoeringsplan voor {year}.")
+    return plan
 
 
 def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Document:

@@ -7,7 +7,8 @@ from django.http import Http404
 from ivp.figures import formatting as nl
 from ivp.figures import presenters, safety_picture
 from ivp.figures.models import Indicator
-from ivp.planning.models import ActionPlan, Priority
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.models import Priority
 from ivp.planning.policy import ranking
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.export import _lines
@@ -19,8 +20,9 @@ from .common import adoption_line, objective_line, plan_document
 
 def policy_plan_for(municipality, year: int):
     """The plan whose period holds `year`: the adopted one in force, else the newest draft."""
-    plans = policy_selectors.plans_of(municipality).filter(start_year__lte=year, end_year__gte=year)
-    plan = plans.filter(status="vastgesteld").first() or plans.first()
+    plan = policy_selectors.plan_in_force(municipality, year=year) or policy_selectors.current_plan(
+        municipality, year=year
+    )
     if plan is None:
         raise Http404(f"{municipality.name} heeft geen veiligheidsplan voor {year}.")
     return policy_selectors.plan_with_contents(plan.pk)
@@ -232,7 +234,7 @@ def _governance(document: Document, plan) -> None:
                 [[m.role, m.organisation] for m in members],
             )
         )
-    action_plans = ActionPlan.objects.filter(policy_plan=plan).in_force().order_by("start_year")
+    action_plans = list(execution_selectors.action_plans_in_force(policy_plan=plan))
     if action_plans:
         section.add(
             Bullets(

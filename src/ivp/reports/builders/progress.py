@@ -8,6 +8,7 @@ from ivp.common import charts
 from ivp.figures import formatting as nl
 from ivp.figures import safety_picture
 from ivp.planning.execution import dashboard, lookback
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 
 from ..document import Bullets, Chart, Document, Paragraph, Table
@@ -172,10 +173,8 @@ def _objectives(statuses) -> Table:
 
 def _next_year(document: Document, plan: ActionPlan, actions: list[Action]) -> None:
     section = document.section(f"Wat verandert er in {plan.end_year + 1}")
-    following = (
-        ActionPlan.objects.filter(municipality=plan.municipality, start_year=plan.end_year + 1)
-        .current()
-        .first()
+    following = execution_selectors.current_action_plan(
+        plan.municipality, start_year=plan.end_year + 1
     )
     open_actions = [a for a in actions if a.status in ("gepland", "lopend", "vertraagd")]
     dropped = [a for a in actions if a.status == "geschrapt"]

@@ -9,22 +9,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.accounts.models import Membership, Role
-from ivp.accounts.selectors import partner_organisations
-from ivp.common.access import permission_required, post_only, public
+from ivp.accounts.selectors import partner_organisation_names, partner_organisations
+from ivp.common.access import post_only
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
-from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.execution.services import actions as action_services
+from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
-from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
 from ivp.planning.workflow.views import findings_page
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
 DOWNLOADS = {
     "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
@@ -36,40 +34,12 @@ DOWNLOADS = {
 }
 
 
-def action_plan_from(request, code, year, **kwargs) -> ActionPlan:
-    """The version asked for (?versie=), else the one this user reads: the newest for those
-    preparing it, the adopted one in force for everyone else (refused when there is none)."""
-    return _reader_version(request, code, year, "planning.view_action_plan")
-
-
-def dashboard_plan_from(request, code, year, **kwargs) -> ActionPlan:
-    return _reader_version(request, code, year, "planning.view_dashboard")
-
-
-def _reader_version(request, code, year, perm) -> ActionPlan:
-    municipality = municipality_from_code(request, code)
-    key = (municipality.pk, year, perm)
-    cache = request.__dict__.setdefault("_ivp_action_plans", {})
-    if key not in cache:
-        versions = execution_selectors.action_plan_versions(municipality, start_year=year)
-        wanted = request.GET.get("versie", "")
-        if wanted.isascii() and wanted.isdigit():
-            cache[key] = get_object_or_404(versions.filter(version=int(wanted)))
-        else:
-            readable = workflow_selectors.first_readable(request.user, versions, perm)
-            cache[key] = readable or versions.first()
-            if cache[key] is None:
-                raise Http404
-    return cache[key]
-
-
-@public
-def action_plans(request, code):
+@for_municipality()
+def action_plans(request, municipality):
     """The municipality's implementation plans; the coordinator starts one from the IVP."""
-    municipality = municipality_from_code(request, code)
     visible = execution_selectors.action_plans_for_reader(request.user, municipality)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
-    policy_plan = policy_selectors.published_plan(municipality)
+    policy_plan = policy_selectors.plan_in_force(municipality)
     form = None
     if may_create and policy_plan is not None:
         form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)
@@ -98,18 +68,15 @@ def action_plans(request, code):
     )
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_detail(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.view_action_plan")
+def action_plan_detail(request, plan):
     themes = list(action_export.themes_with_actions(plan))
     may_change = request.user.has_perm("planning.change_action_plan", plan)
     actions = [a for t in themes for a in t.actions.all()]
     updatable = {a.pk for a in actions if request.user.has_perm("planning.update_progress", a)}
     stale_ids = {
         s.action.pk
-        for s in stale.stale_actions(
-            Action.objects.filter(theme__action_plan=plan), timezone.localdate()
-        )
+        for s in stale.stale_actions(execution_selectors.actions_of(plan), timezone.localdate())
     }
     # A partner lands on the actions of its own organisation; it may read the others too.
     partner_view = (
@@ -135,22 +102,16 @@ def action_plan_detail(request, code, year):
             "totals": action_export.totals([a for actions in shown.values() for a in actions]),
             "party_totals": action_export.party_totals(shown.values()),
             "partner_view": partner_view,
-            "organisations": sorted(
-                Membership.objects.filter(
-                    user=request.user, municipality=plan.municipality, role=Role.KETENPARTNER
-                ).values_list("organisation", flat=True)
-            )
+            "organisations": partner_organisation_names(request.user, plan.municipality)
             if partner_view
             else [],
             "may_change": may_change and not plan.adopted,
             "may_continue": may_change
             and plan.end_year < plan.policy_plan.end_year
-            and not ActionPlan.objects.filter(
-                municipality=plan.municipality, start_year=plan.end_year + 1
-            ).exists(),
+            and not execution_selectors.has_plan_starting(plan.municipality, plan.end_year + 1),
             "updatable": updatable,
-            "versions": ActionPlan.objects.filter(
-                municipality=plan.municipality, start_year=plan.start_year
+            "versions": execution_selectors.action_plan_versions(
+                plan.municipality, start_year=plan.start_year
             ).order_by("version"),
             "adopt_form": AdoptForm(
                 initial={"adopted_by": "college", "lock_version": plan.lock_version}
@@ -165,11 +126,10 @@ def action_plan_detail(request, code, year):
     )
 
 
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_edit(request, code, year, action=None):
-    plan = action_plan_from(request, code, year)
-    item = get_object_or_404(Action, pk=action, theme__action_plan=plan) if action else None
-    themes = ActionPlanTheme.objects.filter(action_plan=plan).select_related("priority")
+@for_action_plan("planning.change_action_plan")
+def action_edit(request, plan, action=None):
+    item = get_object_or_404(execution_selectors.actions_of(plan), pk=action) if action else None
+    themes = execution_selectors.themes_of(plan)
     initial = {"theme": request.GET.get("thema")}
     if item:
         initial = _action_values(item)
@@ -215,9 +175,8 @@ def _action_values(action) -> dict:
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_next_year(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_next_year(request, plan):
     try:
         following = action_services.action_plan_next_year(action_plan=plan)
     except ValidationError as error:
@@ -231,9 +190,8 @@ def action_plan_next_year(request, code, year):
     return redirect(following)
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_download(request, code, year, table_format):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.view_action_plan")
+def action_plan_download(request, plan, table_format):
     if table_format not in DOWNLOADS:
         raise Http404
     content_type, write = DOWNLOADS[table_format]
@@ -244,9 +202,8 @@ def action_plan_download(request, code, year, table_format):
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_adopt(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_adopt(request, plan):
     return adopt_and_return(
         request,
         plan,
@@ -256,24 +213,18 @@ def action_plan_adopt(request, code, year):
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def action_plan_new_version(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def action_plan_new_version(request, plan):
     return new_version_and_go(
         request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
     )
 
 
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def theme_lookback(request, code, year, theme):
+@for_action_plan("planning.change_action_plan")
+def theme_lookback(request, plan, theme):
     """Edit a theme's look-back; "draft" fills the box from last year's figures and actions
     (nothing is saved until the coordinator saves)."""
-    plan = action_plan_from(request, code, year)
-    item = get_object_or_404(
-        ActionPlanTheme.objects.select_related("priority__plan__municipality"),
-        pk=theme,
-        action_plan=plan,
-    )
+    item = get_object_or_404(execution_selectors.themes_of(plan), pk=theme)
     lines = lookback.draft(item.priority, plan.start_year - 1)
     saved = {"lookback": item.lookback, "lock_version": item.lock_version}
     if request.method == "POST" and request.POST.get("action") == "concept":
@@ -310,10 +261,9 @@ def theme_lookback(request, code, year, theme):
     )
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def action_plan_lint(request, code, year):
+@for_action_plan("planning.view_action_plan")
+def action_plan_lint(request, plan):
     """The linter's findings on this uitvoeringsplan and its IVP, each with how to mend it."""
-    plan = action_plan_from(request, code, year)
     return findings_page(
         request,
         action_plan_checks.lint(plan),

@@ -7,20 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.common import charts
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import post_only
 from ivp.planning.execution import dashboard
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.forms import DashboardSettingsForm
 from ivp.planning.execution.models import Action
 from ivp.planning.execution.services.actions import dashboard_settings_save
-from ivp.planning.execution.views.action_plans import action_plan_from, dashboard_plan_from
-from ivp.regions.selectors import municipality_from_code
+from ivp.planning.execution.views.lookups import for_action_plan, for_dashboard_plan
+from ivp.regions.lookups import for_municipality
 
 
-@public
-def municipality_dashboard(request, code):
+@for_municipality()
+def municipality_dashboard(request, municipality):
     """The newest dashboard this visitor may read (published ones for everyone)."""
-    municipality = municipality_from_code(request, code)
     plans = execution_selectors.action_plans_for_reader(
         request.user, municipality, perm="planning.view_dashboard"
     )
@@ -29,9 +28,8 @@ def municipality_dashboard(request, code):
     return render(request, "planning/dashboard_none.html", {"municipality": municipality})
 
 
-@permission_required("planning.view_dashboard", fn=dashboard_plan_from)
-def dashboard_page(request, code, year):
-    plan = dashboard_plan_from(request, code, year)
+@for_dashboard_plan("planning.view_dashboard")
+def dashboard_page(request, plan):
     boards = dashboard.build(plan, timezone.localdate())
     labels = dict(Action.Status.choices)
     sections = []
@@ -65,9 +63,8 @@ def dashboard_page(request, code, year):
 
 
 @post_only
-@permission_required("planning.change_action_plan", fn=action_plan_from)
-def dashboard_settings(request, code, year):
-    plan = action_plan_from(request, code, year)
+@for_action_plan("planning.change_action_plan")
+def dashboard_settings(request, plan):
     form = DashboardSettingsForm(request.POST, initial={"lock_version": plan.lock_version})
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

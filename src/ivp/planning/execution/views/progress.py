@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ivp.common.access import permission_required
 from ivp.common.importing import ImportFileError
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution import stale
 from ivp.planning.execution.forms import ProgressForm, ProgressUploadForm
-from ivp.planning.execution.models import Action
 from ivp.planning.execution.progress_preview import preview_drop, preview_load, preview_store
 from ivp.planning.execution.services.progress import (
     progress_apply,
@@ -19,26 +18,14 @@ from ivp.planning.execution.services.progress import (
     progress_record,
     versions_read,
 )
-from ivp.planning.execution.views.action_plans import action_plan_from
+from ivp.planning.execution.views.lookups import for_action, for_action_plan
 from ivp.planning.workflow.locking import EditConflict
 from ivp.planning.workflow.view_helpers import form_error
 
 
-def action_from(request, code, year, action, **kwargs) -> Action:
-    plan = action_plan_from(request, code, year)
-    cached = getattr(request, "_ivp_action", None)
-    if cached is None or cached.pk != action:
-        cached = request._ivp_action = get_object_or_404(
-            Action.objects.select_related("theme__action_plan__municipality", "theme__priority"),
-            pk=action,
-            theme__action_plan=plan,
-        )
-    return cached
-
-
-@permission_required("planning.update_progress", fn=action_from)
-def action_progress(request, code, year, action):
-    item = action_from(request, code, year, action)
+@for_action("planning.update_progress")
+def action_progress(request, action):
+    item = action
     plan = item.theme.action_plan
     form = ProgressForm(
         request.POST or None,
@@ -78,10 +65,9 @@ def action_progress(request, code, year, action):
     )
 
 
-@permission_required("planning.upload_progress", fn=action_plan_from)
-def progress_upload(request, code, year):
+@for_action_plan("planning.upload_progress")
+def progress_upload(request, plan):
     """Upload a file, see what it would change, then save it (or not)."""
-    plan = action_plan_from(request, code, year)
     form = ProgressUploadForm(request.POST or None, request.FILES or None)
     context = {"plan": plan, "municipality": plan.municipality, "form": form, "problems": []}
     if request.method != "POST":
@@ -165,12 +151,9 @@ def _confirm_or_cancel(request, plan, token):
     return redirect("planning:progress_upload", code=plan.municipality.code, year=plan.start_year)
 
 
-@permission_required("planning.view_action_plan", fn=action_plan_from)
-def stale_list(request, code, year):
-    plan = action_plan_from(request, code, year)
-    items = stale.stale_actions(
-        Action.objects.filter(theme__action_plan=plan), timezone.localdate()
-    )
+@for_action_plan("planning.view_action_plan")
+def stale_list(request, plan):
+    items = stale.stale_actions(execution_selectors.actions_of(plan), timezone.localdate())
     return render(
         request,
         "planning/stale.html",

@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from ivp.planning.execution import export as action_export
-from ivp.planning.models import ActionPlan
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.regions.models import Municipality
 
 WRITERS = {
@@ -34,9 +34,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1708)."
             )
-        plan = (
-            ActionPlan.objects.filter(municipality=municipality, start_year=jaar).current().first()
-        )
+        plan = execution_selectors.current_action_plan(municipality, start_year=jaar)
         if plan is None:
             raise CommandError(
                 f"{municipality.name} heeft geen uitvoeringsplan voor {jaar} in ivp."

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ivp.planning.execution import lint as action_plan_lint
-from ivp.planning.models import ActionPlan
+from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import lint as policy_plan_lint
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.lint import FAULT, summary
@@ -27,17 +27,13 @@ class Command(BaseCommand):
             raise CommandError(f"Onbekende gemeente: {gemeente}.")
         action_plan = None
         if jaar is not None:
-            action_plan = (
-                ActionPlan.objects.filter(municipality=municipality, start_year=jaar)
-                .current()
-                .first()
-            )
+            action_plan = execution_selectors.current_action_plan(municipality, start_year=jaar)
             if action_plan is None:
                 raise CommandError(f"{municipality.name} heeft geen uitvoeringsplan voor {jaar}.")
         policy_plan = (
             action_plan.policy_plan
             if action_plan
-            else policy_selectors.published_plan(municipality)
+            else policy_selectors.plan_in_force(municipality)
             or policy_selectors.current_plan(municipality)
         )
         if policy_plan is None:

@@ -32,7 +32,7 @@ class Command(BaseCommand):
         if versie is not None:
             plan = policy_selectors.plans_of(municipality).filter(version=versie).first()
         else:
-            plan = policy_selectors.published_plan(municipality) or policy_selectors.current_plan(
+            plan = policy_selectors.plan_in_force(municipality) or policy_selectors.current_plan(
                 municipality
             )
         if plan is None:

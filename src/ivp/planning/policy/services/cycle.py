@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from ivp.planning.policy.models import CycleStep, PolicyCycle, WorkGroupMember
+from ivp.planning.policy.models import CycleStep, PolicyCycle, Prioritisation, WorkGroupMember
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import save_fields
 
@@ -18,7 +18,8 @@ def cycle_create(
     hours_budget_high: int | None = None,
     notes: str = "",
 ) -> PolicyCycle:
-    """A cycle with all seven Kernbeleid Veiligheid steps, not started, for the dates to follow."""
+    """A cycle with all seven Kernbeleid Veiligheid steps, not started, for the dates to follow,
+    and its prioritisation with the default weights (so that opening that page only reads)."""
     cycle = PolicyCycle(
         municipality=municipality,
         name=name,
@@ -32,6 +33,7 @@ def cycle_create(
     cycle.save()
     for order, (kind, _label) in enumerate(CycleStep.Kind.choices, start=1):
         CycleStep.objects.create(cycle=cycle, kind=kind, order=order)
+    Prioritisation.objects.create(cycle=cycle)
     return cycle
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.common.access import permission_required, post_only
+from ivp.common.access import post_only
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.forms import (
     CycleForm,
@@ -22,12 +22,11 @@ from ivp.planning.policy.models import (
 )
 from ivp.planning.policy.services import cycle as cycle_services
 from ivp.planning.workflow.view_helpers import form_error
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
 
-@permission_required("planning.view_cycle", fn=municipality_from_code)
-def cycle_overview(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("planning.view_cycle")
+def cycle_overview(request, municipality):
     remember_active_municipality(request, municipality)
     cycle = policy_selectors.current_cycle(municipality)
     may_change = request.user.has_perm("planning.change_cycle", municipality)
@@ -58,9 +57,8 @@ def cycle_overview(request, code):
     )
 
 
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def step_edit(request, code, kind):
-    municipality = municipality_from_code(request, code)
+@for_municipality("planning.change_cycle")
+def step_edit(request, municipality, kind):
     cycle = policy_selectors.current_cycle(municipality)
     if cycle is None:
         raise Http404
@@ -88,9 +86,8 @@ def step_edit(request, code, kind):
 
 
 @post_only
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def work_group_add(request, code):
-    municipality = municipality_from_code(request, code)
+@for_municipality("planning.change_cycle")
+def work_group_add(request, municipality):
     cycle = policy_selectors.current_cycle(municipality)
     if cycle is None:
         raise Http404
@@ -106,9 +103,8 @@ def work_group_add(request, code):
 
 
 @post_only
-@permission_required("planning.change_cycle", fn=municipality_from_code)
-def work_group_remove(request, code, member):
-    municipality = municipality_from_code(request, code)
+@for_municipality("planning.change_cycle")
+def work_group_remove(request, municipality, member):
     item = get_object_or_404(WorkGroupMember, pk=member, cycle__municipality=municipality)
     cycle_services.work_group_remove(member=item)
     messages.success(request, _("“%s” removed from the work group.") % item)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
-from ivp.common.access import permission_required, post_only, public
+from ivp.common.access import post_only
 from ivp.planning.policy import export
 from ivp.planning.policy import lint as policy_lint
 from ivp.planning.policy import selectors as policy_selectors
@@ -24,22 +24,21 @@ from ivp.planning.policy.models import (
 from ivp.planning.policy.services import plan as plan_services
 from ivp.planning.policy.services import prioritisation as prioritisation_services
 from ivp.planning.policy.views.editing import objective_form, priority_values
-from ivp.planning.policy.views.lookups import plan_from
+from ivp.planning.policy.views.lookups import for_plan
 from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
 from ivp.planning.workflow.views import findings_page
-from ivp.regions.selectors import municipality_from_code
+from ivp.regions.lookups import for_municipality
 
 
-@public
-def plan_page(request, code):
+@for_municipality()
+def plan_page(request, municipality):
     """The municipality's plan: the adopted one for everyone; the draft for those preparing it."""
-    municipality = municipality_from_code(request, code)
     plan = policy_selectors.current_plan(municipality)
     if plan is not None and request.user.has_perm("planning.view_plan", plan):
         return redirect(plan)
-    published = policy_selectors.published_plan(municipality)
+    published = policy_selectors.plan_in_force(municipality)
     if published is not None:
         return redirect(published)
     may_create = request.user.has_perm("planning.change_cycle", municipality)
@@ -78,9 +77,9 @@ def plan_page(request, code):
     )
 
 
-@permission_required("planning.view_plan", fn=plan_from)
-def plan_detail(request, code, pk):
-    plan = policy_selectors.plan_with_contents(plan_from(request, code, pk).pk)
+@for_plan("planning.view_plan")
+def plan_detail(request, plan):
+    plan = policy_selectors.plan_with_contents(plan.pk)
     may_change = request.user.has_perm("planning.change_plan", plan)
     if request.user.has_perm("planning.view_cycle", plan.municipality):
         remember_active_municipality(request, plan.municipality)
@@ -116,9 +115,8 @@ def plan_detail(request, code, pk):
     )
 
 
-@permission_required("planning.change_plan", fn=plan_from)
-def plan_edit(request, code, pk):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def plan_edit(request, plan):
 
     def values(plan):
         return {name: getattr(plan, name) for name in (*plan_services.PLAN_FIELDS, "lock_version")}
@@ -143,9 +141,8 @@ def plan_edit(request, code, pk):
     )
 
 
-@permission_required("planning.change_plan", fn=plan_from)
-def priority_edit(request, code, pk, priority=None):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def priority_edit(request, plan, priority=None):
     item = get_object_or_404(Priority, pk=priority, plan=plan) if priority else None
     initial = {}
     if item:
@@ -181,9 +178,8 @@ def priority_edit(request, code, pk, priority=None):
     )
 
 
-@permission_required("planning.change_plan", fn=plan_from)
-def objective_edit(request, code, pk, priority, objective=None):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def objective_edit(request, plan, priority, objective=None):
     owner = get_object_or_404(Priority, pk=priority, plan=plan)
     item = get_object_or_404(Objective, pk=objective, priority=owner) if objective else None
     return objective_form(
@@ -198,9 +194,8 @@ def objective_edit(request, code, pk, priority, objective=None):
 
 
 @post_only
-@permission_required("planning.change_plan", fn=plan_from)
-def shared_adopt(request, code, pk):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def shared_adopt(request, plan):
     form = AdoptSharedForm(request.POST, choices=policy_selectors.adoptable_shared_priorities(plan))
     if form.is_valid():
         try:
@@ -220,9 +215,8 @@ def shared_adopt(request, code, pk):
 
 
 @post_only
-@permission_required("planning.change_plan", fn=plan_from)
-def plan_adopt(request, code, pk):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def plan_adopt(request, plan):
     return adopt_and_return(
         request,
         plan,
@@ -232,15 +226,13 @@ def plan_adopt(request, code, pk):
 
 
 @post_only
-@permission_required("planning.change_plan", fn=plan_from)
-def plan_new_version(request, code, pk):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.change_plan")
+def plan_new_version(request, plan):
     return new_version_and_go(request, plan, lambda: plan_services.plan_new_version(plan=plan))
 
 
-@permission_required("planning.view_plan", fn=plan_from)
-def plan_compare(request, code, pk):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.view_plan")
+def plan_compare(request, plan):
     versions = [
         v
         for v in workflow_selectors.versions_of(plan)
@@ -264,9 +256,8 @@ def plan_compare(request, code, pk):
     )
 
 
-@permission_required("planning.view_plan", fn=plan_from)
-def plan_download(request, code, pk, export_format):
-    plan = plan_from(request, code, pk)
+@for_plan("planning.view_plan")
+def plan_download(request, plan, export_format):
     name = f"ivp-{plan.municipality.code}-{plan.start_year}-{plan.end_year}-v{plan.version}"
     if export_format == "json":
         response = HttpResponse(
@@ -282,10 +273,9 @@ def plan_download(request, code, pk, export_format):
     return response
 
 
-@permission_required("planning.view_plan", fn=plan_from)
-def plan_lint(request, code, pk):
+@for_plan("planning.view_plan")
+def plan_lint(request, plan):
     """The linter's findings on an integral safety plan (also while it is drafted)."""
-    plan = plan_from(request, code, pk)
     return findings_page(
         request, policy_lint.lint(plan), plan.title, plan.get_absolute_url(), plan.municipality
     )

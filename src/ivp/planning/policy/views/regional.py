@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ivp.common.access import permission_required
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.forms import (
     SharedPriorityForm,
@@ -24,12 +23,11 @@ from ivp.planning.policy.views.editing import (
     shared_values,
 )
 from ivp.planning.workflow.view_helpers import form_error
-from ivp.regions.selectors import region_from_code
+from ivp.regions.lookups import for_region
 
 
-@permission_required("planning.view_shared_priorities", fn=region_from_code)
+@for_region("planning.view_shared_priorities")
 def shared_priorities(request, region):
-    region = region_from_code(request, region)
     return render(
         request,
         "planning/shared_priorities.html",
@@ -42,9 +40,8 @@ def shared_priorities(request, region):
     )
 
 
-@permission_required("planning.change_shared_priorities", fn=region_from_code)
+@for_region("planning.change_shared_priorities")
 def shared_priority_edit(request, region, shared=None):
-    region = region_from_code(request, region)
     item = get_object_or_404(RegionalPriority, pk=shared, region=region) if shared else None
     initial = {"start_year": date.today().year, "end_year": date.today().year + 3}
     if item:
@@ -77,9 +74,8 @@ def shared_priority_edit(request, region, shared=None):
     )
 
 
-@permission_required("planning.change_shared_priorities", fn=region_from_code)
+@for_region("planning.change_shared_priorities")
 def shared_objective_edit(request, region, shared, shared_objective=None):
-    region = region_from_code(request, region)
     owner = get_object_or_404(RegionalPriority, pk=shared, region=region)
     item = (
         get_object_or_404(Objective, pk=shared_objective, regional_priority=owner)
@@ -97,9 +93,8 @@ def shared_objective_edit(request, region, shared, shared_objective=None):
     )
 
 
-@permission_required("planning.view_region_members", fn=region_from_code)
+@for_region("planning.view_region_members")
 def region_members(request, region):
-    region = region_from_code(request, region)
     return render(
         request,
         "planning/region_members.html",
