@@ -12,7 +12,7 @@ from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from ivp.figures.models import Indicator, Observation
+from ivp.figures import selectors as figures_selectors
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.serializers import (
     ActionPlanSerializer,
@@ -248,7 +248,7 @@ class IndicatorList(ApiView, generics.ListAPIView):
 
     needs = {"GET": []}
     serializer_class = IndicatorSerializer
-    queryset = Indicator.objects.prefetch_related("themes").order_by("code")
+    queryset = figures_selectors.indicators_with_themes().order_by("code")
 
 
 class ObservationList(ApiView, generics.ListAPIView):
@@ -263,9 +263,6 @@ class ObservationList(ApiView, generics.ListAPIView):
 
     def get_queryset(self):
         municipality = _municipality(self.kwargs["code"])
-        rows = Observation.objects.filter(area_code=municipality.code).select_related(
-            "indicator", "source"
+        return figures_selectors.observations_of(
+            municipality.code, indicator_code=self.request.query_params.get("indicator")
         )
-        if code := self.request.query_params.get("indicator"):
-            rows = rows.filter(indicator__code=code)
-        return rows.order_by("indicator__code", "period")

@@ -161,3 +161,11 @@ def own_uploads(municipality):
 
 def indicators_with_themes():
     return Indicator.objects.prefetch_related("themes")
+
+
+def observations_of(area_code: str, *, indicator_code: str | None = None):
+    """An area's observations with their indicator and source, indicator by indicator, in time."""
+    rows = Observation.objects.filter(area_code=area_code).select_related("indicator", "source")
+    if indicator_code:
+        rows = rows.filter(indicator__code=indicator_code)
+    return rows.order_by("indicator__code", "period")
