@@ -288,7 +288,11 @@ class ProgressUpdate(models.Model):
         validators=[MaxLengthValidator(text_limits.NOTE)],
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # a report made by a script, or by an account since removed
+        related_name="+",
     )
     # Who reported, as readers see it: the organisation, never the person's user name.
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
@@ -315,9 +319,10 @@ class ProgressUpdate(models.Model):
         return f"{self.action}: {self.get_status_display()} ({self.date})"
 
     def clean(self):
+        if self.date is None:
+            return
+        if self.date.year < FIRST_YEAR:
+            raise ValidationError({"date": TOO_EARLY_MESSAGE})
         # "not in the future" depends on today: a rule for new reports, not a database check
-        if self.date is not None and self._state.adding:
-            if self.date > timezone.localdate():
-                raise ValidationError({"date": FUTURE_MESSAGE})
-            if self.date.year < FIRST_YEAR:
-                raise ValidationError({"date": TOO_EARLY_MESSAGE})
+        if self._state.adding and self.date > timezone.localdate():
+            raise ValidationError({"date": FUTURE_MESSAGE})

@@ -7,6 +7,7 @@ named by table, id and rule, so that whoever keeps the data decides what the rig
 
 import datetime
 import django.core.validators
+import django.db.models.deletion
 import django.db.models.expressions
 from django.conf import settings
 from django.db import migrations, models
@@ -54,6 +55,17 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(refuse_rows_that_break_the_rules, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="progressupdate",
+            name="user",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
         migrations.AlterField(
             model_name="action",
             name="budget",

@@ -43,7 +43,7 @@ def progress_record(
         user=user,
         organisation=reporting_organisation(user, action),
     )
-    update.full_clean(exclude={"action", "user"})
+    update.full_clean(exclude={"action", "user"})  # records the caller holds, not input
     claim(action, expected_version)
     update.save()
     action.status = status
