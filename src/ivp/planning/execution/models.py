@@ -5,7 +5,6 @@ from datetime import date as Date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ivp.common import text_limits
 from ivp.planning.execution.schedule import Schedule
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.invariants import FIRST_YEAR, checks
@@ -281,11 +279,9 @@ class ProgressUpdate(models.Model):
         validators=invariants.percent_validators(),
         error_messages={"invalid": invariants.PERCENT_MESSAGE},
     )
+    # its length is text_limits.NOTE, held before every save (ivp.common.text_limits)
     note = models.TextField(
-        _("note"),
-        blank=True,
-        help_text=_("About the work, never about persons."),
-        validators=[MaxLengthValidator(text_limits.NOTE)],
+        _("note"), blank=True, help_text=_("About the work, never about persons.")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

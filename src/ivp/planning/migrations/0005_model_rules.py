@@ -783,16 +783,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name="progressupdate",
-            name="note",
-            field=models.TextField(
-                blank=True,
-                help_text="About the work, never about persons.",
-                validators=[django.core.validators.MaxLengthValidator(5000)],
-                verbose_name="note",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="progressupdate",
             name="percent_done",
             field=models.PositiveSmallIntegerField(
                 blank=True,

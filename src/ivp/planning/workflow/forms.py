@@ -9,9 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits
 from ivp.common.forms import AccessibleForm, DateInput
-from ivp.planning.workflow.invariants import FIRST_YEAR, LAST_YEAR
-
-YEAR = {"min_value": FIRST_YEAR, "max_value": LAST_YEAR}
 
 _NUMBERS = (models.IntegerField, models.FloatField, models.DecimalField)
 
