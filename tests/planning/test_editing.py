@@ -185,7 +185,7 @@ def test_a_bad_survey_file_names_file_row_and_column_and_writes_nothing(westerve
         "van een thema, bijvoorbeeld „Alcohol en drugs” of „alcohol-en-drugs”.",
         "fout.csv, rij 4, kolom “percentage”: “veel” is geen getal.",
         "fout.csv, rij 5, kolom “thema”: „Ondermijning” kwam al eerder voor, in rij 2.",
-        "fout.csv, rij 6, kolom “percentage”: 140 ligt buiten 0–100.",
+        "fout.csv, rij 6, kolom “percentage”: Het percentage inwoners ligt tussen 0 en 100.",
     ]
     assert ThemeScore.objects.count() == before
 

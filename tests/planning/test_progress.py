@@ -117,7 +117,8 @@ def test_bulk_upload_with_bad_rows_names_each_and_writes_nothing():
         "Uitvoeringsplan integrale veiligheid 2026.",
         "voortgang.csv, rij 4, kolom “status”: „klaar” is geen status; gebruik gepland, lopend, "
         "afgerond, vertraagd of geschrapt.",
-        "voortgang.csv, rij 5, kolom “percentage”: „veel” is geen heel percentage van 0 tot 100.",
+        "voortgang.csv, rij 5, kolom “percentage”: Het percentage gereed is een heel getal van 0 "
+        "tot 100.",
     ]
     assert ProgressUpdate.objects.count() == before
 

@@ -6,13 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, EuroField
 from ivp.figures.models import Indicator
-from ivp.planning.workflow.forms import YEAR, Versioned, text_field
+from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
+from ivp.planning.policy.models import Objective
+from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
 
 
-class ActionPlanCreateForm(AccessibleForm):
-    start_year = forms.IntegerField(label=_("Year"), **YEAR)
-    end_year = forms.IntegerField(
-        label=_("Last year (for a two-year plan)"), required=False, **YEAR
+class ActionPlanCreateForm(ModelRules, AccessibleForm):
+    rules_model = ActionPlan
+
+    start_year = model_field(ActionPlan, "start_year", label=_("Year"))
+    end_year = model_field(
+        ActionPlan, "end_year", label=_("Last year (for a two-year plan)"), required=False
     )
 
     def __init__(self, *args, policy_plan, **kwargs):
@@ -23,17 +27,15 @@ class ActionPlanCreateForm(AccessibleForm):
             "period": policy_plan.period,
         }
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_year"), data.get("end_year")
-        if start and end and end not in (start, start + 1):
-            self.add_error("end_year", _("An implementation plan runs one or two years."))
-        return data
+    def rules_instance(self) -> ActionPlan:
+        return ActionPlan(policy_plan=self.policy_plan)
 
 
-class ActionForm(Versioned):
+class ActionForm(ModelRules, Versioned):
+    rules_model = Action
+
     theme = forms.ModelChoiceField(label=_("Theme"), queryset=None)
-    item = forms.CharField(label=_("Item"), max_length=250)
+    item = model_field(Action, "item")
     description = text_field(
         _("Measures and activities"), rows=3, help_text=_("About the work, never about persons.")
     )
@@ -42,33 +44,24 @@ class ActionForm(Versioned):
         max_length=2000,
         help_text=_("Organisations, separated by commas, e.g. Gemeente, Politie, RIEC."),
     )
-    planning_text = forms.CharField(
-        label=_("Planning"),
-        max_length=200,
-        required=False,
+    planning_text = model_field(
+        Action,
+        "planning_text",
         help_text=_(
             "As you would write it: Q1, Q1 en Q3, 2026, vaarseizoen 2026, januari t/m maart."
         ),
     )
-    owner = forms.CharField(
-        label=_("Owner"),
-        max_length=150,
-        required=False,
-        help_text=_("A role or party, never a name."),
-    )
-    budget = EuroField(label=_("Budget (€)"), required=False, min_value=0)
-    hours = forms.IntegerField(label=_("Capacity (hours)"), required=False, min_value=0)
+    owner = model_field(Action, "owner")
+    budget = model_field(Action, "budget", form_class=EuroField)
+    hours = model_field(Action, "hours")
     expected_result = text_field(_("Expected result"), rows=2)
     objective = forms.ModelChoiceField(label=_("Objective"), queryset=None, required=False)
     indicator = forms.ModelChoiceField(
         label=_("Indicator"), queryset=Indicator.objects.none(), required=False
     )
-    status = forms.ChoiceField(label=_("Status"), choices=())
+    status = model_field(Action, "status")
 
     def __init__(self, *args, themes, plan, **kwargs):
-        from ivp.planning.execution.models import Action
-        from ivp.planning.policy.models import Objective
-
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = (
             Indicator.objects.exclude(code__startswith="synthetisch-")
@@ -82,7 +75,6 @@ class ActionForm(Versioned):
             priority__plan=plan.policy_plan
         ).select_related("priority")
         self.fields["objective"].label_from_instance = lambda o: f"{o.priority.title}: {o.text}"
-        self.fields["status"].choices = Action.Status.choices
 
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
@@ -100,24 +92,21 @@ class LookbackForm(Versioned):
     )
 
 
-class ProgressForm(Versioned):
-    status = forms.ChoiceField(label=_("Status"), choices=())
-    percent_done = forms.IntegerField(
-        label=_("Percentage done"), required=False, min_value=0, max_value=100
-    )
-    on = forms.DateField(label=_("Date"), widget=DateInput)
-    note = text_field(
-        _("Note"),
-        rows=3,
-        help_text=_("About the work, never about persons."),
+class ProgressForm(ModelRules, Versioned):
+    """What a person reports on the page, and what every row of a progress file is checked by."""
+
+    rules_model = ProgressUpdate
+    rules_fields = {"on": "date"}
+
+    status = model_field(ProgressUpdate, "status")
+    percent_done = model_field(ProgressUpdate, "percent_done")
+    on = model_field(ProgressUpdate, "date", widget=DateInput)
+    note = model_field(
+        ProgressUpdate,
+        "note",
         max_length=text_limits.NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-    def __init__(self, *args, **kwargs):
-        from ivp.planning.execution.models import Action
-
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = Action.Status.choices
 
 
 class ProgressUploadForm(AccessibleForm):
@@ -136,14 +125,8 @@ class ProgressUploadForm(AccessibleForm):
 
 
 class DashboardSettingsForm(Versioned):
-    rollup_weight = forms.ChoiceField(label=_("Progress per theme weighs actions"), choices=())
+    rollup_weight = model_field(ActionPlan, "rollup_weight")
     dashboard_published = forms.BooleanField(
         label=_("Published: readable by everyone under the municipality's address"),
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        from ivp.planning.execution.models import ActionPlan
-
-        super().__init__(*args, **kwargs)
-        self.fields["rollup_weight"].choices = ActionPlan.Weight.choices

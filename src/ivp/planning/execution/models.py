@@ -1,15 +1,31 @@
 """The uitvoeringsplan: a year's (or two years') actions per theme of the integral safety plan,
 with parties, planning as written and as read, owner, budget and hours; and their progress."""
 
+from datetime import date as Date
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ivp.planning.execution.schedule import Schedule
+from ivp.planning.workflow import invariants
+from ivp.planning.workflow.invariants import FIRST_YEAR, checks
 from ivp.planning.workflow.models import Adoptable, version_constraints
+
+ONE_OR_TWO_YEARS_MESSAGE = _("An implementation plan runs one or two years.")
+OUTSIDE_POLICY_PLAN_MESSAGE = _("%(year)s lies outside the period of %(plan)s (%(period)s).")
+FUTURE_MESSAGE = _("Progress cannot be reported for a date in the future.")
+TOO_EARLY_MESSAGE = invariants.lazy_format(
+    _("Progress cannot be reported for a date before %(year)s."), year=FIRST_YEAR
+)
+STATUS_MESSAGE = _(
+    "“%(value)s” is not a status; use gepland, lopend, afgerond, vertraagd or geschrapt."
+)
 
 
 class ActionPlan(Adoptable):
@@ -26,8 +42,12 @@ class ActionPlan(Adoptable):
         verbose_name=_("integral safety plan"),
     )
     title = models.CharField(_("title"), max_length=200)
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), validators=invariants.year_validators()
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"), validators=invariants.year_validators()
+    )
 
     class Weight(models.TextChoices):
         EQUAL = "gelijk", _("every action equally")
@@ -57,7 +77,9 @@ class ActionPlan(Adoptable):
                 condition=Q(end_year__gte=models.F("start_year"))
                 & Q(end_year__lte=models.F("start_year") + 1),
                 name="actionplan_one_or_two_years",
+                violation_error_message=ONE_OR_TWO_YEARS_MESSAGE,
             ),
+            *invariants.years("actionplan", "start_year", "end_year"),
             *version_constraints("actionplan"),
         ]
 
@@ -72,6 +94,23 @@ class ActionPlan(Adoptable):
             "by": self.adopted_by or "college",
             "date": self.adopted_on.strftime("%d-%m-%Y") if self.adopted_on else "?",
         }
+
+    def clean(self):
+        start, end = self.start_year, self.end_year
+        if start is not None and end is not None and end not in (start, start + 1):
+            raise ValidationError({"end_year": ONE_OR_TWO_YEARS_MESSAGE})
+        # the IVP's period is another table's: only clean() can hold the plan inside it
+        if self.policy_plan_id is None:
+            return
+        ivp = self.policy_plan
+        for name, year in (("start_year", start), ("end_year", end)):
+            if year is not None and not ivp.start_year <= year <= ivp.end_year:
+                raise ValidationError(
+                    {
+                        name: OUTSIDE_POLICY_PLAN_MESSAGE
+                        % {"year": year, "plan": ivp.title, "period": ivp.period}
+                    }
+                )
 
     def get_absolute_url(self) -> str:
         url = reverse("planning:action_plan", args=[self.municipality.code, self.start_year])
@@ -147,9 +186,19 @@ class Action(models.Model):
         _("owner"), max_length=150, blank=True, help_text=_("A role or party, never a name.")
     )
     budget = models.DecimalField(
-        _("budget (€)"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("budget (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=invariants.not_negative_validators(),
     )
-    hours = models.PositiveIntegerField(_("capacity (hours)"), null=True, blank=True)
+    hours = models.PositiveIntegerField(
+        _("capacity (hours)"),
+        null=True,
+        blank=True,
+        validators=invariants.not_negative_validators(),
+    )
     expected_result = models.TextField(_("expected result"), blank=True)
     objective = models.ForeignKey(
         "planning.Objective",
@@ -185,6 +234,9 @@ class Action(models.Model):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["theme", "order", "pk"]
+        constraints = checks(
+            "action", budget_not_negative=(Q(budget__gte=0), invariants.NOT_NEGATIVE_MESSAGE)
+        )
 
     def __str__(self) -> str:
         return self.item
@@ -202,13 +254,29 @@ class Action(models.Model):
 class ProgressUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(_("date"))
-    status = models.CharField(_("status"), max_length=12, choices=Action.Status.choices)
-    percent_done = models.PositiveSmallIntegerField(_("percentage done"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Action.Status.choices,
+        error_messages={"invalid_choice": STATUS_MESSAGE},
+    )
+    percent_done = models.PositiveSmallIntegerField(
+        _("percentage done"),
+        null=True,
+        blank=True,
+        validators=invariants.percent_validators(),
+        error_messages={"invalid": invariants.PERCENT_MESSAGE},
+    )
+    # its length is text_limits.NOTE, held before every save (ivp.common.text_limits)
     note = models.TextField(
         _("note"), blank=True, help_text=_("About the work, never about persons.")
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # a report made by a script, or by an account since removed
+        related_name="+",
     )
     # Who reported, as readers see it: the organisation, never the person's user name.
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
@@ -220,9 +288,25 @@ class ProgressUpdate(models.Model):
         ordering = ["action", "-date", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(percent_done__lte=100), name="progressupdate_percent_at_most_100"
-            )
+                condition=Q(percent_done__lte=100),
+                name="progressupdate_percent_at_most_100",
+                violation_error_message=invariants.PERCENT_MESSAGE,
+            ),
+            *checks(
+                "progressupdate",
+                status_known=(Q(status__in=Action.Status.values), _("Unknown status.")),
+                date_not_too_early=(Q(date__gte=Date(FIRST_YEAR, 1, 1)), TOO_EARLY_MESSAGE),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.action}: {self.get_status_display()} ({self.date})"
+
+    def clean(self):
+        if self.date is None:
+            return
+        if self.date.year < FIRST_YEAR:
+            raise ValidationError({"date": TOO_EARLY_MESSAGE})
+        # "not in the future" depends on today: a rule for new reports, not a database check
+        if self._state.adding and self.date > timezone.localdate():
+            raise ValidationError({"date": FUTURE_MESSAGE})

@@ -7,8 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput
 from ivp.figures.models import Indicator
-from ivp.planning.policy.models import CycleStep, Framework, Priority
-from ivp.planning.workflow.forms import YEAR, Versioned, text_field
+from ivp.planning.policy.models import (
+    CycleStep,
+    Framework,
+    Objective,
+    PolicyCycle,
+    PolicyPlan,
+    Prioritisation,
+    Priority,
+    RegionalPriority,
+    ThemeScore,
+    WorkGroupMember,
+)
+from ivp.planning.policy.models.prioritisation import check_professional_score
+from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
 from ivp.taxonomy.models import Theme
 
 
@@ -31,93 +43,68 @@ class ThemeChoiceField(forms.ModelChoiceField):
         return f"{theme.field.name}: {theme.name}"
 
 
-class CycleForm(AccessibleForm):
-    name = forms.CharField(label=_("Name"), max_length=150, help_text=_("E.g. IVP 2023–2026."))
-    plan_start_year = forms.IntegerField(label=_("First year of the plan"), **YEAR)
-    plan_end_year = forms.IntegerField(label=_("Last year of the plan"), **YEAR)
-    hours_budget_low = forms.IntegerField(
-        label=_("Coordinator hours budgeted, from"), required=False, min_value=0
-    )
-    hours_budget_high = forms.IntegerField(
-        label=_("Coordinator hours budgeted, up to"), required=False, min_value=0
-    )
+def _date(model, name):
+    return model_field(model, name, widget=DateInput)
+
+
+class CycleForm(ModelRules, AccessibleForm):
+    rules_model = PolicyCycle
+
+    name = model_field(PolicyCycle, "name")
+    plan_start_year = model_field(PolicyCycle, "plan_start_year")
+    plan_end_year = model_field(PolicyCycle, "plan_end_year")
+    hours_budget_low = model_field(PolicyCycle, "hours_budget_low")
+    hours_budget_high = model_field(PolicyCycle, "hours_budget_high")
     notes = text_field(
         _("Notes"),
         help_text=_("About the process, never about persons."),
         max_length=text_limits.NOTE,
     )
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("plan_start_year"), data.get("plan_end_year")
-        if start and end and end < start:
-            self.add_error("plan_end_year", _("The last year lies before the first year."))
-        low, high = data.get("hours_budget_low"), data.get("hours_budget_high")
-        if low is not None and high is not None and high < low:
-            self.add_error("hours_budget_high", _("The upper bound is below the lower bound."))
-        return data
 
+class StepForm(ModelRules, Versioned):
+    rules_model = CycleStep
 
-class StepForm(Versioned):
-    status = forms.ChoiceField(label=_("Status"), choices=CycleStep.Status.choices)
-    owner = forms.CharField(
-        label=_("Owner"), max_length=150, required=False, help_text=_("A role or organisation.")
-    )
-    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput)
-    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput)
-    actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput)
-    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput)
-    hours_budgeted = forms.IntegerField(label=_("Hours budgeted"), required=False, min_value=0)
-    hours_spent = forms.IntegerField(label=_("Hours spent"), required=False, min_value=0)
-    decided_by = forms.CharField(
-        label=_("Decided by"), max_length=100, required=False, help_text=_("E.g. college.")
-    )
-    decision_date = forms.DateField(label=_("Decision date"), required=False, widget=DateInput)
-    decision_reference = forms.CharField(
-        label=_("Decision reference"), max_length=150, required=False
-    )
+    status = model_field(CycleStep, "status")
+    owner = model_field(CycleStep, "owner")
+    planned_start = _date(CycleStep, "planned_start")
+    planned_end = _date(CycleStep, "planned_end")
+    actual_start = _date(CycleStep, "actual_start")
+    actual_end = _date(CycleStep, "actual_end")
+    hours_budgeted = model_field(CycleStep, "hours_budgeted")
+    hours_spent = model_field(CycleStep, "hours_spent", required=False)
+    decided_by = model_field(CycleStep, "decided_by")
+    decision_date = _date(CycleStep, "decision_date")
+    decision_reference = model_field(CycleStep, "decision_reference")
     notes = text_field(_("Notes"), max_length=text_limits.NOTE)
 
     def clean(self):
         data = super().clean()
-        for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
-            if data.get(start) and data.get(end) and data[end] < data[start]:
-                self.add_error(end, _("The end lies before the start."))
         if data.get("hours_spent") is None:
             data["hours_spent"] = 0
         return data
 
 
-class WorkGroupForm(AccessibleForm):
-    role = forms.CharField(
-        label=_("Role"), max_length=150, help_text=_("E.g. operationeel expert; never a name.")
-    )
-    organisation = forms.CharField(label=_("Organisation"), max_length=150)
-    hours_budgeted = forms.IntegerField(label=_("Hours budgeted"), required=False, min_value=0)
+class WorkGroupForm(ModelRules, AccessibleForm):
+    rules_model = WorkGroupMember
+
+    role = model_field(WorkGroupMember, "role")
+    organisation = model_field(WorkGroupMember, "organisation")
+    hours_budgeted = model_field(WorkGroupMember, "hours_budgeted")
 
 
-class PrioritisationForm(AccessibleForm):
-    weight_objective = forms.IntegerField(
-        label=_("Weight objective (%)"), min_value=0, max_value=100
-    )
-    weight_subjective = forms.IntegerField(
-        label=_("Weight subjective (%)"), min_value=0, max_value=100
-    )
-    weight_professional = forms.IntegerField(
-        label=_("Weight professional (%)"), min_value=0, max_value=100
-    )
-    weight_agenda = forms.IntegerField(label=_("Weight agenda (%)"), min_value=0, max_value=100)
-    first_year = forms.IntegerField(label=_("Figures from (year)"), required=False, **YEAR)
-    last_year = forms.IntegerField(label=_("Figures up to (year)"), required=False, **YEAR)
-    survey_source = forms.CharField(
-        label=_("Source of residents' priorities"), max_length=200, required=False
-    )
-    professional_source = forms.CharField(
-        label=_("Source of professional scores"), max_length=200, required=False
-    )
-    professional_scale = forms.IntegerField(
-        label=_("Highest professional score"), min_value=1, max_value=100
-    )
+class PrioritisationForm(ModelRules, AccessibleForm):
+    rules_model = Prioritisation
+
+    weight_objective = model_field(Prioritisation, "weight_objective")
+    weight_subjective = model_field(Prioritisation, "weight_subjective")
+    weight_professional = model_field(Prioritisation, "weight_professional")
+    weight_agenda = model_field(Prioritisation, "weight_agenda")
+    first_year = model_field(Prioritisation, "first_year")
+    last_year = model_field(Prioritisation, "last_year")
+    survey_source = model_field(Prioritisation, "survey_source")
+    professional_source = model_field(Prioritisation, "professional_source")
+    professional_scale = model_field(Prioritisation, "professional_scale")
     frameworks = forms.ModelMultipleChoiceField(
         label=_("Frameworks"),
         queryset=Framework.objects.all(),
@@ -130,41 +117,29 @@ class PrioritisationForm(AccessibleForm):
         super().__init__(*args, **kwargs)
         self.theme_rows = list(theme_rows)
         for row in self.theme_rows:
-            self.fields[f"score_subjective_{row.theme_id}"] = forms.FloatField(
+            self.fields[f"score_subjective_{row.theme_id}"] = model_field(
+                ThemeScore,
+                "subjective_percentage",
                 label=_("Residents (%%) for %(theme)s") % {"theme": row.name},
-                required=False,
                 localize=True,
-                min_value=0,
-                max_value=100,
             )
-            self.fields[f"score_professional_{row.theme_id}"] = forms.FloatField(
+            self.fields[f"score_professional_{row.theme_id}"] = model_field(
+                ThemeScore,
+                "professional_score",
                 label=_("Professional score for %(theme)s") % {"theme": row.name},
-                required=False,
                 localize=True,
                 min_value=0,
             )
 
     def clean(self):
         data = super().clean()
-        weights = [
-            data.get(f"weight_{c}") for c in ("objective", "subjective", "professional", "agenda")
-        ]
-        if None not in weights and sum(weights) != 100:
-            raise ValidationError(
-                _("The weights add up to %(total)s%%; together they must make 100%%.")
-                % {"total": sum(weights)}
-            )
-        first, last = data.get("first_year"), data.get("last_year")
-        if first and last and last < first:
-            self.add_error("last_year", _("The last year lies before the first year."))
-        scale = data.get("professional_scale") or 0
-        for row in self.theme_rows:
-            score = data.get(f"score_professional_{row.theme_id}")
-            if score is not None and scale and score > scale:
-                self.add_error(
-                    f"score_professional_{row.theme_id}",
-                    _("At most %(scale)s, the highest professional score.") % {"scale": scale},
-                )
+        scale = data.get("professional_scale")
+        for row in self.theme_rows if scale else ():
+            name = f"score_professional_{row.theme_id}"
+            try:
+                check_professional_score(data.get(name), scale)
+            except ValidationError as error:
+                self.add_error(name, error.message_dict["professional_score"])
         return data
 
     def scores(self) -> dict[int, tuple]:
@@ -208,17 +183,12 @@ class ChoiceForm(AccessibleForm):
         ]
 
 
-class PlanCreateForm(AccessibleForm):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    start_year = forms.IntegerField(label=_("First year"), **YEAR)
-    end_year = forms.IntegerField(label=_("Last year"), **YEAR)
+class PlanCreateForm(ModelRules, AccessibleForm):
+    rules_model = PolicyPlan
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_year"), data.get("end_year")
-        if start and end and not 4 <= end - start + 1 <= 5:
-            self.add_error("end_year", _("A plan runs four or five years."))
-        return data
+    title = model_field(PolicyPlan, "title")
+    start_year = model_field(PolicyPlan, "start_year")
+    end_year = model_field(PolicyPlan, "end_year")
 
 
 class PlanForm(PlanCreateForm, Versioned):
@@ -245,8 +215,8 @@ class PlanForm(PlanCreateForm, Versioned):
 
 
 class PriorityForm(Versioned):
-    title = forms.CharField(label=_("Title"), max_length=250)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Priority.Kind.choices)
+    title = model_field(Priority, "title")
+    kind = model_field(Priority, "kind")
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
     description = text_field(_("Description"), rows=4)
     ambition = text_field(_("Ambition"))
@@ -270,18 +240,25 @@ class PriorityForm(Versioned):
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
 
-class ObjectiveForm(Versioned):
+class ObjectiveForm(ModelRules, Versioned):
+    """The period the target must fall in is the plan's: the service's full_clean holds it."""
+
+    rules_model = Objective
+
     text = text_field(_("Objective"), required=True)
-    qualitative = forms.BooleanField(
-        label=_("Qualitative (not measured by an indicator)"), required=False
+    qualitative = model_field(
+        Objective,
+        "qualitative",
+        label=_("Qualitative (not measured by an indicator)"),
+        help_text="",
     )
     indicator = forms.ModelChoiceField(
         label=_("Indicator"), queryset=Indicator.objects.none(), required=False
     )
-    baseline_value = forms.FloatField(label=_("Baseline"), required=False, localize=True)
-    baseline_year = forms.IntegerField(label=_("Baseline year"), required=False, **YEAR)
-    target_value = forms.FloatField(label=_("Target"), required=False, localize=True)
-    target_year = forms.IntegerField(label=_("Target year"), required=False, **YEAR)
+    baseline_value = model_field(Objective, "baseline_value", localize=True)
+    baseline_year = model_field(Objective, "baseline_year")
+    target_value = model_field(Objective, "target_value", localize=True)
+    target_year = model_field(Objective, "target_year")
 
     def __init__(self, *args, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,11 +278,13 @@ class AdoptSharedForm(AccessibleForm):
         self.fields["shared"].label_from_instance = lambda s: f"{s.title} ({s.region.name})"
 
 
-class SharedPriorityForm(Versioned):
-    title = forms.CharField(label=_("Title"), max_length=250)
+class SharedPriorityForm(ModelRules, Versioned):
+    rules_model = RegionalPriority
+
+    title = model_field(RegionalPriority, "title")
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
-    start_year = forms.IntegerField(label=_("First year"), **YEAR)
-    end_year = forms.IntegerField(label=_("Last year"), **YEAR)
+    start_year = model_field(RegionalPriority, "start_year")
+    end_year = model_field(RegionalPriority, "end_year")
     description = text_field(_("Description"), rows=4)
     approach = PriorityForm.base_fields["approach"]
     parties = PriorityForm.base_fields["parties"]

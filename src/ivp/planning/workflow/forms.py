@@ -1,12 +1,86 @@
-"""Form parts both plans share: long text fields, years, the version an edit was filled from, adoption."""
+"""Form parts both plans share: fields and rules taken from the models, long text fields,
+the version an edit was filled from, adoption."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits
 from ivp.common.forms import AccessibleForm, DateInput
 
-YEAR = {"min_value": 2000, "max_value": 2100}
+_NUMBERS = (models.IntegerField, models.FloatField, models.DecimalField)
+
+
+def model_field(model, name: str, **overrides) -> forms.Field:
+    """The form field of `model.name`: its label, help text, length, choices, validators and
+    their messages are the model's, so a page and an uploaded file refuse a value with the
+    same words. `overrides` go to `formfield()` (a label or widget of the form's own)."""
+    field = model._meta.get_field(name)
+    own = list(field._validators)
+    if isinstance(field, _NUMBERS):
+        # the limits shown to the browser are the model's; refusing is left to its validators
+        for validator in own:
+            if isinstance(validator, MinValueValidator):
+                overrides.setdefault("min_value", validator.limit_value)
+            if isinstance(validator, MaxValueValidator):
+                overrides.setdefault("max_value", validator.limit_value)
+        overrides.setdefault("min_value", None)
+    if field.choices and not field.blank:
+        overrides.setdefault("initial", field.get_default() or None)  # no empty choice offered
+    form_field = field.formfield(**overrides)
+    if own:
+        # the model's validator replaces the form's of the same kind, so a limit speaks once
+        kinds = (MinValueValidator, MaxValueValidator, *(type(v) for v in own))
+        form_field.validators = [
+            *(v for v in form_field.validators if not isinstance(v, kinds)),
+            *own,
+        ]
+    form_field.error_messages.update(field._error_messages or {})
+    return form_field
+
+
+class ModelRules:
+    """Runs the model's own rules (its validators and `clean()`) on what the form holds and
+    shows each message at the field it names. `rules_model` is the model; `rules_fields` maps
+    a form field to the model field where their names differ; `rules_instance()` may give the
+    instance its context (the plan an uitvoeringsplan belongs to). Fields the form lacks are
+    not checked here: the service's `full_clean()` and the database's checks hold those."""
+
+    rules_model: type[models.Model]
+    rules_fields: dict[str, str] = {}
+
+    def rules_instance(self) -> models.Model:
+        return self.rules_model()
+
+    def _post_clean(self):
+        super()._post_clean()
+        instance = self.rules_instance()
+        concrete = {f.name: f for f in instance._meta.concrete_fields}
+        to_form = {}
+        for form_name in self.fields:
+            model_name = self.rules_fields.get(form_name, form_name)
+            if model_name in concrete and form_name in self.cleaned_data:
+                setattr(instance, model_name, self.cleaned_data[form_name])
+                to_form[model_name] = form_name
+        # a choice of a related record was checked by the form; clean() still sees it
+        checked = {name for name in to_form if not concrete[name].is_relation}
+        try:
+            # the database's checks repeat rules clean() already gave its words to
+            instance.full_clean(
+                exclude=set(concrete) - checked,
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            refused = set(self.errors)  # a field the form refused already says why
+            for model_name, messages in error.message_dict.items():
+                form_name = to_form.get(model_name)
+                if form_name in refused:
+                    continue
+                for message in messages:
+                    self.add_error(None if model_name == NON_FIELD_ERRORS else form_name, message)
 
 
 def text_field(label, rows=3, required=False, help_text="", max_length=text_limits.DESCRIPTION):

@@ -25,11 +25,6 @@ def action_plan_create(
 ) -> ActionPlan:
     """A draft plan for one year (or two), with a theme for every priority and other theme."""
     end_year = end_year or start_year
-    if not policy_plan.start_year <= start_year <= policy_plan.end_year:
-        raise ValidationError(
-            _("%(year)s lies outside the period of %(plan)s (%(period)s).")
-            % {"year": start_year, "plan": policy_plan.title, "period": policy_plan.period}
-        )
     municipality = policy_plan.municipality
     if ActionPlan.objects.filter(municipality=municipality, start_year=start_year).exists():
         raise ValidationError(
@@ -44,7 +39,7 @@ def action_plan_create(
         end_year=end_year,
         title=title or _("Implementation plan integral safety %(period)s") % {"period": period},
     )
-    plan.full_clean()
+    plan.full_clean()  # inside the IVP's period, one or two years: ActionPlan.clean()
     try:
         with transaction.atomic():
             plan.save()
@@ -85,8 +80,6 @@ def action_save(
         action = Action(theme=theme, order=order)
     else:
         claim(action, expected_version)
-    if budget is not None and budget < 0:
-        raise ValidationError(_("A budget cannot be negative."))
     schedule = parse_planning(
         planning_text,
         plan.start_year,

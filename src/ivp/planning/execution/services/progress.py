@@ -1,19 +1,20 @@
 """Progress on actions: one update at a time, or many from a CSV/XLSX file that is checked
-whole before anything is written. Partners touch only the actions their party is on."""
+whole before anything is written. Each row is held to ProgressForm, the form a person fills in
+on the page, so both refuse the same values in the same words. Partners touch only the
+actions their party is on."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.accounts.rules import is_beheerder, is_coordinator_of
 from ivp.accounts.selectors import partner_organisations
-from ivp.common import text_limits
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.common.tabular import read_table
+from ivp.planning.execution.forms import ProgressForm
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.workflow.locking import claim
 
@@ -33,23 +34,18 @@ def progress_record(
     user=None,
     expected_version: int | None = None,
 ) -> ProgressUpdate:
-    on = on or timezone.localdate()
-    if status not in Action.Status.values:
-        raise ValidationError(_("“%(status)s” is not a status.") % {"status": status})
-    if percent_done is not None and not 0 <= percent_done <= 100:
-        raise ValidationError(_("The percentage done lies between 0 and 100."))
-    if on > timezone.localdate():
-        raise ValidationError(_("Progress cannot be reported for a date in the future."))
-    claim(action, expected_version)
-    update = ProgressUpdate.objects.create(
+    update = ProgressUpdate(
         action=action,
-        date=on,
+        date=on or timezone.localdate(),
         status=status,
         percent_done=percent_done,
         note=note,
         user=user,
         organisation=reporting_organisation(user, action),
     )
+    update.full_clean(exclude={"action", "user"})  # records the caller holds, not input
+    claim(action, expected_version)
+    update.save()
     action.status = status
     action.save(update_fields=["status", "lock_version"])
     return update
@@ -70,8 +66,6 @@ def reporting_organisation(user, action: Action) -> str:
     return ""
 
 
-EARLIEST_YEAR = 2000  # no safety plan in ivp is older; a year like 0001 is a typing error
-
 COLUMNS = {
     # A database id only where the column says so: the export's "Actie-id".
     "id": ("actie-id", "id"),
@@ -81,6 +75,8 @@ COLUMNS = {
     "note": ("toelichting", "opmerking", "notitie"),
     "date": ("datum",),
 }
+# the column a refusal of ProgressForm's field is named by
+FORM_COLUMNS = {"status": "status", "percent_done": "percent", "on": "date", "note": "note"}
 
 
 @dataclass(frozen=True)
@@ -147,9 +143,8 @@ def progress_read(
             continue
 
         def problem(column_key, message, number=number):
-            problems.append(
-                ImportProblem(file_name, number, table.header[where[column_key]], message)
-            )
+            column = table.header[where[column_key]] if column_key else None
+            problems.append(ImportProblem(file_name, number, column, message))
 
         def cell(key, row=row):
             return row[where[key]].strip() if where[key] is not None else ""
@@ -207,27 +202,6 @@ def progress_read(
                 _("your organisation is not a party to “%(name)s”.") % {"name": action.item},
             )
             continue
-        status = STATUS_WORDS.get(cell("status").casefold())
-        if status is None:
-            problem(
-                "status",
-                _(
-                    "“%(status)s” is not a status; use gepland, lopend, afgerond, vertraagd or geschrapt."
-                )
-                % {"status": cell("status")},
-            )
-            continue
-        percent, kept = last_percent.get(action.pk), True
-        if cell("percent"):
-            text = cell("percent").rstrip("%").strip()
-            if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
-                problem(
-                    "percent",
-                    _("“%(text)s” is not a whole percentage from 0 to 100.")
-                    % {"text": cell("percent")},
-                )
-                continue
-            percent, kept = int(text), False
         on = timezone.localdate()
         if cell("date"):
             try:
@@ -237,26 +211,34 @@ def progress_read(
                     "date", _("“%(text)s” is not a date (dd-mm-jjjj).") % {"text": cell("date")}
                 )
                 continue
-            if on.year < EARLIEST_YEAR:
-                problem(
-                    "date",
-                    _("%(date)s lies before %(year)s.")
-                    % {"date": row[where["date"]].strip(), "year": EARLIEST_YEAR},
-                )
-                continue
-            if on > timezone.localdate():
-                problem("date", _("%(date)s lies in the future.") % {"date": cell("date")})
-                continue
-        note = cell("note")
-        if len(note) > text_limits.NOTE:
-            problem(
-                "note",
-                _("the note holds %(length)s characters; at most %(limit)s are allowed.")
-                % {"length": len(note), "limit": text_limits.NOTE},
-            )
+        # the row is held to the rules of the page's form, and refused in its words
+        form = ProgressForm(
+            data={
+                "status": STATUS_WORDS.get(cell("status").casefold(), cell("status")),
+                "percent_done": cell("percent").rstrip("%").strip(),
+                "on": on.isoformat(),
+                "note": cell("note"),
+            }
+        )
+        if not form.is_valid():
+            for field, messages in form.errors.items():
+                for message in messages:
+                    problem(FORM_COLUMNS.get(field), message)
             continue
+        given = form.cleaned_data
+        kept = given["percent_done"] is None
+        percent = last_percent.get(action.pk) if kept else given["percent_done"]
         planned.append(
-            PlannedUpdate(number, action, action.lock_version, status, percent, kept, note, on)
+            PlannedUpdate(
+                number,
+                action,
+                action.lock_version,
+                given["status"],
+                percent,
+                kept,
+                given["note"],
+                given["on"],
+            )
         )
     if problems:
         raise ImportFileError(problems)

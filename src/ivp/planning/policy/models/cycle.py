@@ -2,9 +2,21 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from ivp.planning.workflow import invariants
+from ivp.planning.workflow.invariants import (
+    END_BEFORE_START_MESSAGE,
+    checks,
+    ordered,
+    reversed_period,
+)
+
+HOURS_BOUNDS_MESSAGE = _("The upper bound is below the lower bound.")
+END_BEFORE_START_DATE_MESSAGE = _("The end lies before the start.")
 
 
 class PolicyCycle(models.Model):
@@ -15,13 +27,23 @@ class PolicyCycle(models.Model):
         verbose_name=_("municipality"),
     )
     name = models.CharField(_("name"), max_length=150, help_text=_("E.g. IVP 2023–2027."))
-    plan_start_year = models.PositiveSmallIntegerField(_("first year of the plan"))
-    plan_end_year = models.PositiveSmallIntegerField(_("last year of the plan"))
+    plan_start_year = models.PositiveSmallIntegerField(
+        _("first year of the plan"), validators=invariants.year_validators()
+    )
+    plan_end_year = models.PositiveSmallIntegerField(
+        _("last year of the plan"), validators=invariants.year_validators()
+    )
     hours_budget_low = models.PositiveIntegerField(
-        _("coordinator hours budgeted, from"), null=True, blank=True
+        _("coordinator hours budgeted, from"),
+        null=True,
+        blank=True,
+        validators=invariants.not_negative_validators(),
     )
     hours_budget_high = models.PositiveIntegerField(
-        _("coordinator hours budgeted, up to"), null=True, blank=True
+        _("coordinator hours budgeted, up to"),
+        null=True,
+        blank=True,
+        validators=invariants.not_negative_validators(),
     )
     notes = models.TextField(
         _("notes"), blank=True, help_text=_("About the process, never about persons.")
@@ -33,9 +55,32 @@ class PolicyCycle(models.Model):
         verbose_name = _("policy cycle")
         verbose_name_plural = _("policy cycles")
         ordering = ["-plan_start_year", "-pk"]
+        constraints = [
+            *invariants.years("policycycle", "plan_start_year", "plan_end_year"),
+            *checks(
+                "policycycle",
+                end_after_start=(
+                    ordered("plan_start_year", "plan_end_year"),
+                    END_BEFORE_START_MESSAGE,
+                ),
+                hours_high_after_low=(
+                    ordered("hours_budget_low", "hours_budget_high"),
+                    HOURS_BOUNDS_MESSAGE,
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        errors = {}
+        if reversed_period(self.plan_start_year, self.plan_end_year):
+            errors["plan_end_year"] = END_BEFORE_START_MESSAGE
+        if reversed_period(self.hours_budget_low, self.hours_budget_high):
+            errors["hours_budget_high"] = HOURS_BOUNDS_MESSAGE
+        if errors:
+            raise ValidationError(errors)
 
 
 class CycleStep(models.Model):
@@ -70,8 +115,12 @@ class CycleStep(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NIET_GESTART
     )
-    hours_budgeted = models.PositiveIntegerField(_("hours budgeted"), null=True, blank=True)
-    hours_spent = models.PositiveIntegerField(_("hours spent"), default=0)
+    hours_budgeted = models.PositiveIntegerField(
+        _("hours budgeted"), null=True, blank=True, validators=invariants.not_negative_validators()
+    )
+    hours_spent = models.PositiveIntegerField(
+        _("hours spent"), default=0, validators=invariants.not_negative_validators()
+    )
     decided_by = models.CharField(
         _("decided by"), max_length=100, blank=True, help_text=_("E.g. college or gemeenteraad.")
     )
@@ -87,11 +136,31 @@ class CycleStep(models.Model):
         verbose_name_plural = _("cycle steps")
         ordering = ["cycle", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["cycle", "kind"], name="cyclestep_one_per_kind")
+            models.UniqueConstraint(fields=["cycle", "kind"], name="cyclestep_one_per_kind"),
+            *checks(
+                "cyclestep",
+                planned_end_after_start=(
+                    ordered("planned_start", "planned_end"),
+                    END_BEFORE_START_DATE_MESSAGE,
+                ),
+                actual_end_after_start=(
+                    ordered("actual_start", "actual_end"),
+                    END_BEFORE_START_DATE_MESSAGE,
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.order}. {self.get_kind_display()}"
+
+    def clean(self):
+        errors = {
+            end: END_BEFORE_START_DATE_MESSAGE
+            for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end"))
+            if reversed_period(getattr(self, start), getattr(self, end))
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def lateness(self, today: date) -> str:
         """'' when on time; 'late' when the planned end passed unfinished; 'finished_late'."""
@@ -112,7 +181,9 @@ class WorkGroupMember(models.Model):
         _("role"), max_length=150, help_text=_("E.g. trekker, operationeel expert.")
     )
     organisation = models.CharField(_("organisation"), max_length=150)
-    hours_budgeted = models.PositiveIntegerField(_("hours budgeted"), null=True, blank=True)
+    hours_budgeted = models.PositiveIntegerField(
+        _("hours budgeted"), null=True, blank=True, validators=invariants.not_negative_validators()
+    )
     history = HistoricalRecords()
 
     class Meta:

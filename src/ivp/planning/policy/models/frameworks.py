@@ -1,7 +1,16 @@
 """Frameworks a plan answers to, and the parties (organisations) that carry the work."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ivp.planning.workflow import invariants
+from ivp.planning.workflow.invariants import (
+    END_BEFORE_START_MESSAGE,
+    checks,
+    ordered,
+    reversed_period,
+)
 
 
 class Framework(models.Model):
@@ -16,8 +25,12 @@ class Framework(models.Model):
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     issuer = models.CharField(_("issued by"), max_length=200, blank=True)
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), validators=invariants.year_validators()
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"), validators=invariants.year_validators()
+    )
     region = models.ForeignKey(
         "regions.Region", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -35,9 +48,20 @@ class Framework(models.Model):
         verbose_name = _("framework")
         verbose_name_plural = _("frameworks")
         ordering = ["level", "-start_year", "name"]
+        constraints = [
+            *invariants.years("framework", "start_year", "end_year"),
+            *checks(
+                "framework",
+                end_after_start=(ordered("start_year", "end_year"), END_BEFORE_START_MESSAGE),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        if reversed_period(self.start_year, self.end_year):
+            raise ValidationError({"end_year": END_BEFORE_START_MESSAGE})
 
     @property
     def period(self) -> str:

@@ -1,8 +1,17 @@
 """Priorities a region's municipalities share. Member plans adopt them by link, not by copy."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from ivp.planning.workflow import invariants
+from ivp.planning.workflow.invariants import (
+    END_BEFORE_START_MESSAGE,
+    checks,
+    ordered,
+    reversed_period,
+)
 
 
 class RegionalPriority(models.Model):
@@ -22,8 +31,12 @@ class RegionalPriority(models.Model):
         verbose_name=_("theme"),
     )
     description = models.TextField(_("description"), blank=True)
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"), validators=invariants.year_validators()
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"), validators=invariants.year_validators()
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     parties = models.ManyToManyField(
         "planning.Party", blank=True, related_name="+", verbose_name=_("parties")
@@ -36,9 +49,20 @@ class RegionalPriority(models.Model):
         verbose_name = _("shared regional priority")
         verbose_name_plural = _("shared regional priorities")
         ordering = ["region", "order", "pk"]
+        constraints = [
+            *invariants.years("regionalpriority", "start_year", "end_year"),
+            *checks(
+                "regionalpriority",
+                end_after_start=(ordered("start_year", "end_year"), END_BEFORE_START_MESSAGE),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        if reversed_period(self.start_year, self.end_year):
+            raise ValidationError({"end_year": END_BEFORE_START_MESSAGE})
 
     @property
     def period(self) -> str:

@@ -182,26 +182,6 @@ def objective_save(
     if objective is None:
         siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
         objective = Objective(order=(siblings.aggregate(m=Max("order"))["m"] or 0) + 1, **owner)
-    measures = (indicator, baseline_value, baseline_year, target_value, target_year)
-    if qualitative and any(m is not None for m in measures):
-        raise ValidationError(
-            _("A qualitative objective has no indicator, baseline or target; remove them.")
-        )
-    if not qualitative and any(m is not None for m in measures) and None in measures:
-        raise ValidationError(
-            _(
-                "A measurable objective needs an indicator, a baseline with its year and a "
-                "target with its year; fill in all five, or mark the objective qualitative."
-            )
-        )
-    if baseline_year and target_year and target_year < baseline_year:
-        raise ValidationError(_("The target year lies before the baseline year."))
-    period = priority.plan if priority is not None else regional_priority
-    if target_year and not period.start_year <= target_year <= period.end_year:
-        raise ValidationError(
-            _("The target year %(year)s lies outside the plan period %(start)s–%(end)s.")
-            % {"year": target_year, "start": period.start_year, "end": period.end_year}
-        )
     objective.text, objective.qualitative, objective.indicator = text, qualitative, indicator
     objective.baseline_value, objective.baseline_year = baseline_value, baseline_year
     objective.target_value, objective.target_year = target_value, target_year

@@ -42,22 +42,30 @@ def prioritisation_update(
     if frameworks is not None:
         prioritisation.frameworks.set(frameworks)
     for theme_id, (subjective, professional) in (scores or {}).items():
-        _check_score(subjective, 100, _("Residents' percentage"))
-        _check_score(professional, prioritisation.professional_scale, _("Professional score"))
-        ThemeScore.objects.update_or_create(
+        theme_score_save(
             prioritisation=prioritisation,
             theme_id=theme_id,
-            defaults={"subjective_percentage": subjective, "professional_score": professional},
+            subjective_percentage=subjective,
+            professional_score=professional,
         )
     return prioritisation
 
 
-def _check_score(value, highest, label) -> None:
-    if value is not None and not 0 <= value <= highest:
-        raise ValidationError(
-            _("%(label)s must lie between 0 and %(highest)s; it is %(value)s.")
-            % {"label": label, "highest": highest, "value": value}
-        )
+def theme_score_save(*, prioritisation: Prioritisation, theme_id: int, **values) -> ThemeScore:
+    """Set a theme's scores, held to ThemeScore's rules (the page and a file alike)."""
+    score = prioritisation.scores.filter(theme_id=theme_id).first() or ThemeScore(
+        prioritisation=prioritisation, theme_id=theme_id
+    )
+    score_check(score, **values)
+    score.save()
+    return score
+
+
+def score_check(score: ThemeScore, **values) -> None:
+    """Give `score` the values and raise ValidationError if a rule of ThemeScore refuses one."""
+    for name, value in values.items():
+        setattr(score, name, value)
+    score.full_clean(exclude={"prioritisation", "theme"}, validate_constraints=False)
 
 
 @transaction.atomic

@@ -1,9 +1,7 @@
 """Writes for a region's shared priorities and their objectives and approach."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
 from ivp.planning.policy.models import RegionalPriority
 from ivp.planning.policy.services.plan import parties_named, replace_lines
@@ -24,8 +22,6 @@ def regional_priority_save(
     approach: list[str] | None = None,
     expected_version: int | None = None,
 ) -> RegionalPriority:
-    if end_year < start_year:
-        raise ValidationError(_("The last year lies before the first year."))
     if shared is not None:
         claim(shared, expected_version)
     if shared is None:

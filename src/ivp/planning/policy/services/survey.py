@@ -2,11 +2,13 @@
 
 Columns, in any order and case: `thema` (name or code of a theme, the municipality's own
 names too), `percentage` (residents who want the theme tackled, 0–100) and/or `score` (the
-professional score, 0 to the prioritisation's highest score). Checked whole before anything
+professional score, 0 to the prioritisation's highest score). Every row is held to ThemeScore's
+rules, as the prioritisation page's scores are, and the whole file is checked before anything
 is written; every refused row is named by file, row and column."""
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +16,7 @@ from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.common.numbers import dutch_number
 from ivp.common.tabular import read_table
 from ivp.planning.policy.models import Prioritisation, ThemeScore
+from ivp.planning.policy.services.prioritisation import score_check
 from ivp.taxonomy.selectors import current_version, themes_for
 
 THEME_HEADERS = ("thema", "theme", "onderwerp")
@@ -75,10 +78,8 @@ def survey_scores_import(*, prioritisation: Prioritisation, file_name: str, raw:
         )
     index = _theme_index(prioritisation.municipality)
     problems, updates, seen = [], {}, {}
-    checks = [
-        (pct_col, "subjective_percentage", 100),
-        (score_col, "professional_score", prioritisation.professional_scale),
-    ]
+    stored = {score.theme_id: score for score in prioritisation.scores.all()}
+    columns = {"subjective_percentage": pct_col, "professional_score": score_col}
     for number, row in enumerate(table.rows, start=table.first_row):
         if not any(cell.strip() for cell in row):
             continue
@@ -111,7 +112,7 @@ def survey_scores_import(*, prioritisation: Prioritisation, file_name: str, raw:
             continue
         seen[theme_id] = number
         values = {}
-        for column, field, highest in checks:
+        for field, column in columns.items():
             if column is None:
                 continue
             text = row[column]
@@ -128,25 +129,21 @@ def survey_scores_import(*, prioritisation: Prioritisation, file_name: str, raw:
                     )
                 )
                 continue
-            if value is not None and not 0 <= value <= highest:
-                problems.append(
-                    ImportProblem(
-                        file_name,
-                        number,
-                        table.header[column],
-                        _("%(value)s lies outside 0–%(highest)s.")
-                        % {"value": text.strip(), "highest": highest},
-                    )
-                )
-                continue
             values[field] = value
-        updates[theme_id] = values
+        score = stored.get(theme_id) or ThemeScore(prioritisation=prioritisation, theme_id=theme_id)
+        try:
+            score_check(score, **values)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                column = columns.get(field)
+                header = table.header[column] if column is not None else None
+                problems.extend(ImportProblem(file_name, number, header, m) for m in messages)
+            continue
+        updates[theme_id] = score
     if problems:
         raise ImportFileError(problems)
     if not updates:
         raise ImportFileError([ImportProblem(file_name, None, None, _("the file holds no rows."))])
-    for theme_id, values in updates.items():
-        ThemeScore.objects.update_or_create(
-            prioritisation=prioritisation, theme_id=theme_id, defaults=values
-        )
+    for score in updates.values():
+        score.save()
     return len(updates)
