@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import text_limits, upload_limits
 from .numbers import dutch_number
 
 WIDGET_CLASSES = {
@@ -70,3 +71,27 @@ class EuroField(forms.DecimalField):
                 ) from None
             value = "" if number is None else str(number)
         return super().to_python(value)
+
+
+class UploadField(forms.FileField):
+    """A file field that refuses a file over its limits (`upload_limits.national`, `table`
+    or `template`, read when the form is cleaned) before anything reads it."""
+
+    def __init__(self, *, limits, **kwargs):
+        self.limits = limits
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return upload_limits.check_size(upload, self.limits()) if upload else upload
+
+
+def description_field(*, help_text, rows: int) -> forms.CharField:
+    """An optional description of at most `text_limits.DESCRIPTION` characters."""
+    return forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=text_limits.DESCRIPTION,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )

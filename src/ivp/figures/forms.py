@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import upload_limits
-from ivp.common.forms import AccessibleForm
+from ivp.common.forms import AccessibleForm, UploadField
 
 from .editions import EditionError, parse_optional_edition
 from .formats.tables import TABLES
@@ -19,7 +19,8 @@ class EditionField(forms.CharField):
 
 
 class FiguresUploadForm(AccessibleForm):
-    file = forms.FileField(
+    file = UploadField(
+        limits=upload_limits.national,
         label=_("File with figures (CSV)"),
         help_text=_(
             "A StatLine export of police table 47013NED, 47018NED or 47022NED or CBS table "
@@ -44,9 +45,6 @@ class FiguresUploadForm(AccessibleForm):
         + [(t.table_id, f"{t.table_id} — {t.title}") for t in TABLES.values()],
     )
 
-    def clean_file(self):
-        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.national())
-
 
 KIND_CHOICES = [
     ("overlast", _("nuisance reports (overlast)")),
@@ -58,7 +56,8 @@ KIND_CHOICES = [
 
 
 class OwnFiguresUploadForm(AccessibleForm):
-    file = forms.FileField(
+    file = UploadField(
+        limits=upload_limits.table,
         label=_("File (CSV or XLSX)"),
         help_text=_(
             "One row per period (and category or area), with a header row. Only counts and "
@@ -77,9 +76,6 @@ class OwnFiguresUploadForm(AccessibleForm):
         max_length=100,
         help_text=_("Who registered them, when not the municipality itself, e.g. “Brandweer”."),
     )
-
-    def clean_file(self):
-        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class ColumnMappingForm(AccessibleForm):

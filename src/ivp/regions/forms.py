@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm
+from ivp.common.forms import AccessibleForm, UploadField, description_field
 
 from .models import Municipality, Region
 from .names import NameIndex, same_name_as
@@ -29,12 +29,8 @@ class RegionForm(AccessibleForm):
             "One municipality per line or separated by commas, e.g. Meppel, Midden-Drenthe, Westerveld."
         ),
     )
-    description = forms.CharField(
-        label=gettext_lazy("Description"),
-        required=False,
-        max_length=text_limits.DESCRIPTION,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("About the partnership, never about persons."),
+    description = description_field(
+        help_text=gettext_lazy("About the partnership, never about persons."), rows=3
     )
 
     def __init__(self, *args, user, region: Region | None = None, **kwargs):
@@ -92,12 +88,10 @@ class RegionForm(AccessibleForm):
 
 
 class PopulationUploadForm(AccessibleForm):
-    file = forms.FileField(
+    file = UploadField(
+        limits=upload_limits.national,
         label=gettext_lazy("StatLine export of table 37230ned (CSV)"),
         help_text=gettext_lazy(
             "CBS “Bevolkingsontwikkeling; regio per maand”, population at the end of the period, per year."
         ),
     )
-
-    def clean_file(self):
-        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.national())

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import upload_limits
-from ivp.common.forms import AccessibleForm
+from ivp.common.forms import AccessibleForm, UploadField
 from ivp.common.importing import ImportFileError
 
 from .render_docx import TemplateError, open_template
@@ -22,7 +22,8 @@ class GenerateForm(AccessibleForm):
 
 
 class HouseStyleForm(AccessibleForm):
-    template = forms.FileField(
+    template = UploadField(
+        limits=upload_limits.template,
         label=_("Word template (.docx)"),
         help_text=_(
             "Its styles (Title, Heading 1 and 2, List Bullet, Caption, Table Grid), headers, "
@@ -32,7 +33,7 @@ class HouseStyleForm(AccessibleForm):
 
     def clean_template(self) -> CleanedTemplate:
         """The template without macros or external links; `removed` says what went."""
-        upload = upload_limits.check_size(self.cleaned_data["template"], upload_limits.template())
+        upload = self.cleaned_data["template"]
         not_word = forms.ValidationError(
             _("%(file)s is not a Word document (.docx) that can be opened.") % {"file": upload.name}
         )

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ivp.common import text_limits
-from ivp.common.forms import AccessibleForm
+from ivp.common.forms import AccessibleForm, description_field
 
 from .models import MunicipalTheme, SafetyField, Theme
 
@@ -36,13 +35,7 @@ class OwnThemeEditForm(AccessibleForm):
 class OwnThemeForm(AccessibleForm):
     field = forms.ModelChoiceField(label=_("Safety field"), queryset=SafetyField.objects.none())
     name = forms.CharField(label=_("Name of the theme"), max_length=150)
-    description = forms.CharField(
-        label=_("Description"),
-        required=False,
-        max_length=text_limits.DESCRIPTION,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("About the theme, never about persons."),
-    )
+    description = description_field(help_text=_("About the theme, never about persons."), rows=2)
 
     def __init__(self, *args, version, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm, DateInput, EuroField
+from ivp.common.forms import AccessibleForm, DateInput, EuroField, UploadField
 from ivp.figures.models import Indicator
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.policy.models import Objective
@@ -110,7 +110,8 @@ class ProgressForm(ModelRules, Versioned):
 
 
 class ProgressUploadForm(AccessibleForm):
-    file = forms.FileField(
+    file = UploadField(
+        limits=upload_limits.table,
         label=_("File with progress (CSV or XLSX)"),
         help_text=_(
             "Columns “actie-id” (as in the export) or “item”, “status” (gepland, lopend, "
@@ -119,9 +120,6 @@ class ProgressUploadForm(AccessibleForm):
             "changes before anything is saved."
         ),
     )
-
-    def clean_file(self):
-        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
 
 
 class DashboardSettingsForm(Versioned):

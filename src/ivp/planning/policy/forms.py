@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm, DateInput
+from ivp.common.forms import AccessibleForm, DateInput, UploadField
 from ivp.figures.models import Indicator
 from ivp.planning.policy.models import (
     CycleStep,
@@ -294,13 +294,11 @@ class SharedPriorityForm(ModelRules, Versioned):
 
 
 class SurveyUploadForm(AccessibleForm):
-    file = forms.FileField(
+    file = UploadField(
+        limits=upload_limits.table,
         label=_("File with residents' priorities (CSV or XLSX)"),
         help_text=_(
             "Columns “thema” and “percentage” (and/or “score” for the professional score); one "
             "row per theme, by its name or code."
         ),
     )
-
-    def clean_file(self):
-        return upload_limits.check_size(self.cleaned_data["file"], upload_limits.table())
