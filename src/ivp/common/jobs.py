@@ -69,14 +69,27 @@ def is_stalled(kind: str, pk, *, now: float | None = None) -> bool:
     return last is None or (now or time.time()) - last > stall_seconds()
 
 
-def fail_stalled(kind: str, running, **failed) -> int:
-    """Of `running` (a queryset of records still marked running), those whose worker stopped
-    beating get the `failed` fields (status, reason, time); returns how many."""
+def fail_stalled(kind: str, record_class, **failed) -> int:
+    """Of the records (uploads, documents) still marked running, those whose worker stopped
+    beating end failed, with the `failed` fields (reason, time); returns how many."""
     from .progress import clear_cached
 
+    running = record_class.objects.filter(status=record_class.Status.RUNNING)
+    failed["status"] = record_class.Status.FAILED
     now = time.time()
     lost = [r.pk for r in running.only("pk") if is_stalled(kind, r.pk, now=now)]
     for pk in lost:
         running.filter(pk=pk).update(**failed)  # only if still running: a late finish wins
         clear_cached(kind, pk)
     return len(lost)
+
+
+def claim(record_class, pk, **also) -> bool:
+    """Mark a queued record running (with the `also` fields); False when another worker took
+    it, or it finished or was given up on: a task never does its work twice."""
+    status = record_class.Status
+    return bool(
+        record_class.objects.filter(pk=pk, status=status.QUEUED).update(
+            status=status.RUNNING, **also
+        )
+    )

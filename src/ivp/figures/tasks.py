@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ivp.common.importing import ImportFileError
-from ivp.common.jobs import fail_stalled, heartbeat
+from ivp.common.jobs import claim, fail_stalled, heartbeat
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .formats.mapped import ColumnMapping
@@ -39,10 +39,7 @@ def import_upload(upload_id: int) -> str:
 
 def _import(upload_id: int) -> str:
     upload = FiguresUpload.objects.select_related("user", "municipality").get(pk=upload_id)
-    started = FiguresUpload.objects.filter(pk=upload_id, status=FiguresUpload.Status.QUEUED).update(
-        status=FiguresUpload.Status.RUNNING
-    )
-    if not started:  # already taken, finished or given up on: never import twice
+    if not claim(FiguresUpload, upload_id):
         return upload.status
     try:
         if upload.mapping:
@@ -101,8 +98,7 @@ def rescue_stalled() -> int:
     )
     return fail_stalled(
         PROGRESS,
-        FiguresUpload.objects.filter(status=FiguresUpload.Status.RUNNING),
-        status=FiguresUpload.Status.FAILED,
+        FiguresUpload,
         problems=[reason],
         finished=timezone.now(),
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ivp.common.jobs import fail_stalled, heartbeat
+from ivp.common.jobs import claim, fail_stalled, heartbeat
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from . import services
@@ -38,10 +38,9 @@ def _generate(document_id: int) -> str:
     source = record.source
     # Read before building: a version adopted while the file is made still counts as a draft.
     from_draft = source is not None and not source.adopted
-    started = GeneratedDocument.objects.filter(
-        pk=document_id, status=GeneratedDocument.Status.QUEUED
-    ).update(status=GeneratedDocument.Status.RUNNING, from_draft=from_draft)
-    if not started:  # already taken, finished or given up on
+    if not claim(
+        GeneratedDocument, document_id, from_draft=from_draft
+    ):  # already taken, finished or given up on
         return record.status
     try:
         made = services.make(
@@ -88,8 +87,7 @@ def rescue_stalled() -> int:
     )
     return fail_stalled(
         PROGRESS,
-        GeneratedDocument.objects.filter(status=GeneratedDocument.Status.RUNNING),
-        status=GeneratedDocument.Status.FAILED,
+        GeneratedDocument,
         problem=reason,
         finished_at=timezone.now(),
     )
