@@ -12,6 +12,7 @@ from ivp.accounts.rules import (
 from ivp.accounts.selectors import partner_organisations
 
 
+# A plan and an action plan (uitvoeringsplan) are read and changed by the same rules.
 @rules.predicate
 def plan_is_published(user, plan):
     return plan is not None and plan.adopted
@@ -51,26 +52,9 @@ rules.add_perm(
 rules.add_perm("planning.view_region_members", is_beheerder | coordinates_region)
 
 
-@rules.predicate
-def action_plan_is_published(user, action_plan):
-    return action_plan is not None and action_plan.adopted
-
-
-@rules.predicate
-def prepares_action_plan(user, action_plan):
-    return action_plan is not None and works_on_preparation_in(user, action_plan.municipality)
-
-
-@rules.predicate
-def coordinates_action_plan(user, action_plan):
-    return action_plan is not None and is_coordinator_of(user, action_plan.municipality)
-
-
 # An uitvoeringsplan: public once the college adopted it, before that for those preparing it.
-rules.add_perm(
-    "planning.view_action_plan", is_beheerder | action_plan_is_published | prepares_action_plan
-)
-rules.add_perm("planning.change_action_plan", is_beheerder | coordinates_action_plan)
+rules.add_perm("planning.view_action_plan", is_beheerder | plan_is_published | prepares_plan)
+rules.add_perm("planning.change_action_plan", is_beheerder | coordinates_plan)
 
 
 @rules.predicate
@@ -103,7 +87,7 @@ def has_partner_role_for_action_plan(user, action_plan):
 # (each row is checked against planning.update_progress).
 rules.add_perm(
     "planning.upload_progress",
-    is_beheerder | coordinates_action_plan | has_partner_role_for_action_plan,
+    is_beheerder | coordinates_plan | has_partner_role_for_action_plan,
 )
 
 
@@ -115,6 +99,4 @@ def dashboard_is_published(user, action_plan):
 
 # The dashboard: public once published (raad, college and residents read it), before that
 # for those preparing the plan.
-rules.add_perm(
-    "planning.view_dashboard", is_beheerder | dashboard_is_published | prepares_action_plan
-)
+rules.add_perm("planning.view_dashboard", is_beheerder | dashboard_is_published | prepares_plan)

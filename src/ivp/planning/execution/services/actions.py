@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
@@ -15,6 +14,7 @@ from ivp.planning.policy.services.plan import parties_named
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
+from ivp.planning.workflow.records import claimed_or_new
 
 RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
 
@@ -75,11 +75,7 @@ def action_save(
 ) -> Action:
     plan = theme.action_plan
     ensure_draft(plan)
-    if action is None:
-        order = (theme.actions.aggregate(m=Max("order"))["m"] or 0) + 1
-        action = Action(theme=theme, order=order)
-    else:
-        claim(action, expected_version)
+    action = claimed_or_new(action, expected_version, siblings=theme.actions.all(), theme=theme)
     schedule = parse_planning(
         planning_text,
         plan.start_year,

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from ivp.planning.policy.models import CycleStep, PolicyCycle, Prioritisation, WorkGroupMember
 from ivp.planning.workflow.locking import claim
-from ivp.planning.workflow.records import save_fields
+from ivp.planning.workflow.records import create_valid, save_fields
 
 
 @transaction.atomic
@@ -20,7 +20,8 @@ def cycle_create(
 ) -> PolicyCycle:
     """A cycle with all seven Kernbeleid Veiligheid steps, not started, for the dates to follow,
     and its prioritisation with the default weights (so that opening that page only reads)."""
-    cycle = PolicyCycle(
+    cycle = create_valid(
+        PolicyCycle,
         municipality=municipality,
         name=name,
         plan_start_year=plan_start_year,
@@ -29,8 +30,6 @@ def cycle_create(
         hours_budget_high=hours_budget_high,
         notes=notes,
     )
-    cycle.full_clean()
-    cycle.save()
     for order, (kind, _label) in enumerate(CycleStep.Kind.choices, start=1):
         CycleStep.objects.create(cycle=cycle, kind=kind, order=order)
     Prioritisation.objects.create(cycle=cycle)

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ivp.planning.policy.models import (
@@ -20,7 +20,7 @@ from ivp.planning.policy.models.plan import MOST_PRIORITIES
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
-from ivp.planning.workflow.records import save_fields
+from ivp.planning.workflow.records import claimed_or_new, create_valid, next_order, save_fields
 
 PLAN_FIELDS = (
     "title",
@@ -75,7 +75,8 @@ def plan_create(
     **texts,
 ) -> PolicyPlan:
     """A concept plan; every theme the council chose becomes a priority to write out."""
-    plan = PolicyPlan(
+    plan = create_valid(
+        PolicyPlan,
         municipality=municipality,
         cycle=cycle,
         title=title,
@@ -83,8 +84,6 @@ def plan_create(
         end_year=end_year,
         **texts,
     )
-    plan.full_clean()
-    plan.save()
     plan.frameworks.set(frameworks)
     for order, theme in enumerate(chosen_themes, start=1):
         Priority.objects.create(plan=plan, order=order, title=theme.name, theme=theme)
@@ -124,19 +123,23 @@ def priority_save(
     )
     if becomes_priority and not confirm_more:
         _check_room_for_a_priority(plan)
-    if priority is not None:
-        claim(priority, expected_version)
-    if priority is None:
-        order = (plan.priorities.filter(kind=kind).aggregate(m=Max("order"))["m"] or 0) + 1
-        priority = Priority(plan=plan, order=order)
+    priority = claimed_or_new(
+        priority, expected_version, siblings=plan.priorities.filter(kind=kind), plan=plan
+    )
     priority.title, priority.kind, priority.theme = title, kind, theme
     priority.description, priority.ambition = description, ambition
-    priority.full_clean()
-    priority.save()
-    priority.parties.set(parties_named(parties))
-    if approach is not None:
-        replace_lines(owner={"priority": priority}, texts=approach)
+    save_with_parties(priority, parties=parties, approach=approach, owner_field="priority")
     return priority
+
+
+def save_with_parties(item, *, parties: list[str], approach: list[str] | None, owner_field: str):
+    """Validate and save a priority or shared priority, then its parties and (when given) its
+    approach lines."""
+    item.full_clean()
+    item.save()
+    item.parties.set(parties_named(parties))
+    if approach is not None:
+        replace_lines(owner={owner_field: item}, texts=approach)
 
 
 def _check_room_for_a_priority(plan: PolicyPlan) -> None:
@@ -176,12 +179,9 @@ def objective_save(
     """An objective of a municipal priority or of a shared regional priority."""
     if priority is not None:
         ensure_draft(priority.plan)
-    if objective is not None:
-        claim(objective, expected_version)
     owner = {"priority": priority, "regional_priority": regional_priority}
-    if objective is None:
-        siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
-        objective = Objective(order=(siblings.aggregate(m=Max("order"))["m"] or 0) + 1, **owner)
+    siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
+    objective = claimed_or_new(objective, expected_version, siblings=siblings, **owner)
     objective.text, objective.qualitative, objective.indicator = text, qualitative, indicator
     objective.baseline_value, objective.baseline_year = baseline_value, baseline_year
     objective.target_value, objective.target_year = target_value, target_year
@@ -213,9 +213,7 @@ def shared_priority_adopt(
         raise ValidationError(_("This plan already adopts “%s”.") % shared.title)
     if not confirm_more:
         _check_room_for_a_priority(plan)
-    order = (
-        plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).aggregate(m=Max("order"))["m"] or 0
-    ) + 1
+    order = next_order(plan.priorities.filter(kind=Priority.Kind.PRIORITEIT))
     return Priority.objects.create(
         plan=plan, order=order, title=shared.title, theme=shared.theme, shared=shared
     )
