@@ -13,8 +13,7 @@ from ivp.common import text_limits
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.execution.selectors import actions_of
 from ivp.planning.policy.models import Priority
-from ivp.planning.policy.serializers import MunicipalityRefSerializer, YearPeriodSerializer
-from ivp.planning.workflow.models import Adoptable
+from ivp.planning.policy.serializers import AdoptableDocumentSerializer
 
 FORMAT_VERSION = 1
 
@@ -155,30 +154,20 @@ class ActionSerializer(serializers.ModelSerializer):
         return action.schedule.parsed
 
 
-class ActionPlanSerializer(serializers.Serializer):
+class ActionPlanSerializer(AdoptableDocumentSerializer):
     """An uitvoeringsplan with every action, theme by theme (as `ivp actions --format json`)."""
 
-    format_version = serializers.SerializerMethodField(
-        help_text="Versie van deze vorm; verandert alleen als een sleutel wegvalt of van "
-        "betekenis verandert."
-    )
-    municipality = MunicipalityRefSerializer(help_text="De gemeente van het plan.")
-    title = serializers.CharField(help_text="Titel van het uitvoeringsplan.")
-    period = YearPeriodSerializer(source="*", help_text="Het jaar of de twee jaren van het plan.")
-    version = serializers.IntegerField(help_text="Versienummer; 1 is de eerste.")
-    status = serializers.ChoiceField(
-        choices=Adoptable.Status.choices, help_text="concept of vastgesteld."
-    )
+    document_format_version = FORMAT_VERSION
+    head_help = {
+        "title": "Titel van het uitvoeringsplan.",
+        "period": "Het jaar of de twee jaren van het plan.",
+    }
     policy_plan = serializers.CharField(
         source="policy_plan.title", help_text="Titel van het integraal veiligheidsplan erboven."
     )
     actions = serializers.SerializerMethodField(
         help_text="Alle acties, per thema in de volgorde van het plan."
     )
-
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_format_version(self, action_plan: ActionPlan) -> int:
-        return FORMAT_VERSION
 
     @extend_schema_field(ActionSerializer(many=True))
     def get_actions(self, action_plan: ActionPlan) -> list:

@@ -176,21 +176,42 @@ class PrioritySerializer(serializers.Serializer):
     )
 
 
-class PlanSerializer(serializers.Serializer):
-    """An integraal veiligheidsplan with its priorities, objectives, approach, parties,
-    frameworks and the regional priorities it adopts (as `ivp plan --format json`)."""
+class AdoptableDocumentSerializer(serializers.Serializer):
+    """The head of an exported plan or uitvoeringsplan: its format's version, municipality,
+    title, period, version and status. A subclass gives its own `document_format_version`
+    and describes its title and period in `head_help`."""
+
+    document_format_version = FORMAT_VERSION
+    head_help: dict[str, str] = {}
 
     format_version = serializers.SerializerMethodField(
         help_text="Versie van deze vorm; verandert alleen als een sleutel wegvalt of van "
         "betekenis verandert."
     )
     municipality = MunicipalityRefSerializer(help_text="De gemeente van het plan.")
-    title = serializers.CharField(help_text="Titel van het plan.")
-    period = YearPeriodSerializer(source="*", help_text="Planperiode in jaren.")
+    title = serializers.CharField()
+    period = YearPeriodSerializer(source="*")
     version = serializers.IntegerField(help_text="Versienummer; 1 is de eerste.")
     status = serializers.ChoiceField(
         choices=Adoptable.Status.choices, help_text="concept of vastgesteld."
     )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name, help_text in self.head_help.items():
+            fields[name].help_text = help_text
+        return fields
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_format_version(self, document) -> int:
+        return self.document_format_version
+
+
+class PlanSerializer(AdoptableDocumentSerializer):
+    """An integraal veiligheidsplan with its priorities, objectives, approach, parties,
+    frameworks and the regional priorities it adopts (as `ivp plan --format json`)."""
+
+    head_help = {"title": "Titel van het plan.", "period": "Planperiode in jaren."}
     adopted = AdoptionSerializer(source="*", help_text="De vaststelling.")
     mission = serializers.CharField(help_text="Missie.")
     vision = serializers.CharField(help_text="Visie.")
@@ -207,10 +228,6 @@ class PlanSerializer(serializers.Serializer):
     communication = serializers.CharField(help_text="Communicatie.")
     formation = serializers.CharField(help_text="Formatie (personeel en capaciteit).")
     finances = serializers.CharField(help_text="Financiën.")
-
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_format_version(self, plan: PolicyPlan) -> int:
-        return FORMAT_VERSION
 
     @extend_schema_field(PrioritySerializer(many=True))
     def get_priorities(self, plan: PolicyPlan) -> list:
