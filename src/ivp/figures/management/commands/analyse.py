@@ -7,7 +7,7 @@ from django.utils import translation
 
 from ivp.figures import safety_picture
 from ivp.figures.picture_export import picture_dict, picture_markdown
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "md"], default="json")
 
     def handle(self, *args, code, first_year, last_year, format, **options):
-        municipality = Municipality.objects.filter(code=code.upper()).first()
-        if municipality is None:
-            raise CommandError(f"Onbekende gemeentecode {code}; gebruik bv. GM1708.")
+        municipality = municipality_argument(code)
         if first_year and last_year and first_year > last_year:
             raise CommandError("--from ligt na --to.")
         with translation.override("nl"):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import selectors as execution_selectors
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 
 WRITERS = {
     "json": lambda plan: (action_export.as_json(plan) + "\n").encode("utf-8"),
@@ -29,11 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")
 
     def handle(self, *args, gemeente, jaar, format, output=None, **options):
-        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
-        if municipality is None:
-            raise CommandError(
-                f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1708)."
-            )
+        municipality = municipality_argument(gemeente)
         plan = execution_selectors.current_action_plan(municipality, start_year=jaar)
         if plan is None:
             raise CommandError(

@@ -6,7 +6,7 @@ from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import lint as policy_plan_lint
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.lint import FAULT, summary
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--jaar", type=int, help="Het jaar van het uitvoeringsplan.")
 
     def handle(self, *args, gemeente, jaar=None, **options):
-        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
-        if municipality is None:
-            raise CommandError(f"Onbekende gemeente: {gemeente}.")
+        municipality = municipality_argument(gemeente)
         action_plan = None
         if jaar is not None:
             action_plan = execution_selectors.current_action_plan(municipality, start_year=jaar)

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ivp.planning.models import PolicyPlan
 from ivp.planning.policy import export
 from ivp.planning.policy import selectors as policy_selectors
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 
 
 class Command(BaseCommand):
@@ -24,11 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")
 
     def handle(self, *args, gemeente, format, versie=None, output=None, **options):
-        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
-        if municipality is None:
-            raise CommandError(
-                f"Onbekende gemeente: {gemeente} (verwacht een CBS-code als GM1701)."
-            )
+        municipality = municipality_argument(gemeente)
         if versie is not None:
             plan = policy_selectors.plans_of(municipality).filter(version=versie).first()
         else:

@@ -1,8 +1,8 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ivp.planning.execution.reminders import reminders, send_reminders
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 
 
 class Command(BaseCommand):
@@ -19,11 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, gemeente=None, droog=False, **options):
-        municipality = None
-        if gemeente:
-            municipality = Municipality.objects.filter(code=gemeente.upper()).first()
-            if municipality is None:
-                raise CommandError(f"Onbekende gemeente: {gemeente}.")
+        municipality = municipality_argument(gemeente) if gemeente else None
         today = timezone.localdate()
         if droog:
             for reminder in reminders(today, municipality):

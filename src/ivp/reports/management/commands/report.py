@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from ivp.common.progress import ProgressBar
-from ivp.regions.models import Municipality
+from ivp.regions.commands import municipality_argument
 from ivp.reports import services
 from ivp.reports.document import FORMATS, KINDS
 from ivp.reports.render_docx import TemplateError
@@ -27,9 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--uitvoer", dest="output", help="Bestand; standaard de naam.")
 
     def handle(self, *args, soort, gemeente, jaar, format, output=None, **options):
-        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
-        if municipality is None:
-            raise CommandError(f"Onbekende gemeente: {gemeente}.")
+        municipality = municipality_argument(gemeente)
         try:
             made = services.make(
                 soort, municipality, jaar, format, progress=ProgressBar(sys.stderr, unit="stap")
