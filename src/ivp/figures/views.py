@@ -53,11 +53,7 @@ def for_upload(perm: str):
 
 @for_upload("figures.view_upload")
 def upload_detail(request, upload):
-    return render(
-        request,
-        "figures/upload_detail.html",
-        {"upload": upload, "progress": read_progress(upload.pk)},
-    )
+    return _with_progress(request, upload, "figures/upload_detail.html")
 
 
 @post_only
@@ -71,11 +67,11 @@ def upload_retry(request, upload):
 @for_upload("figures.view_upload")
 def upload_progress(request, upload):
     """The status fragment the detail page polls (htmx) until the import has finished."""
-    return render(
-        request,
-        "figures/_upload_status.html",
-        {"upload": upload, "progress": read_progress(upload.pk)},
-    )
+    return _with_progress(request, upload, "figures/_upload_status.html")
+
+
+def _with_progress(request, upload, template: str):
+    return render(request, template, {"upload": upload, "progress": read_progress(upload.pk)})
 
 
 def _year(request, name: str) -> int | None:
