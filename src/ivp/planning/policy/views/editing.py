@@ -20,15 +20,17 @@ def approach_and_parties(owner) -> dict:
     }
 
 
+def field_values(record, names) -> dict:
+    """A form's initial values: the record's fields of those names."""
+    return {name: getattr(record, name) for name in names}
+
+
+PRIORITY_FIELDS = ("title", "kind", "theme", "description", "ambition")
+SHARED_FIELDS = ("title", "theme", "start_year", "end_year", "description")
+
+
 def priority_values(priority) -> dict:
-    return {
-        "title": priority.title,
-        "kind": priority.kind,
-        "theme": priority.theme,
-        "description": priority.description,
-        "ambition": priority.ambition,
-        **approach_and_parties(priority),
-    }
+    return {**field_values(priority, PRIORITY_FIELDS), **approach_and_parties(priority)}
 
 
 OBJECTIVE_FIELDS = (
@@ -66,15 +68,8 @@ def objective_form(request, item, *, owner, municipality, done, saved, context):
 
 
 def shared_values(shared) -> dict:
-    return {
-        "title": shared.title,
-        "theme": shared.theme,
-        "start_year": shared.start_year,
-        "end_year": shared.end_year,
-        "description": shared.description,
-        **approach_and_parties(shared),
-    }
+    return {**field_values(shared, SHARED_FIELDS), **approach_and_parties(shared)}
 
 
 def objective_values(objective) -> dict:
-    return {name: getattr(objective, name) for name in OBJECTIVE_FIELDS}
+    return field_values(objective, OBJECTIVE_FIELDS)
