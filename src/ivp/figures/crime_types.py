@@ -59,27 +59,30 @@ def nuisance_indicator_code(code: str) -> str:
 
 
 def crime_indicator(code: str, title: str = "") -> IndicatorSpec:
-    entry = _mapping()["crime_types"].get(code)
-    title = (title or (entry.title if entry else code)).strip()
+    entry, title = _entry_and_title("crime_types", code, title)
     title = title.removeprefix(code).strip()
     name = "Geregistreerde misdrijven, totaal" if code == CRIME_TOTAL else f"{code} {title}"
-    return IndicatorSpec(
-        code=crime_indicator_code(code),
-        name=name,
-        kind="misdrijven",
-        classification=code,
-        theme_codes=entry.themes if entry else None,
-    )
+    return _indicator(entry, code, crime_indicator_code(code), name=name, kind="misdrijven")
 
 
 def nuisance_indicator(code: str, title: str = "") -> IndicatorSpec:
-    entry = _mapping()["nuisance_types"].get(code)
-    title = (title or (entry.title if entry else code)).strip()
+    entry, title = _entry_and_title("nuisance_types", code, title)
     name = "Overlastregistraties, totaal" if code == CRIME_TOTAL else f"Overlast: {title}"
+    return _indicator(entry, code, nuisance_indicator_code(code), name=name, kind="overlast")
+
+
+def _entry_and_title(types: str, code: str, title: str):
+    """The mapping's entry for a code (None when unmapped) and the title to use: the file's,
+    else the mapping's, else the code itself."""
+    entry = _mapping()[types].get(code)
+    return entry, (title or (entry.title if entry else code)).strip()
+
+
+def _indicator(entry, code: str, indicator_code: str, *, name: str, kind: str) -> IndicatorSpec:
     return IndicatorSpec(
-        code=nuisance_indicator_code(code),
+        code=indicator_code,
         name=name,
-        kind="overlast",
+        kind=kind,
         classification=code,
         theme_codes=entry.themes if entry else None,
     )
