@@ -1,6 +1,6 @@
 """The limits every upload is held to, in one place: size, rows and what a zip may unpack to.
 
-Forms call `check_size`; the shared readers call `capped` for rows and `check_zip` before
+Forms check a file through `ivp.common.forms.UploadField` (`check_size`); the shared readers call `capped` for rows and `check_zip` before
 openpyxl or python-docx open an XLSX or DOCX (both are zip archives, and a small archive can
 unpack to gigabytes).
 """
