@@ -1,8 +1,8 @@
 """The limits every upload is held to, in one place: size, rows and what a zip may unpack to.
 
-Forms check a file through `ivp.common.forms.UploadField` (`check_size`); the shared readers call `capped` for rows and `check_zip` before
-openpyxl or python-docx open an XLSX or DOCX (both are zip archives, and a small archive can
-unpack to gigabytes).
+Forms check a file's size through `ivp.common.forms.UploadField` (which calls `check_size`);
+the shared readers call `capped` for rows and `check_zip` before openpyxl or python-docx open
+an XLSX or DOCX (both are zip archives, and a small archive can unpack to gigabytes).
 """
 
 import csv
