@@ -2,6 +2,7 @@
 models and the database's check constraints: years a plan may name, a period whose end does
 not lie before its start, a percentage from 0 to 100, amounts that are not negative."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -67,3 +68,27 @@ def ordered(start: str, end: str) -> Q:
 def reversed_period(start, end) -> bool:
     """Both given, and the end lies before the start: what `ordered` refuses."""
     return start is not None and end is not None and end < start
+
+
+def period(prefix: str, start: str = "start_year", end: str = "end_year"):
+    """The constraints of a period in years: both years in range, the end not before the start."""
+    return [
+        *years(prefix, start, end),
+        *checks(prefix, end_after_start=(ordered(start, end), END_BEFORE_START_MESSAGE)),
+    ]
+
+
+class YearPeriod(models.Model):
+    """A record that runs from `start_year` to `end_year` (its fields declared by the record)."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if reversed_period(self.start_year, self.end_year):
+            raise ValidationError({"end_year": END_BEFORE_START_MESSAGE})
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"

@@ -1,19 +1,12 @@
 """Frameworks a plan answers to, and the parties (organisations) that carry the work."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ivp.planning.workflow import invariants
-from ivp.planning.workflow.invariants import (
-    END_BEFORE_START_MESSAGE,
-    checks,
-    ordered,
-    reversed_period,
-)
 
 
-class Framework(models.Model):
+class Framework(invariants.YearPeriod):
     """A kader: the Landelijke Veiligheidsagenda, a regional police plan, a coalition accord."""
 
     class Level(models.TextChoices):
@@ -49,23 +42,11 @@ class Framework(models.Model):
         verbose_name_plural = _("frameworks")
         ordering = ["level", "-start_year", "name"]
         constraints = [
-            *invariants.years("framework", "start_year", "end_year"),
-            *checks(
-                "framework",
-                end_after_start=(ordered("start_year", "end_year"), END_BEFORE_START_MESSAGE),
-            ),
+            *invariants.period("framework"),
         ]
 
     def __str__(self) -> str:
         return self.name
-
-    def clean(self):
-        if reversed_period(self.start_year, self.end_year):
-            raise ValidationError({"end_year": END_BEFORE_START_MESSAGE})
-
-    @property
-    def period(self) -> str:
-        return f"{self.start_year}–{self.end_year}"
 
     def covers(self, start_year: int, end_year: int) -> bool:
         return self.start_year <= end_year and self.end_year >= start_year

@@ -1,20 +1,13 @@
 """Priorities a region's municipalities share. Member plans adopt them by link, not by copy."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ivp.planning.workflow import invariants
-from ivp.planning.workflow.invariants import (
-    END_BEFORE_START_MESSAGE,
-    checks,
-    ordered,
-    reversed_period,
-)
 
 
-class RegionalPriority(models.Model):
+class RegionalPriority(invariants.YearPeriod):
     region = models.ForeignKey(
         "regions.Region",
         on_delete=models.CASCADE,
@@ -50,20 +43,8 @@ class RegionalPriority(models.Model):
         verbose_name_plural = _("shared regional priorities")
         ordering = ["region", "order", "pk"]
         constraints = [
-            *invariants.years("regionalpriority", "start_year", "end_year"),
-            *checks(
-                "regionalpriority",
-                end_after_start=(ordered("start_year", "end_year"), END_BEFORE_START_MESSAGE),
-            ),
+            *invariants.period("regionalpriority"),
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    def clean(self):
-        if reversed_period(self.start_year, self.end_year):
-            raise ValidationError({"end_year": END_BEFORE_START_MESSAGE})
-
-    @property
-    def period(self) -> str:
-        return f"{self.start_year}–{self.end_year}"
