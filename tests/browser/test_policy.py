@@ -209,3 +209,29 @@ def test_council_member_reads_the_published_plan_without_edit_controls(page_for)
         == 0
     )
     assert main.get_by_role("button").count() == 0
+
+
+STEENWIJKERLAND = Role(
+    "coordinator-steenwijkerland",
+    "coordinator.steenwijkerland",
+    municipality="GM1708",
+    may_see_westerveld=False,
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gemeenten/GM1708/prioritering/",
+        "/gemeenten/GM1708/uitvoeringsplan/2026/",
+        "/gemeenten/GM1708/cyclus/",
+    ],
+)
+def test_wide_tables_scroll_in_their_own_frame_on_a_phone(context_for, path):
+    """At 390 px a wide table scrolls inside its frame; the page itself never scrolls sideways
+    (the matrix's hidden score labels once widened the whole page)."""
+    page = context_for(STEENWIJKERLAND).new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    visit(page, path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
