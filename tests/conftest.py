@@ -25,6 +25,7 @@ from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
 from ivp.reports.models import GeneratedDocument
 from ivp.taxonomy.services import taxonomy_load
+from tests.live_processes import drop_templates, shared_folder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -47,6 +48,19 @@ if importlib.util.find_spec("xdist"):
                 return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
 
         return BrowserTestsTogether(config, log)
+
+
+def pytest_sessionfinish(session):
+    """The prepared databases of tests/live_processes.py go when the whole run ends: in the
+    pytest-xdist controller, or in the one process without xdist."""
+    if not hasattr(session.config, "workerinput"):
+        drop_templates(shared_folder(session.config._tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def run_folder(tmp_path_factory) -> Path:
+    """The folder every pytest-xdist worker of this run shares."""
+    return shared_folder(tmp_path_factory)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,7 +10,7 @@ import socket
 import httpx
 
 from ivp.accounts.demo import DEMO_PASSWORD
-from tests.live_processes import environment, ivp, own_database, start, stop, wait
+from tests.live_processes import environment, own_database, start, stop, wait
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY = re.compile(r'value="(ivp_[A-Za-z0-9_-]+)"')
@@ -38,11 +38,11 @@ def _post_form(browser: httpx.Client, path: str, data: dict) -> httpx.Response:
     )
 
 
-def test_a_script_with_a_key_reads_and_writes_an_action_until_the_key_is_revoked(tmp_path):
-    with own_database(tmp_path) as database:
+def test_a_script_with_a_key_reads_and_writes_an_action_until_the_key_is_revoked(
+    tmp_path, run_folder
+):
+    with own_database(tmp_path, "demo", shared=run_folder) as database:
         env = environment(tmp_path, database)
-        ivp(env, "migrate", "-v", "0")
-        ivp(env, "load_demo")
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         server = start(env, "runserver", f"127.0.0.1:{port}", "--noreload")

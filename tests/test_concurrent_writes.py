@@ -20,7 +20,6 @@ from collections import Counter
 from ivp.accounts.demo import DEMO_PASSWORD
 from tests.live_processes import (
     environment,
-    ivp,
     own_database,
     query,
     queue_synthetic_import,
@@ -101,11 +100,11 @@ def _client(browser, action_ids, kind, number, outcomes, lock):
             outcomes.append((kind, None, repr(error), ""))
 
 
-def test_eight_clients_save_while_an_import_runs_without_errors_or_lost_updates(tmp_path):
-    with own_database(tmp_path) as database:
+def test_eight_clients_save_while_an_import_runs_without_errors_or_lost_updates(
+    tmp_path, run_folder
+):
+    with own_database(tmp_path, "demo", shared=run_folder) as database:
         env = environment(tmp_path, database)
-        ivp(env, "migrate", "-v", "0")
-        ivp(env, "load_demo")
         pk, _ = queue_synthetic_import(env, tmp_path, first_year=2023)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"

@@ -9,7 +9,6 @@ import time
 
 from tests.live_processes import (
     environment,
-    ivp,
     ivp_python,
     own_database,
     query,
@@ -29,18 +28,15 @@ def _observations(database_url) -> int:
 
 
 def test_an_import_whose_worker_is_killed_ends_failed_and_imports_once_when_tried_again(
-    tmp_path,
+    tmp_path, run_folder
 ):
-    with own_database(tmp_path) as database:
+    with own_database(tmp_path, "reference", shared=run_folder) as database:
         env = environment(
             tmp_path,
             database,
             IVP_TASK_HEARTBEAT_SECONDS="1",
             IVP_TASK_STALL_SECONDS=str(STALL_SECONDS),
         )
-        ivp(env, "migrate", "-v", "0")
-        ivp(env, "load_regions")
-        ivp(env, "load_taxonomy")
         pk, _synthetic = queue_synthetic_import(env, tmp_path, first_year=2023)
 
         first = start(env, *WORKER)

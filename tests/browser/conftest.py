@@ -1,9 +1,10 @@
 """Fixtures for the browser tests: a real ivp server with the demo data, and Debian's chromium.
 
-The server runs `ivp runserver` (and `ivp db_worker` for background tasks) in a subprocess on a database of its own (a SQLite file in a
-temporary directory, or the database `ivp_browser` when the session runs against PostgreSQL),
-so the browser sees exactly what a user of `make demo` sees, and the rest of the suite's
-test database is never touched.
+The server runs `ivp runserver` (and `ivp db_worker` for background tasks) in a subprocess on a
+database of its own (a copy of the demo database made once per run, tests/live_processes.py:
+a SQLite file in a temporary directory, or a database on the PostgreSQL server the session
+runs against), so the browser sees exactly what a user of `make demo` sees, and the rest of
+the suite's test database is never touched.
 
 The Playwright driver keeps an asyncio event loop running in the main thread while it lives,
 which makes Django refuse ORM calls in later, non-browser tests of the same session. The
@@ -23,20 +24,17 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.live_processes import own_database
 
 from .support import CSP_LISTENER, PAGE_ERRORS, Role, check_page, log_in, nav_links, path_of
 
 REPO = Path(__file__).resolve().parents[2]
 IVP_SCRIPT = Path(sys.executable).with_name("ivp")
 IVP = [str(IVP_SCRIPT)] if IVP_SCRIPT.exists() else [sys.executable, "-m", "ivp.cli"]
-# Under pytest-xdist every worker starts its own server, so each gets its own database.
-BROWSER_DATABASE = "ivp_browser" + (
-    f"_{os.environ['PYTEST_XDIST_WORKER']}" if os.environ.get("PYTEST_XDIST_WORKER") else ""
-)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -53,32 +51,6 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def _is_postgres(url: str) -> bool:
-    return urlsplit(url).scheme in ("postgres", "postgresql", "pgsql", "psql")
-
-
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _postgres(url: str, statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(statement)
-
-
-def _run(args: list[str], env: dict[str, str], log: Path) -> None:
-    with log.open("ab") as out:
-        done = subprocess.run(
-            [*IVP, *args], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-    if done.returncode:
-        tail = log.read_text(errors="replace")[-4000:]
-        pytest.fail(f"`ivp {' '.join(args)}` failed ({done.returncode}):\n{tail}", pytrace=False)
 
 
 def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -98,65 +70,58 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def ivp_server() -> Iterator[str]:
+def ivp_server(run_folder) -> Iterator[str]:
     """Base URL of a real `ivp runserver` on its own database holding the demo data."""
     var_dir = Path(tempfile.mkdtemp(prefix="ivp-browser-"))
     log = var_dir / "server.log"
-    session_url = os.environ.get("DATABASE_URL", "")
-    postgres = _is_postgres(session_url)
-    if postgres:
-        database_url = _with_database(session_url, BROWSER_DATABASE)
-        _postgres(session_url, f"DROP DATABASE IF EXISTS {BROWSER_DATABASE} WITH (FORCE)")
-        _postgres(session_url, f"CREATE DATABASE {BROWSER_DATABASE}")
-    else:
-        database_url = f"sqlite:///{var_dir / 'ivp.sqlite3'}"
-
-    env = os.environ.copy()
-    env.update(
-        IVP_ENVIRONMENT="local",
-        IVP_VAR_DIR=str(var_dir),
-        DEBUG="0",
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="ivp.conf.settings",
-        PYTHONUNBUFFERED="1",
-    )
     process = worker = None
     try:
-        _run(["migrate", "--no-input", "-v", "0"], env, log)
-        _run(["load_demo"], env, log)
-        port = _free_port()
-        base_url = f"http://127.0.0.1:{port}"
-        with log.open("ab") as out:
-            process = subprocess.Popen(
-                [*IVP, "runserver", "--noreload", f"127.0.0.1:{port}"],
-                cwd=REPO,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
+        with own_database(var_dir, "demo", shared=run_folder) as database_url:
+            env = os.environ.copy()
+            env.update(
+                IVP_ENVIRONMENT="local",
+                IVP_VAR_DIR=str(var_dir),
+                DEBUG="0",
+                DATABASE_URL=database_url,
+                DJANGO_SETTINGS_MODULE="ivp.conf.settings",
+                PYTHONUNBUFFERED="1",
             )
-            # The worker takes background tasks (imports of uploads) from the database queue.
-            worker = subprocess.Popen(
-                [*IVP, "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
-                cwd=REPO,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        _wait_until_up(base_url + "/", process, log)
-        yield base_url
+            port = _free_port()
+            base_url = f"http://127.0.0.1:{port}"
+            with log.open("ab") as out:
+                process = subprocess.Popen(
+                    [*IVP, "runserver", "--noreload", f"127.0.0.1:{port}"],
+                    cwd=REPO,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+                # The worker takes background tasks (imports of uploads) from the database queue.
+                worker = subprocess.Popen(
+                    [*IVP, "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
+                    cwd=REPO,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+            _wait_until_up(base_url + "/", process, log)
+            yield base_url
+            _stop(process, worker)
     finally:
-        for child in (process, worker):
-            if child is None:
-                continue
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-        if postgres:
-            _postgres(session_url, f"DROP DATABASE IF EXISTS {BROWSER_DATABASE} WITH (FORCE)")
+        _stop(process, worker)
         shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def _stop(*children: subprocess.Popen | None) -> None:
+    for child in children:
+        if child is None or child.poll() is not None:
+            continue
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 @pytest.fixture(scope="package")

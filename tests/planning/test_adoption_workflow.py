@@ -18,7 +18,7 @@ from ivp.planning.execution.services.actions import (
 from ivp.planning.models import ActionPlan, PolicyPlan
 from ivp.planning.policy.services.plan import plan_adopt, plan_new_version, priority_save
 from ivp.planning.workflow.adoption import PlanAdopted
-from tests.live_processes import IVP, environment, ivp, own_database, query
+from tests.live_processes import IVP, environment, own_database, query
 
 DECISION = {"adopted_on": date(2026, 1, 20), "decision_reference": "B&W 2026/12"}
 
@@ -134,11 +134,9 @@ except ValidationError as error:
 """
 
 
-def test_two_adoptions_of_the_same_draft_at_once_give_one_adopted_plan(tmp_path):
-    with own_database(tmp_path) as database:
+def test_two_adoptions_of_the_same_draft_at_once_give_one_adopted_plan(tmp_path, run_folder):
+    with own_database(tmp_path, "demo", shared=run_folder) as database:
         env = environment(tmp_path, database)
-        ivp(env, "migrate", "-v", "0")
-        ivp(env, "load_demo")
         [(pk,)] = query(
             database,
             "SELECT p.id FROM planning_actionplan p JOIN regions_municipality m "

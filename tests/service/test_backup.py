@@ -1,15 +1,15 @@
 """`ivp backup` and `ivp restore`: a restore into an empty database finds every row again.
 
 The backup is made from the test database (the national data and the demo, see conftest); the
-restore runs as `ivp migrate` + `ivp restore` in a fresh database of the same kind (a new
-SQLite file, or a new database on the PostgreSQL server the suite runs against).
+restore runs as `ivp migrate` + `ivp restore` in a new database of the same kind (a SQLite file,
+or a database on the PostgreSQL server the suite runs against), copied from one migrated once
+per run.
 """
 
 import json
 import os
 import subprocess
 import sys
-import uuid
 import zipfile
 from pathlib import Path
 
@@ -18,11 +18,11 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from ivp.figures.models import Observation
 from ivp.planning.models import Action
 from ivp.web.backup import backup_models, model_fingerprint
+from tests.live_processes import own_database
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,6 +30,7 @@ FINGERPRINTS = """
 import json, django
 django.setup()
 from ivp.web.backup import backup_models, model_fingerprint
+from tests.live_processes import own_database
 print(json.dumps({
     m._meta.label: [m._base_manager.count(), model_fingerprint(m).sha256] for m in backup_models()
 }))
@@ -50,30 +51,11 @@ def _ivp(*args, env):
 
 
 @pytest.fixture
-def empty_database(tmp_path):
-    """The DATABASE_URL of a new, empty database of the kind the suite runs on."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-        return
-    import psycopg
-
-    params = connection.settings_dict
-    name = f"ivp_restore_{uuid.uuid4().hex[:8]}"
-    admin = psycopg.connect(
-        host=params["HOST"],
-        port=params["PORT"],
-        user=params["USER"],
-        password=params["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        password = f":{params['PASSWORD']}" if params["PASSWORD"] else ""
-        yield f"postgres://{params['USER']}{password}@{params['HOST']}:{params['PORT']}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.close()
+def empty_database(tmp_path, run_folder):
+    """The DATABASE_URL of a new database of the kind the suite runs on, migrated and without
+    rows of ours: a copy of the one made once per run (tests/live_processes.py)."""
+    with own_database(tmp_path, "migrated", shared=run_folder) as url:
+        yield url
 
 
 def _more_kinds_of_rows(user_named):
