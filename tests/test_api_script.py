@@ -8,6 +8,7 @@ import re
 import socket
 
 import httpx
+import pytest
 
 from ivp.accounts.demo import DEMO_PASSWORD
 from tests.live_processes import environment, own_database, start, stop, wait
@@ -38,6 +39,7 @@ def _post_form(browser: httpx.Client, path: str, data: dict) -> httpx.Response:
     )
 
 
+@pytest.mark.slow
 def test_a_script_with_a_key_reads_and_writes_an_action_until_the_key_is_revoked(
     tmp_path, run_folder
 ):

@@ -17,6 +17,8 @@ import urllib.parse
 import urllib.request
 from collections import Counter
 
+import pytest
+
 from ivp.accounts.demo import DEMO_PASSWORD
 from tests.live_processes import (
     environment,
@@ -100,6 +102,7 @@ def _client(browser, action_ids, kind, number, outcomes, lock):
             outcomes.append((kind, None, repr(error), ""))
 
 
+@pytest.mark.slow
 def test_eight_clients_save_while_an_import_runs_without_errors_or_lost_updates(
     tmp_path, run_folder
 ):

@@ -33,6 +33,8 @@ from tests.test_authorization_matrix import (
     _scopes,
 )
 
+pytestmark = pytest.mark.slow
+
 OURS = {"auth"} | {
     config.label for config in apps.get_app_configs() if config.name.startswith("ivp.")
 }

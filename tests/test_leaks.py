@@ -40,6 +40,8 @@ from tests.test_authorization_matrix import (
     _scopes,
 )
 
+pytestmark = pytest.mark.slow
+
 DRAFT = "CONCEPTTEKST-wv"  # draft text of Westerveld's plans
 DRAFT_OTHER = "CONCEPTTEKST-sw"  # draft text of Steenwijkerland's plans
 NOTE = "NOTITIE-wv"  # a partner's progress note in Westerveld

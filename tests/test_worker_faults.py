@@ -7,6 +7,8 @@ national file, and a new worker is started (tests/live_processes.py)."""
 import signal
 import time
 
+import pytest
+
 from tests.live_processes import (
     environment,
     ivp_python,
@@ -27,6 +29,7 @@ def _observations(database_url) -> int:
     return query(database_url, "SELECT count(*) FROM figures_observation")[0][0]
 
 
+@pytest.mark.slow
 def test_an_import_whose_worker_is_killed_ends_failed_and_imports_once_when_tried_again(
     tmp_path, run_folder
 ):

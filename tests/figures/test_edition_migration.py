@@ -101,6 +101,7 @@ print(json.dumps({"sources": sources, "uploads": uploads, "notes": notes}))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_migration_converts_what_is_stored(tmp_path, empty_database):  # noqa: F811
     env = {

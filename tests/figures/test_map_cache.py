@@ -47,6 +47,7 @@ def _bogus(count: int) -> list[str]:
     return values
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_a_thousand_made_up_municipalities_render_nothing_new(renders):
     indicator = Indicator.objects.get(code="misdrijven-totaal")

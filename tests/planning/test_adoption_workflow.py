@@ -134,6 +134,7 @@ except ValidationError as error:
 """
 
 
+@pytest.mark.slow
 def test_two_adoptions_of_the_same_draft_at_once_give_one_adopted_plan(tmp_path, run_folder):
     with own_database(tmp_path, "demo", shared=run_folder) as database:
         env = environment(tmp_path, database)

@@ -73,6 +73,7 @@ def _more_kinds_of_rows(user_named):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_restore_into_an_empty_database_finds_every_row_and_file_again(
     tmp_path, settings, user_named, empty_database

@@ -10,6 +10,7 @@ readers (role="img" with a caption), the table is the accessible form of the sam
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from functools import cache as memoise
 from pathlib import Path
 
@@ -123,10 +124,25 @@ def map_chart(values: dict[str, float], *, highlight: str | None, legend_title: 
 def to_svg(spec: dict) -> str:
     """SVG without its XML prolog, hidden from screen readers (the table beside it is the
     accessible form). Rendering takes tens of milliseconds, so the same spec is rendered once."""
-    key = "ivp:svg:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    return _cached(_key("spec", spec), lambda: spec)
+
+
+def chart_svg(chart: Callable[..., dict], **inputs) -> str:
+    """`to_svg(chart(**inputs))`, rendered once per chart and inputs. Building an Altair spec
+    costs about as much as rendering it, so the cache key is made from the inputs, and a page
+    that is read again builds nothing."""
+    return _cached(_key(chart.__name__, inputs), lambda: chart(**inputs))
+
+
+def _key(kind: str, content) -> str:
+    made = json.dumps(content, sort_keys=True, default=str).encode()
+    return f"ivp:svg:{kind}:{hashlib.sha256(made).hexdigest()}"
+
+
+def _cached(key: str, spec: Callable[[], dict]) -> str:
     svg = cache.get(key)
     if svg is None:
-        svg = re.sub(r"<\?xml[^>]*>", "", vl_convert.vegalite_to_svg(spec))
+        svg = re.sub(r"<\?xml[^>]*>", "", vl_convert.vegalite_to_svg(spec()))
         svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
         cache.set(key, svg, SVG_CACHE_SECONDS)
     return svg
@@ -138,16 +154,8 @@ def to_png(spec: dict, *, scale: float = 2.0) -> bytes:
 
 def map_svg(values: dict[str, float], *, highlight: str | None, legend_title: str) -> str:
     """The map as SVG, rendered once per highlighted municipality (a code the caller has
-    checked) and version of the figures; building its spec of 345 shapes is itself slow, so
-    the cache key is made from the inputs instead of the spec."""
-    inputs = json.dumps([values, str(legend_title)], sort_keys=True)
-    version = hashlib.sha256(inputs.encode()).hexdigest()
-    key = f"ivp:map:{version}:{highlight or '-'}"
-    svg = cache.get(key)
-    if svg is None:
-        svg = to_svg(map_chart(values, highlight=highlight, legend_title=legend_title))
-        cache.set(key, svg, SVG_CACHE_SECONDS)
-    return svg
+    checked) and version of the figures."""
+    return chart_svg(map_chart, values=values, highlight=highlight, legend_title=legend_title)
 
 
 STATUS_COLOURS = {

@@ -38,7 +38,11 @@ def dashboard_page(request, plan):
             {"status": status, "label": str(labels[status]), "count": count}
             for status, count in board.counts.items()
         ]
-        svg = charts.to_svg(charts.status_chart(points)) if sum(board.counts.values()) else ""
+        svg = (
+            charts.chart_svg(charts.status_chart, points=points)
+            if sum(board.counts.values())
+            else ""
+        )
         sections.append((board, points, svg))
     may_change = request.user.has_perm("planning.change_action_plan", plan)
     return render(
