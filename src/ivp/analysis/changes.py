@@ -10,7 +10,7 @@ from scipy import stats
 
 from ivp.analysis import methods
 from ivp.analysis.caution import small_numbers, small_numbers_expr
-from ivp.analysis.exact import exact_test, exact_tests
+from ivp.analysis.exact import ExactResult, exact_results, exact_test, exact_tests
 from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.periods import YEAR, common_granularity, parse_period, period_table
 from ivp.analysis.results import Change
@@ -29,6 +29,10 @@ def _missing(x) -> bool:
 
 def _count_change(a, b, exposure_a, exposure_b, method, from_period, to_period) -> Change:
     result = exact_test(a, b, exposure_a, exposure_b, method=method)
+    return _count_change_of(result, a, b, from_period, to_period)
+
+
+def _count_change_of(result: ExactResult, a, b, from_period, to_period) -> Change:
     ratio, ci = result.rate_ratio, result.ci95
     p = result.p_value
     return Change(
@@ -214,18 +218,19 @@ def changes(series: Series) -> list[Change]:
             None if _missing(e) else e * d for e, d in zip(series.exposures, days, strict=True)
         ]
         method = methods.EXACT
-    for i, j in _pairs(len(periods)):
-        result.append(
-            _count_change(
-                series.values[i],
-                series.values[j],
-                exposures[i],
-                exposures[j],
-                method,
-                periods[i],
-                periods[j],
-            )
-        )
+    pairs = _pairs(len(periods))
+    if not pairs:
+        return result
+    values = series.values
+    tested = exact_results(
+        [values[i] for i, _ in pairs],
+        [values[j] for _, j in pairs],
+        [exposures[i] for i, _ in pairs],
+        [exposures[j] for _, j in pairs],
+        method,
+    )
+    for (i, j), test in zip(pairs, tested, strict=True):
+        result.append(_count_change_of(test, values[i], values[j], periods[i], periods[j]))
     return result
 
 

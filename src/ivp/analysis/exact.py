@@ -64,14 +64,25 @@ def _point_ratio(a, b, ea, eb) -> np.ndarray:
 def exact_test(a, b, exposure_a, exposure_b, method: str = methods.EXACT) -> ExactResult:
     """One comparison; b is the "new"/"area" side. The vectorised path on one row: the same
     numbers as scipy.stats.binomtest, without its root finding (a page tests hundreds)."""
-    result = exact_tests([a], [b], [exposure_a], [exposure_b], method)
-    ratio, low, high, p = (
-        float(result[k][0]) for k in ("rate_ratio", "ci_low", "ci_high", "p_value")
-    )
-    ratio_or_none = None if np.isnan(ratio) else ratio
-    if np.isnan(p):
-        return ExactResult(ratio_or_none, None, None, str(result["method"][0]))
-    return ExactResult(ratio_or_none, (low, high), p, str(result["method"][0]))
+    return exact_results([a], [b], [exposure_a], [exposure_b], method)[0]
+
+
+def exact_results(a, b, exposure_a, exposure_b, method: str = methods.EXACT) -> list[ExactResult]:
+    """`exact_test` for each row of the arrays, in one vectorised pass."""
+    result = exact_tests(a, b, exposure_a, exposure_b, method)
+    made = []
+    for i in range(len(result["p_value"])):
+        ratio, low, high, p = (
+            float(result[k][i]) for k in ("rate_ratio", "ci_low", "ci_high", "p_value")
+        )
+        ratio_or_none = None if np.isnan(ratio) else ratio
+        how = str(result["method"][i])
+        made.append(
+            ExactResult(ratio_or_none, None, None, how)
+            if np.isnan(p)
+            else ExactResult(ratio_or_none, (low, high), p, how)
+        )
+    return made
 
 
 def _log_pmf(x, n, log_p, log_q):
