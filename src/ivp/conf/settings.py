@@ -157,7 +157,17 @@ IVP_RETENTION_DAYS = env.int("IVP_RETENTION_DAYS", default=90)
 IVP_DOCUMENTS_WAITING_PER_USER = env.int("IVP_DOCUMENTS_WAITING_PER_USER", default=3)
 # Progress of background work is shared through the cache: on one machine a directory under
 # var/; with several machines set CACHE_URL (e.g. redis://…) so all of them see it.
+# Charts are cached too (ivp.common.charts): a municipality's pages hold some sixty, so the
+# file cache keeps many more entries than Django's default of 300, which it would thin out
+# on every few pages.
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+CACHE_MAX_ENTRIES = 50_000
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[0] in (
+    "django.core.cache.backends.filebased",
+    "django.core.cache.backends.locmem",
+    "django.core.cache.backends.db",
+):  # the backends that cull; Redis and Memcached evict by memory and take no such option
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", CACHE_MAX_ENTRIES)
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
