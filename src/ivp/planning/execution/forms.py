@@ -79,6 +79,12 @@ class ActionForm(ModelRules, Versioned):
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
+    def service_arguments(self) -> dict:
+        """What action_save takes: the fields, the parties as a list, the version the form was
+        filled from."""
+        expected = self.expected_version()
+        return {**self.cleaned_data, "parties": self.party_names(), "expected_version": expected}
+
 
 class LookbackForm(Versioned):
     lookback = text_field(

@@ -239,6 +239,17 @@ class PriorityForm(Versioned):
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
+    def service_arguments(self) -> dict:
+        """What the save service takes: the fields, the approach and the parties as lists, and
+        the version the form was filled from."""
+        expected = self.expected_version()
+        return {
+            **self.cleaned_data,
+            "approach": self.approach_lines(),
+            "parties": self.party_names(),
+            "expected_version": expected,
+        }
+
 
 class ObjectiveForm(ModelRules, Versioned):
     """The period the target must fall in is the plan's: the service's full_clean holds it."""
@@ -291,6 +302,7 @@ class SharedPriorityForm(ModelRules, Versioned):
 
     approach_lines = PriorityForm.approach_lines
     party_names = PriorityForm.party_names
+    service_arguments = PriorityForm.service_arguments
 
 
 class SurveyUploadForm(AccessibleForm):

@@ -1,10 +1,14 @@
-"""What the planning pages share: showing a refused save on its form, adopting, new versions."""
+"""What the planning pages share: saving a versioned form (a refusal or an edit conflict shown
+on it), adopting, new versions."""
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from ivp.common.form_saving import on_form, save_and_go
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.locking import EditConflict
 
@@ -13,8 +17,7 @@ def form_error(form, error: ValidationError, saved=None) -> None:
     """Shows a refused save on the form. On an edit conflict the other person's saved values
     appear beside the fields that differ, and the form now carries the newer version, so that
     saving again replaces them knowingly; the user's input is kept either way."""
-    for message in error.messages:
-        form.add_error(None, message)
+    on_form(form, error)
     if isinstance(error, EditConflict) and saved is not None:
         for name, value in saved(error.current).items():
             mine = form.cleaned_data.get(name)
@@ -25,6 +28,12 @@ def form_error(form, error: ValidationError, saved=None) -> None:
         data = form.data.copy()
         data["lock_version"] = error.current.lock_version
         form.data = data
+
+
+def save_versioned(request, form, save, *, done, saved=None):
+    """`save_and_go` for a Versioned form: a refusal is shown by `form_error`, with the
+    other person's values (`saved(record)`) beside the fields on an edit conflict."""
+    return save_and_go(request, form, save, done=done, refused=partial(form_error, saved=saved))
 
 
 def _shown(value) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
 from ivp.common.access import post_only
+from ivp.common.form_saving import save_and_go
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
@@ -20,7 +21,11 @@ from ivp.planning.execution.services import actions as action_services
 from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.forms import AdoptForm
-from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.view_helpers import (
+    adopt_and_return,
+    new_version_and_go,
+    save_versioned,
+)
 from ivp.planning.workflow.views import findings_page
 from ivp.regions.lookups import for_municipality
 
@@ -43,16 +48,16 @@ def action_plans(request, municipality):
     form = None
     if may_create and policy_plan is not None:
         form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)
-        if request.method == "POST" and form.is_valid():
-            try:
-                plan = action_services.action_plan_create(
-                    policy_plan=policy_plan, **form.cleaned_data
-                )
-            except ValidationError as error:
-                form_error(form, error)
-            else:
-                messages.success(request, _("Implementation plan created."))
-                return redirect(plan)
+        went = save_and_go(
+            request,
+            form,
+            lambda: action_services.action_plan_create(
+                policy_plan=policy_plan, **form.cleaned_data
+            ),
+            done=lambda plan: (_("Implementation plan created."), plan),
+        )
+        if went:
+            return went
     if request.user.has_perm("planning.view_cycle", municipality):
         remember_active_municipality(request, municipality)
     return render(
@@ -134,22 +139,17 @@ def action_edit(request, plan, action=None):
     if item:
         initial = _action_values(item)
     form = ActionForm(request.POST or None, initial=initial, themes=themes, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = action_services.action_save(
-                theme=data.pop("theme"),
-                action=item,
-                parties=form.party_names(),
-                expected_version=form.expected_version(),
-                **{k: v for k, v in data.items() if k != "parties"},
-            )
-        except ValidationError as error:
-            form_error(form, error, _action_values)
-        else:
-            messages.success(request, _("Action “%s” saved.") % saved.item)
-            return redirect(f"{plan.get_absolute_url()}#thema-{saved.theme_id}")
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: action_services.action_save(action=item, **form.service_arguments()),
+        done=lambda saved: (
+            _("Action “%s” saved.") % saved.item,
+            f"{plan.get_absolute_url()}#thema-{saved.theme_id}",
+        ),
+        saved=_action_values,
+    )
+    return went or render(
         request,
         "planning/action_form.html",
         {"plan": plan, "action": item, "form": form, "municipality": plan.municipality},
@@ -235,18 +235,22 @@ def theme_lookback(request, plan, theme):
         messages.info(request, _("The draft is in the box below; check and edit it, then save."))
     else:
         form = LookbackForm(request.POST or None, initial=saved)
-        if request.method == "POST" and form.is_valid():
-            try:
-                action_services.lookback_save(
-                    theme=item,
-                    lookback=form.cleaned_data["lookback"],
-                    expected_version=form.expected_version(),
-                )
-            except ValidationError as error:
-                form_error(form, error, lambda t: {"lookback": t.lookback})
-            else:
-                messages.success(request, _("Look-back saved."))
-                return redirect(f"{plan.get_absolute_url()}#thema-{item.pk}")
+        went = save_versioned(
+            request,
+            form,
+            lambda: action_services.lookback_save(
+                theme=item,
+                lookback=form.cleaned_data["lookback"],
+                expected_version=form.expected_version(),
+            ),
+            done=lambda _theme: (
+                _("Look-back saved."),
+                f"{plan.get_absolute_url()}#thema-{item.pk}",
+            ),
+            saved=lambda t: {"lookback": t.lookback},
+        )
+        if went:
+            return went
     return render(
         request,
         "planning/lookback_form.html",

@@ -27,7 +27,11 @@ from ivp.planning.policy.views.editing import objective_form, priority_values
 from ivp.planning.policy.views.lookups import for_plan
 from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.forms import AdoptForm
-from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.view_helpers import (
+    adopt_and_return,
+    new_version_and_go,
+    save_versioned,
+)
 from ivp.planning.workflow.views import findings_page
 from ivp.regions.lookups import for_municipality
 
@@ -124,17 +128,16 @@ def plan_edit(request, plan):
     initial = values(plan)
     initial["frameworks"] = list(plan.frameworks.all())
     form = PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.plan_update(
-                plan=plan, expected_version=form.expected_version(), **form.cleaned_data
-            )
-        except ValidationError as error:
-            form_error(form, error, values)
-        else:
-            messages.success(request, _("Plan saved."))
-            return redirect(plan)
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: plan_services.plan_update(
+            plan=plan, expected_version=form.expected_version(), **form.cleaned_data
+        ),
+        done=lambda _saved: (_("Plan saved."), plan),
+        saved=values,
+    )
+    return went or render(
         request,
         "planning/plan_form.html",
         {"plan": plan, "form": form, "municipality": plan.municipality},
@@ -150,28 +153,17 @@ def priority_edit(request, plan, priority=None):
     elif request.GET.get("soort") == Priority.Kind.OVERIG:
         initial = {"kind": Priority.Kind.OVERIG}
     form = PriorityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = plan_services.priority_save(
-                plan=plan,
-                priority=item,
-                title=data["title"],
-                kind=data["kind"],
-                theme=data["theme"],
-                description=data["description"],
-                ambition=data["ambition"],
-                parties=form.party_names(),
-                approach=form.approach_lines(),
-                confirm_more=data["confirm_more"],
-                expected_version=form.expected_version(),
-            )
-        except ValidationError as error:
-            form_error(form, error, priority_values)
-        else:
-            messages.success(request, _("Priority “%s” saved.") % saved.title)
-            return redirect(f"{plan.get_absolute_url()}#prioriteit-{saved.pk}")
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: plan_services.priority_save(plan=plan, priority=item, **form.service_arguments()),
+        done=lambda saved: (
+            _("Priority “%s” saved.") % saved.title,
+            f"{plan.get_absolute_url()}#prioriteit-{saved.pk}",
+        ),
+        saved=priority_values,
+    )
+    return went or render(
         request,
         "planning/priority_form.html",
         {"plan": plan, "priority": item, "form": form, "municipality": plan.municipality},
