@@ -82,8 +82,7 @@ class ActionForm(ModelRules, Versioned):
     def service_arguments(self) -> dict:
         """What action_save takes: the fields, the parties as a list, the version the form was
         filled from."""
-        expected = self.expected_version()
-        return {**self.cleaned_data, "parties": self.party_names(), "expected_version": expected}
+        return {**super().service_arguments(), "parties": self.party_names()}
 
 
 class LookbackForm(Versioned):

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
@@ -22,8 +23,8 @@ from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.view_helpers import (
-    adopt_and_return,
-    new_version_and_go,
+    adoption_views,
+    plan_form_page,
     save_versioned,
 )
 from ivp.planning.workflow.views import findings_page
@@ -143,17 +144,10 @@ def action_edit(request, plan, action=None):
         request,
         form,
         lambda: action_services.action_save(action=item, **form.service_arguments()),
-        done=lambda saved: (
-            _("Action “%s” saved.") % saved.item,
-            f"{plan.get_absolute_url()}#thema-{saved.theme_id}",
-        ),
+        done=lambda saved: (_("Action “%s” saved.") % saved.item, saved),
         saved=_action_values,
     )
-    return went or render(
-        request,
-        "planning/action_form.html",
-        {"plan": plan, "action": item, "form": form, "municipality": plan.municipality},
-    )
+    return went or plan_form_page(request, "planning/action_form.html", plan, form, action=item)
 
 
 def _action_values(action) -> dict:
@@ -201,23 +195,14 @@ def action_plan_download(request, plan, table_format):
     return response
 
 
-@post_only
-@for_action_plan("planning.change_action_plan")
-def action_plan_adopt(request, plan):
-    return adopt_and_return(
-        request,
-        plan,
-        lambda data: action_services.action_plan_adopt(action_plan=plan, **data),
-        _("The implementation plan is adopted; it now changes only through a new version."),
-    )
-
-
-@post_only
-@for_action_plan("planning.change_action_plan")
-def action_plan_new_version(request, plan):
-    return new_version_and_go(
-        request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
-    )
+action_plan_adopt, action_plan_new_version = adoption_views(
+    for_action_plan("planning.change_action_plan"),
+    adopt=lambda plan, data: action_services.action_plan_adopt(action_plan=plan, **data),
+    new_version=lambda plan: action_services.action_plan_new_version(action_plan=plan),
+    adopted=gettext_lazy(
+        "The implementation plan is adopted; it now changes only through a new version."
+    ),
+)
 
 
 @for_action_plan("planning.change_action_plan")
@@ -238,30 +223,20 @@ def theme_lookback(request, plan, theme):
         went = save_versioned(
             request,
             form,
-            lambda: action_services.lookback_save(
-                theme=item,
-                lookback=form.cleaned_data["lookback"],
-                expected_version=form.expected_version(),
-            ),
-            done=lambda _theme: (
-                _("Look-back saved."),
-                f"{plan.get_absolute_url()}#thema-{item.pk}",
-            ),
+            lambda: action_services.lookback_save(theme=item, **form.service_arguments()),
+            done=lambda theme: (_("Look-back saved."), theme),
             saved=lambda t: {"lookback": t.lookback},
         )
         if went:
             return went
-    return render(
+    return plan_form_page(
         request,
         "planning/lookback_form.html",
-        {
-            "plan": plan,
-            "theme": item,
-            "form": form,
-            "lines": lines,
-            "year": plan.start_year - 1,
-            "municipality": plan.municipality,
-        },
+        plan,
+        form,
+        theme=item,
+        lines=lines,
+        year=plan.start_year - 1,
     )
 
 

@@ -20,7 +20,7 @@ from ivp.planning.execution.services.progress import (
 )
 from ivp.planning.execution.views.lookups import for_action, for_action_plan
 from ivp.planning.workflow.locking import EditConflict
-from ivp.planning.workflow.view_helpers import save_versioned
+from ivp.planning.workflow.view_helpers import plan_form_page, save_versioned
 
 
 @for_action("planning.update_progress")
@@ -41,25 +41,18 @@ def action_progress(request, action):
         lambda: progress_record(
             action=item,
             user=request.user,
-            expected_version=form.expected_version(),
-            **form.cleaned_data,
+            **form.service_arguments(),
         ),
-        done=lambda _update: (
-            _("Progress of “%s” saved.") % item.item,
-            f"{plan.get_absolute_url()}#thema-{item.theme_id}",
-        ),
+        done=lambda _update: (_("Progress of “%s” saved.") % item.item, item),
         saved=lambda current: {"status": current.status},
     )
-    return went or render(
+    return went or plan_form_page(
         request,
         "planning/action_progress.html",
-        {
-            "plan": plan,
-            "municipality": plan.municipality,
-            "action": item,
-            "updates": item.updates.select_related("user"),
-            "form": form,
-        },
+        plan,
+        form,
+        action=item,
+        updates=item.updates.select_related("user"),
     )
 
 

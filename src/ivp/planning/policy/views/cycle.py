@@ -71,9 +71,7 @@ def step_edit(request, municipality, kind):
     went = save_versioned(
         request,
         form,
-        lambda: cycle_services.step_update(
-            step=step, expected_version=form.expected_version(), **form.cleaned_data
-        ),
+        lambda: cycle_services.step_update(step=step, **form.service_arguments()),
         done=lambda _step: (
             _("Step “%s” saved.") % step.get_kind_display(),
             reverse("planning:cycle", args=[municipality.code]),

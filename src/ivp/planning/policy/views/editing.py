@@ -50,9 +50,7 @@ def objective_form(request, item, *, owner, municipality, done, saved, context):
     went = save_versioned(
         request,
         form,
-        lambda: plan_services.objective_save(
-            objective=item, expected_version=form.expected_version(), **owner, **form.cleaned_data
-        ),
+        lambda: plan_services.objective_save(objective=item, **owner, **form.service_arguments()),
         done=lambda _objective: (saved, done),
         saved=objective_values,
     )

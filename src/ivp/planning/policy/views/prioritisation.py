@@ -53,10 +53,7 @@ def prioritisation_scores(request, municipality):
         request,
         form,
         lambda: prioritisation_services.prioritisation_update(
-            prioritisation=prioritisation,
-            frameworks=form.cleaned_data["frameworks"],
-            scores=form.scores(),
-            **form.settings(),
+            prioritisation=prioritisation, **form.service_arguments()
         ),
         done=lambda _saved: (
             _("Weights and scores saved; the ranking is updated."),
@@ -100,12 +97,7 @@ def prioritisation_choice(request, municipality):
         request,
         form,
         lambda: prioritisation_services.priorities_choose(
-            prioritisation=prioritisation,
-            theme_ids=form.cleaned_data["themes"],
-            decided_on=form.cleaned_data["decided_on"],
-            decided_by=form.cleaned_data["decided_by"],
-            decision_reference=form.cleaned_data["decision_reference"],
-            confirm_more=form.cleaned_data["confirm_more"],
+            prioritisation=prioritisation, **form.service_arguments()
         ),
         done=lambda _saved: (_("The council's choice is recorded."), _page_address(municipality)),
     )
