@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ivp.common.access import post_only, public
+from ivp.common.form_saving import save_and_go
 from ivp.regions.lookups import for_municipality
 
 from . import services
@@ -19,20 +21,16 @@ from .selectors import invitations_of, members_of, memberships_in
 @for_municipality("accounts.manage_members")
 def members(request, municipality):
     form = InvitationForm(request.POST or None, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_create(
-                municipality=municipality, invited_by=request.user, **form.cleaned_data
-            )
-        except services.InvitationNotSent:
-            form.add_error(
-                None,
-                _("The e-mail could not be sent, so no invitation was made. Try again later."),
-            )
-        else:
-            messages.success(request, _("Invitation sent to %s.") % invitation.email)
-            return redirect("accounts:members", code=municipality.code)
-    return render(
+    went = save_and_go(
+        request,
+        form,
+        lambda: _invite(municipality, request.user, form.cleaned_data),
+        done=lambda invitation: (
+            _("Invitation sent to %s.") % invitation.email,
+            reverse("accounts:members", args=[municipality.code]),
+        ),
+    )
+    return went or render(
         request,
         "accounts/members.html",
         {
@@ -44,6 +42,15 @@ def members(request, municipality):
             "form": form,
         },
     )
+
+
+def _invite(municipality, invited_by, data):
+    try:
+        return services.invitation_create(municipality=municipality, invited_by=invited_by, **data)
+    except services.InvitationNotSent:
+        raise ValidationError(
+            _("The e-mail could not be sent, so no invitation was made. Try again later.")
+        ) from None
 
 
 @for_municipality("accounts.manage_members")

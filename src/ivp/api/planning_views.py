@@ -63,6 +63,12 @@ def _refused(error: ValidationError) -> Response:
     return Response({"detail": " ".join(error.messages)}, status=status.HTTP_400_BAD_REQUEST)
 
 
+def _about_action(data, action, *, created: bool = False) -> Response:
+    """An answer about an action, carrying its version as the ETag (201 when just made)."""
+    code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return Response(data, status=code, headers={"ETag": action_etag(action)})
+
+
 def _municipality(code: str) -> Municipality:
     return get_object_or_404(Municipality, code=code.upper())
 
@@ -147,11 +153,7 @@ class ActionList(ActionPlanScoped):
             action = action_save(theme=theme, **data)
         except ValidationError as error:
             return _refused(error)
-        return Response(
-            ActionSerializer(action).data,
-            status=status.HTTP_201_CREATED,
-            headers={"ETag": action_etag(action)},
-        )
+        return _about_action(ActionSerializer(action).data, action, created=True)
 
 
 class ActionScoped(ApiView):
@@ -174,7 +176,7 @@ class ActionDetail(ActionScoped):
     @extend_schema(parameters=[ETAG], responses=ActionSerializer)
     def get(self, request, action):
         action = self.resolved()["action"]
-        return Response(ActionSerializer(action).data, headers={"ETag": action_etag(action)})
+        return _about_action(ActionSerializer(action).data, action)
 
     @extend_schema(parameters=[IF_MATCH, ETAG], responses={200: ActionSerializer, **WRITE_ERRORS})
     def patch(self, request, action):
@@ -194,7 +196,7 @@ class ActionDetail(ActionScoped):
             raise stale(conflict.current) from None
         except ValidationError as error:
             return _refused(error)
-        return Response(ActionSerializer(saved).data, headers={"ETag": action_etag(saved)})
+        return _about_action(ActionSerializer(saved).data, saved)
 
 
 class ActionProgress(ActionScoped):
@@ -210,10 +212,7 @@ class ActionProgress(ActionScoped):
     @extend_schema(parameters=[ETAG], responses=ProgressSerializer(many=True))
     def get(self, request, action):
         action = self.resolved()["action"]
-        return Response(
-            ProgressSerializer(action.updates.all(), many=True).data,
-            headers={"ETag": action_etag(action)},
-        )
+        return _about_action(ProgressSerializer(action.updates.all(), many=True).data, action)
 
     @extend_schema(parameters=[IF_MATCH, ETAG], responses={201: ProgressSerializer, **WRITE_ERRORS})
     def post(self, request, action):
@@ -236,11 +235,7 @@ class ActionProgress(ActionScoped):
             raise stale(conflict.current) from None
         except ValidationError as error:
             return _refused(error)
-        return Response(
-            ProgressSerializer(update).data,
-            status=status.HTTP_201_CREATED,
-            headers={"ETag": action_etag(action)},
-        )
+        return _about_action(ProgressSerializer(update).data, action, created=True)
 
 
 class IndicatorList(ApiView, generics.ListAPIView):

@@ -8,6 +8,7 @@ would wait for the very work it vouches for."""
 import threading
 import time
 from contextlib import contextmanager
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -61,6 +62,20 @@ def heartbeat(kind: str, pk):
     finally:
         beating.stop()
         cache.delete(key)
+
+
+def beating(kind: str):
+    """A task (taking its record's id) that runs inside `heartbeat(kind, id)`."""
+
+    def decorator(work):
+        @wraps(work)
+        def run(pk):
+            with heartbeat(kind, pk):
+                return work(pk)
+
+        return run
+
+    return decorator
 
 
 def is_stalled(kind: str, pk, *, now: float | None = None) -> bool:

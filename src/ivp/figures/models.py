@@ -1,6 +1,7 @@
 """Where a figure comes from, what it measures, and its value for an area and a period."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .editions import STORED_PATTERN
@@ -215,6 +216,9 @@ class FiguresUpload(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("figures:upload_detail", kwargs={"pk": self.pk})
 
     @property
     def is_finished(self) -> bool:

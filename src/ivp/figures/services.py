@@ -215,18 +215,7 @@ def _indicators_for(specs: list[IndicatorSpec], municipality=None) -> dict[str, 
     existing = Indicator.objects.in_bulk([s.code for s in specs], field_name="code")
     missing = [s for s in specs if s.code not in existing]
     created = Indicator.objects.bulk_create(
-        [
-            Indicator(
-                code=s.code,
-                name=s.name,
-                kind=s.kind,
-                unit=s.unit,
-                classification=s.classification,
-                description=s.description,
-                municipality=municipality,
-            )
-            for s in missing
-        ]
+        [Indicator(**s.indicator_fields(), municipality=municipality) for s in missing]
     )
     themes = {t.code: t for t in Theme.objects.filter(field__version__is_current=True)}
     links = [

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ivp.common.importing import ImportFileError
-from ivp.common.jobs import claim, fail_stalled, heartbeat
+from ivp.common.jobs import beating, claim, fail_stalled
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .formats.mapped import ColumnMapping
@@ -32,12 +32,8 @@ def _progress_writer(upload_id: int):
 
 
 @task()
+@beating(PROGRESS)
 def import_upload(upload_id: int) -> str:
-    with heartbeat(PROGRESS, upload_id):
-        return _import(upload_id)
-
-
-def _import(upload_id: int) -> str:
     upload = FiguresUpload.objects.select_related("user", "municipality").get(pk=upload_id)
     if not claim(FiguresUpload, upload_id):
         return upload.status

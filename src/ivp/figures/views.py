@@ -5,8 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ivp.common import charts
-from ivp.common.access import permission_required, post_only, public, with_object
+from ivp.common.access import permission_required, public, with_object
 from ivp.common.importing import ImportFileError
+from ivp.common.job_pages import job_pages
 from ivp.regions.lookups import for_municipality
 
 from . import drafting, presenters, safety_picture, selectors
@@ -38,7 +39,7 @@ def upload_create(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            return redirect("figures:upload_detail", pk=upload.pk)
+            return redirect(upload)
     recent = selectors.recent_uploads()
     return render(request, "figures/upload_create.html", {"form": form, "recent": recent})
 
@@ -51,27 +52,12 @@ def for_upload(perm: str):
     return with_object("upload", _upload_numbered, perm)
 
 
-@for_upload("figures.view_upload")
-def upload_detail(request, upload):
-    return _with_progress(request, upload, "figures/upload_detail.html")
-
-
-@post_only
-@for_upload("figures.view_upload")
-def upload_retry(request, upload):
-    """Import a failed upload again (once, however often the button is pressed)."""
-    upload_retry_service(upload=upload)
-    return redirect("figures:upload_detail", pk=upload.pk)
-
-
-@for_upload("figures.view_upload")
-def upload_progress(request, upload):
-    """The status fragment the detail page polls (htmx) until the import has finished."""
-    return _with_progress(request, upload, "figures/_upload_status.html")
-
-
-def _with_progress(request, upload, template: str):
-    return render(request, template, {"upload": upload, "progress": read_progress(upload.pk)})
+upload_detail, upload_progress, upload_retry = job_pages(
+    for_upload("figures.view_upload"),
+    ("figures/upload_detail.html", "figures/_upload_status.html"),
+    read_progress=read_progress,
+    retry=upload_retry_service,
+)
 
 
 def _year(request, name: str) -> int | None:
@@ -193,7 +179,7 @@ def own_mapping(request, municipality, pk):
     """Step 2: say which column holds what; then the import runs in the background."""
     upload = get_object_or_404(selectors.own_uploads(municipality), pk=pk)
     if upload.status != FiguresUpload.Status.MAPPING:
-        return redirect("figures:upload_detail", pk=upload.pk)
+        return redirect(upload)
     header, preview = mapped.headers(upload.file_name, bytes(upload.content))
     form = ColumnMappingForm(request.POST or None, header=header, themes=theme_choices())
     if request.method == "POST" and form.is_valid():
@@ -205,7 +191,7 @@ def own_mapping(request, municipality, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("figures:upload_detail", pk=upload.pk)
+            return redirect(upload)
     return render(
         request,
         "figures/own_mapping.html",

@@ -16,17 +16,19 @@ from ivp.planning.models import (
     WorkGroupMember,
 )
 
+# The models with history, by the path from each to its municipality.
+HISTORIES = {
+    "municipality": (PolicyCycle, PolicyPlan, ActionPlan),
+    "cycle__municipality": (CycleStep, WorkGroupMember, Prioritisation),
+    "prioritisation__cycle__municipality": (ThemeScore,),
+    "plan__municipality": (Priority,),
+    "priority__plan__municipality": (Objective, ApproachLine),
+    "action_plan__municipality": (ActionPlanTheme,),
+    "theme__action_plan__municipality": (Action,),
+}
+
 
 def planning_histories(municipality):
-    yield PolicyCycle.history.filter(municipality=municipality)
-    yield CycleStep.history.filter(cycle__municipality=municipality)
-    yield WorkGroupMember.history.filter(cycle__municipality=municipality)
-    yield Prioritisation.history.filter(cycle__municipality=municipality)
-    yield ThemeScore.history.filter(prioritisation__cycle__municipality=municipality)
-    yield PolicyPlan.history.filter(municipality=municipality)
-    yield Priority.history.filter(plan__municipality=municipality)
-    yield Objective.history.filter(priority__plan__municipality=municipality)
-    yield ApproachLine.history.filter(priority__plan__municipality=municipality)
-    yield ActionPlan.history.filter(municipality=municipality)
-    yield ActionPlanTheme.history.filter(action_plan__municipality=municipality)
-    yield Action.history.filter(theme__action_plan__municipality=municipality)
+    for path, models in HISTORIES.items():
+        for model in models:
+            yield model.history.filter(**{path: municipality})

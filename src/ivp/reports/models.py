@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -89,6 +90,9 @@ class GeneratedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.municipality} {self.year} ({self.format})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:document_detail", kwargs={"generated": self.token})
 
     @property
     def is_finished(self) -> bool:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ivp.common.jobs import claim, fail_stalled, heartbeat
+from ivp.common.jobs import beating, claim, fail_stalled
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from . import services
@@ -26,12 +26,8 @@ def read_progress(document_id: int) -> dict | None:
 
 
 @task()
+@beating(PROGRESS)
 def generate_document(document_id: int) -> str:
-    with heartbeat(PROGRESS, document_id):
-        return _generate(document_id)
-
-
-def _generate(document_id: int) -> str:
     record = GeneratedDocument.objects.select_related(
         "municipality", "policy_plan", "action_plan"
     ).get(pk=document_id)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.common.access import post_only, with_object
+from ivp.common.job_pages import job_pages
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.lookups import for_municipality, municipality_named
@@ -116,30 +117,15 @@ def document_generate(request, subject):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reports:documents", code=subject.municipality.code)
-    return redirect("reports:document_detail", generated=record.token)
+    return redirect(record)
 
 
-@for_record("reports.download_document")
-def document_detail(request, record):
-    return _with_progress(request, record, "reports/document_detail.html")
-
-
-@post_only
-@for_record("reports.download_document")
-def document_retry(request, record):
-    """Make a failed document again (once, however often the button is pressed)."""
-    document_retry_service(record=record)
-    return redirect("reports:document_detail", generated=record.token)
-
-
-@for_record("reports.download_document")
-def document_progress(request, record):
-    """The status fragment the detail page polls (htmx) until the document is ready."""
-    return _with_progress(request, record, "reports/_document_status.html")
-
-
-def _with_progress(request, record, template: str):
-    return render(request, template, {"record": record, "progress": read_progress(record.pk)})
+document_detail, document_progress, document_retry = job_pages(
+    for_record("reports.download_document"),
+    ("reports/document_detail.html", "reports/_document_status.html"),
+    read_progress=read_progress,
+    retry=document_retry_service,
+)
 
 
 @for_record("reports.download_document")

@@ -5,8 +5,9 @@ measures, and a polars frame of observations (`indicator`, `area_code`, `period`
 `margin`, `row`). It refuses the whole file with every problem found; it never writes.
 """
 
+import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 import polars as pl
@@ -57,6 +58,12 @@ class IndicatorSpec:
     classification: str = ""
     description: str = ""
     theme_codes: tuple[str, ...] | None = None  # None: no reviewed mapping exists
+
+    def indicator_fields(self) -> dict:
+        """The fields of the Indicator record (its theme codes become links to themes)."""
+        fields = asdict(self)
+        del fields["theme_codes"]
+        return fields
 
 
 @dataclass
@@ -114,7 +121,24 @@ class Problems:
             raise ImportFileError(self.items)
 
 
-def strip_header(frame: pl.DataFrame) -> pl.DataFrame:
+def read_csv(file_name: str, raw: bytes, *, separator: str) -> pl.DataFrame:
+    """Every cell as text, the header's names stripped; a file that is no CSV, or has more rows
+    than a national import takes, is refused."""
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(raw),
+            separator=separator,
+            infer_schema=False,
+            n_rows=upload_limits.national().max_rows + 1,
+            encoding="utf8",
+        )
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
+        _refuse_unreadable_csv(file_name, raw, separator, error)
+    _refuse_too_many_rows(file_name, frame)
+    return _strip_header(frame)
+
+
+def _strip_header(frame: pl.DataFrame) -> pl.DataFrame:
     """'incident_count\r' → 'incident_count': a header line ending in '\r\r\n' (CRLF written
     twice, as Python's csv module does on Windows) keeps a CR on the last name."""
     taken = set(frame.columns)
@@ -127,7 +151,7 @@ def strip_header(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.rename(renames)
 
 
-def refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
+def _refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
     """For readers that read with polars' n_rows=cap + 1: the row past the cap refuses."""
     limit = upload_limits.national().max_rows
     if frame.height > limit:
@@ -139,7 +163,7 @@ def refuse_too_many_rows(file_name: str, frame: pl.DataFrame) -> None:
         )
 
 
-def refuse_unreadable_csv(file_name: str, raw: bytes, separator: str, error: Exception):
+def _refuse_unreadable_csv(file_name: str, raw: bytes, separator: str, error: Exception):
     """polars says only that a file is no CSV (in English, quoting the data); Python's csv
     module, run on this error path only, finds the row."""
     for _line in upload_limits.csv_lines(file_name, decode(file_name, raw), delimiter=separator):

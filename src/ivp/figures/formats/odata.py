@@ -6,12 +6,8 @@ CBS (`"1.1.1 "`, `"GM1680  "`) and periods `2024JJ00`, `2024KW01`, `2024MM01`. T
 Read column-wise with polars: a national file has millions of rows.
 """
 
-import io
-
 import polars as pl
 from django.utils.translation import gettext as _
-
-from ivp.common.upload_limits import national
 
 from .. import crime_types
 from .common import (
@@ -23,10 +19,8 @@ from .common import (
     check_duplicates,
     check_periods,
     parse_numbers,
+    read_csv,
     refuse,
-    refuse_too_many_rows,
-    refuse_unreadable_csv,
-    strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
 from .tables import TABLES, Table
@@ -70,19 +64,7 @@ def read(
     table_id: str | None = None,
     synthetic: bool = False,
 ) -> ParsedFigures:
-    try:
-        frame = pl.read_csv(
-            io.BytesIO(raw),
-            separator=";",
-            infer_schema=False,
-            n_rows=national().max_rows + 1,
-            quote_char='"',
-            encoding="utf8",
-        )
-    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse_unreadable_csv(file_name, raw, ";", error)
-    refuse_too_many_rows(file_name, frame)
-    frame = strip_header(frame)
+    frame = read_csv(file_name, raw, separator=";")
     header = frame.columns
     if not looks_like(header):
         refuse(

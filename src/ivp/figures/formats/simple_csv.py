@@ -6,12 +6,8 @@
   where the type is written as its title (`1.1.1 Diefstal/inbraak woning`, `Melding overlast jeugd`).
 """
 
-import io
-
 import polars as pl
 from django.utils.translation import gettext as _
-
-from ivp.common.upload_limits import national
 
 from .. import crime_types
 from .common import (
@@ -22,10 +18,8 @@ from .common import (
     check_duplicates,
     check_periods,
     parse_numbers,
+    read_csv,
     refuse,
-    refuse_too_many_rows,
-    refuse_unreadable_csv,
-    strip_header,
 )
 from .geography import Geography, canonical_code, keep_known_areas
 from .tables import TABLES
@@ -40,14 +34,7 @@ NATIONAL_EDITION = "2024-04"
 
 
 def read_frame(file_name: str, raw: bytes) -> pl.DataFrame:
-    try:
-        frame = pl.read_csv(
-            io.BytesIO(raw), infer_schema=False, n_rows=national().max_rows + 1, encoding="utf8"
-        )
-    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as error:
-        refuse_unreadable_csv(file_name, raw, ",", error)
-    refuse_too_many_rows(file_name, frame)
-    frame = strip_header(frame)
+    frame = read_csv(file_name, raw, separator=",")
     return frame.with_columns((pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("row"))
 
 

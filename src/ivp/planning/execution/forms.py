@@ -79,6 +79,11 @@ class ActionForm(ModelRules, Versioned):
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
+    def service_arguments(self) -> dict:
+        """What action_save takes: the fields, the parties as a list, the version the form was
+        filled from."""
+        return {**super().service_arguments(), "parties": self.party_names()}
+
 
 class LookbackForm(Versioned):
     lookback = text_field(

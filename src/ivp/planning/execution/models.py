@@ -158,6 +158,9 @@ class ActionPlanTheme(models.Model):
     def __str__(self) -> str:
         return self.priority.title
 
+    def get_absolute_url(self) -> str:
+        return f"{self.action_plan.get_absolute_url()}#thema-{self.pk}"
+
 
 class Action(models.Model):
     class Status(models.TextChoices):
@@ -240,6 +243,10 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.item
+
+    def get_absolute_url(self) -> str:
+        """Its row in its theme's table of the uitvoeringsplan."""
+        return self.theme.get_absolute_url()
 
     @property
     def planning_parsed(self) -> bool:

@@ -151,12 +151,11 @@ class PrioritisationForm(ModelRules, AccessibleForm):
             for row in self.theme_rows
         }
 
-    def settings(self) -> dict:
-        return {
-            k: v
-            for k, v in self.cleaned_data.items()
-            if not k.startswith("score_") and k != "frameworks"
-        }
+    def service_arguments(self) -> dict:
+        """What prioritisation_update takes: the weights and sources, the frameworks, and the
+        scores per theme."""
+        settings = {k: v for k, v in self.cleaned_data.items() if not k.startswith("score_")}
+        return {**settings, "scores": self.scores()}
 
 
 class ChoiceForm(AccessibleForm):
@@ -181,6 +180,12 @@ class ChoiceForm(AccessibleForm):
         self.fields["themes"].choices = [
             (row.theme_id, f"{row.rank}. {row.name}") for row in theme_rows
         ]
+
+    def service_arguments(self) -> dict:
+        """What priorities_choose takes: the chosen themes' ids and the decision."""
+        data = dict(self.cleaned_data)
+        data["theme_ids"] = data.pop("themes")
+        return data
 
 
 class PlanCreateForm(ModelRules, AccessibleForm):
@@ -239,6 +244,15 @@ class PriorityForm(Versioned):
     def party_names(self) -> list[str]:
         return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
 
+    def service_arguments(self) -> dict:
+        """What the save service takes: the fields, the approach and the parties as lists, and
+        the version the form was filled from."""
+        return {
+            **Versioned.service_arguments(self),
+            "approach": self.approach_lines(),
+            "parties": self.party_names(),
+        }
+
 
 class ObjectiveForm(ModelRules, Versioned):
     """The period the target must fall in is the plan's: the service's full_clean holds it."""
@@ -291,6 +305,7 @@ class SharedPriorityForm(ModelRules, Versioned):
 
     approach_lines = PriorityForm.approach_lines
     party_names = PriorityForm.party_names
+    service_arguments = PriorityForm.service_arguments
 
 
 class SurveyUploadForm(AccessibleForm):

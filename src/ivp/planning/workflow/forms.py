@@ -111,6 +111,12 @@ class Versioned(AccessibleForm):
     def expected_version(self) -> int | None:
         return self.cleaned_data.pop("lock_version", None)
 
+    def service_arguments(self) -> dict:
+        """What a save service takes: the cleaned fields, and the version the form was filled
+        from as `expected_version`."""
+        expected = self.expected_version()
+        return {**self.cleaned_data, "expected_version": expected}
+
 
 class AdoptForm(Versioned):
     adopted_by = forms.CharField(label=_("Adopted by"), max_length=100, initial="gemeenteraad")

@@ -1,10 +1,15 @@
-"""What the planning pages share: showing a refused save on its form, adopting, new versions."""
+"""What the planning pages share: saving a versioned form (a refusal or an edit conflict shown
+on it), a form page inside a plan, adopting, new versions."""
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ivp.common.access import post_only
+from ivp.common.form_saving import on_form, save_and_go
 from ivp.planning.workflow.forms import AdoptForm
 from ivp.planning.workflow.locking import EditConflict
 
@@ -13,8 +18,7 @@ def form_error(form, error: ValidationError, saved=None) -> None:
     """Shows a refused save on the form. On an edit conflict the other person's saved values
     appear beside the fields that differ, and the form now carries the newer version, so that
     saving again replaces them knowingly; the user's input is kept either way."""
-    for message in error.messages:
-        form.add_error(None, message)
+    on_form(form, error)
     if isinstance(error, EditConflict) and saved is not None:
         for name, value in saved(error.current).items():
             mine = form.cleaned_data.get(name)
@@ -27,6 +31,18 @@ def form_error(form, error: ValidationError, saved=None) -> None:
         form.data = data
 
 
+def save_versioned(request, form, save, *, done, saved=None):
+    """`save_and_go` for a Versioned form: a refusal is shown by `form_error`, with the
+    other person's values (`saved(record)`) beside the fields on an edit conflict."""
+    return save_and_go(request, form, save, done=done, refused=partial(form_error, saved=saved))
+
+
+def plan_form_page(request, template: str, plan, form, **more):
+    """A form page inside a plan: the plan, its municipality (for the navigation), the form."""
+    context = {"plan": plan, "municipality": plan.municipality, "form": form, **more}
+    return render(request, template, context)
+
+
 def _shown(value) -> str:
     if value is None:
         return ""
@@ -35,6 +51,24 @@ def _shown(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value).strip()
+
+
+def adoption_views(access, *, adopt, new_version, adopted: str):
+    """The two POST views of an adoptable plan that `access` finds and guards: adopt it
+    (`adopt(plan, decision)`; `adopted` is the success message) and start its next version
+    as a draft (`new_version(plan)`)."""
+
+    @post_only
+    @access
+    def adopt_view(request, plan):
+        return adopt_and_return(request, plan, lambda data: adopt(plan, data), adopted)
+
+    @post_only
+    @access
+    def new_version_view(request, plan):
+        return new_version_and_go(request, plan, lambda: new_version(plan))
+
+    return adopt_view, new_version_view
 
 
 def adopt_and_return(request, plan, adopt, done: str):

@@ -7,10 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
 from ivp.common.access import post_only
+from ivp.common.form_saving import save_and_go
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
@@ -20,7 +22,11 @@ from ivp.planning.execution.services import actions as action_services
 from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.forms import AdoptForm
-from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.view_helpers import (
+    adoption_views,
+    plan_form_page,
+    save_versioned,
+)
 from ivp.planning.workflow.views import findings_page
 from ivp.regions.lookups import for_municipality
 
@@ -43,16 +49,16 @@ def action_plans(request, municipality):
     form = None
     if may_create and policy_plan is not None:
         form = ActionPlanCreateForm(request.POST or None, policy_plan=policy_plan)
-        if request.method == "POST" and form.is_valid():
-            try:
-                plan = action_services.action_plan_create(
-                    policy_plan=policy_plan, **form.cleaned_data
-                )
-            except ValidationError as error:
-                form_error(form, error)
-            else:
-                messages.success(request, _("Implementation plan created."))
-                return redirect(plan)
+        went = save_and_go(
+            request,
+            form,
+            lambda: action_services.action_plan_create(
+                policy_plan=policy_plan, **form.cleaned_data
+            ),
+            done=lambda plan: (_("Implementation plan created."), plan),
+        )
+        if went:
+            return went
     if request.user.has_perm("planning.view_cycle", municipality):
         remember_active_municipality(request, municipality)
     return render(
@@ -134,26 +140,14 @@ def action_edit(request, plan, action=None):
     if item:
         initial = _action_values(item)
     form = ActionForm(request.POST or None, initial=initial, themes=themes, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = action_services.action_save(
-                theme=data.pop("theme"),
-                action=item,
-                parties=form.party_names(),
-                expected_version=form.expected_version(),
-                **{k: v for k, v in data.items() if k != "parties"},
-            )
-        except ValidationError as error:
-            form_error(form, error, _action_values)
-        else:
-            messages.success(request, _("Action “%s” saved.") % saved.item)
-            return redirect(f"{plan.get_absolute_url()}#thema-{saved.theme_id}")
-    return render(
+    went = save_versioned(
         request,
-        "planning/action_form.html",
-        {"plan": plan, "action": item, "form": form, "municipality": plan.municipality},
+        form,
+        lambda: action_services.action_save(action=item, **form.service_arguments()),
+        done=lambda saved: (_("Action “%s” saved.") % saved.item, saved),
+        saved=_action_values,
     )
+    return went or plan_form_page(request, "planning/action_form.html", plan, form, action=item)
 
 
 def _action_values(action) -> dict:
@@ -201,23 +195,14 @@ def action_plan_download(request, plan, table_format):
     return response
 
 
-@post_only
-@for_action_plan("planning.change_action_plan")
-def action_plan_adopt(request, plan):
-    return adopt_and_return(
-        request,
-        plan,
-        lambda data: action_services.action_plan_adopt(action_plan=plan, **data),
-        _("The implementation plan is adopted; it now changes only through a new version."),
-    )
-
-
-@post_only
-@for_action_plan("planning.change_action_plan")
-def action_plan_new_version(request, plan):
-    return new_version_and_go(
-        request, plan, lambda: action_services.action_plan_new_version(action_plan=plan)
-    )
+action_plan_adopt, action_plan_new_version = adoption_views(
+    for_action_plan("planning.change_action_plan"),
+    adopt=lambda plan, data: action_services.action_plan_adopt(action_plan=plan, **data),
+    new_version=lambda plan: action_services.action_plan_new_version(action_plan=plan),
+    adopted=gettext_lazy(
+        "The implementation plan is adopted; it now changes only through a new version."
+    ),
+)
 
 
 @for_action_plan("planning.change_action_plan")
@@ -235,29 +220,23 @@ def theme_lookback(request, plan, theme):
         messages.info(request, _("The draft is in the box below; check and edit it, then save."))
     else:
         form = LookbackForm(request.POST or None, initial=saved)
-        if request.method == "POST" and form.is_valid():
-            try:
-                action_services.lookback_save(
-                    theme=item,
-                    lookback=form.cleaned_data["lookback"],
-                    expected_version=form.expected_version(),
-                )
-            except ValidationError as error:
-                form_error(form, error, lambda t: {"lookback": t.lookback})
-            else:
-                messages.success(request, _("Look-back saved."))
-                return redirect(f"{plan.get_absolute_url()}#thema-{item.pk}")
-    return render(
+        went = save_versioned(
+            request,
+            form,
+            lambda: action_services.lookback_save(theme=item, **form.service_arguments()),
+            done=lambda theme: (_("Look-back saved."), theme),
+            saved=lambda t: {"lookback": t.lookback},
+        )
+        if went:
+            return went
+    return plan_form_page(
         request,
         "planning/lookback_form.html",
-        {
-            "plan": plan,
-            "theme": item,
-            "form": form,
-            "lines": lines,
-            "year": plan.start_year - 1,
-            "municipality": plan.municipality,
-        },
+        plan,
+        form,
+        theme=item,
+        lines=lines,
+        year=plan.start_year - 1,
     )
 
 

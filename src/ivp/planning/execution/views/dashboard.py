@@ -74,9 +74,7 @@ def dashboard_settings(request, plan):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     else:
         try:
-            dashboard_settings_save(
-                action_plan=plan, expected_version=form.expected_version(), **form.cleaned_data
-            )
+            dashboard_settings_save(action_plan=plan, **form.service_arguments())
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

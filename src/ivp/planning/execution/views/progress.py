@@ -20,7 +20,7 @@ from ivp.planning.execution.services.progress import (
 )
 from ivp.planning.execution.views.lookups import for_action, for_action_plan
 from ivp.planning.workflow.locking import EditConflict
-from ivp.planning.workflow.view_helpers import form_error
+from ivp.planning.workflow.view_helpers import plan_form_page, save_versioned
 
 
 @for_action("planning.update_progress")
@@ -35,33 +35,24 @@ def action_progress(request, action):
             "lock_version": item.lock_version,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            progress_record(
-                action=item,
-                status=data["status"],
-                on=data["on"],
-                percent_done=data["percent_done"],
-                note=data["note"],
-                user=request.user,
-                expected_version=form.expected_version(),
-            )
-        except ValidationError as error:
-            form_error(form, error, lambda current: {"status": current.status})
-        else:
-            messages.success(request, _("Progress of “%s” saved.") % item.item)
-            return redirect(f"{plan.get_absolute_url()}#thema-{item.theme_id}")
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: progress_record(
+            action=item,
+            user=request.user,
+            **form.service_arguments(),
+        ),
+        done=lambda _update: (_("Progress of “%s” saved.") % item.item, item),
+        saved=lambda current: {"status": current.status},
+    )
+    return went or plan_form_page(
         request,
         "planning/action_progress.html",
-        {
-            "plan": plan,
-            "municipality": plan.municipality,
-            "action": item,
-            "updates": item.updates.select_related("user"),
-            "form": form,
-        },
+        plan,
+        form,
+        action=item,
+        updates=item.updates.select_related("user"),
     )
 
 

@@ -152,6 +152,9 @@ class Priority(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return f"{self.plan.get_absolute_url()}#prioriteit-{self.pk}"
+
 
 def _one_owner(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(

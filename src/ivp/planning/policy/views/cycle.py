@@ -3,9 +3,9 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
@@ -21,7 +21,7 @@ from ivp.planning.policy.models import (
     WorkGroupMember,
 )
 from ivp.planning.policy.services import cycle as cycle_services
-from ivp.planning.workflow.view_helpers import form_error
+from ivp.planning.workflow.view_helpers import save_versioned
 from ivp.regions.lookups import for_municipality
 
 
@@ -68,17 +68,17 @@ def step_edit(request, municipality, kind):
         return {name: getattr(step, name) for name in (*cycle_services.STEP_FIELDS, "lock_version")}
 
     form = StepForm(request.POST or None, initial=values(step))
-    if request.method == "POST" and form.is_valid():
-        try:
-            cycle_services.step_update(
-                step=step, expected_version=form.expected_version(), **form.cleaned_data
-            )
-        except ValidationError as error:
-            form_error(form, error, values)
-        else:
-            messages.success(request, _("Step “%s” saved.") % step.get_kind_display())
-            return redirect("planning:cycle", code=municipality.code)
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: cycle_services.step_update(step=step, **form.service_arguments()),
+        done=lambda _step: (
+            _("Step “%s” saved.") % step.get_kind_display(),
+            reverse("planning:cycle", args=[municipality.code]),
+        ),
+        saved=values,
+    )
+    return went or render(
         request,
         "planning/step_form.html",
         {"municipality": municipality, "step": step, "form": form, "current_step": kind},

@@ -1,14 +1,12 @@
 """What the priority and objective forms of a plan and of a region share."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from ivp.planning.policy.forms import (
     ObjectiveForm,
 )
 from ivp.planning.policy.services import plan as plan_services
-from ivp.planning.workflow.view_helpers import form_error
+from ivp.planning.workflow.view_helpers import save_versioned
 
 
 def approach_and_parties(owner) -> dict:
@@ -49,20 +47,14 @@ def objective_form(request, item, *, owner, municipality, done, saved, context):
     """The objective of a municipal or a shared regional priority: one form, one service."""
     initial = objective_values(item) if item else {}
     form = ObjectiveForm(request.POST or None, initial=initial, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.objective_save(
-                objective=item,
-                expected_version=form.expected_version(),
-                **owner,
-                **form.cleaned_data,
-            )
-        except ValidationError as error:
-            form_error(form, error, objective_values)
-        else:
-            messages.success(request, saved)
-            return redirect(done)
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: plan_services.objective_save(objective=item, **owner, **form.service_arguments()),
+        done=lambda _objective: (saved, done),
+        saved=objective_values,
+    )
+    return went or render(
         request, "planning/objective_form.html", {**context, "objective": item, "form": form}
     )
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import post_only
@@ -27,7 +28,11 @@ from ivp.planning.policy.views.editing import objective_form, priority_values
 from ivp.planning.policy.views.lookups import for_plan
 from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.planning.workflow.forms import AdoptForm
-from ivp.planning.workflow.view_helpers import adopt_and_return, form_error, new_version_and_go
+from ivp.planning.workflow.view_helpers import (
+    adoption_views,
+    plan_form_page,
+    save_versioned,
+)
 from ivp.planning.workflow.views import findings_page
 from ivp.regions.lookups import for_municipality
 
@@ -124,21 +129,14 @@ def plan_edit(request, plan):
     initial = values(plan)
     initial["frameworks"] = list(plan.frameworks.all())
     form = PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan_services.plan_update(
-                plan=plan, expected_version=form.expected_version(), **form.cleaned_data
-            )
-        except ValidationError as error:
-            form_error(form, error, values)
-        else:
-            messages.success(request, _("Plan saved."))
-            return redirect(plan)
-    return render(
+    went = save_versioned(
         request,
-        "planning/plan_form.html",
-        {"plan": plan, "form": form, "municipality": plan.municipality},
+        form,
+        lambda: plan_services.plan_update(plan=plan, **form.service_arguments()),
+        done=lambda _saved: (_("Plan saved."), plan),
+        saved=values,
     )
+    return went or plan_form_page(request, "planning/plan_form.html", plan, form)
 
 
 @for_plan("planning.change_plan")
@@ -150,32 +148,14 @@ def priority_edit(request, plan, priority=None):
     elif request.GET.get("soort") == Priority.Kind.OVERIG:
         initial = {"kind": Priority.Kind.OVERIG}
     form = PriorityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = plan_services.priority_save(
-                plan=plan,
-                priority=item,
-                title=data["title"],
-                kind=data["kind"],
-                theme=data["theme"],
-                description=data["description"],
-                ambition=data["ambition"],
-                parties=form.party_names(),
-                approach=form.approach_lines(),
-                confirm_more=data["confirm_more"],
-                expected_version=form.expected_version(),
-            )
-        except ValidationError as error:
-            form_error(form, error, priority_values)
-        else:
-            messages.success(request, _("Priority “%s” saved.") % saved.title)
-            return redirect(f"{plan.get_absolute_url()}#prioriteit-{saved.pk}")
-    return render(
+    went = save_versioned(
         request,
-        "planning/priority_form.html",
-        {"plan": plan, "priority": item, "form": form, "municipality": plan.municipality},
+        form,
+        lambda: plan_services.priority_save(plan=plan, priority=item, **form.service_arguments()),
+        done=lambda saved: (_("Priority “%s” saved.") % saved.title, saved),
+        saved=priority_values,
     )
+    return went or plan_form_page(request, "planning/priority_form.html", plan, form, priority=item)
 
 
 @for_plan("planning.change_plan")
@@ -187,7 +167,7 @@ def objective_edit(request, plan, priority, objective=None):
         item,
         owner={"priority": owner},
         municipality=plan.municipality,
-        done=f"{plan.get_absolute_url()}#prioriteit-{owner.pk}",
+        done=owner.get_absolute_url(),
         saved=_("Objective saved."),
         context={"plan": plan, "priority": owner, "municipality": plan.municipality},
     )
@@ -208,27 +188,18 @@ def shared_adopt(request, plan):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Shared priority “%s” adopted.") % priority.title)
-            return redirect(f"{plan.get_absolute_url()}#prioriteit-{priority.pk}")
+            return redirect(priority)
     else:
         messages.error(request, _("Choose a shared regional priority."))
     return redirect(plan)
 
 
-@post_only
-@for_plan("planning.change_plan")
-def plan_adopt(request, plan):
-    return adopt_and_return(
-        request,
-        plan,
-        lambda data: plan_services.plan_adopt(plan=plan, **data),
-        _("The plan is adopted; it now changes only through a new version."),
-    )
-
-
-@post_only
-@for_plan("planning.change_plan")
-def plan_new_version(request, plan):
-    return new_version_and_go(request, plan, lambda: plan_services.plan_new_version(plan=plan))
+plan_adopt, plan_new_version = adoption_views(
+    for_plan("planning.change_plan"),
+    adopt=lambda plan, data: plan_services.plan_adopt(plan=plan, **data),
+    new_version=lambda plan: plan_services.plan_new_version(plan=plan),
+    adopted=gettext_lazy("The plan is adopted; it now changes only through a new version."),
+)
 
 
 @for_plan("planning.view_plan")

@@ -5,13 +5,14 @@ service and, when the form is refused, shows the page again with that form's err
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import post_only
+from ivp.common.form_saving import save_and_go
 from ivp.common.importing import ImportFileError
 from ivp.planning.policy import ranking
 from ivp.planning.policy import selectors as policy_selectors
@@ -22,7 +23,6 @@ from ivp.planning.policy.forms import (
 )
 from ivp.planning.policy.services import prioritisation as prioritisation_services
 from ivp.planning.policy.services.survey import survey_scores_import
-from ivp.planning.workflow.view_helpers import form_error
 from ivp.regions.lookups import for_municipality
 
 TEMPLATE = "planning/prioritisation.html"
@@ -49,20 +49,18 @@ def prioritisation_scores(request, municipality):
     form = PrioritisationForm(
         request.POST, initial=_settings(prioritisation, rows), theme_rows=rows
     )
-    if form.is_valid():
-        try:
-            prioritisation_services.prioritisation_update(
-                prioritisation=prioritisation,
-                frameworks=form.cleaned_data["frameworks"],
-                scores=form.scores(),
-                **form.settings(),
-            )
-        except ValidationError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("Weights and scores saved; the ranking is updated."))
-            return redirect("planning:prioritisation", code=municipality.code)
-    return _page(request, prioritisation, rows=rows, settings_form=form)
+    went = save_and_go(
+        request,
+        form,
+        lambda: prioritisation_services.prioritisation_update(
+            prioritisation=prioritisation, **form.service_arguments()
+        ),
+        done=lambda _saved: (
+            _("Weights and scores saved; the ranking is updated."),
+            _page_address(municipality),
+        ),
+    )
+    return went or _page(request, prioritisation, rows=rows, settings_form=form)
 
 
 @post_only
@@ -85,7 +83,7 @@ def prioritisation_import(request, municipality):
                 _("%(count)s themes updated from %(file)s.")
                 % {"count": count, "file": upload.name},
             )
-            return redirect("planning:prioritisation", code=municipality.code)
+            return redirect(_page_address(municipality))
     return _page(request, prioritisation, upload_form=form, problems=problems)
 
 
@@ -95,22 +93,19 @@ def prioritisation_choice(request, municipality):
     prioritisation = _prioritisation(municipality)
     rows = ranking.rank(prioritisation)
     form = ChoiceForm(request.POST, initial=_choice(prioritisation, rows), theme_rows=rows)
-    if form.is_valid():
-        try:
-            prioritisation_services.priorities_choose(
-                prioritisation=prioritisation,
-                theme_ids=form.cleaned_data["themes"],
-                decided_on=form.cleaned_data["decided_on"],
-                decided_by=form.cleaned_data["decided_by"],
-                decision_reference=form.cleaned_data["decision_reference"],
-                confirm_more=form.cleaned_data["confirm_more"],
-            )
-        except ValidationError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, _("The council's choice is recorded."))
-            return redirect("planning:prioritisation", code=municipality.code)
-    return _page(request, prioritisation, rows=rows, choice_form=form)
+    went = save_and_go(
+        request,
+        form,
+        lambda: prioritisation_services.priorities_choose(
+            prioritisation=prioritisation, **form.service_arguments()
+        ),
+        done=lambda _saved: (_("The council's choice is recorded."), _page_address(municipality)),
+    )
+    return went or _page(request, prioritisation, rows=rows, choice_form=form)
+
+
+def _page_address(municipality) -> str:
+    return reverse("planning:prioritisation", args=[municipality.code])
 
 
 def _prioritisation(municipality):

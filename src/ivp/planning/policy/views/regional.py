@@ -2,9 +2,7 @@
 
 from datetime import date
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -22,7 +20,7 @@ from ivp.planning.policy.views.editing import (
     objective_form,
     shared_values,
 )
-from ivp.planning.workflow.view_helpers import form_error
+from ivp.planning.workflow.view_helpers import save_versioned
 from ivp.regions.lookups import for_region
 
 
@@ -47,27 +45,17 @@ def shared_priority_edit(request, region, shared=None):
     if item:
         initial = shared_values(item)
     form = SharedPriorityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = regional_priority_save(
-                region=region,
-                shared=item,
-                title=data["title"],
-                theme=data["theme"],
-                start_year=data["start_year"],
-                end_year=data["end_year"],
-                description=data["description"],
-                parties=form.party_names(),
-                approach=form.approach_lines(),
-                expected_version=form.expected_version(),
-            )
-        except ValidationError as error:
-            form_error(form, error, shared_values)
-        else:
-            messages.success(request, _("Shared priority “%s” saved.") % saved.title)
-            return redirect("planning:shared_priorities", region=region.code)
-    return render(
+    went = save_versioned(
+        request,
+        form,
+        lambda: regional_priority_save(region=region, shared=item, **form.service_arguments()),
+        done=lambda saved: (
+            _("Shared priority “%s” saved.") % saved.title,
+            reverse("planning:shared_priorities", args=[region.code]),
+        ),
+        saved=shared_values,
+    )
+    return went or render(
         request,
         "planning/shared_priority_form.html",
         {"region": region, "shared": item, "form": form},
