@@ -52,10 +52,12 @@ if importlib.util.find_spec("xdist"):
 
 
 def pytest_collection_modifyitems(items):
-    """The longest tests first (browser modules, then those marked `slow`), so that the many
-    short ones fill the gaps and the workers finish together."""
+    """The longest tests first, so that the many short ones fill the gaps and the workers
+    finish together: those marked `slow` (most copy a prepared database, and each worker
+    makes a different one first), then the browser modules (by then the demo database that
+    their servers copy is made)."""
     items.sort(
-        key=lambda item: 0 if "browser" in item.keywords else 1 if "slow" in item.keywords else 2
+        key=lambda item: 0 if "slow" in item.keywords else 1 if "browser" in item.keywords else 2
     )
 
 

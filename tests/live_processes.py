@@ -5,7 +5,6 @@ On the PostgreSQL run (DATABASE_URL set to postgres://…) each such test gets a
 on that server; otherwise a SQLite file in the test's temporary folder."""
 
 import fcntl
-import json
 import os
 import shutil
 import signal
@@ -28,7 +27,6 @@ PREPARED = {
     "reference": [("migrate", "--no-input", "-v", "0"), ("load_regions",), ("load_taxonomy",)],
     "demo": [("migrate", "--no-input", "-v", "0"), ("load_demo",)],
 }
-TEMPLATE_LIST = "database-templates.json"
 
 
 def _on_postgres() -> bool:
@@ -59,7 +57,7 @@ def own_database(tmp_path: Path, prepared: str | None = None, *, shared: Path | 
         return
     name = f"ivp_live_{uuid.uuid4().hex[:10]}"
     if template:
-        with _locked(shared):  # a template may serve one copy at a time
+        with _locked(shared, prepared):  # a template may serve one copy at a time
             _postgres(f"CREATE DATABASE {name} TEMPLATE {template}")
     else:
         _postgres(f"CREATE DATABASE {name}")
@@ -76,8 +74,9 @@ def shared_folder(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def _locked(shared: Path):
-    with (shared / "database-templates.lock").open("w") as lock:
+def _locked(shared: Path, prepared: str):
+    """One lock per prepared database, so two workers can make two of them at once."""
+    with (shared / f"template-{prepared}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -87,11 +86,10 @@ def _locked(shared: Path):
 
 def _template(prepared: str, shared: Path) -> str:
     """The prepared database's file (SQLite) or name (PostgreSQL), made on first use."""
-    listed = shared / TEMPLATE_LIST
-    with _locked(shared):
-        made = json.loads(listed.read_text()) if listed.exists() else {}
-        if prepared in made:
-            return made[prepared]
+    listed = shared / f"template-{prepared}.name"
+    with _locked(shared, prepared):
+        if listed.exists():
+            return listed.read_text()
         folder = shared / f"template-{prepared}"
         folder.mkdir(exist_ok=True)
         if _on_postgres():
@@ -101,8 +99,7 @@ def _template(prepared: str, shared: Path) -> str:
         else:
             template = str(folder / "ivp.sqlite3")
             url = f"sqlite:///{template}"
-        made[prepared] = template
-        listed.write_text(json.dumps(made))  # listed before it is filled, so it is removed
+        listed.write_text(template)  # named before it is filled, so that it is removed
         env = environment(folder, url)
         for command in PREPARED[prepared]:
             ivp(env, *command)
@@ -117,15 +114,13 @@ def _sqlite_copy(template: str, path: Path) -> None:
 
 def drop_templates(shared: Path) -> None:
     """Removes the prepared databases of a test run (called once, at its very end)."""
-    listed = shared / TEMPLATE_LIST
-    if not listed.exists():
-        return
-    for template in json.loads(listed.read_text()).values():
+    for listed in shared.glob("template-*.name"):
+        template = listed.read_text()
         if _on_postgres() and not template.startswith("/"):
             _postgres(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
         else:
             shutil.rmtree(Path(template).parent, ignore_errors=True)
-    listed.unlink()
+        listed.unlink()
 
 
 def environment(tmp_path: Path, database_url: str, **settings: str) -> dict[str, str]:
