@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,7 +85,8 @@ def _locked(shared: Path, prepared: str):
 
 
 def _template(prepared: str, shared: Path) -> str:
-    """The prepared database's file (SQLite) or name (PostgreSQL), made on first use."""
+    """The prepared database's file (SQLite) or name (PostgreSQL), made on first use. Its
+    name is written once it is filled; a failed making leaves nothing behind."""
     listed = shared / f"template-{prepared}.name"
     with _locked(shared, prepared):
         if listed.exists():
@@ -99,27 +100,34 @@ def _template(prepared: str, shared: Path) -> str:
         else:
             template = str(folder / "ivp.sqlite3")
             url = f"sqlite:///{template}"
-        listed.write_text(template)  # named before it is filled, so that it is removed
-        env = environment(folder, url)
-        for command in PREPARED[prepared]:
-            ivp(env, *command)
+        try:
+            env = environment(folder, url)
+            for command in PREPARED[prepared]:
+                ivp(env, *command)
+        except BaseException:
+            _drop(template)
+            raise
+        listed.write_text(template)
         return template
 
 
 def _sqlite_copy(template: str, path: Path) -> None:
     """A consistent copy of a SQLite database (its write-ahead log included)."""
-    with sqlite3.connect(template) as source, sqlite3.connect(path) as copy:
+    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as copy:
         source.backup(copy)
+
+
+def _drop(template: str) -> None:
+    if template.startswith("/"):
+        shutil.rmtree(Path(template).parent, ignore_errors=True)
+    else:
+        _postgres(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
 
 
 def drop_templates(shared: Path) -> None:
     """Removes the prepared databases of a test run (called once, at its very end)."""
     for listed in shared.glob("template-*.name"):
-        template = listed.read_text()
-        if _on_postgres() and not template.startswith("/"):
-            _postgres(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
-        else:
-            shutil.rmtree(Path(template).parent, ignore_errors=True)
+        _drop(listed.read_text())
         listed.unlink()
 
 
