@@ -11,7 +11,11 @@ WIDGET_CLASSES = {
     "selectmultiple": "utrecht-select utrecht-select--html-select",
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
-    "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
+    # Groups of choices: Django puts a widget's class on the group's container as well as on
+    # every input, so a control's class would shrink the container to one control's width.
+    # Their inputs stay native; the template wraps the group (web/_field.html, .ivp-choices).
+    "checkboxselectmultiple": "",
+    "radioselect": "",
     "clearablefile": "utrecht-textbox utrecht-textbox--html-input",
     "file": "utrecht-textbox utrecht-textbox--html-input",
 }
