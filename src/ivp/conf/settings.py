@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "ivp.common",
     "ivp.web",
     "ivp.accounts",
     "ivp.regions",

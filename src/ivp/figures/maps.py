@@ -4,7 +4,7 @@ import polars as pl
 from django.utils.translation import gettext as _
 
 from ivp import analysis
-from ivp.common import charts
+from ivp.common import charts, revisions
 from ivp.regions.models import Municipality
 
 from .models import Indicator, Source
@@ -21,6 +21,17 @@ def known_code(value: str | None, codes) -> str | None:
 
 
 def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
+    """Computed once per revision of the figures; an unknown `highlight` counts as none."""
+    highlight = known_code(highlight, set(Municipality.objects.values_list("code", flat=True)))
+    return revisions.cached(
+        "rate-map",
+        (revisions.FIGURES,),
+        (indicator.pk, year, highlight),
+        lambda: _map_view(indicator, year, highlight),
+    )
+
+
+def _map_view(indicator: Indicator, year: int | None, highlight: str | None) -> dict:
     frame = observations_frame(indicator_ids=[indicator.pk]).filter(
         pl.col("area").str.starts_with("GM") & (pl.col("period").str.len_chars() == 4)
     )
@@ -31,7 +42,6 @@ def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -
     in_year = frame.filter(pl.col("period") == str(year))
     rated = analysis.with_rates(in_year.select("area", "period", "value"), population_frame())
     names = dict(Municipality.objects.values_list("code", "name"))
-    highlight = known_code(highlight, names)
     rows = sorted(
         (
             {

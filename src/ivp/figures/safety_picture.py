@@ -11,6 +11,7 @@ import polars as pl
 from django.db.models import Max
 
 from ivp import analysis
+from ivp.common import revisions
 from ivp.regions.models import KeyFigures, Municipality
 from ivp.taxonomy.selectors import current_version, themes_for
 
@@ -123,6 +124,16 @@ def build(
     last_year: int | None = None,
     indicators: list[Indicator] | None = None,
 ) -> SafetyPicture:
+    """Computed once per revision of the figures (see ivp.common.revisions)."""
+    return revisions.cached(
+        "safety-picture",
+        (revisions.FIGURES,),
+        (municipality.code, first_year, last_year, indicators and [i.pk for i in indicators]),
+        lambda: _build(municipality, first_year, last_year, indicators),
+    )
+
+
+def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
     if indicators is None:
         indicators = list(
             Indicator.objects.filter(observations__area_code=municipality.code)
@@ -293,6 +304,15 @@ class AreaPicture:
 def build_for_area(
     code: str, name: str, *, first_year: int | None = None, last_year: int | None = None
 ) -> AreaPicture:
+    return revisions.cached(
+        "area-picture",
+        (revisions.FIGURES,),
+        (code, name, first_year, last_year),
+        lambda: _build_for_area(code, name, first_year, last_year),
+    )
+
+
+def _build_for_area(code, name, first_year, last_year) -> AreaPicture:
     own = observations_frame(area_codes=[code])
     years = own["period"].str.slice(0, 4).cast(pl.Int64)
     last_year = last_year or (int(years.max()) if own.height else 0)

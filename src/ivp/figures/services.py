@@ -13,7 +13,7 @@ import polars as pl
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ivp.common import bulk
+from ivp.common import bulk, revisions
 from ivp.common.importing import ImportFileError, ImportProblem
 from ivp.common.progress import Progress, no_progress
 from ivp.regions.models import ImportRun, Municipality
@@ -104,6 +104,7 @@ def store_parsed(
 ) -> FiguresImportResult:
     """Writes what a reader produced; `municipality` owns the source and indicators of its
     own registrations."""
+    revisions.bump(revisions.FIGURES)  # observations are written in bulk: no signal
     file_name = parsed.file_name
     if parsed.source.synthetic:
         parsed = _kept_apart(parsed)

@@ -18,3 +18,7 @@ class PlanningConfig(AppConfig):
         # Text lengths are checked on every save of a planning record (no migration needed).
         for model in self.get_models():
             pre_save.connect(refuse_overlong, sender=model, dispatch_uid=f"text-limits-{model}")
+
+        from ivp.common.revisions import PLANS, bump_on_change
+
+        bump_on_change(self.get_models(), PLANS)

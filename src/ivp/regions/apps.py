@@ -18,3 +18,8 @@ class RegionsConfig(AppConfig):
         from .converters import MunicipalityCode
 
         register_converter(MunicipalityCode, "gm")
+
+        from ivp.common.revisions import FIGURES, bump_on_change
+
+        # Population, key figures, areas and who belongs to which province are read with the figures.
+        bump_on_change(self.get_models(), FIGURES)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ivp.common import upload_limits
+from ivp.common import revisions, upload_limits
 from ivp.common.data_files import data_file
 from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 from ivp.common.progress import Progress, no_progress
@@ -39,6 +39,7 @@ def _record_run(summary: ImportSummary, user=None, changes: list | None = None) 
 @transaction.atomic
 def municipalities_load(*, metadata: Path, provinces: Path, user=None) -> ImportSummary:
     """The 12 provinces, 342 municipalities and 10 police units from the 47013NED metadata."""
+    revisions.bump(revisions.FIGURES)  # bulk writes send no signal
     regions = cbs_files.statline_metadata_regions(metadata.name, cbs_files.read_text(metadata))
     province_names = cbs_files.province_per_municipality(
         provinces.name, cbs_files.read_text(provinces)
@@ -138,6 +139,7 @@ def _record_municipality_history(user, *, reason: str) -> None:
 @transaction.atomic
 def areas_load(*, path: Path, user=None, progress: Progress = no_progress) -> ImportSummary:
     """Wijken and buurten (CBS indeling 2024); a buurt's wijk follows from its code."""
+    revisions.bump(revisions.FIGURES)
     records = cbs_files.wijken_en_buurten(path.name, cbs_files.read_text(path))
     municipality_ids = dict(Municipality.objects.values_list("code", "id"))
     unknown = sorted({r.municipality_code for r in records} - municipality_ids.keys())
@@ -192,6 +194,7 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     Validates the whole file first; writes all rows in one transaction or nothing.
     Rows of former municipalities (no value for the last year) are skipped and counted.
     """
+    revisions.bump(revisions.FIGURES)
     upload_limits.refuse_if_too_large(file_name, raw, upload_limits.national())
     records = cbs_files.statline_population(file_name, cbs_files.decode(file_name, raw))
     index = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
@@ -294,6 +297,7 @@ def national_base_loaded() -> bool:
 def key_figures_load(
     *, municipalities_and_wijken: Path, buurten: Path, year: int, user=None
 ) -> ImportSummary:
+    revisions.bump(revisions.FIGURES)
     rows = cbs_files.kwb_key_figures(
         municipalities_and_wijken.name, cbs_files.read_text(municipalities_and_wijken)
     )

@@ -12,3 +12,8 @@ class TaxonomyConfig(AppConfig):
         from .audit import taxonomy_histories
 
         register_histories(taxonomy_histories)
+
+        from ivp.common.revisions import FIGURES, bump_on_change
+
+        # The veiligheidsbeeld groups the figures by field and theme.
+        bump_on_change(self.get_models(), FIGURES)

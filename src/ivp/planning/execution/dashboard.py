@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from ivp.analysis.exact import exact_test
 from ivp.analysis.verdicts import change_verdict
+from ivp.common import revisions
 from ivp.figures.selectors import observations_frame
 from ivp.planning.execution import stale
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
@@ -37,6 +38,16 @@ class ThemeBoard:
 
 
 def build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
+    """Computed once a day per revision of the plans and the figures (see ivp.common.revisions)."""
+    return revisions.cached(
+        "dashboard",
+        (revisions.PLANS, revisions.FIGURES),
+        (action_plan.pk, today),
+        lambda: _build(action_plan, today),
+    )
+
+
+def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
     latest = ProgressUpdate.objects.order_by("-date", "-pk")
     actions = Action.objects.prefetch_related(Prefetch("updates", queryset=latest))
     themes = (

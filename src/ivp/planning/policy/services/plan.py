@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from ivp.common import revisions
 from ivp.planning.policy.models import (
     ApproachLine,
     Objective,
@@ -52,6 +53,7 @@ def parties_named(names) -> list[Party]:
 
 def replace_lines(*, owner: dict, texts: list[str]) -> None:
     """The approach lines of a priority or shared priority, in the given order."""
+    revisions.bump(revisions.PLANS)  # bulk_create sends no signal
     ApproachLine.objects.filter(**owner).delete()
     ApproachLine.objects.bulk_create(
         [

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ivp.common import revisions
 from ivp.planning.policy.models import PolicyCycle, Prioritisation, ThemeScore
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
 from ivp.planning.workflow.records import save_fields
@@ -90,6 +91,7 @@ def priorities_choose(
             )
             % {"count": len(theme_ids), "most": MOST_PRIORITIES}
         )
+    revisions.bump(revisions.PLANS)  # a queryset update sends no signal
     prioritisation.scores.exclude(theme_id__in=theme_ids).update(chosen=False)
     for theme_id in theme_ids:
         ThemeScore.objects.update_or_create(

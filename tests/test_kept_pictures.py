@@ -1,0 +1,111 @@
+"""Computed pictures are kept between requests and processes, and made anew after a write.
+
+Each step runs in a process of its own, on one database and one file cache, as web processes
+and a worker would: a reader keeps the veiligheidsbeeld and the dashboard; numbers changed
+behind ivp's back (raw SQL, no revision) prove that the next reader gets the kept pictures; an
+import and a progress report through ivp make the next reader see the new numbers.
+"""
+
+import re
+import sqlite3
+
+import pytest
+
+from tests.live_processes import environment, ivp_python, own_database, query
+
+pytestmark = pytest.mark.slow
+
+PICTURE = "/gemeenten/GM1701/veiligheidsbeeld/"
+DASHBOARD = "/gemeenten/GM1708/uitvoeringsplan/2026/dashboard/"
+READER = "coordinator.steenwijkerland"  # the dashboard of a plan in preparation is not public
+PAGE_BREAK = "\n=====PAGE=====\n"
+
+TIDY = (
+    "gemeentecode,gemeentenaam,provincie,jaar,geregistreerde_misdrijven,bevolking_31dec\n"
+    "GM1701,Westerveld,Drenthe,2024,401,20000\n"
+)
+
+
+def _read(env, *paths: str) -> list[str]:
+    """The pages as a web process of its own serves them to READER."""
+    out = ivp_python(
+        env,
+        "from django.contrib.auth import get_user_model\n"
+        "from django.test import Client\n"
+        "client = Client(HTTP_HOST='localhost')\n"
+        f"client.force_login(get_user_model().objects.get(username={READER!r}))\n"
+        f"for path in {list(paths)!r}:\n"
+        "    response = client.get(path)\n"
+        "    assert response.status_code == 200, (path, response.status_code)\n"
+        f"    print(response.content.decode(), end={PAGE_BREAK!r})\n",
+    )
+    return out.split(PAGE_BREAK)[: len(paths)]
+
+
+def _behind_ivps_back(database: str, *statements: str) -> None:
+    """Changes no part of ivp makes: no revision is replaced."""
+    if database.startswith("sqlite"):
+        with sqlite3.connect(database.removeprefix("sqlite:///"), timeout=60) as connection:
+            for statement in statements:
+                connection.execute(statement)
+        return
+    import psycopg
+
+    with psycopg.connect(database) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _shows(page: str, number: int) -> bool:
+    return bool(re.search(rf"\b{number}\b", page))
+
+
+def _status_counts(page: str) -> list[int]:
+    """Every theme's actions per status, as the dashboard's tables show them."""
+    return [int(n) for n in re.findall(r'cell--numeric">(\d+)<', page)]
+
+
+def test_pictures_are_kept_across_processes_until_an_import_or_progress_changes_them(
+    tmp_path, run_folder
+):
+    with own_database(tmp_path, "demo", shared=run_folder) as database:
+        env = environment(tmp_path, database)  # one file cache in tmp_path/var for all
+        picture, dashboard = _read(env, PICTURE, DASHBOARD)
+        assert _shows(picture, 376), "Westerveld's 376 misdrijven in 2024"
+        counts = _status_counts(dashboard)
+        assert sum(counts) > 0
+        [(action,)] = query(
+            database,
+            "SELECT a.id FROM planning_action a JOIN planning_actionplantheme t ON t.id = a.theme_id "
+            "JOIN planning_actionplan p ON p.id = t.action_plan_id JOIN regions_municipality m "
+            "ON m.id = p.municipality_id WHERE m.code = 'GM1708' AND p.start_year = 2026 "
+            'AND a.status <> \'afgerond\' ORDER BY t."order", a."order", a.id LIMIT 1',
+        )
+
+        _behind_ivps_back(
+            database,
+            "UPDATE figures_observation SET value = 654 WHERE area_code = 'GM1701' "
+            "AND period = '2024' AND indicator_id = "
+            "(SELECT id FROM figures_indicator WHERE code = 'misdrijven-totaal')",
+            f"UPDATE planning_action SET status = 'geschrapt' WHERE id = {action}",
+        )
+        picture, dashboard = _read(env, PICTURE, DASHBOARD)
+        assert _shows(picture, 376) and not _shows(picture, 654)
+        assert _status_counts(dashboard) == counts
+
+        (tmp_path / "westerveld.csv").write_text(TIDY)
+        ivp_python(
+            env,
+            "from django.core.management import call_command\n"
+            "from django.db import transaction\n"
+            "from ivp.planning.models import Action\n"
+            "from ivp.planning.execution.services.progress import progress_record\n"
+            f"call_command('figures', 'import', {str(tmp_path / 'westerveld.csv')!r}, "
+            "'--editie', '2026-12-01', '--geen-voortgang')\n"
+            "with transaction.atomic():\n"
+            f"    progress_record(action=Action.objects.get(pk={action}), status='afgerond')\n",
+        )
+        picture, dashboard = _read(env, PICTURE, DASHBOARD)
+        assert _shows(picture, 401) and not _shows(picture, 376)
+        after = _status_counts(dashboard)
+        assert after != counts and sum(after) == sum(counts)
