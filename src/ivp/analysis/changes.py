@@ -27,6 +27,16 @@ def _missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
+def _ends(from_period, to_period, a, b) -> dict:
+    """A change's two ends: their periods, and their values (None where missing)."""
+    return {
+        "from_period": from_period,
+        "to_period": to_period,
+        "from_value": None if _missing(a) else float(a),
+        "to_value": None if _missing(b) else float(b),
+    }
+
+
 def _count_change(a, b, exposure_a, exposure_b, method, from_period, to_period) -> Change:
     result = exact_test(a, b, exposure_a, exposure_b, method=method)
     return _count_change_of(result, a, b, from_period, to_period)
@@ -37,10 +47,7 @@ def _count_change_of(result: ExactResult, a, b, from_period, to_period) -> Chang
     p = result.p_value
     return Change(
         kind=COUNT,
-        from_period=from_period,
-        to_period=to_period,
-        from_value=None if _missing(a) else float(a),
-        to_value=None if _missing(b) else float(b),
+        **_ends(from_period, to_period, a, b),
         difference=None if _missing(a) or _missing(b) else float(b) - float(a),
         percent_change=None if ratio is None else (ratio - 1) * 100,
         rate_ratio=ratio,
@@ -125,10 +132,7 @@ def survey_change(
     ci = None if p is None else (float(r["ci_low"]), float(r["ci_high"]))
     return Change(
         kind=SURVEY,
-        from_period=from_period,
-        to_period=to_period,
-        from_value=None if _missing(value_a) else float(value_a),
-        to_value=None if _missing(value_b) else float(value_b),
+        **_ends(from_period, to_period, value_a, value_b),
         difference=_none(r["difference"]),
         percent_change=_none(r["percent_change"]),
         rate_ratio=None,

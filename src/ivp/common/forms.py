@@ -90,6 +90,12 @@ class UploadField(forms.FileField):
         return upload_limits.check_size(upload, self.limits()) if upload else upload
 
 
+def upload_form(*, limits, label, help_text) -> type[AccessibleForm]:
+    """A form of one field, `file`: an upload held to `limits` (see `UploadField`)."""
+    file = UploadField(limits=limits, label=label, help_text=help_text)
+    return type("UploadForm", (AccessibleForm,), {"file": file, "__module__": __name__})
+
+
 def description_field(*, help_text, rows: int) -> forms.CharField:
     """An optional description of at most `text_limits.DESCRIPTION` characters."""
     return forms.CharField(

@@ -194,23 +194,34 @@ def _theme(code: str) -> Theme:
     return Theme.objects.get(field__version__is_current=True, code=code)
 
 
+def _with_objectives(save, entry: dict, *, owner: str, **where) -> None:
+    """A priority of a table above, saved by `save` with `where` (whose it is), and its
+    objectives; `owner` is the argument by which `objective_save` takes the priority."""
+    priority = save(
+        **where,
+        title=entry["title"],
+        theme=_theme(entry["theme"]),
+        description=entry["description"],
+        parties=entry["parties"],
+        approach=entry["approach"],
+    )
+    for text in entry["objectives"]:
+        objective_save(**{owner: priority}, text=text, qualitative=True)
+
+
 def _zuidwest_drenthe() -> None:
     region = Region.objects.get(code="zuidwest-drenthe")
     if region.shared_priorities.exists():
         return
     for entry in SHARED:
-        shared = regional_priority_save(
+        _with_objectives(
+            regional_priority_save,
+            entry,
+            owner="regional_priority",
             region=region,
-            title=entry["title"],
-            theme=_theme(entry["theme"]),
             start_year=2023,
             end_year=2027,
-            description=entry["description"],
-            parties=entry["parties"],
-            approach=entry["approach"],
         )
-        for text in entry["objectives"]:
-            objective_save(regional_priority=shared, text=text, qualitative=True)
 
 
 def _westerveld_plan() -> None:
@@ -251,17 +262,7 @@ def _westerveld_plan() -> None:
             priority = shared_priority_adopt(plan=plan, shared=shared)
         else:
             priority = None
-        priority = priority_save(
-            plan=plan,
-            priority=priority,
-            title=entry["title"],
-            theme=_theme(entry["theme"]),
-            description=entry["description"],
-            parties=entry["parties"],
-            approach=entry["approach"],
-        )
-        for text in entry["objectives"]:
-            objective_save(priority=priority, text=text, qualitative=True)
+        _with_objectives(priority_save, entry, owner="priority", plan=plan, priority=priority)
     # Adopted by the council; the source document does not give the date.
     plan.status = PolicyPlan.Status.VASTGESTELD
     plan.adopted_by = "gemeenteraad"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm, UploadField, description_field
+from ivp.common.forms import AccessibleForm, description_field, upload_form
 
 from .models import Municipality, Region
 from .names import NameIndex, same_name_as
@@ -87,11 +87,10 @@ class RegionForm(AccessibleForm):
         return members
 
 
-class PopulationUploadForm(AccessibleForm):
-    file = UploadField(
-        limits=upload_limits.national,
-        label=gettext_lazy("StatLine export of table 37230ned (CSV)"),
-        help_text=gettext_lazy(
-            "CBS “Bevolkingsontwikkeling; regio per maand”, population at the end of the period, per year."
-        ),
-    )
+PopulationUploadForm = upload_form(
+    limits=upload_limits.national,
+    label=gettext_lazy("StatLine export of table 37230ned (CSV)"),
+    help_text=gettext_lazy(
+        "CBS “Bevolkingsontwikkeling; regio per maand”, population at the end of the period, per year."
+    ),
+)

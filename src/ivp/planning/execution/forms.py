@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm, DateInput, EuroField, UploadField
+from ivp.common.forms import AccessibleForm, DateInput, EuroField, upload_form
 from ivp.figures.models import Indicator
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.policy.models import Objective
@@ -114,17 +114,16 @@ class ProgressForm(ModelRules, Versioned):
     )
 
 
-class ProgressUploadForm(AccessibleForm):
-    file = UploadField(
-        limits=upload_limits.table,
-        label=_("File with progress (CSV or XLSX)"),
-        help_text=_(
-            "Columns “actie-id” (as in the export) or “item”, “status” (gepland, lopend, "
-            "afgerond, vertraagd, geschrapt), and optionally “percentage”, “toelichting” and "
-            "“datum”. Without a percentage the last one reported stays. You see what the file "
-            "changes before anything is saved."
-        ),
-    )
+ProgressUploadForm = upload_form(
+    limits=upload_limits.table,
+    label=_("File with progress (CSV or XLSX)"),
+    help_text=_(
+        "Columns “actie-id” (as in the export) or “item”, “status” (gepland, lopend, "
+        "afgerond, vertraagd, geschrapt), and optionally “percentage”, “toelichting” and "
+        "“datum”. Without a percentage the last one reported stays. You see what the file "
+        "changes before anything is saved."
+    ),
+)
 
 
 class DashboardSettingsForm(Versioned):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits, upload_limits
-from ivp.common.forms import AccessibleForm, DateInput, UploadField
+from ivp.common.forms import AccessibleForm, DateInput, upload_form
 from ivp.figures.models import Indicator
 from ivp.planning.policy.models import (
     CycleStep,
@@ -19,7 +19,7 @@ from ivp.planning.policy.models import (
     ThemeScore,
     WorkGroupMember,
 )
-from ivp.planning.policy.models.prioritisation import check_professional_score
+from ivp.planning.policy.models.prioritisation import SETTINGS, check_professional_score
 from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
 from ivp.taxonomy.models import Theme
 
@@ -50,11 +50,13 @@ def _date(model, name):
 class CycleForm(ModelRules, AccessibleForm):
     rules_model = PolicyCycle
 
-    name = model_field(PolicyCycle, "name")
-    plan_start_year = model_field(PolicyCycle, "plan_start_year")
-    plan_end_year = model_field(PolicyCycle, "plan_end_year")
-    hours_budget_low = model_field(PolicyCycle, "hours_budget_low")
-    hours_budget_high = model_field(PolicyCycle, "hours_budget_high")
+    model_fields = (
+        "name",
+        "plan_start_year",
+        "plan_end_year",
+        "hours_budget_low",
+        "hours_budget_high",
+    )
     notes = text_field(
         _("Notes"),
         help_text=_("About the process, never about persons."),
@@ -88,23 +90,13 @@ class StepForm(ModelRules, Versioned):
 class WorkGroupForm(ModelRules, AccessibleForm):
     rules_model = WorkGroupMember
 
-    role = model_field(WorkGroupMember, "role")
-    organisation = model_field(WorkGroupMember, "organisation")
-    hours_budgeted = model_field(WorkGroupMember, "hours_budgeted")
+    model_fields = ("role", "organisation", "hours_budgeted")
 
 
 class PrioritisationForm(ModelRules, AccessibleForm):
     rules_model = Prioritisation
 
-    weight_objective = model_field(Prioritisation, "weight_objective")
-    weight_subjective = model_field(Prioritisation, "weight_subjective")
-    weight_professional = model_field(Prioritisation, "weight_professional")
-    weight_agenda = model_field(Prioritisation, "weight_agenda")
-    first_year = model_field(Prioritisation, "first_year")
-    last_year = model_field(Prioritisation, "last_year")
-    survey_source = model_field(Prioritisation, "survey_source")
-    professional_source = model_field(Prioritisation, "professional_source")
-    professional_scale = model_field(Prioritisation, "professional_scale")
+    model_fields = SETTINGS
     frameworks = forms.ModelMultipleChoiceField(
         label=_("Frameworks"),
         queryset=Framework.objects.all(),
@@ -191,9 +183,7 @@ class ChoiceForm(AccessibleForm):
 class PlanCreateForm(ModelRules, AccessibleForm):
     rules_model = PolicyPlan
 
-    title = model_field(PolicyPlan, "title")
-    start_year = model_field(PolicyPlan, "start_year")
-    end_year = model_field(PolicyPlan, "end_year")
+    model_fields = ("title", "start_year", "end_year")
 
 
 class PlanForm(PlanCreateForm, Versioned):
@@ -308,12 +298,11 @@ class SharedPriorityForm(ModelRules, Versioned):
     service_arguments = PriorityForm.service_arguments
 
 
-class SurveyUploadForm(AccessibleForm):
-    file = UploadField(
-        limits=upload_limits.table,
-        label=_("File with residents' priorities (CSV or XLSX)"),
-        help_text=_(
-            "Columns “thema” and “percentage” (and/or “score” for the professional score); one "
-            "row per theme, by its name or code."
-        ),
-    )
+SurveyUploadForm = upload_form(
+    limits=upload_limits.table,
+    label=_("File with residents' priorities (CSV or XLSX)"),
+    help_text=_(
+        "Columns “thema” and “percentage” (and/or “score” for the professional score); one "
+        "row per theme, by its name or code."
+    ),
+)

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.forms.forms import DeclarativeFieldsMetaclass
 from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits
@@ -41,12 +42,23 @@ def model_field(model, name: str, **overrides) -> forms.Field:
     return form_field
 
 
-class ModelRules:
+class _ModelFieldsMetaclass(DeclarativeFieldsMetaclass):
+    """Puts a form's `model_fields` (names of `rules_model`'s fields, each as `model_field`
+    makes it) before the fields the form declares itself, as a ModelForm's `fields` does."""
+
+    def __new__(mcs, name, bases, attrs):
+        names = attrs.pop("model_fields", ())
+        taken = {field: model_field(attrs["rules_model"], field) for field in names}
+        return super().__new__(mcs, name, bases, {**taken, **attrs})
+
+
+class ModelRules(metaclass=_ModelFieldsMetaclass):
     """Runs the model's own rules (its validators and `clean()`) on what the form holds and
-    shows each message at the field it names. `rules_model` is the model; `rules_fields` maps
-    a form field to the model field where their names differ; `rules_instance()` may give the
-    instance its context (the plan an uitvoeringsplan belongs to). Fields the form lacks are
-    not checked here: the service's `full_clean()` and the database's checks hold those."""
+    shows each message at the field it names. `rules_model` is the model; `model_fields` names
+    fields taken from it unchanged; `rules_fields` maps a form field to the model field where
+    their names differ; `rules_instance()` may give the instance its context (the plan an
+    uitvoeringsplan belongs to). Fields the form lacks are not checked here: the service's
+    `full_clean()` and the database's checks hold those."""
 
     rules_model: type[models.Model]
     rules_fields: dict[str, str] = {}

@@ -23,6 +23,15 @@ SCALE_MESSAGE = _("The highest professional score is a whole number from 1 to 10
 SUBJECTIVE_MESSAGE = _("The residents' percentage lies between 0 and 100.")
 PROFESSIONAL_MESSAGE = _("The professional score lies between 0 and %(highest)s.")
 WEIGHTS = ("weight_objective", "weight_subjective", "weight_professional", "weight_agenda")
+# what a person sets on the prioritisation page, besides the scores and the frameworks
+SETTINGS = (
+    *WEIGHTS,
+    "first_year",
+    "last_year",
+    "survey_source",
+    "professional_source",
+    "professional_scale",
+)
 
 
 def _weight(label):

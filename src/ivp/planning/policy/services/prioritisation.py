@@ -9,25 +9,13 @@ from django.utils.translation import gettext as _
 from ivp.common import revisions
 from ivp.planning.policy.models import PolicyCycle, Prioritisation, ThemeScore
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
+from ivp.planning.policy.models.prioritisation import SETTINGS
 from ivp.planning.workflow.records import save_fields
 
 
 def prioritisation_for(cycle: PolicyCycle) -> Prioritisation:
     prioritisation, _created = Prioritisation.objects.get_or_create(cycle=cycle)
     return prioritisation
-
-
-SETTINGS = (
-    "weight_objective",
-    "weight_subjective",
-    "weight_professional",
-    "weight_agenda",
-    "first_year",
-    "last_year",
-    "survey_source",
-    "professional_source",
-    "professional_scale",
-)
 
 
 @transaction.atomic
