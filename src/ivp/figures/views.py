@@ -3,8 +3,9 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 
-from ivp.common import charts
+from ivp.common import charts, revisions
 from ivp.common.access import permission_required, public, with_object
 from ivp.common.importing import ImportFileError
 from ivp.common.job_pages import job_pages
@@ -67,10 +68,15 @@ def _year(request, name: str) -> int | None:
     )
 
 
-def _picture(request, municipality, indicators=None):
+def _years_asked(request) -> tuple[int | None, int | None]:
     first, last = _year(request, "van"), _year(request, "tot")
     if first and last and first > last:
         first, last = last, first
+    return first, last
+
+
+def _picture(request, municipality, indicators=None):
+    first, last = _years_asked(request)
     return safety_picture.build(
         municipality, first_year=first, last_year=last, indicators=indicators
     )
@@ -79,6 +85,26 @@ def _picture(request, municipality, indicators=None):
 @for_municipality()
 def safety_picture_view(request, municipality):
     picture = _picture(request, municipality)
+    return render(
+        request,
+        "figures/safety_picture.html",
+        {
+            "municipality": municipality,
+            "picture": picture,
+            # The same for every reader: drafted once per revision of the figures.
+            "sections": revisions.cached(
+                "safety-picture-sections",
+                (revisions.FIGURES,),
+                (municipality.code, *_years_asked(request)),
+                lambda: _picture_sections(picture, municipality),
+            ),
+            "years": available_years(municipality),
+            "synthetic": any(i.synthetic for i in picture.indicators),
+        },
+    )
+
+
+def _picture_sections(picture, municipality) -> str:
     fields = [
         {
             "field": field,
@@ -87,16 +113,13 @@ def safety_picture_view(request, municipality):
         }
         for field in picture.fields
     ]
-    return render(
-        request,
-        "figures/safety_picture.html",
+    return render_to_string(
+        "figures/_picture_sections.html",
         {
             "municipality": municipality,
             "picture": picture,
             "fields": fields,
             "without_theme": [_item(item, municipality) for item in picture.without_theme],
-            "years": available_years(municipality),
-            "synthetic": any(i.synthetic for i in picture.indicators),
         },
     )
 
@@ -220,14 +243,22 @@ def area_picture(request, area):
         last_year=_year(request, "tot"),
     )
     place = SimpleNamespace(code=area.code, name=area.name)
+    cards = revisions.cached(
+        "area-cards",
+        (revisions.FIGURES,),
+        (code, _year(request, "van"), _year(request, "tot")),
+        lambda: render_to_string(
+            "figures/_area_cards.html",
+            {"municipality": place, "items": [_item(item, place) for item in area.indicators]},
+        ),
+    )
     return render(
         request,
         "figures/area_picture.html",
         {
             "area": area,
             "areas": areas,
-            "municipality": place,
-            "items": [_item(item, place) for item in area.indicators],
+            "cards": cards,
             "synthetic": any(i.synthetic for i in area.indicators),
         },
     )
