@@ -25,7 +25,7 @@ from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
 from ivp.reports.models import GeneratedDocument
 from ivp.taxonomy.services import taxonomy_load
-from tests.live_processes import drop_templates, shared_folder
+from tests.live_processes import drop_templates, prepare_in_background, shared_folder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -61,10 +61,26 @@ def pytest_collection_modifyitems(items):
     )
 
 
+def pytest_sessionstart(session):
+    """The pytest-xdist controller has nothing to do while its workers start: on a run of the
+    whole suite it makes the prepared databases of tests/live_processes.py meanwhile."""
+    config = session.config
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        whole_suite = not config.args or any(
+            Path(a).resolve() in (REPO, REPO / "tests") for a in config.args
+        )
+        if whole_suite:
+            config._prepared_databases = prepare_in_background(
+                shared_folder(config._tmp_path_factory)
+            )
+
+
 def pytest_sessionfinish(session):
     """The prepared databases of tests/live_processes.py go when the whole run ends: in the
     pytest-xdist controller, or in the one process without xdist."""
     if not hasattr(session.config, "workerinput"):
+        if preparing := getattr(session.config, "_prepared_databases", None):
+            preparing.join()
         drop_templates(shared_folder(session.config._tmp_path_factory))
 
 

@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from contextlib import closing, contextmanager
@@ -130,6 +131,23 @@ def _drop(template: str) -> None:
         shutil.rmtree(Path(template).parent, ignore_errors=True)
     else:
         _postgres(f"DROP DATABASE IF EXISTS {template} WITH (FORCE)")
+
+
+def prepare_in_background(shared: Path) -> threading.Thread:
+    """Makes every prepared database in a thread of this process, while the test workers set
+    up their own databases, so that no worker waits for another to make one. A kind that
+    fails here is made again, and fails visibly, by the first test that needs it."""
+
+    def prepare():
+        for prepared in PREPARED:
+            try:
+                _template(prepared, shared)
+            except Exception:  # the test that needs it makes it again and reports the failure
+                return
+
+    thread = threading.Thread(target=prepare, name="prepared-databases", daemon=True)
+    thread.start()
+    return thread
 
 
 def drop_templates(shared: Path) -> None:
