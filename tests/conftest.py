@@ -53,12 +53,19 @@ if importlib.util.find_spec("xdist"):
 
 def pytest_collection_modifyitems(items):
     """The longest tests first, so that the many short ones fill the gaps and the workers
-    finish together: those marked `slow` (most copy a prepared database, and each worker
-    makes a different one first), then the browser modules (by then the demo database that
-    their servers copy is made)."""
-    items.sort(
-        key=lambda item: 0 if "slow" in item.keywords else 1 if "browser" in item.keywords else 2
-    )
+    finish together: those marked `slow` that run in this process, while the prepared
+    databases of tests/live_processes.py are still being made (they need `run_folder`); then
+    the slow ones that copy those databases; then the browser modules, whose servers copy the
+    demo database."""
+
+    def order(item) -> int:
+        if "browser" in item.keywords:
+            return 2
+        if "slow" in item.keywords:
+            return 1 if "run_folder" in item.fixturenames else 0
+        return 3
+
+    items.sort(key=order)
 
 
 def pytest_sessionstart(session):
