@@ -27,6 +27,8 @@ CONTRACT = [
     "ProgressRequest",
 ]
 SAMPLES = {"code": "GM1708", "year": "2026", "region": "zuidwest-drenthe"}
+ACTION = "/api/v1/acties/{action}/"
+PROGRESS = "/api/v1/acties/{action}/voortgang/"
 
 
 @pytest.fixture(scope="module")
@@ -216,7 +218,13 @@ def test_written_answers_are_valid_against_the_schema(schema):
 # --- 428 and 412 ---------------------------------------------------------------------------
 
 
-def test_a_write_without_a_version_is_428_and_changes_nothing():
+def _error_answer(schema: dict, path: str, method: str, code: int) -> dict:
+    return schema["paths"][path][method]["responses"][str(code)]["content"]["application/json"][
+        "schema"
+    ]
+
+
+def test_a_write_without_a_version_is_428_and_changes_nothing(schema):
     client = client_for("coordinator.steenwijkerland")
     action = Action.objects.get(pk=_action_id())
     patch = client.patch(
@@ -229,6 +237,9 @@ def test_a_write_without_a_version_is_428_and_changes_nothing():
     )
     assert patch.status_code == progress.status_code == 428
     assert "If-Match" in patch.json()["detail"]
+    # The answers are what the schema says they are.
+    validate(schema, patch.json(), response=_error_answer(schema, ACTION, "patch", 428))
+    validate(schema, progress.json(), response=_error_answer(schema, PROGRESS, "post", 428))
     # If-Match: * names no version either.
     star = client.patch(
         f"/api/v1/acties/{action.pk}/",
@@ -245,7 +256,7 @@ def test_a_write_without_a_version_is_428_and_changes_nothing():
     )
 
 
-def test_if_match_with_the_etag_writes_and_an_old_etag_is_412_with_the_action_as_it_is():
+def test_if_match_with_the_etag_writes_and_an_old_etag_is_412_with_the_action_as_it_is(schema):
     client = client_for("coordinator.steenwijkerland")
     url = f"/api/v1/acties/{_action_id()}/"
     read = client.get(url)
@@ -261,6 +272,7 @@ def test_if_match_with_the_etag_writes_and_an_old_etag_is_412_with_the_action_as
     )
     assert late.status_code == 412
     assert late.json()["current"]["owner"] == "Gemeente"
+    validate(schema, late.json(), response=_error_answer(schema, ACTION, "patch", 412))
     assert late["ETag"] == saved["ETag"]
     # Progress is based on the action's version too: the ETag of its progress list.
     progress_url = url + "voortgang/"
@@ -270,6 +282,7 @@ def test_if_match_with_the_etag_writes_and_an_old_etag_is_412_with_the_action_as
         progress_url, {"status": "lopend"}, content_type="application/json", HTTP_IF_MATCH=etag
     )
     assert stale.status_code == 412
+    validate(schema, stale.json(), response=_error_answer(schema, PROGRESS, "post", 412))
     reported = client.post(
         progress_url, {"status": "lopend"}, content_type="application/json", HTTP_IF_MATCH=current
     )

@@ -7,8 +7,13 @@ of a party on the action; each names the version it was based on (`lock_version`
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
@@ -48,14 +53,35 @@ ETAG = OpenApiParameter(
     response=[200, 201, 412],
     description="Versie van wat u las; stuur haar terug in If-Match bij een wijziging.",
 )
+WHAT_HAPPENED = serializers.CharField(help_text="Wat er gebeurde, in het Nederlands.")
 WRITE_ERRORS = {
     400: OpenApiResponse(description="Ongeldige invoer; de fout staat per veld."),
     403: OpenApiResponse(description="Geen rechten."),
     412: OpenApiResponse(
-        description="Iemand anders sloeg de actie op nadat u haar las; het antwoord bevat de "
-        "actie zoals ze nu is."
+        response=inline_serializer(
+            "StaleWrite",
+            fields={
+                "detail": WHAT_HAPPENED,
+                "lock_version": serializers.IntegerField(help_text="De versie van de actie nu."),
+                "current": ActionSerializer(help_text="De actie zoals ze nu is."),
+            },
+        ),
+        description="Iemand anders sloeg de actie op nadat u haar las; er is niets opgeslagen. "
+        "Het antwoord bevat de actie zoals ze nu is, en haar ETag.",
     ),
-    428: OpenApiResponse(description="lock_version of If-Match ontbreekt."),
+    428: OpenApiResponse(
+        response=inline_serializer(
+            "VersionMissing",
+            fields={
+                "detail": WHAT_HAPPENED,
+                "lock_version": serializers.ListField(
+                    child=serializers.CharField(), help_text="Wat er ontbreekt."
+                ),
+            },
+        ),
+        description="lock_version in de body of If-Match met de ETag ontbreekt; er is niets "
+        "opgeslagen.",
+    ),
 }
 
 
