@@ -186,6 +186,8 @@ EXPECTED: dict[str, Rule] = {
     # is told it does not exist (404), as a key of another is none of their business.
     "accounts:api_keys": same(ANY_ROLE),
     "accounts:api_key_revoke": Rule({COORDINATOR}, set(), method="post"),
+    "accounts:api_keys_all": same({BEHEERDER}),
+    "accounts:api_key_revoke_any": Rule({BEHEERDER}, {BEHEERDER}, method="post"),
     # Forgotten passwords: open to all; the link in the mail is the proof (a wrong one says so).
     "accounts:password_reset": same(EVERYONE),
     "accounts:password_reset_done": same(EVERYONE),
@@ -452,6 +454,7 @@ WRITES = {
     "accounts:membership_end": {},
     "accounts:api_keys": {"name": "X"},
     "accounts:api_key_revoke": {},
+    "accounts:api_key_revoke_any": {},
 }
 WRITE_CASES = [
     (name, role, scope)

@@ -111,3 +111,34 @@ def test_making_and_revoking_a_key_is_in_the_audit_trail_with_who_did_it():
     assert not any(hasattr(h, "key_hash") for h in history)
     trail = client_for("coordinator.steenwijkerland").get("/gemeenten/GM1708/audit/")
     assert "voortgang" in trail.content.decode()
+
+
+ALL_KEYS = "/beheer/api-sleutels/"
+
+
+def test_the_administrator_sees_every_users_keys_and_revokes_one_which_then_stops_working():
+    api_key, key = api_key_create(user=_user("partner.steenwijkerland"), name="gelekt script")
+    url = "/api/v1/gemeenten/GM1708/uitvoeringsplannen/2026/"
+    assert client_for(None).get(url, **_bearer(key)).status_code == 200
+    beheerder = client_for("beheerder")
+    page = beheerder.get(ALL_KEYS).content.decode()
+    assert "partner.steenwijkerland" in page and "gelekt script" in page
+    assert f"{api_key.prefix}…" in page and api_key.key_hash not in page and key not in page
+    assert "coordinator.westerveld" in page  # the keys of the test database's coordinators too
+
+    done = beheerder.post(f"{ALL_KEYS}{api_key.pk}/intrekken/", follow=True).content.decode()
+    assert "De sleutel „gelekt script” van partner.steenwijkerland is ingetrokken" in done
+    assert client_for(None).get(url, **_bearer(key)).status_code == 401
+    last = ApiKey.history.filter(id=api_key.pk).latest("history_date")
+    assert last.history_user.username == "beheerder" and last.revoked_at is not None
+
+
+def test_only_the_administrator_may_list_or_revoke_other_users_keys():
+    api_key, _key = api_key_create(user=_user("partner.steenwijkerland"), name="script")
+    coordinator = client_for("coordinator.steenwijkerland")
+    assert coordinator.get(ALL_KEYS).status_code == 403
+    assert coordinator.post(f"{ALL_KEYS}{api_key.pk}/intrekken/").status_code == 403
+    assert ApiKey.objects.get(pk=api_key.pk).revoked_at is None
+    own = client_for("beheerder").get(PAGE).content.decode()
+    assert ALL_KEYS in own  # the administrator's own keys page links to all keys
+    assert ALL_KEYS not in coordinator.get(PAGE).content.decode()

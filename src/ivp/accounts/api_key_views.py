@@ -1,15 +1,16 @@
-"""A user's own API keys: make one (shown once) and revoke one, under My account."""
+"""A user's own API keys: make one (shown once) and revoke one, under My account; and for the
+administrator every user's keys, any of which it may revoke."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from ivp.common.access import login_required, post_only
+from ivp.common.access import login_required, permission_required, post_only
 
 from .api_keys import api_key_create, api_key_revoke
 from .forms import ApiKeyForm
-from .selectors import api_keys_of
+from .selectors import all_api_keys, api_keys_of
 
 
 @login_required
@@ -33,13 +34,33 @@ def api_keys(request):
 @login_required
 @post_only
 def api_key_revoke_view(request, key):
-    api_key = get_object_or_404(api_keys_of(request.user), pk=key)  # only one's own
+    return _revoke(
+        request, get_object_or_404(api_keys_of(request.user), pk=key), "accounts:api_keys"
+    )
+
+
+@permission_required("accounts.manage_api_keys")
+def api_keys_all(request):
+    return render(request, "accounts/api_keys_all.html", {"keys": all_api_keys()})
+
+
+@permission_required("accounts.manage_api_keys")
+@post_only
+def api_key_revoke_any(request, key):
+    return _revoke(request, get_object_or_404(all_api_keys(), pk=key), "accounts:api_keys_all")
+
+
+def _revoke(request, api_key, done: str):
     try:
         api_key_revoke(api_key=api_key, by=request.user)
+        done_message = (
+            _("The key “%(name)s” is revoked; it no longer works.")
+            if api_key.user == request.user
+            else _("The key “%(name)s” of %(user)s is revoked; it no longer works.")
+        )
         messages.success(
-            request,
-            _("The key “%(name)s” is revoked; it no longer works.") % {"name": api_key.name},
+            request, done_message % {"name": api_key.name, "user": api_key.user.get_username()}
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("accounts:api_keys")
+    return redirect(done)

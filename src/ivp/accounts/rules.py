@@ -47,6 +47,8 @@ rules.add_perm("taxonomy.change_municipal_themes", is_beheerder | is_coordinator
 # Regions: the beheerder records them (a partnership too) and decides their members, since
 # members decide whose work a regiocoördinator may read; a region's own regiocoördinator keeps
 # its name, code and description. A coordinator of a member municipality changes nothing of it.
+# Revoking anyone's API key, e.g. of a script that leaked or a partner that left.
+rules.add_perm("accounts.manage_api_keys", is_beheerder)
 rules.add_perm("regions.add_region", is_beheerder)
 rules.add_perm("regions.change_region", is_beheerder | coordinates_region)
 rules.add_perm("regions.change_region_members", is_beheerder)

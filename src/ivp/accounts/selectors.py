@@ -92,7 +92,14 @@ def invitations_of(municipality):
 
 def api_keys_of(user):
     """A user's API keys, active ones first, newest first."""
-    return ApiKey.objects.filter(user=user).order_by(F("revoked_at").desc(nulls_first=True), "-pk")
+    return all_api_keys().filter(user=user)
+
+
+def all_api_keys():
+    """Every user's API keys, active ones first, newest first."""
+    return ApiKey.objects.select_related("user").order_by(
+        F("revoked_at").desc(nulls_first=True), "-pk"
+    )
 
 
 def memberships_in(municipality) -> QuerySet[Membership]:

@@ -13,6 +13,12 @@ urlpatterns = [
         api_key_views.api_key_revoke_view,
         name="api_key_revoke",
     ),
+    path("beheer/api-sleutels/", api_key_views.api_keys_all, name="api_keys_all"),
+    path(
+        "beheer/api-sleutels/<int:key>/intrekken/",
+        api_key_views.api_key_revoke_any,
+        name="api_key_revoke_any",
+    ),
     path("gemeenten/<gm:code>/audit/", views.audit, name="audit"),
     path("wachtwoord/wijzigen/", views.password_change, name="password_change"),
     path("wachtwoord/gewijzigd/", views.password_change_done, name="password_change_done"),
