@@ -50,27 +50,30 @@ def _postgres(statement: str) -> None:
 def own_database(tmp_path: Path, prepared: str | None = None, *, shared: Path | None = None):
     """A database URL nobody else uses, removed afterwards: empty, or a copy of the `prepared`
     database (see PREPARED; `shared` is the folder the test run's workers share)."""
-    if not _on_postgres():
-        path = tmp_path / "ivp.sqlite3"
-        if prepared:
-            _sqlite_copy(_template(prepared, shared), path)
-        yield f"sqlite:///{path}"
-        return
-    name = f"ivp_live_{uuid.uuid4().hex[:10]}"
-    _postgres_create(name, prepared, shared)
+    database, url = _new_database(tmp_path, "live", prepared, shared)
     try:
-        yield _server_url(name)
+        yield url
     finally:
-        _postgres(f"DROP DATABASE {name} WITH (FORCE)")
+        if _on_postgres():  # a SQLite file goes with tmp_path
+            _drop(database)
 
 
-def _postgres_create(name: str, prepared: str | None, shared: Path) -> None:
-    if not prepared:
-        _postgres(f"CREATE DATABASE {name}")
-        return
-    template = _template(prepared, shared)
-    with _locked(shared, prepared):  # a template may serve one copy at a time
-        _postgres(f"CREATE DATABASE {name} TEMPLATE {template}")
+def _new_database(folder: Path, kind: str, prepared: str | None, shared: Path) -> tuple[str, str]:
+    """A database of its own, empty or a copy of `prepared`: its name (PostgreSQL) or file
+    (SQLite, in `folder`), and its URL."""
+    if _on_postgres():
+        name = f"ivp_{kind}_{uuid.uuid4().hex[:10]}"
+        if prepared:
+            template = _template(prepared, shared)
+            with _locked(shared, prepared):  # a template may serve one copy at a time
+                _postgres(f"CREATE DATABASE {name} TEMPLATE {template}")
+        else:
+            _postgres(f"CREATE DATABASE {name}")
+        return name, _server_url(name)
+    path = folder / "ivp.sqlite3"
+    if prepared:
+        _sqlite_copy(_template(prepared, shared), path)
+    return str(path), f"sqlite:///{path}"
 
 
 def shared_folder(tmp_path_factory) -> Path:
@@ -100,15 +103,7 @@ def _template(prepared: str, shared: Path) -> str:
         folder = shared / f"template-{prepared}"
         folder.mkdir(exist_ok=True)
         base, commands = PREPARED[prepared]
-        if _on_postgres():
-            template = f"ivp_template_{uuid.uuid4().hex[:10]}"
-            _postgres_create(template, base, shared)
-            url = _server_url(template)
-        else:
-            template = str(folder / "ivp.sqlite3")
-            if base:
-                _sqlite_copy(_template(base, shared), Path(template))
-            url = f"sqlite:///{template}"
+        template, url = _new_database(folder, "template", base, shared)
         try:
             env = environment(folder, url)
             for command in commands:

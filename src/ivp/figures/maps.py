@@ -11,18 +11,18 @@ from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
 
 
-def known_code(value: str | None, codes) -> str | None:
+def known_code(value: str | None) -> str | None:
     """The municipality a `?gemeente=` value names (any case, spaces around), or None.
 
     Only known codes reach the map's cache key, so a stream of made-up values renders
     nothing new and leaves no cache entries behind: they all get the plain map."""
     code = (value or "").strip().upper()
-    return code if code in codes else None
+    return code if code and Municipality.objects.filter(code=code).exists() else None
 
 
 def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
     """Computed once per revision of the figures; an unknown `highlight` counts as none."""
-    highlight = known_code(highlight, set(Municipality.objects.values_list("code", flat=True)))
+    highlight = known_code(highlight)
     return revisions.cached(
         "rate-map",
         (revisions.FIGURES,),

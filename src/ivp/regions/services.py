@@ -194,7 +194,6 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     Validates the whole file first; writes all rows in one transaction or nothing.
     Rows of former municipalities (no value for the last year) are skipped and counted.
     """
-    revisions.bump(revisions.FIGURES)
     upload_limits.refuse_if_too_large(file_name, raw, upload_limits.national())
     records = cbs_files.statline_population(file_name, cbs_files.decode(file_name, raw))
     index = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
@@ -244,6 +243,7 @@ def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
     if problems:
         raise ImportFileError(problems)
     with transaction.atomic():
+        revisions.bump(revisions.FIGURES)  # bulk writes send no signal
         replaced = _replaced_population(objects)
         for start in range(0, len(objects), BATCH):
             Population.objects.bulk_create(

@@ -48,7 +48,10 @@ class _ModelFieldsMetaclass(DeclarativeFieldsMetaclass):
 
     def __new__(mcs, name, bases, attrs):
         names = attrs.pop("model_fields", ())
-        taken = {field: model_field(attrs["rules_model"], field) for field in names}
+        model = attrs.get("rules_model") or next(
+            (base.rules_model for base in bases if hasattr(base, "rules_model")), None
+        )
+        taken = {field: model_field(model, field) for field in names}
         return super().__new__(mcs, name, bases, {**taken, **attrs})
 
 
