@@ -1,10 +1,13 @@
 """The map of municipalities coloured by rate, with the same numbers as a table."""
 
+import re
+
 import polars as pl
 from django.utils.translation import gettext as _
 
 from ivp import analysis
 from ivp.common import charts, revisions
+from ivp.regions.converters import MunicipalityCode
 from ivp.regions.models import Municipality
 
 from .models import Indicator, Source
@@ -17,7 +20,8 @@ def known_code(value: str | None) -> str | None:
     Only known codes reach the map's cache key, so a stream of made-up values renders
     nothing new and leaves no cache entries behind: they all get the plain map."""
     code = (value or "").strip().upper()
-    return code if code and Municipality.objects.filter(code=code).exists() else None
+    well_formed = re.fullmatch(MunicipalityCode.regex, code)  # asks nothing else of the database
+    return code if well_formed and Municipality.objects.filter(code=code).exists() else None
 
 
 def map_view(indicator: Indicator, *, year: int | None, highlight: str | None) -> dict:
