@@ -242,7 +242,13 @@ def _planning_samples():
     from ivp.planning.execution.services.actions import action_plan_create, action_save
     from ivp.planning.models import PolicyPlan
     from ivp.planning.policy.services.cycle import cycle_create, work_group_add
-    from ivp.planning.policy.services.plan import objective_save, plan_create, priority_save
+    from ivp.planning.policy.services.plan import (
+        focus_area_save,
+        objective_save,
+        plan_create,
+        priority_save,
+        regional_link_save,
+    )
     from ivp.planning.policy.services.regional import regional_priority_save
 
     westerveld = Municipality.objects.get(code="GM1701")
@@ -260,7 +266,9 @@ def _planning_samples():
         end_year=2030,
     )
     priority = priority_save(plan=plan, title="Veilig uitgaan")
-    objective_save(priority=priority, text="Minder geweld in het uitgaansgebied.", qualitative=True)
+    objective_save(
+        priority=priority, text="Minder geweld in het uitgaansgebied.", kind="kwalitatief"
+    )
     westerveld_actions = action_plan_create(
         policy_plan=PolicyPlan.objects.get(municipality=westerveld), start_year=2026
     )
@@ -276,4 +284,12 @@ def _planning_samples():
         start_year=2025,
         end_year=2028,
     )
-    objective_save(regional_priority=shared, text="Minder woningbranden.", qualitative=True)
+    objective_save(regional_priority=shared, text="Minder woningbranden.", kind="kwalitatief")
+    focus_area_save(priority=priority, title="Horeca en evenementen")
+    overijssel = regional_priority_save(
+        region=Region.objects.get(code="PV23"),
+        title="Veilig uitgaan in de regio",
+        start_year=2025,
+        end_year=2028,
+    )
+    regional_link_save(priority=priority, regional_priority=overijssel, contribution="Lokaal.")

@@ -88,7 +88,9 @@ def test_every_field_of_plan_action_plan_action_and_progress_is_typed_and_descri
     plan = schema["components"]["schemas"]["Plan"]["properties"]
     assert {"priorities", "other_themes", "frameworks", "going_concern"} <= set(plan)
     priority = schema["components"]["schemas"]["Priority"]["properties"]
-    assert {"objectives", "approach", "parties", "shared"} <= set(priority)
+    assert {"objectives", "approach", "parties", "shared", "focus_areas", "regional_links"} <= set(
+        priority
+    )
     action = schema["components"]["schemas"]["Action"]["properties"]
     assert {"lock_version", "parties", "planning_months", "budget"} <= set(action)
     assert action["budget"]["type"] == "number"
@@ -161,9 +163,10 @@ def test_every_api_answer_is_valid_against_the_schema(schema):
     assert "/api/v1/gemeenten/{code}/veiligheidsplan/" in checked
     assert "/api/v1/gemeenten/{code}/uitvoeringsplannen/{year}/" in checked
     assert "/api/v1/acties/{action}/voortgang/" in checked
-    # Westerveld's plan adopts shared regional priorities: that part is checked too.
+    # Westerveld's plan works on shared regional priorities inside speerpunten of its own
+    # priorities: those parts are checked too.
     westerveld = client.get("/api/v1/gemeenten/GM1701/veiligheidsplan/").json()
-    assert any(p["shared"] for p in westerveld["priorities"])
+    assert any(p["regional_links"] and p["focus_areas"] for p in westerveld["priorities"])
     validate(schema, westerveld, "Plan")
     with pytest.raises(AssertionError):  # a key the schema does not describe fails
         validate(schema, {**westerveld, "undocumented": 1}, "Plan")

@@ -77,6 +77,8 @@ OWN = {
     "priority": _first("planning.Priority", plan__municipality__code="GM1701"),
     "objective": _first("planning.Objective", priority__plan__municipality__code="GM1701"),
     "shared": _first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
+    "focus_area": _first("planning.FocusArea", priority__plan__municipality__code="GM1701"),
+    "link": _first("planning.RegionalLink", priority__plan__municipality__code="GM1701"),
     "shared_objective": _first(
         "planning.Objective",
         regional_priority=_first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
@@ -111,6 +113,8 @@ OTHER = {
     "priority": _first("planning.Priority", plan__municipality__code="GM1708"),
     "objective": _first("planning.Objective", priority__plan__municipality__code="GM1708"),
     "shared": _first("planning.RegionalPriority", region__code="PV22"),
+    "focus_area": _first("planning.FocusArea", priority__plan__municipality__code="GM1708"),
+    "link": _first("planning.RegionalLink", priority__plan__municipality__code="GM1708"),
     "shared_objective": _first(
         "planning.Objective",
         regional_priority=_first("planning.RegionalPriority", region__code="PV22"),
@@ -248,6 +252,10 @@ EXPECTED: dict[str, Rule] = {
     "planning:priority_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:objective_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:objective_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:focus_area_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:focus_area_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:regional_link": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:regional_link_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:shared_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
@@ -439,10 +447,12 @@ WRITES = {
     "planning:plan_edit": {"title": "X", "start_year": 2027, "end_year": 2030, "mission": "X"},
     "planning:priority_create": {"title": "X", "kind": "prioriteit", "confirm_more": "on"},
     "planning:priority_edit": {"title": "X", "kind": "prioriteit", "confirm_more": "on"},
-    "planning:objective_create": {"text": "X", "qualitative": "on"},
+    "planning:objective_create": {"text": "X", "kind": "kwalitatief"},
+    "planning:focus_area_create": {"title": "X"},
+    "planning:regional_link_remove": {},
     "planning:shared_priority_create": {"title": "X", "start_year": 2027, "end_year": 2030},
     "planning:shared_priority_edit": {"title": "X", "start_year": 2027, "end_year": 2030},
-    "planning:shared_objective_create": {"text": "X", "qualitative": "on"},
+    "planning:shared_objective_create": {"text": "X", "kind": "kwalitatief"},
     "planning:plan_adopt": {
         "adopted_by": "gemeenteraad",
         "adopted_on": "2027-01-01",
@@ -467,7 +477,14 @@ WRITE_CASES = [
 
 def _state():
     from ivp.accounts.models import ApiKey, Invitation, Membership
-    from ivp.planning.models import Objective, PolicyPlan, Priority, RegionalPriority
+    from ivp.planning.models import (
+        FocusArea,
+        Objective,
+        PolicyPlan,
+        Priority,
+        RegionalLink,
+        RegionalPriority,
+    )
     from ivp.regions.models import ImportRun, Region
     from ivp.taxonomy.models import MunicipalTheme
 
@@ -475,6 +492,8 @@ def _state():
         PolicyPlan.history.count(),
         Priority.history.count(),
         Objective.history.count(),
+        FocusArea.history.count(),
+        RegionalLink.history.count(),
         RegionalPriority.history.count(),
         Region.history.count(),
         MunicipalTheme.history.count(),

@@ -52,7 +52,7 @@ def _write_priority(page, *, title, approach, parties, objective) -> None:
         assert "buiten de planperiode 2027–2030" in page.get_by_role("alert").inner_text()
         page.get_by_label("Streefjaar").fill(objective["target_year"])
     else:
-        page.get_by_label("Kwalitatief (niet gemeten met een indicator)").check()
+        page.get_by_label("Soort", exact=True).select_option("kwalitatief")
     _submit(page, "Opslaan")
 
 
@@ -169,7 +169,9 @@ def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir
     _submit(page, "Markeren als vastgesteld")
     main = page.locator("main").inner_text()
     assert "versie 1" in main and "vastgesteld door gemeenteraad op 15 december 2026" in main
-    assert "Jonge aanwas voorkomen" in main and "Veilig buitengebied" not in main
+    headings = page.locator("main h3").all_inner_texts()
+    assert any("Jonge aanwas voorkomen" in h for h in headings)  # adopted as a priority
+    assert not any("Veilig buitengebied" in h for h in headings)  # refused: a fifth one
     assert (
         "van 2.160 (2024) naar 2.000 (2030)" in main or "van 2160 (2024) naar 2000 (2030)" in main
     )
@@ -188,7 +190,7 @@ def test_regional_coordinator_changes_a_shared_objective_and_compares_members(pa
     page.get_by_label("Doelstelling", exact=True).fill(
         "Gemeenten en partners hebben zicht op online fraude in hun gebied."
     )
-    page.get_by_label("Kwalitatief (niet gemeten met een indicator)").check()
+    page.get_by_label("Soort", exact=True).select_option("kwalitatief")
     _submit(page, "Opslaan")
     visit(page, "/regios/zuidwest-drenthe/naast-elkaar/")
     table = page.get_by_role("table").inner_text()
@@ -202,7 +204,8 @@ def test_council_member_reads_the_published_plan_without_edit_controls(page_for)
     visit(page, "/gemeenten/GM1701/veiligheidsplan/")
     main = page.locator("main")
     assert "Integraal Veiligheidsplan Westerveld 2023–2027" in main.inner_text()
-    assert "Gedeelde prioriteit van Zuidwest-Drenthe" in main.inner_text()
+    assert "Prioriteiten van Zuidwest-Drenthe" in main.inner_text()
+    assert "Speerpunt 3: Bibob-beleid dat past bij Westerveld" in main.inner_text()
     assert main.locator("form").count() == 0
     assert (
         main.get_by_role("link", name=re.compile("^(Bewerken|Prioriteit|Doelstelling)")).count()

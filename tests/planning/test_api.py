@@ -27,7 +27,9 @@ def test_the_schema_names_the_new_endpoints():
 def test_the_plan_in_force_is_public_as_its_export():
     data = client_for(None).get("/api/v1/gemeenten/GM1701/veiligheidsplan/").json()
     assert data["title"] == "Integraal Veiligheidsplan Westerveld 2023–2027"
-    assert data["priorities"][0]["shared"]["region"]["code"] == "zuidwest-drenthe"
+    first = data["priorities"][0]
+    assert first["regional_links"][0]["region"]["code"] == "zuidwest-drenthe"
+    assert first["focus_areas"][0]["title"].startswith("Bewustwording")
 
 
 def test_observations_are_public_aggregates_with_their_source():

@@ -50,8 +50,8 @@ def test_a_clean_plan_has_no_faults_and_no_warnings(meppel):
             target_value=1100,
             target_year=2030,
         ),
-        objective_save(priority=priorities[1], text="Weerbare ondernemers", qualitative=True),
-        objective_save(priority=priorities[2], text="Minder jeugdoverlast", qualitative=True),
+        objective_save(priority=priorities[1], text="Weerbare ondernemers", kind="kwalitatief"),
+        objective_save(priority=priorities[2], text="Minder jeugdoverlast", kind="kwalitatief"),
     ]
     actions = action_plan_create(policy_plan=plan, start_year=2027)
     for objective, theme in zip(objectives, actions.themes.order_by("order"), strict=True):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from ivp.planning.models import CycleStep, PolicyPlan, RegionalPriority
+from ivp.planning.models import CycleStep, PolicyPlan, RegionalLink, RegionalPriority
 from ivp.planning.policy import export, ranking
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.services import plan as plan_services
@@ -112,7 +112,13 @@ def test_an_adopted_plan_changes_only_through_a_new_version(westerveld):
     assert [sorted(p.parties.values_list("name", flat=True)) for p in new.priorities.all()] == [
         sorted(p.parties.values_list("name", flat=True)) for p in plan.priorities.all()
     ]
-    assert new.priorities.filter(shared__isnull=False).count() == 3
+    assert RegionalLink.objects.filter(priority__plan=new).count() == 3
+    assert [
+        [(f.title, f.objectives.count()) for f in p.focus_areas.all()] for p in new.priorities.all()
+    ] == [
+        [(f.title, f.objectives.count()) for f in p.focus_areas.all()]
+        for p in plan.priorities.all()
+    ]
     assert sum(p.objectives.count() for p in new.priorities.all()) == sum(
         p.objectives.count() for p in plan.priorities.all()
     )
@@ -123,23 +129,21 @@ def test_an_adopted_plan_changes_only_through_a_new_version(westerveld):
     assert PolicyPlan.objects.get(pk=plan.pk).mission.startswith("Westerveld blijft")
 
 
-def test_a_change_in_the_shared_objective_shows_in_every_members_plan(westerveld, zuidwest_drenthe):
+def test_a_change_in_the_shared_priority_shows_in_every_members_plan(westerveld, zuidwest_drenthe):
     shared = RegionalPriority.objects.get(region=zuidwest_drenthe, title__startswith="Digitale")
-    objective = shared.objectives.first()
-    plan_services.objective_save(
-        regional_priority=shared,
-        objective=objective,
-        text="Iedereen kent de risico's van phishing.",
-        qualitative=True,
+    regional_priority_save(
+        region=zuidwest_drenthe,
+        shared=shared,
+        title="Digitale weerbaarheid",
+        start_year=shared.start_year,
+        end_year=shared.end_year,
     )
     data = export.plan_data(policy_selectors.plan_in_force(westerveld))
-    adopted = next(
-        p for p in data["priorities"] if p["shared"] and p["shared"]["title"] == shared.title
-    )
-    assert "Iedereen kent de risico's van phishing." in [
-        o["text"] for o in adopted["shared"]["objectives"]
-    ]
-    assert adopted["shared"]["region"] == {"code": "zuidwest-drenthe", "name": "Zuidwest-Drenthe"}
+    links = [link for p in data["priorities"] for link in p["regional_links"]]
+    assert "Digitale weerbaarheid" in [link["title"] for link in links]
+    (region,) = [r for r in data["regions"] if r["region"]["code"] == "zuidwest-drenthe"]
+    row = next(r for r in region["priorities"] if r["title"] == "Digitale weerbaarheid")
+    assert row["worked_on_in"] == ["Digitale criminaliteit beter in beeld en aanpakken"]
 
 
 def test_only_members_adopt_a_shared_priority(steenwijkerland_draft_plan, zuidwest_drenthe):
@@ -149,25 +153,30 @@ def test_only_members_adopt_a_shared_priority(steenwijkerland_draft_plan, zuidwe
         plan_services.shared_priority_adopt(plan=plan, shared=shared)
 
 
-def test_a_measurable_objective_needs_all_five_parts(steenwijkerland_draft_plan):
+def test_a_baseline_needs_its_year_and_an_effect_its_direction(steenwijkerland_draft_plan):
     priority = steenwijkerland_draft_plan.priorities.get()
-    with pytest.raises(ValidationError, match=r"alle vijf|all five"):
+    with pytest.raises(ValidationError, match="Een nulmeting heeft zowel een waarde als een jaar"):
         plan_services.objective_save(priority=priority, text="Minder inbraken", baseline_value=40)
+    with pytest.raises(ValidationError, match="Een effectdoelstelling heeft een richting nodig"):
+        plan_services.objective_save(priority=priority, text="Minder inbraken", kind="effect")
 
 
 def test_plan_export_json_has_the_documented_shape(capsys):
     call_command("plan", "GM1701", "--format", "json")
     data = json.loads(capsys.readouterr().out)
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert data["period"] == {"from": 2023, "to": 2027}
     assert data["status"] == "vastgesteld"
     titles = [p["title"] for p in data["priorities"]]
     assert titles[0] == "Ondermijnende factoren verminderen" and len(titles) == 4
     first = data["priorities"][0]
-    assert first["approach"] and first["parties"] and first["objectives"]
-    assert first["shared"]["region"]["name"] == "Zuidwest-Drenthe"
-    assert len(first["shared"]["objectives"]) == 3
-    assert data["priorities"][1]["shared"] is None  # sociale overlast is Westerveld's own
+    assert first["parties"] and first["shared"] is None  # worked on by link, not adopted
+    assert [len(f["objectives"]) for f in first["focus_areas"]] == [1, 0, 1]  # the speerpunten
+    assert first["regional_links"][0]["region"]["name"] == "Zuidwest-Drenthe"
+    assert data["priorities"][1]["regional_links"] == []  # sociale overlast is Westerveld's own
+    regions = {r["region"]["name"]: r["priorities"] for r in data["regions"]}
+    assert len(regions["Zuidwest-Drenthe"]) == 5  # all five shown, three worked on
+    assert sum(bool(p["worked_on_in"]) for p in regions["Zuidwest-Drenthe"]) == 3
 
 
 def test_plan_export_markdown_is_dutch(capsys):
@@ -175,7 +184,11 @@ def test_plan_export_markdown_is_dutch(capsys):
     text = capsys.readouterr().out
     assert text.startswith("# Integraal Veiligheidsplan Westerveld 2023–2027")
     assert "## Prioriteiten" in text
-    assert "Gedeelde prioriteit van Zuidwest-Drenthe (2023–2027)." in text
+    assert (
+        "Werkt ook aan de gedeelde prioriteit „Minder verwevenheid van onder- en bovenwereld” "
+        "van Zuidwest-Drenthe (2023–2027)" in text
+    )
+    assert "#### Speerpunt 3: Bibob-beleid dat past bij Westerveld" in text
     assert "Onze aanpak richt zich op:" in text
 
 

@@ -58,6 +58,8 @@ def _measured_objective():
     return objective_save(
         priority=priority,
         text="Minder misdrijven",
+        kind="effect",
+        direction="dalen",
         indicator=indicator,
         baseline_value=1133,
         baseline_year=2024,
@@ -68,7 +70,7 @@ def _measured_objective():
 
 def _qualitative_objective():
     priority = Priority.objects.filter(plan=_draft_plan()).first()
-    return objective_save(priority=priority, text="Meer samenwerking", qualitative=True)
+    return objective_save(priority=priority, text="Meer samenwerking", kind="kwalitatief")
 
 
 def _prioritisation():
@@ -134,14 +136,32 @@ RULES = [
     (
         "qualitative but measured",
         _measured_objective,
-        {"qualitative": True},
+        {"kind": "kwalitatief"},
         "Een kwalitatieve doelstelling heeft geen indicator",
     ),
     (
-        "measured in part",
+        "effect without direction",
         _qualitative_objective,
-        {"qualitative": False, "baseline_year": 2024},
-        "Een meetbare doelstelling heeft een indicator, een nulmeting met jaar en een streefwaarde met jaar nodig",
+        {"kind": "effect"},
+        "Een effectdoelstelling heeft een richting nodig",
+    ),
+    (
+        "reach without target",
+        _measured_objective,
+        {"direction": "bereiken", "target_value": None},
+        "„Bereiken” heeft de te bereiken waarde nodig",
+    ),
+    (
+        "output without number",
+        _qualitative_objective,
+        {"kind": "output"},
+        "Een outputdoelstelling heeft het aantal nodig",
+    ),
+    (
+        "baseline in part",
+        _measured_objective,
+        {"baseline_year": None},
+        "Een nulmeting heeft zowel een waarde als een jaar nodig.",
     ),
     ("weight above 100", _prioritisation, {"weight_objective": 101}, "Een gewicht is een heel"),
     (

@@ -172,7 +172,8 @@ def test_westerveld_ivp_in_every_format_has_its_priorities_in_order(westerveld_p
     assert [t for _, t in docx_headings(document)][1:-2] == expected
     text = pdf_text(_make("ivp", "GM1701", "pdf"))
     assert all(words(t) in text for t in numbered)
-    assert "gedeelde prioriteit van Zuidwest-Drenthe" in text
+    assert "werken we ook aan regionale prioriteiten" in text
+    assert words("Speerpunt 3: Bibob-beleid dat past bij Westerveld") in text
     for objective in plan.priorities.first().objectives.all():
         assert words(objective.text) in text
     tree = html_tree(_make("ivp", "GM1701", "html"))
@@ -271,7 +272,7 @@ def test_voortgang_shows_a_measurable_objective_against_baseline_and_target():
         ).values_list("period", "value")
     )
     first, last = min(stored), max(stored)
-    objective.indicator, objective.qualitative = indicator, False
+    objective.indicator, objective.kind, objective.direction = indicator, "effect", "dalen"
     objective.baseline_value, objective.baseline_year = stored[first], int(first)
     objective.target_value, objective.target_year = stored[first] * 0.9, 2026
     objective.save()

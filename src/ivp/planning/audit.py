@@ -7,11 +7,13 @@ from ivp.planning.models import (
     ActionPlanTheme,
     ApproachLine,
     CycleStep,
+    FocusArea,
     Objective,
     PolicyCycle,
     PolicyPlan,
     Prioritisation,
     Priority,
+    RegionalLink,
     ThemeScore,
     WorkGroupMember,
 )
@@ -22,7 +24,7 @@ HISTORIES = {
     "cycle__municipality": (CycleStep, WorkGroupMember, Prioritisation),
     "prioritisation__cycle__municipality": (ThemeScore,),
     "plan__municipality": (Priority,),
-    "priority__plan__municipality": (Objective, ApproachLine),
+    "priority__plan__municipality": (FocusArea, Objective, ApproachLine, RegionalLink),
     "action_plan__municipality": (ActionPlanTheme,),
     "theme__action_plan__municipality": (Action,),
 }

@@ -1,5 +1,5 @@
-"""Demo policy data: Westerveld's IVP 2023–2027 with the Zuidwest-Drenthe shared priorities
-(seed 004) and Steenwijkerland's cycle after its start memo (seed 001). The facts are the
+"""Demo policy data: Westerveld's IVP 2023–2027 with its speerpunten and the Zuidwest-Drenthe
+shared priorities it works on (seed 004) and Steenwijkerland's cycle after its start memo (seed 001). The facts are the
 municipalities'; the sentences are ours. Idempotent: a second run changes nothing."""
 
 import json
@@ -15,11 +15,12 @@ from ivp.planning.models import CycleStep, PolicyCycle, PolicyPlan, RegionalPrio
 from ivp.planning.policy.services.cycle import cycle_create, step_update, work_group_add
 from ivp.planning.policy.services.frameworks import frameworks_load
 from ivp.planning.policy.services.plan import (
+    focus_area_save,
     objective_save,
     plan_adopt,
     plan_create,
     priority_save,
-    shared_priority_adopt,
+    regional_link_save,
 )
 from ivp.planning.policy.services.regional import regional_priority_save
 from ivp.regions.models import Municipality, Region
@@ -106,66 +107,118 @@ SHARED = [
     },
 ]
 
-# Westerveld's four priorities; `shared` names the regional priority it adopts by link.
+# Westerveld's four priorities, in the plan's order. The plan joins the Zuidwest-Drenthe
+# priorities and gives them a local colour: `linked` names the regional priority a local one
+# works on (a link, no extra priority); `focus_areas` are the speerpunten ("In onze strategie
+# richten we ons op ..."), each with the objectives the plan puts under it.
 WESTERVELD = [
     {
         "title": "Ondermijnende factoren verminderen",
         "description": "Ondermijning tast veiligheid, leefbaarheid, economie en gezag aan; Westerveld trekt hierin op met Zuidwest-Drenthe en heeft daarnaast eigen aandachtspunten in de organisatie.",
         "theme": "ondermijning",
-        "shared": "Minder verwevenheid van onder- en bovenwereld",
+        "linked": "Minder verwevenheid van onder- en bovenwereld",
+        "contribution": "Westerveld volgt de aanbevelingen van de weerbaarheidsscan van het RIEC op en voert een eigen Bibob-beleid in.",
         "parties": ["RIEC Noord", "Politie basisteam Zuidwest-Drenthe"],
-        "objectives": [
-            "Een Bibob-beleid dat past bij Westerveld is ingevoerd en wordt structureel toegepast.",
-            "De aanbevelingen uit de weerbaarheidsscan van het RIEC zijn opgevolgd.",
-        ],
-        "approach": [
-            "bewustwording en weerbaarheid van bestuur en ambtelijke organisatie vergroten",
-            "meer datagestuurd werken voor een betere informatiepositie",
-            "Bibob-beleid invoeren om misbruik van vergunningen te voorkomen",
+        "objectives": [],
+        "approach": [],
+        "focus_areas": [
+            {
+                "title": "Bewustwording en weerbaarheid van bestuur en organisatie",
+                "introduction": "Bewustzijn is de basis, met aandacht voor integriteit en de veiligheid van de eigen medewerkers.",
+                "objectives": [
+                    "De aanbevelingen uit de weerbaarheidsscan van het RIEC zijn opgevolgd."
+                ],
+            },
+            {
+                "title": "Een betere informatiepositie door datagestuurd werken",
+                "introduction": "",
+                "objectives": [],
+            },
+            {
+                "title": "Bibob-beleid dat past bij Westerveld",
+                "introduction": "Zodat vergunningen niet worden misbruikt voor criminele doeleinden.",
+                "objectives": [
+                    "Een Bibob-beleid dat past bij Westerveld is ingevoerd en wordt structureel toegepast."
+                ],
+            },
         ],
     },
     {
         "title": "Sociale overlast terugdringen",
         "description": "Meldingen van sociale overlast, zoals burengerucht en verward gedrag, namen toe; drie op de tien inwoners ervaren veel overlast in de buurt (Veiligheidsmonitor 2021).",
         "theme": "sociale-kwaliteit",
-        "shared": None,
+        "linked": None,
         "parties": ["Politie basisteam Zuidwest-Drenthe", "woningcorporaties", "zorgpartners"],
-        "objectives": [
-            "Er zijn beleidsregels voor de gedragsaanwijzing bij ernstige, herhaalde woonoverlast.",
-            "De rollen en verantwoordelijkheden van partners bij woonoverlast zijn vastgelegd.",
-        ],
-        "approach": [
-            "beleid voor ernstige en herhaalde woonoverlast",
-            "een integrale samenwerking met heldere rollen van de partners",
-            "triage bij woonoverlast, omdat achter overlast vaak een zorgvraag zit",
+        "objectives": [],
+        "approach": [],
+        "focus_areas": [
+            {
+                "title": "Beleid voor ernstige en herhaalde woonoverlast",
+                "introduction": "De burgemeester kan dan een gedragsaanwijzing geven; daar horen beleidsregels onder.",
+                "objectives": [
+                    "Er zijn beleidsregels voor de gedragsaanwijzing bij ernstige, herhaalde woonoverlast."
+                ],
+            },
+            {
+                "title": "Integrale samenwerking met heldere rollen",
+                "introduction": "",
+                "objectives": [
+                    "De rollen en verantwoordelijkheden van partners bij woonoverlast zijn vastgelegd."
+                ],
+            },
+            {
+                "title": "Triage bij woonoverlast",
+                "introduction": "Achter overlast zit vaak een zorgvraag, bijvoorbeeld psychische problemen.",
+                "objectives": [],
+            },
         ],
     },
     {
         "title": "Digitale criminaliteit beter in beeld en aanpakken",
         "description": "Criminaliteit verschuift van bijvoorbeeld woninginbraak naar online vormen als phishing en bankhelpdeskfraude; een op de zeven inwoners was in 2021 slachtoffer van online criminaliteit (Veiligheidsmonitor 2021).",
         "theme": "gedigitaliseerde-criminaliteit",
-        "shared": "Digitale veiligheid versterken",
+        "linked": "Digitale veiligheid versterken",
+        "contribution": "Lokaal werken we aan de bewustwording van inwoners; in de regio aan preventie en de informatiepositie.",
         "parties": ["Politie basisteam Zuidwest-Drenthe"],
         "objectives": [],
         "approach": [
             "bewustwording en weerbaarheid van inwoners",
             "de informatiepositie versterken en netwerken actief opbouwen",
         ],
+        "focus_areas": [],
     },
     {
         "title": "Zorg en veiligheid efficiënter samen laten werken",
         "description": "Personen met verward of onbegrepen gedrag veroorzaken vaker overlast, en zorg wordt steeds vaker ambulant geboden.",
         "theme": "sociale-kwaliteit",
-        "shared": "Effectieve verbinding zorg en veiligheid",
+        "linked": "Effectieve verbinding zorg en veiligheid",
+        "contribution": "",
         "parties": ["zorgpartners", "Politie basisteam Zuidwest-Drenthe", "RIEC Noord"],
-        "objectives": [
-            "Het AVE-model wordt samen met het sociaal domein toegepast.",
-            "De beleidsregels voor jongerenketen worden actief uitgevoerd.",
-            "De aanbevelingen uit het RIEC-onderzoek naar huisvesting van arbeidsmigranten zijn opgevolgd.",
-        ],
-        "approach": [
-            "investeren in de samenwerking tussen zorg en veiligheid",
-            "vroegsignalering en passend eigenaarschap in de keten",
+        "objectives": [],
+        "approach": [],
+        "focus_areas": [
+            {
+                "title": "De verbinding tussen zorg en veiligheid verbeteren",
+                "introduction": "Professionals kennen elkaar, spreken elkaars taal en weten wat wel en niet kan.",
+                "objectives": [],
+            },
+            {
+                "title": "Passende regie en eigenaarschap in de keten",
+                "introduction": "Zodat niemand tussen wal en schip valt.",
+                "objectives": ["Het AVE-model wordt samen met het sociaal domein toegepast."],
+            },
+            {
+                "title": "De beleidsregels jongerenketen actief uitvoeren",
+                "introduction": "Met aandacht voor (brand)veiligheid en middelengebruik.",
+                "objectives": ["De beleidsregels voor jongerenketen worden actief uitgevoerd."],
+            },
+            {
+                "title": "Goede zorg voor arbeidsmigranten",
+                "introduction": "De kans op arbeidsuitbuiting zo klein mogelijk maken.",
+                "objectives": [
+                    "De aanbevelingen uit het RIEC-onderzoek naar huisvesting van arbeidsmigranten zijn opgevolgd."
+                ],
+            },
         ],
     },
 ]
@@ -206,7 +259,8 @@ def _with_objectives(save, entry: dict, *, owner: str, **where) -> None:
         approach=entry["approach"],
     )
     for text in entry["objectives"]:
-        objective_save(**{owner: priority}, text=text, qualitative=True)
+        objective_save(**{owner: priority}, text=text, kind="kwalitatief")
+    return priority
 
 
 def _zuidwest_drenthe() -> None:
@@ -257,12 +311,23 @@ def _westerveld_plan() -> None:
     )
     region = Region.objects.get(code="zuidwest-drenthe")
     for entry in WESTERVELD:
-        if entry["shared"]:
-            shared = RegionalPriority.objects.get(region=region, title=entry["shared"])
-            priority = shared_priority_adopt(plan=plan, shared=shared)
-        else:
-            priority = None
-        _with_objectives(priority_save, entry, owner="priority", plan=plan, priority=priority)
+        priority = _with_objectives(priority_save, entry, owner="priority", plan=plan)
+        for area in entry["focus_areas"]:
+            focus_area = focus_area_save(
+                priority=priority, title=area["title"], introduction=area["introduction"]
+            )
+            for text in area["objectives"]:
+                objective_save(
+                    priority=priority, focus_area=focus_area, text=text, kind="kwalitatief"
+                )
+        if entry["linked"]:
+            regional_link_save(
+                priority=priority,
+                regional_priority=RegionalPriority.objects.get(
+                    region=region, title=entry["linked"]
+                ),
+                contribution=entry["contribution"],
+            )
     # Adopted by the council; the source document does not give the date.
     plan.status = PolicyPlan.Status.VASTGESTELD
     plan.adopted_by = "gemeenteraad"
@@ -330,7 +395,7 @@ def actions_demo_load() -> None:
             plan=plan, title=entry["title"], kind=entry["kind"], theme=_theme(entry["theme"])
         )
         for text in entry["objectives"]:
-            objective_save(priority=priority, text=text, qualitative=True)
+            objective_save(priority=priority, text=text, kind="kwalitatief")
     plan_adopt(
         plan=plan,
         adopted_on=date.fromisoformat(facts["adopted_on"]),

@@ -107,6 +107,24 @@ def rollup(actions: list[Action], weight: str) -> float | None:
     return sum(w * percent_done(a) for w, a in zip(weights, counted, strict=True)) / sum(weights)
 
 
+def on_course(objective: Objective, latest: float) -> bool | None:
+    """Whether the latest figure goes the objective's way: held for a "keep" direction, past
+    the baseline for a rise or fall, nearer the target for "reach"; None when undefined."""
+    baseline, target = objective.baseline_value, objective.target_value
+    match objective.direction:
+        case Objective.Direction.AT_LEAST:
+            return latest >= baseline
+        case Objective.Direction.AT_MOST:
+            return latest <= baseline
+        case Objective.Direction.DECREASE if target is None:
+            return latest < baseline
+        case Objective.Direction.INCREASE if target is None:
+            return latest > baseline
+    if target is None or target == baseline:
+        return None
+    return abs(target - latest) < abs(target - baseline)
+
+
 def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
     status = ObjectiveStatus(objective)
     if not objective.measurable:
@@ -119,10 +137,8 @@ def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
         return status
     status.latest_period = yearly["period"][-1]
     status.latest_value = float(yearly["value"][-1])
-    baseline, target = objective.baseline_value, objective.target_value
-    status.toward_target = (
-        abs(target - status.latest_value) < abs(target - baseline) if target != baseline else None
-    )
+    baseline = objective.baseline_value
+    status.toward_target = on_course(objective, status.latest_value)
     latest_year = int(status.latest_period)
     if objective.indicator.is_count and latest_year > objective.baseline_year:
         people = dict(

@@ -1,4 +1,4 @@
-"""A policy plan as data for scripts (JSON, `format_version` 1) and as Markdown to read.
+"""A policy plan as data for scripts (JSON, `format_version` 2) and as Markdown to read.
 
 The JSON shape is `ivp.planning.policy.serializers.PlanSerializer` (the API's too), documented
 in the README and kept stable: new keys may be added, none is renamed or removed without
@@ -11,7 +11,6 @@ import json
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from ivp.figures import formatting
 from ivp.planning.policy.models import PolicyPlan
 from ivp.planning.policy.selectors import plan_with_contents
 from ivp.planning.policy.serializers import PlanSerializer
@@ -66,7 +65,19 @@ def plan_markdown(plan: PolicyPlan) -> str:
         for priority in data["other_themes"]:
             out += _priority_markdown(priority, "")
         if data["going_concern"]:
-            out += ["", ", ".join(data["going_concern"]) + "."]
+            out += [
+                "",
+                _("In the regular approach") + ": " + ", ".join(data["going_concern"]) + ".",
+            ]
+    for context in data["regions"]:
+        out += [
+            "",
+            f"## {_('Priorities of %(region)s') % {'region': context['region']['name']}}",
+            "",
+        ]
+        for row in context["priorities"]:
+            where = ", ".join(row["worked_on_in"]) or _("not in this plan")
+            out.append(f"- {row['title']} ({row['period']}): {where}")
     for heading, key in (
         (_("Communication"), "communication"),
         (_("Formation"), "formation"),
@@ -79,8 +90,8 @@ def plan_markdown(plan: PolicyPlan) -> str:
 
 def _priority_markdown(priority: dict, prefix: str) -> list[str]:
     out = ["", f"### {prefix}{priority['title']}"]
-    if priority["theme"]:
-        out.append(f"{_('Theme')}: {priority['theme']}")
+    if priority["themes"]:
+        out.append(f"{_('Themes')}: {', '.join(priority['themes'])}")
     for key in ("description", "ambition"):
         if priority[key]:
             out += ["", priority[key]]
@@ -91,40 +102,56 @@ def _priority_markdown(priority: dict, prefix: str) -> list[str]:
             _("Shared priority of %(region)s (%(period)s).")
             % {"region": shared["region"]["name"], "period": shared["period"]},
         ]
-        if shared["objectives"]:
-            out += ["", f"{_('Shared objectives')}:"] + [
-                f"- {_objective_markdown(o)}" for o in shared["objectives"]
-            ]
-        if shared["approach"]:
-            out += ["", f"{_('Shared approach')}:"] + [f"- {line}" for line in shared["approach"]]
-    if priority["objectives"]:
-        label = _("Local objectives") if shared else _("Objectives")
-        out += ["", f"{label}:"] + [f"- {_objective_markdown(o)}" for o in priority["objectives"]]
-    if priority["approach"]:
-        out += ["", f"{_('Our approach focuses on')}:"] + [
-            f"- {line}" for line in priority["approach"]
-        ]
+        out += _listed(
+            _("Shared objectives"), [_objective_markdown(o) for o in shared["objectives"]]
+        )
+        out += _listed(_("Shared approach"), shared["approach"])
+    for link in priority["regional_links"]:
+        out += ["", _regional_link_markdown(link)]
+    label = _("Local objectives") if shared else _("Objectives")
+    out += _listed(label, [_objective_markdown(o) for o in priority["objectives"]])
+    out += _listed(_("Our approach focuses on"), priority["approach"])
+    for number, focus_area in enumerate(priority["focus_areas"], start=1):
+        out += _focus_area_markdown(focus_area, number)
     parties = priority["parties"] or (shared["parties"] if shared else [])
     if parties:
         out += ["", f"{_('Parties')}: {', '.join(parties)}"]
     return out
 
 
+def _focus_area_markdown(focus_area: dict, number: int) -> list[str]:
+    out = ["", f"#### {_('Focus area')} {number}: {focus_area['title']}"]
+    if focus_area["introduction"]:
+        out += ["", focus_area["introduction"]]
+    for label, key in ((_("Ambition"), "ambition"), (_("Goal"), "goal"), (_("Means"), "means")):
+        if focus_area[key]:
+            out += ["", f"{label}: {focus_area[key]}"]
+    out += _listed(_("Objectives"), [_objective_markdown(o) for o in focus_area["objectives"]])
+    out += _listed(_("Our approach focuses on"), focus_area["approach"])
+    if focus_area["parties"]:
+        out += ["", f"{_('Parties')}: {', '.join(focus_area['parties'])}"]
+    return out
+
+
+def _regional_link_markdown(link: dict) -> str:
+    text = _("Also works on the shared priority “%(title)s” of %(region)s (%(period)s)") % {
+        "title": link["title"],
+        "region": link["region"]["name"],
+        "period": link["period"],
+    }
+    if link["focus_area"]:
+        text += " " + _("in “%(focus_area)s”") % {"focus_area": link["focus_area"]}
+    return text + (f": {link['contribution']}" if link["contribution"] else ".")
+
+
+def _listed(label: str, items: list[str]) -> list[str]:
+    return ["", f"{label}:"] + [f"- {item}" for item in items] if items else []
+
+
 def _objective_markdown(objective: dict) -> str:
-    text = objective["text"]
-    if objective["measurable"]:
-        text += " — " + _(
-            "%(indicator)s: from %(baseline)s (%(baseline_year)s) to %(target)s (%(target_year)s)"
-        ) % {
-            "indicator": objective["indicator"],
-            "baseline": formatting.value(objective["baseline"]["value"], ""),
-            "baseline_year": objective["baseline"]["year"],
-            "target": formatting.value(objective["target"]["value"], ""),
-            "target_year": objective["target"]["year"],
-        }
-    elif objective["qualitative"]:
-        text += f" ({_('qualitative')})"
-    return text
+    if objective["aim"]:
+        return f"{objective['text']} — {objective['aim']}"
+    return objective["text"]
 
 
 def plan_json(plan: PolicyPlan) -> str:

@@ -9,12 +9,14 @@ from ivp.common.forms import AccessibleForm, DateInput, upload_form
 from ivp.figures.models import Indicator
 from ivp.planning.policy.models import (
     CycleStep,
+    FocusArea,
     Framework,
     Objective,
     PolicyCycle,
     PolicyPlan,
     Prioritisation,
     Priority,
+    RegionalLink,
     RegionalPriority,
     ThemeScore,
     WorkGroupMember,
@@ -26,6 +28,22 @@ from ivp.taxonomy.models import Theme
 
 def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+
+def split_parties(text: str) -> list[str]:
+    """Organisations separated by commas, semicolons or lines; a comma inside parentheses
+    belongs to the name ("Veiligheidsregio (brandweer, GHOR)")."""
+    names, name, depth = [], [], 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        depth = max(depth, 0)
+        if char in ",;\n" and depth == 0:
+            names.append("".join(name))
+            name = []
+        else:
+            name.append(char)
+    names.append("".join(name))
+    return [n.strip() for n in names if n.strip()]
 
 
 def _confirm_more():
@@ -41,6 +59,17 @@ def _themes():
 class ThemeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, theme):
         return f"{theme.field.name}: {theme.name}"
+
+
+class ThemesChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, theme):
+        return f"{theme.field.name}: {theme.name}"
+
+
+def _more_themes(label, help_text=""):
+    return ThemesChoiceField(label=label, queryset=_themes(), required=False, help_text=help_text)
 
 
 def _date(model, name):
@@ -204,6 +233,13 @@ class PlanForm(PlanCreateForm, Versioned):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    going_concern = _more_themes(
+        _("Themes of the regular approach (going concern)"),
+        _(
+            "The themes the plan names as regular work of the partners, without extra effort. "
+            "None ticked: the plan names none."
+        ),
+    )
     communication = text_field(_("Communication"), max_length=text_limits.CHAPTER)
     formation = text_field(_("Formation (staff and capacity)"), max_length=text_limits.CHAPTER)
     finances = text_field(_("Finances"), max_length=text_limits.CHAPTER)
@@ -213,6 +249,9 @@ class PriorityForm(Versioned):
     title = model_field(Priority, "title")
     kind = model_field(Priority, "kind")
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
+    extra_themes = _more_themes(
+        _("Also covers the themes"), _("When the council put more themes in this priority.")
+    )
     description = text_field(_("Description"), rows=4)
     ambition = text_field(_("Ambition"))
     approach = text_field(
@@ -224,7 +263,10 @@ class PriorityForm(Versioned):
         label=_("Parties"),
         required=False,
         max_length=2000,
-        help_text=_("Organisations, separated by commas, e.g. Politie, RIEC Noord."),
+        help_text=_(
+            "Organisations, separated by commas, the lead party first, e.g. Politie, "
+            "Veiligheidsregio (brandweer, GHOR)."
+        ),
     )
     confirm_more = _confirm_more()
 
@@ -232,7 +274,7 @@ class PriorityForm(Versioned):
         return _lines(self.cleaned_data["approach"])
 
     def party_names(self) -> list[str]:
-        return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
+        return split_parties(self.cleaned_data["parties"])
 
     def service_arguments(self) -> dict:
         """What the save service takes: the fields, the approach and the parties as lists, and
@@ -250,12 +292,14 @@ class ObjectiveForm(ModelRules, Versioned):
     rules_model = Objective
 
     text = text_field(_("Objective"), required=True)
-    qualitative = model_field(
-        Objective,
-        "qualitative",
-        label=_("Qualitative (not measured by an indicator)"),
-        help_text="",
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area"),
+        queryset=FocusArea.objects.none(),
+        required=False,
+        empty_label=_("(the priority as a whole)"),
     )
+    kind = model_field(Objective, "kind")
+    direction = model_field(Objective, "direction")
     indicator = forms.ModelChoiceField(
         label=_("Indicator"), queryset=Indicator.objects.none(), required=False
     )
@@ -263,13 +307,66 @@ class ObjectiveForm(ModelRules, Versioned):
     baseline_year = model_field(Objective, "baseline_year")
     target_value = model_field(Objective, "target_value", localize=True)
     target_year = model_field(Objective, "target_year")
+    per_year = model_field(Objective, "per_year")
+    unit = model_field(Objective, "unit")
+    themes = _more_themes(_("Themes"))
 
-    def __init__(self, *args, municipality=None, **kwargs):
+    def __init__(self, *args, municipality=None, priority=None, **kwargs):
         super().__init__(*args, **kwargs)
         indicators = Indicator.objects.exclude(code__startswith="synthetisch-")
         if municipality is not None:
             indicators = indicators.filter(observations__area_code=municipality.code).distinct()
         self.fields["indicator"].queryset = indicators.order_by("name")
+        if priority is not None and priority.focus_areas.exists():
+            self.fields["focus_area"].queryset = priority.focus_areas.all()
+        else:
+            del self.fields["focus_area"]
+
+
+class FocusAreaForm(Versioned):
+    """A speerpunt: its texts, parties and approach; its objectives are added one by one."""
+
+    title = model_field(FocusArea, "title")
+    introduction = text_field(_("Introduction"), rows=4)
+    ambition = text_field(_("Ambition"))
+    goal = text_field(_("Goal"))
+    means = text_field(_("Means"))
+    approach = PriorityForm.base_fields["approach"]
+    parties = PriorityForm.base_fields["parties"]
+
+    approach_lines = PriorityForm.approach_lines
+    party_names = PriorityForm.party_names
+    service_arguments = PriorityForm.service_arguments
+
+
+class RegionalLinkForm(AccessibleForm):
+    """A shared regional priority worked on inside a local priority or one of its speerpunten."""
+
+    regional_priority = forms.ModelChoiceField(
+        label=_("Shared regional priority"), queryset=RegionalPriority.objects.none()
+    )
+    focus_area = forms.ModelChoiceField(
+        label=_("Inside the focus area"),
+        queryset=FocusArea.objects.none(),
+        required=False,
+        empty_label=_("(the priority as a whole)"),
+    )
+    contribution = text_field(
+        RegionalLink._meta.get_field("contribution").verbose_name.capitalize(),
+        rows=3,
+        help_text=RegionalLink._meta.get_field("contribution").help_text,
+    )
+
+    def __init__(self, *args, choices, priority, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regional_priority"].queryset = choices
+        self.fields["regional_priority"].label_from_instance = lambda s: (
+            f"{s.title} ({s.region.name}, {s.period})"
+        )
+        if priority.focus_areas.exists():
+            self.fields["focus_area"].queryset = priority.focus_areas.all()
+        else:
+            del self.fields["focus_area"]
 
 
 class AdoptSharedForm(AccessibleForm):

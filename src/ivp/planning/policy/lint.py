@@ -4,22 +4,26 @@ goes to the council. Every finding names the element and how to mend it."""
 from django.utils.translation import gettext as _
 
 from ivp.figures import safety_picture
-from ivp.planning.policy.models import PolicyPlan, Priority
-from ivp.planning.workflow.lint import FAULT, WARNING, Finding, objective_finding
+from ivp.planning.policy.models import Objective, PolicyPlan, Priority
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, objective_finding
 
 
 def lint(policy_plan: PolicyPlan, *, more_checks=None, picture=None) -> list[Finding]:
     """The plan's findings; `more_checks(priorities)` adds those of a plan built on it (the
     uitvoeringsplan's), listed before the figures' findings."""
     priorities = list(
-        policy_plan.priorities.prefetch_related("objectives", "shared__objectives").select_related(
-            "theme"
-        )
+        policy_plan.priorities.prefetch_related(
+            "objectives__indicator",
+            "shared__objectives",
+            "extra_themes",
+            "regional_links__regional_priority__objectives",
+        ).select_related("theme", "shared")
     )
     main = [p for p in priorities if p.kind == Priority.Kind.PRIORITEIT]
     findings = _priority_count(main)
     for priority in main:
         findings += _objectives_of(priority)
+    findings += _regional_periods(policy_plan, priorities)
     if more_checks is not None:
         findings += more_checks(priorities)
     findings += _rising_themes_unaddressed(policy_plan, priorities, picture)
@@ -42,6 +46,8 @@ def _priority_count(main: list[Priority]) -> list[Finding]:
 def _objectives_of(priority: Priority) -> list[Finding]:
     own = list(priority.objectives.all())
     shared = list(priority.shared.objectives.all()) if priority.shared else []
+    for link in priority.regional_links.all():  # the region's objectives it works on here
+        shared += list(link.regional_priority.objectives.all())
     findings = []
     if not own and not shared:
         findings.append(
@@ -53,15 +59,64 @@ def _objectives_of(priority: Priority) -> list[Finding]:
             )
         )
     for objective in own:
-        if not objective.measurable and not objective.qualitative:
+        findings += _objective(objective)
+    return findings
+
+
+def _objective(objective) -> list[Finding]:
+    """An objective says what it aims at: an effect with a direction (and, to be followed, an
+    indicator and a baseline), an output with its number, or that it is qualitative."""
+    if not objective.kind:
+        return [
+            objective_finding(
+                FAULT,
+                objective,
+                _("has no direction or target."),
+                _(
+                    "Say whether it is an effect (with a direction such as decrease or keep at least), an output counted per year, or qualitative."
+                ),
+            )
+        ]
+    if objective.kind != Objective.Kind.EFFECT or objective.measurable:
+        return []
+    if objective.indicator_id is None:
+        message = _("has no indicator, so its progress cannot be followed in the figures.")
+    elif objective.baseline_year is None:
+        message = _("has no baseline, so its progress cannot be followed in the figures.")
+    else:
+        message = _("has a direction but no target value.")
+    return [
+        objective_finding(
+            INFO,
+            objective,
+            message,
+            _(
+                "Add an indicator, a baseline with its year and, where the plan names one, a target."
+            ),
+        )
+    ]
+
+
+def _regional_periods(policy_plan: PolicyPlan, priorities) -> list[Finding]:
+    """A regional priority the plan works on that ends before the plan does."""
+    findings, seen = [], set()
+    for priority in priorities:
+        shared = [link.regional_priority for link in priority.regional_links.all()]
+        shared += [priority.shared] if priority.shared_id else []
+        for item in shared:
+            if item.pk in seen or item.end_year >= policy_plan.end_year:
+                continue
+            seen.add(item.pk)
             findings.append(
-                objective_finding(
-                    FAULT,
-                    objective,
-                    _("is neither measurable nor marked qualitative."),
+                Finding(
+                    WARNING,
+                    _("Regional priority “%(title)s”") % {"title": item.title},
+                    _("runs until %(end)s, the plan until %(plan_end)s.")
+                    % {"end": item.end_year, "plan_end": policy_plan.end_year},
                     _(
-                        "Give it an indicator, a baseline with its year and a target with its year, or mark it qualitative."
-                    ),
+                        "Ask the region whether it continues after %(end)s, and say in the plan what happens locally after that."
+                    )
+                    % {"end": item.end_year},
                 )
             )
     return findings
@@ -69,7 +124,7 @@ def _objectives_of(priority: Priority) -> list[Finding]:
 
 def _rising_themes_unaddressed(policy_plan: PolicyPlan, priorities, picture) -> list[Finding]:
     picture = picture or safety_picture.build(policy_plan.municipality)
-    addressed = {p.theme_id for p in priorities if p.theme_id}
+    addressed = {t.pk for p in priorities for t in p.themes}
     findings = []
     for item in picture.indicators:
         change = item.overall_change

@@ -2,17 +2,20 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from ivp.figures import safety_picture
 from ivp.figures.models import Indicator
+from ivp.planning.policy import ranking
 from ivp.planning.policy.models import (
     ApproachLine,
+    FocusArea,
     Objective,
     PolicyCycle,
     PolicyPlan,
     Prioritisation,
     Priority,
+    RegionalLink,
     RegionalPriority,
 )
 from ivp.planning.workflow.selectors import first_readable
@@ -67,15 +70,41 @@ def plan_for_reader(user, municipality, year: int | None = None) -> PolicyPlan |
     return first_readable(user, plans, "planning.view_plan")
 
 
+def _ordered(model, **filters):
+    return model.objects.filter(**filters).order_by("order", "pk")
+
+
 def plan_with_contents(pk: int) -> PolicyPlan:
-    shared_lines = Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order"))
+    """The plan with everything a page or document shows, in the plan's order. A priority's
+    `own_objectives` and `own_lines` are those outside its speerpunten."""
+    shared_lines = Prefetch("approachlines", queryset=_ordered(ApproachLine))
     shared_objectives = Prefetch(
-        "objectives", queryset=Objective.objects.select_related("indicator").order_by("order")
+        "objectives", queryset=_ordered(Objective).select_related("indicator")
+    )
+    objectives = _ordered(Objective).select_related("indicator").prefetch_related("themes")
+    focus_areas = _ordered(FocusArea).prefetch_related(
+        "parties",
+        Prefetch("objectives", queryset=objectives),
+        Prefetch("approachlines", queryset=_ordered(ApproachLine)),
+    )
+    links = RegionalLink.objects.select_related("regional_priority__region", "focus_area").order_by(
+        "order", "pk"
     )
     priorities = Priority.objects.select_related("theme", "shared__region").prefetch_related(
         "parties",
-        Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
-        Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order")),
+        "extra_themes__field",
+        Prefetch("objectives", queryset=objectives),
+        Prefetch(
+            "objectives", queryset=objectives.filter(focus_area=None), to_attr="own_objectives"
+        ),
+        Prefetch("approachlines", queryset=_ordered(ApproachLine)),
+        Prefetch(
+            "approachlines",
+            queryset=_ordered(ApproachLine, focus_area=None),
+            to_attr="own_lines",
+        ),
+        Prefetch("focus_areas", queryset=focus_areas),
+        Prefetch("regional_links", queryset=links),
         Prefetch(
             "shared",
             queryset=RegionalPriority.objects.select_related("region").prefetch_related(
@@ -85,28 +114,66 @@ def plan_with_contents(pk: int) -> PolicyPlan:
     )
     return (
         PolicyPlan.objects.select_related("municipality", "previous")
-        .prefetch_related("frameworks", Prefetch("priorities", queryset=priorities))
+        .prefetch_related(
+            "frameworks",
+            Prefetch("going_concern", queryset=Theme.objects.order_by("field__number", "order")),
+            Prefetch("priorities", queryset=priorities),
+        )
         .get(pk=pk)
     )
 
 
 def going_concern_themes(plan: PolicyPlan) -> list[Theme]:
-    """Themes the council did not choose and the plan does not write out: the regular approach."""
+    """The themes the plan names as regular work (going concern), in the taxonomy's order."""
+    return list(plan.going_concern.select_related("field").order_by("field__number", "order"))
+
+
+SUGGESTED_GOING_CONCERN = 5
+
+
+def going_concern_suggestion(plan: PolicyPlan) -> list[Theme]:
+    """A suggestion to start from: the themes the prioritisation ranked right after the chosen
+    ones, that no priority of the plan covers."""
     cycle = plan.cycle
-    if cycle is None or not hasattr(cycle, "prioritisation"):
+    prioritisation = getattr(cycle, "prioritisation", None) if cycle else None
+    if prioritisation is None or not prioritisation.scores.exists():
         return []
-    prioritisation = cycle.prioritisation
-    if not prioritisation.decided:
-        return []
-    taken = plan.priorities.exclude(theme=None).values("theme_id")
-    chosen = prioritisation.scores.filter(chosen=True).values("theme_id")
-    return list(
-        Theme.objects.filter(field__version__is_current=True)
-        .exclude(Q(pk__in=taken) | Q(pk__in=chosen))
-        .exclude(adaptations__municipality=plan.municipality, adaptations__hidden=True)
-        .select_related("field")
-        .order_by("field__number", "order")
+    covered = {t.pk for p in plan.priorities.all() for t in p.themes}
+    rows = [r for r in ranking.rank(prioritisation) if not r.chosen and r.theme_id not in covered]
+    return list(Theme.objects.filter(pk__in=[r.theme_id for r in rows[:SUGGESTED_GOING_CONCERN]]))
+
+
+def linkable_shared_priorities(plan: PolicyPlan):
+    """The shared priorities of the regions the municipality belongs to."""
+    return (
+        RegionalPriority.objects.filter(region__members=plan.municipality)
+        .select_related("region")
+        .order_by("region__name", "order", "pk")
     )
+
+
+@dataclass
+class RegionalContext:
+    """A region's own priorities in a member's plan, each marked with where the municipality
+    works on it (linked into its priorities, or adopted as a priority of its own)."""
+
+    region: object
+    rows: list[tuple[RegionalPriority, list[Priority]]]
+
+
+def regional_context(plan: PolicyPlan) -> list[RegionalContext]:
+    where: dict[int, list[Priority]] = {}
+    for priority in plan.priorities.all():
+        if priority.shared_id:
+            where.setdefault(priority.shared_id, []).append(priority)
+        for link in priority.regional_links.all():
+            where.setdefault(link.regional_priority_id, []).append(priority)
+    shared = linkable_shared_priorities(plan).prefetch_related("parties")
+    regions: dict[int, RegionalContext] = {}
+    for item in shared:
+        context = regions.setdefault(item.region_id, RegionalContext(item.region, []))
+        context.rows.append((item, where.get(item.pk, [])))
+    return list(regions.values())
 
 
 def shared_priorities_of(region):
@@ -145,6 +212,14 @@ class MemberColumn:
         return sorted({p.theme.name for p in self.priorities if p.theme})
 
 
+def _worked_on(priorities) -> set[int]:
+    """The shared priorities a member works on: adopted as its own or linked into its own."""
+    shared = {p.shared_id for p in priorities if p.shared_id}
+    return shared | {
+        link.regional_priority_id for p in priorities for link in p.regional_links.all()
+    }
+
+
 def members_side_by_side(region) -> dict:
     shared = list(region.shared_priorities.select_related("theme"))
     key = Indicator.objects.filter(code=KEY_INDICATOR).prefetch_related("themes").first()
@@ -152,7 +227,11 @@ def members_side_by_side(region) -> dict:
     for municipality in region.members.select_related("province").order_by("sort_name"):
         plan = current_plan(municipality)
         priorities = (
-            list(plan.priorities.filter(kind=Priority.Kind.PRIORITEIT).select_related("theme"))
+            list(
+                plan.priorities.filter(kind=Priority.Kind.PRIORITEIT)
+                .select_related("theme")
+                .prefetch_related("regional_links")
+            )
             if plan
             else []
         )
@@ -165,7 +244,7 @@ def members_side_by_side(region) -> dict:
                 municipality=municipality,
                 plan=plan,
                 priorities=priorities,
-                adopted_shared={p.shared_id for p in priorities if p.shared_id},
+                adopted_shared=_worked_on(priorities),
                 key_figure=figure,
             )
         )

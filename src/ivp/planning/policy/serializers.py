@@ -1,18 +1,23 @@
 """The integral safety plan as data: one shape for the API, the JSON download and `ivp plan`.
 
-Every field is typed and described, so the OpenAPI schema documents the export too. The shape
-is `format_version` 1 (README): keys may be added, none renamed or removed.
+Every field is typed and described, so the OpenAPI schema documents the export too. The plan's
+shape is `format_version` 2 (README): keys may be added, none renamed or removed without raising
+it. Version 2 added speerpunten, several themes, objectives with a direction or an output, links
+to regional priorities, the region's own priorities and a going concern the plan names; a
+priority's `objectives` and `approach` became its own, outside its speerpunten.
 """
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ivp.planning.policy.models import Framework, PolicyPlan, Priority
-from ivp.planning.policy.selectors import going_concern_themes
+from ivp.planning.policy import objective_text
+from ivp.planning.policy.models import Framework, Objective, PolicyPlan, Priority
+from ivp.planning.policy.selectors import going_concern_themes, regional_context
 from ivp.planning.workflow.models import Adoptable
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # of the documents that share the head below (the uitvoeringsplan's)
+PLAN_FORMAT_VERSION = 2
 
 
 class BlankAsNullCharField(serializers.CharField):
@@ -112,23 +117,9 @@ class TargetSerializer(MeasurementSerializer):
         super().__init__(*args, which="target", **kwargs)
 
 
-class ObjectiveSerializer(serializers.Serializer):
-    text = serializers.CharField(help_text="De doelstelling.")
-    qualitative = serializers.BooleanField(
-        help_text="Bewust kwalitatief: niet in een indicator uit te drukken."
-    )
-    measurable = serializers.BooleanField(
-        help_text="Meetbaar: indicator, nulmeting met jaar en streefwaarde met jaar zijn gegeven."
-    )
-    indicator = serializers.CharField(
-        source="indicator.name", allow_null=True, help_text="Naam van de indicator; null: geen."
-    )
-    baseline = BaselineSerializer(source="*", help_text="Nulmeting.")
-    target = TargetSerializer(source="*", help_text="Streefwaarde.")
-
-
 class TextsOf(serializers.ListField):
-    """Related records as a list of one of their texts, e.g. parties by name."""
+    """Related records (a manager or a prefetched list) as a list of one of their texts, e.g.
+    parties by name."""
 
     child = serializers.CharField()
 
@@ -137,15 +128,67 @@ class TextsOf(serializers.ListField):
         super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, related):
-        return [getattr(record, self.attribute) for record in related.all()]
+        records = related if isinstance(related, list) else related.all()
+        return [getattr(record, self.attribute) for record in records]
 
 
 def _names(help_text: str):
     return TextsOf("name", help_text=help_text)
 
 
-def _approach():
-    return TextsOf("text", source="approachlines", help_text="Aanpaklijnen, in volgorde.")
+def _approach(source: str = "approachlines"):
+    return TextsOf("text", source=source, help_text="Aanpaklijnen, in volgorde.")
+
+
+def _themes():
+    return TextsOf("name", help_text="Veiligheidsthema's, in volgorde.")
+
+
+class ObjectiveSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="De doelstelling.")
+    kind = serializers.ChoiceField(
+        choices=[("", "nog niet gezegd"), *Objective.Kind.choices],
+        help_text="effect (gemeten met een indicator), output (wat geleverd wordt), "
+        "kwalitatief, of leeg: nog niet gezegd.",
+    )
+    direction = serializers.ChoiceField(
+        choices=[("", "geen"), *Objective.Direction.choices],
+        help_text="Richting: stijgen, dalen, minstens (ten minste gelijk aan de nulmeting), "
+        "hoogstens, bereiken; leeg: geen.",
+    )
+    aim = serializers.SerializerMethodField(
+        help_text="Het doel in woorden, zoals de pagina en de documenten het zeggen; leeg bij "
+        "een kwalitatieve doelstelling."
+    )
+    qualitative = serializers.BooleanField(
+        help_text="Bewust kwalitatief: niet in een indicator uit te drukken."
+    )
+    measurable = serializers.BooleanField(
+        help_text="Te volgen in de cijfers: een effect met indicator, nulmeting en een waarde "
+        "om te bereiken of vast te houden."
+    )
+    indicator = serializers.CharField(
+        source="indicator.name", allow_null=True, help_text="Naam van de indicator; null: geen."
+    )
+    baseline = BaselineSerializer(source="*", help_text="Nulmeting.")
+    target = TargetSerializer(source="*", help_text="Streefwaarde.")
+    per_year = serializers.BooleanField(help_text="De streefwaarde geldt per jaar (output).")
+    unit = serializers.CharField(help_text="Wat geteld wordt (output), bijv. controles.")
+    themes = _themes()
+
+    def get_aim(self, objective) -> str:
+        return objective_text.aim(objective)
+
+
+class FocusAreaSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="Titel van het speerpunt.")
+    introduction = serializers.CharField(help_text="Inleiding.")
+    ambition = serializers.CharField(help_text="Ambitie.")
+    goal = serializers.CharField(help_text="Doel in woorden.")
+    means = serializers.CharField(help_text="Middelen.")
+    objectives = ObjectiveSerializer(many=True, help_text="Doelstellingen van het speerpunt.")
+    approach = _approach()
+    parties = _names("Partijen die aan het speerpunt werken.")
 
 
 class SharedPrioritySerializer(serializers.Serializer):
@@ -158,22 +201,64 @@ class SharedPrioritySerializer(serializers.Serializer):
     parties = _names("Partijen van de regionale aanpak.")
 
 
+class RegionalLinkSerializer(serializers.Serializer):
+    region = RegionRefSerializer(
+        source="regional_priority.region", help_text="De regio die de prioriteit deelt."
+    )
+    title = serializers.CharField(
+        source="regional_priority.title", help_text="Titel van de regionale prioriteit."
+    )
+    period = serializers.CharField(
+        source="regional_priority.period", help_text="Looptijd van de regionale prioriteit."
+    )
+    focus_area = serializers.CharField(
+        source="focus_area.title",
+        allow_null=True,
+        help_text="Het speerpunt waarin de gemeente eraan werkt; null: de hele prioriteit.",
+    )
+    contribution = serializers.CharField(help_text="De lokale bijdrage.")
+
+
 class PrioritySerializer(serializers.Serializer):
     title = serializers.CharField(help_text="Titel van de prioriteit of het overige thema.")
     theme = serializers.CharField(
-        source="theme.name", allow_null=True, help_text="Veiligheidsthema; null: geen."
+        source="theme.name", allow_null=True, help_text="Hoofdthema; null: geen."
     )
+    themes = _themes()
     description = serializers.CharField(help_text="Beschrijving.")
     ambition = serializers.CharField(help_text="Ambitie.")
     objectives = ObjectiveSerializer(
-        many=True, help_text="Doelstellingen; bij een gedeelde prioriteit de lokale."
+        many=True,
+        source="own_objectives",
+        help_text="Doelstellingen van de prioriteit zelf (die van speerpunten staan daar); bij "
+        "een gedeelde prioriteit de lokale.",
     )
-    approach = _approach()
+    approach = _approach("own_lines")
+    focus_areas = FocusAreaSerializer(many=True, help_text="Speerpunten, in volgorde.")
+    regional_links = RegionalLinkSerializer(
+        many=True,
+        help_text="Regionale prioriteiten waaraan de gemeente binnen deze prioriteit werkt.",
+    )
     parties = _names("Partijen die aan de prioriteit werken.")
     shared = SharedPrioritySerializer(
         allow_null=True,
-        help_text="De regionale prioriteit die deze overneemt; null: een eigen prioriteit.",
+        help_text="De regionale prioriteit die de raad als eigen prioriteit overnam; null: een "
+        "eigen prioriteit.",
     )
+
+
+class RegionalRowSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="Titel van de regionale prioriteit.")
+    period = serializers.CharField(help_text="Looptijd.")
+    worked_on_in = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="De prioriteiten van dit plan waarin de gemeente eraan werkt; leeg: niet.",
+    )
+
+
+class RegionalContextSerializer(serializers.Serializer):
+    region = RegionRefSerializer(help_text="De regio.")
+    priorities = RegionalRowSerializer(many=True, help_text="De prioriteiten van de regio.")
 
 
 class AdoptableDocumentSerializer(serializers.Serializer):
@@ -211,6 +296,7 @@ class PlanSerializer(AdoptableDocumentSerializer):
     """An integraal veiligheidsplan with its priorities, objectives, approach, parties,
     frameworks and the regional priorities it adopts (as `ivp plan --format json`)."""
 
+    document_format_version = PLAN_FORMAT_VERSION
     head_help = {"title": "Titel van het plan.", "period": "Planperiode in jaren."}
     adopted = AdoptionSerializer(source="*", help_text="De vaststelling.")
     mission = serializers.CharField(help_text="Missie.")
@@ -223,7 +309,11 @@ class PlanSerializer(AdoptableDocumentSerializer):
         help_text="Overige thema's die het plan uitschrijft (zelfde vorm als prioriteiten)."
     )
     going_concern = serializers.SerializerMethodField(
-        help_text="Namen van de thema's in de reguliere aanpak (going concern)."
+        help_text="Namen van de thema's die het plan als reguliere aanpak (going concern) noemt."
+    )
+    regions = serializers.SerializerMethodField(
+        help_text="De prioriteiten van de regio's waarvan de gemeente lid is, met waar het plan "
+        "eraan werkt."
     )
     communication = serializers.CharField(help_text="Communicatie.")
     formation = serializers.CharField(help_text="Formatie (personeel en capaciteit).")
@@ -240,6 +330,24 @@ class PlanSerializer(AdoptableDocumentSerializer):
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_going_concern(self, plan: PolicyPlan) -> list[str]:
         return [theme.name for theme in going_concern_themes(plan)]
+
+    @extend_schema_field(RegionalContextSerializer(many=True))
+    def get_regions(self, plan: PolicyPlan) -> list:
+        contexts = [
+            {
+                "region": context.region,
+                "priorities": [
+                    {
+                        "title": item.title,
+                        "period": item.period,
+                        "worked_on_in": [p.title for p in where],
+                    }
+                    for item, where in context.rows
+                ],
+            }
+            for context in regional_context(plan)
+        ]
+        return RegionalContextSerializer(contexts, many=True).data
 
     def _of_kind(self, plan: PolicyPlan, kind: str) -> list:
         chosen = [p for p in plan.priorities.all() if p.kind == kind]

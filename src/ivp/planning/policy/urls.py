@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ivp.planning.policy.views import cycle, plans, prioritisation, regional
+from ivp.planning.policy.views import cycle, focus, plans, prioritisation, regional
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 R = "regios/<slug:region>/prioriteiten/"
@@ -50,6 +50,26 @@ urlpatterns = [
         P + "prioriteiten/<int:priority>/doelstellingen/<int:objective>/",
         plans.objective_edit,
         name="objective_edit",
+    ),
+    path(
+        P + "prioriteiten/<int:priority>/speerpunten/nieuw/",
+        focus.focus_area_edit,
+        name="focus_area_create",
+    ),
+    path(
+        P + "prioriteiten/<int:priority>/speerpunten/<int:focus_area>/",
+        focus.focus_area_edit,
+        name="focus_area_edit",
+    ),
+    path(
+        P + "prioriteiten/<int:priority>/regionaal/",
+        focus.regional_link_edit,
+        name="regional_link",
+    ),
+    path(
+        P + "regionale-koppelingen/<int:link>/ontkoppelen/",
+        focus.regional_link_remove,
+        name="regional_link_remove",
     ),
     path(P + "regionaal-overnemen/", plans.shared_adopt, name="shared_adopt"),
     path(P + "vaststellen/", plans.plan_adopt, name="plan_adopt"),

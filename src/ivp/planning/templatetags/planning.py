@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from ivp.planning.policy import objective_text
+
 register = template.Library()
 
 
@@ -19,3 +21,9 @@ def bound(row, form) -> list:
 @register.filter
 def reasons(reasons_by_criterion: dict, criterion: str) -> list:
     return reasons_by_criterion.get(criterion, [])
+
+
+@register.filter
+def objective_aim(objective) -> str:
+    """What the objective aims at, as the exports and documents say it."""
+    return objective_text.aim(objective)

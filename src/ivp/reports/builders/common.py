@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from ivp.figures import formatting as nl
 from ivp.planning.execution.export import totals
 from ivp.planning.models import Objective
+from ivp.planning.policy import objective_text
 
 from ..document import Document, Table
 
@@ -69,16 +70,9 @@ def amount(value) -> str:
 
 
 def objective_line(objective: Objective) -> str:
-    if objective.measurable:
-        unit = objective.indicator.unit
-        return (
-            f"{objective.text} (indicator: {objective.indicator.name}; nulmeting "
-            f"{nl.value(objective.baseline_value, unit)} in {objective.baseline_year}; doel "
-            f"{nl.value(objective.target_value, unit)} in {objective.target_year})"
-        )
-    if objective.qualitative:
-        return f"{objective.text} (kwalitatief)"
-    return f"{objective.text} (nog niet meetbaar gemaakt)"
+    """The objective and what it aims at; a qualitative one is its text alone."""
+    aim = objective_text.aim(objective)
+    return f"{objective.text} ({aim})" if aim else objective.text
 
 
 def filled_columns(actions) -> dict[str, bool]:

@@ -69,7 +69,8 @@ def build(municipality, year: int, *, plan=None) -> Document:
     _safety_picture(document, plan)
     for number, priority in enumerate(priorities, start=1):
         _priority(document, priority, f"Prioriteit {number}: ")
-    if others or (going := policy_selectors.going_concern_themes(plan)):
+    going = policy_selectors.going_concern_themes(plan)
+    if others or going:
         section = document.section("Overige thema's")
         section.add(
             Paragraph(
@@ -79,11 +80,11 @@ def build(municipality, year: int, *, plan=None) -> Document:
         )
         for priority in others:
             _priority(document, priority, "", level=2)
-        going = policy_selectors.going_concern_themes(plan)
         if going:
             document.section("Reguliere aanpak (going concern)", 2).add(
                 Bullets([t.name for t in going])
             )
+    _regions(document, plan)
     _governance(document, plan)
     for title, text in (
         ("Communicatie", plan.communication),
@@ -97,8 +98,11 @@ def build(municipality, year: int, *, plan=None) -> Document:
 
 def _priority(document: Document, priority: Priority, prefix: str, level: int = 1) -> None:
     section = document.section(f"{prefix}{priority.title}", level)
-    if priority.theme:
-        section.add(Paragraph(f"Thema: {priority.theme.name}."))
+    themes = [t.name for t in priority.themes]
+    if themes:
+        section.add(
+            Paragraph(("Thema's: " if len(themes) > 1 else "Thema: ") + ", ".join(themes) + ".")
+        )
     for text in (priority.description, priority.ambition):
         if text.strip():
             section.add(Paragraph(text))
@@ -110,30 +114,83 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
                 f"{shared.title}. {shared.description}".strip()
             )
         )
-        if shared.objectives.all():
-            section.add(
-                Paragraph("Regionale doelstellingen:"),
-                Bullets([objective_line(o) for o in shared.objectives.all()]),
-            )
-        if shared.approachlines.all():
-            section.add(
-                Paragraph("Regionale aanpak:"),
-                Bullets([line.text for line in shared.approachlines.all()]),
-            )
-    objectives = list(priority.objectives.all())
-    if objectives:
-        section.add(
-            Paragraph("Lokale doelstellingen:" if shared else "Doelstellingen:"),
-            Bullets([objective_line(o) for o in objectives]),
+        _listed(
+            section,
+            "Regionale doelstellingen:",
+            [objective_line(o) for o in shared.objectives.all()],
         )
-    approach = [line.text for line in priority.approachlines.all()]
-    if approach:
-        section.add(Paragraph("Onze aanpak richt zich op:"), Bullets(approach))
+        _listed(section, "Regionale aanpak:", [line.text for line in shared.approachlines.all()])
+    links = list(priority.regional_links.all())
+    if links:
+        section.add(
+            Paragraph("Binnen deze prioriteit werken we ook aan regionale prioriteiten:"),
+            Bullets([_link_line(link) for link in links]),
+        )
+    _listed(
+        section,
+        "Lokale doelstellingen:" if shared else "Doelstellingen:",
+        [objective_line(o) for o in priority.own_objectives],
+    )
+    _listed(section, "Onze aanpak richt zich op:", [line.text for line in priority.own_lines])
     parties = [p.name for p in priority.parties.all()] or (
         [p.name for p in shared.parties.all()] if shared else []
     )
     if parties:
         section.add(Paragraph("Partijen: " + ", ".join(parties) + "."))
+    for number, focus_area in enumerate(priority.focus_areas.all(), start=1):
+        _focus_area(document, focus_area, number, level + 1)
+
+
+def _focus_area(document: Document, focus_area, number: int, level: int) -> None:
+    section = document.section(f"Speerpunt {number}: {focus_area.title}", level)
+    if focus_area.introduction.strip():
+        section.add(Paragraph(focus_area.introduction))
+    for label, text in (
+        ("Ambitie", focus_area.ambition),
+        ("Doel", focus_area.goal),
+        ("Middelen", focus_area.means),
+    ):
+        if text.strip():
+            section.add(Paragraph(f"{label}: {text}"))
+    _listed(section, "Doelstellingen:", [objective_line(o) for o in focus_area.objectives.all()])
+    _listed(
+        section,
+        "Onze aanpak richt zich op:",
+        [line.text for line in focus_area.approachlines.all()],
+    )
+    parties = [p.name for p in focus_area.parties.all()]
+    if parties:
+        section.add(Paragraph("Partijen: " + ", ".join(parties) + "."))
+
+
+def _listed(section, label: str, items: list[str]) -> None:
+    if items:
+        section.add(Paragraph(label), Bullets(items))
+
+
+def _link_line(link) -> str:
+    shared = link.regional_priority
+    text = f"{shared.title} ({shared.region.name}, {shared.period})"
+    if link.focus_area_id:
+        text += f", in speerpunt {link.focus_area.title}"
+    return text + (f": {link.contribution}" if link.contribution.strip() else "")
+
+
+def _regions(document: Document, plan) -> None:
+    """The priorities of the regions the municipality belongs to, as context: which of them
+    this plan works on, and where."""
+    for context in policy_selectors.regional_context(plan):
+        section = document.section(f"Prioriteiten van {context.region.name}")
+        section.add(
+            Table(
+                f"De prioriteiten van {context.region.name} en waar dit plan eraan werkt",
+                ["Regionale prioriteit", "Periode", "In dit plan"],
+                [
+                    [item.title, item.period, ", ".join(p.title for p in where) or "—"]
+                    for item, where in context.rows
+                ],
+            )
+        )
 
 
 def _safety_picture(document: Document, plan) -> None:

@@ -159,7 +159,9 @@ def _objectives(statuses) -> Table:
                 f"{nl.value(status.latest_value, unit)} ({status.latest_period})"
                 if status.latest_period
                 else "nog geen cijfer",
-                f"{nl.value(objective.target_value, unit)} ({objective.target_year})",
+                nl.value(objective.goal_value, unit)
+                + (f" ({objective.target_year})" if objective.target_year else "")
+                + (f", {objective.get_direction_display()}" if objective.keeps else ""),
                 verdict,
             ]
         )

@@ -2,13 +2,15 @@
 
 from ivp.planning.policy.models.cycle import CycleStep, PolicyCycle, WorkGroupMember
 from ivp.planning.policy.models.frameworks import Framework, Party
-from ivp.planning.policy.models.plan import ApproachLine, Objective, PolicyPlan, Priority
+from ivp.planning.policy.models.objectives import ApproachLine, Objective
+from ivp.planning.policy.models.plan import FocusArea, PolicyPlan, Priority
 from ivp.planning.policy.models.prioritisation import Prioritisation, ThemeScore
-from ivp.planning.policy.models.regional import RegionalPriority
+from ivp.planning.policy.models.regional import RegionalLink, RegionalPriority
 
 __all__ = [
     "ApproachLine",
     "CycleStep",
+    "FocusArea",
     "Framework",
     "Objective",
     "Party",
@@ -16,6 +18,7 @@ __all__ = [
     "PolicyPlan",
     "Prioritisation",
     "Priority",
+    "RegionalLink",
     "RegionalPriority",
     "ThemeScore",
     "WorkGroupMember",

@@ -1,4 +1,4 @@
-"""The integral safety plan (IVP / IVB) and what it holds per priority.
+"""The integral safety plan (IVP / IVB), its priorities and their speerpunten (focus areas).
 
 A plan is a concept until the council adopts it (vastgesteld); after that it changes only
 through a new version (`previous` points back), so the versions can be compared.
@@ -12,23 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ivp.planning.workflow import invariants
-from ivp.planning.workflow.invariants import checks, ordered, reversed_period
 from ivp.planning.workflow.models import Adoptable, version_constraints
 
 MOST_PRIORITIES = 4  # Kernbeleid Veiligheid: three, at most four
 
 PLAN_LENGTH_MESSAGE = _("A plan runs four or five years.")
-QUALITATIVE_MESSAGE = _(
-    "A qualitative objective has no indicator, baseline or target; remove them."
-)
-MEASURABLE_MESSAGE = _(
-    "A measurable objective needs an indicator, a baseline with its year and a target with its "
-    "year; fill in all five, or mark the objective qualitative."
-)
-TARGET_BEFORE_BASELINE_MESSAGE = _("The target year lies before the baseline year.")
-TARGET_OUTSIDE_PERIOD_MESSAGE = _(
-    "The target year %(year)s lies outside the plan period %(start)s–%(end)s."
-)
 
 
 class PolicyPlan(Adoptable):
@@ -64,10 +52,17 @@ class PolicyPlan(Adoptable):
     frameworks = models.ManyToManyField(
         "planning.Framework", blank=True, related_name="plans", verbose_name=_("frameworks")
     )
+    # named by the plan (or by nobody): a theme the priorities cover is not regular work too
+    going_concern = models.ManyToManyField(
+        "taxonomy.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("themes of the regular approach (going concern)"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # raised by every save through the services: an edit based on an older version is refused
     lock_version = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords(m2m_fields=[frameworks])
+    history = HistoricalRecords(m2m_fields=[frameworks, going_concern])
 
     class Meta:
         verbose_name = _("integral safety plan")
@@ -107,7 +102,7 @@ class PolicyPlan(Adoptable):
 
 
 class Priority(models.Model):
-    """A priority (prioriteit, speerpunt) of the plan, or one of its other themes (going concern)."""
+    """A priority of the plan (some plans call them speerpunten), or one of its other themes."""
 
     class Kind(models.TextChoices):
         PRIORITEIT = "prioriteit", _("priority")
@@ -124,6 +119,10 @@ class Priority(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("theme"),
+    )
+    # a council may prioritise two themes in one (brandveiligheid and crisisbeheersing)
+    extra_themes = models.ManyToManyField(
+        "taxonomy.Theme", blank=True, related_name="+", verbose_name=_("also covers the themes")
     )
     description = models.TextField(_("description"), blank=True)
     ambition = models.TextField(
@@ -142,7 +141,7 @@ class Priority(models.Model):
     )
     # raised by every save through the services: an edit based on an older version is refused
     lock_version = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords(m2m_fields=[parties])
+    history = HistoricalRecords(m2m_fields=[parties, extra_themes])
 
     class Meta:
         verbose_name = _("priority")
@@ -155,142 +154,39 @@ class Priority(models.Model):
     def get_absolute_url(self) -> str:
         return f"{self.plan.get_absolute_url()}#prioriteit-{self.pk}"
 
+    @property
+    def themes(self) -> list:
+        """Its theme first, then the other themes it covers."""
+        extra = [t for t in self.extra_themes.all() if t.pk != self.theme_id]
+        return [self.theme, *extra] if self.theme else extra
 
-def _one_owner(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(priority__isnull=True) ^ Q(regional_priority__isnull=True), name=name
-    )
 
+class FocusArea(models.Model):
+    """A speerpunt or sub-theme inside a priority: its own introduction, ambition, goal, means
+    (middel) and parties, with objectives and approach lines of its own."""
 
-class _PartOfPriority(models.Model):
-    """Belongs to a municipal priority or to a shared regional one, never both."""
-
-    priority = models.ForeignKey(
-        Priority, on_delete=models.CASCADE, null=True, blank=True, related_name="%(class)ss"
-    )
-    regional_priority = models.ForeignKey(
-        "planning.RegionalPriority",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-    )
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="focus_areas")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=250)
+    introduction = models.TextField(_("introduction"), blank=True)
+    ambition = models.TextField(_("ambition"), blank=True)
+    goal = models.TextField(_("goal"), blank=True, help_text=_("The goal in words (Doel)."))
+    means = models.TextField(
+        _("means"), blank=True, help_text=_("How it is resourced: people, money, instruments.")
+    )
+    parties = models.ManyToManyField(
+        "planning.Party", blank=True, related_name="focus_areas", verbose_name=_("parties")
+    )
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(m2m_fields=[parties])
 
     class Meta:
-        abstract = True
-        ordering = ["order", "pk"]
-
-
-_MEASURES = ("indicator", "baseline_value", "baseline_year", "target_value", "target_year")
-
-
-def _measures(*, isnull: bool) -> Q:
-    return Q(**{f"{name}__isnull": isnull for name in _MEASURES})
-
-
-class Objective(_PartOfPriority):
-    """A doelstelling: measurable (indicator, baseline, target, year) or marked qualitative."""
-
-    text = models.TextField(_("objective"))
-    qualitative = models.BooleanField(
-        _("qualitative"), default=False, help_text=_("Not measured by an indicator.")
-    )
-    indicator = models.ForeignKey(
-        "figures.Indicator",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="objectives",
-        verbose_name=_("indicator"),
-    )
-    baseline_value = models.FloatField(_("baseline"), null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(
-        _("baseline year"), null=True, blank=True, validators=invariants.year_validators()
-    )
-    target_value = models.FloatField(_("target"), null=True, blank=True)
-    target_year = models.PositiveSmallIntegerField(
-        _("target year"), null=True, blank=True, validators=invariants.year_validators()
-    )
-    # raised by every save through the services: an edit based on an older version is refused
-    lock_version = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords()
-
-    class Meta(_PartOfPriority.Meta):
-        verbose_name = _("objective")
-        verbose_name_plural = _("objectives")
-        constraints = [
-            _one_owner("objective_one_owner"),
-            *invariants.years("objective", "baseline_year", "target_year"),
-            *checks(
-                "objective",
-                target_after_baseline=(
-                    ordered("baseline_year", "target_year"),
-                    TARGET_BEFORE_BASELINE_MESSAGE,
-                ),
-                qualitative_unmeasured=(
-                    Q(qualitative=False) | _measures(isnull=True),
-                    QUALITATIVE_MESSAGE,
-                ),
-                measured_fully_or_not=(
-                    Q(qualitative=True) | _measures(isnull=True) | _measures(isnull=False),
-                    MEASURABLE_MESSAGE,
-                ),
-            ),
-        ]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["priority", "order", "pk"]
 
     def __str__(self) -> str:
-        return self.text
+        return self.title
 
-    @property
-    def measurable(self) -> bool:
-        return None not in self._measure_values()
-
-    def _measure_values(self) -> tuple:
-        return (
-            self.indicator_id,
-            self.baseline_value,
-            self.baseline_year,
-            self.target_value,
-            self.target_year,
-        )
-
-    def clean(self):
-        measures = self._measure_values()
-        if self.qualitative and any(m is not None for m in measures):
-            raise ValidationError(QUALITATIVE_MESSAGE)
-        if not self.qualitative and any(m is not None for m in measures) and None in measures:
-            raise ValidationError(MEASURABLE_MESSAGE)
-        if reversed_period(self.baseline_year, self.target_year):
-            raise ValidationError({"target_year": TARGET_BEFORE_BASELINE_MESSAGE})
-        # the period is another table's: only clean() can hold the target to it
-        period, target = self._period_owner(), self.target_year
-        if target and period is not None and not period.start_year <= target <= period.end_year:
-            raise ValidationError(
-                {
-                    "target_year": TARGET_OUTSIDE_PERIOD_MESSAGE
-                    % {"year": target, "start": period.start_year, "end": period.end_year}
-                }
-            )
-
-    def _period_owner(self):
-        if self.priority_id is not None:
-            return self.priority.plan
-        if self.regional_priority_id is not None:
-            return self.regional_priority
-        return None
-
-
-class ApproachLine(_PartOfPriority):
-    """A line of the approach: 'onze aanpak richt zich op …'."""
-
-    text = models.TextField(_("approach"))
-    history = HistoricalRecords()
-
-    class Meta(_PartOfPriority.Meta):
-        verbose_name = _("approach line")
-        verbose_name_plural = _("approach lines")
-        constraints = [_one_owner("approachline_one_owner")]
-
-    def __str__(self) -> str:
-        return self.text
+    def get_absolute_url(self) -> str:
+        return f"{self.priority.plan.get_absolute_url()}#speerpunt-{self.pk}"

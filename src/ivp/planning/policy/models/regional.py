@@ -1,4 +1,6 @@
-"""Priorities a region's municipalities share. Member plans adopt them by link, not by copy."""
+"""Priorities a region's municipalities share. A member plan works on them inside its own
+priorities (a link with the local contribution) or, when its council chose so, adopts one as a
+priority of its own; either way by link, not by copy."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +50,51 @@ class RegionalPriority(invariants.YearPeriod):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RegionalLink(models.Model):
+    """A shared regional priority the municipality works on inside one of its own priorities
+    (or a speerpunt of it), with what it contributes locally. It adds no priority."""
+
+    priority = models.ForeignKey(
+        "planning.Priority",
+        on_delete=models.CASCADE,
+        related_name="regional_links",
+        verbose_name=_("local priority"),
+    )
+    focus_area = models.ForeignKey(
+        "planning.FocusArea",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="regional_links",
+        verbose_name=_("focus area"),
+    )
+    regional_priority = models.ForeignKey(
+        RegionalPriority,
+        on_delete=models.PROTECT,
+        related_name="local_links",
+        verbose_name=_("shared regional priority"),
+    )
+    contribution = models.TextField(
+        _("local contribution"),
+        blank=True,
+        help_text=_("What the municipality does for it here."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("link to a shared regional priority")
+        verbose_name_plural = _("links to shared regional priorities")
+        ordering = ["priority", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "regional_priority"],
+                name="regionallink_once_per_priority",
+                violation_error_message=_("This priority already works on that regional priority."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.priority} ← {self.regional_priority}"

@@ -8,13 +8,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from ivp.common import revisions
 from ivp.planning.policy.models import (
     ApproachLine,
+    FocusArea,
     Objective,
     Party,
     PolicyPlan,
     Priority,
+    RegionalLink,
     RegionalPriority,
 )
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
@@ -52,16 +53,19 @@ def parties_named(names) -> list[Party]:
 
 
 def replace_lines(*, owner: dict, texts: list[str]) -> None:
-    """The approach lines of a priority or shared priority, in the given order."""
-    revisions.bump(revisions.PLANS)  # bulk_create sends no signal
-    ApproachLine.objects.filter(**owner).delete()
-    ApproachLine.objects.bulk_create(
-        [
-            ApproachLine(text=text.strip(), order=order, **owner)
-            for order, text in enumerate(texts, start=1)
-            if text.strip()
-        ]
-    )
+    """The approach lines of a priority, a speerpunt or a shared priority, in the given order.
+    A line kept keeps its record; a line changed, added, moved or dropped leaves its history."""
+    wanted = [text.strip() for text in texts if text.strip()]
+    if "priority" in owner and "focus_area" not in owner:
+        owner = {**owner, "focus_area": None}  # the priority's own lines, not its speerpunten's
+    present = list(ApproachLine.objects.filter(**owner).order_by("order", "pk"))
+    for line in present[len(wanted) :]:
+        line.delete()
+    for order, text in enumerate(wanted, start=1):
+        line = present[order - 1] if order <= len(present) else ApproachLine(**owner)
+        if line.pk is None or (line.text, line.order) != (text, order):
+            line.text, line.order = text, order
+            line.save()
 
 
 @transaction.atomic
@@ -94,13 +98,20 @@ def plan_create(
 
 @transaction.atomic
 def plan_update(
-    *, plan: PolicyPlan, frameworks=None, expected_version: int | None = None, **values
+    *,
+    plan: PolicyPlan,
+    frameworks=None,
+    going_concern=None,
+    expected_version: int | None = None,
+    **values,
 ) -> PolicyPlan:
     ensure_draft(plan)
     claim(plan, expected_version)
     save_fields(plan, values, PLAN_FIELDS)
     if frameworks is not None:
         plan.frameworks.set(frameworks)
+    if going_concern is not None:
+        plan.going_concern.set(going_concern)
     return plan
 
 
@@ -112,6 +123,7 @@ def priority_save(
     title: str,
     kind: str = Priority.Kind.PRIORITEIT,
     theme=None,
+    extra_themes=None,
     description: str = "",
     ambition: str = "",
     parties: list[str] = (),
@@ -131,17 +143,93 @@ def priority_save(
     priority.title, priority.kind, priority.theme = title, kind, theme
     priority.description, priority.ambition = description, ambition
     save_with_parties(priority, parties=parties, approach=approach, owner_field="priority")
+    if extra_themes is not None:
+        priority.extra_themes.set([t for t in extra_themes if t != theme])
     return priority
 
 
 def save_with_parties(item, *, parties: list[str], approach: list[str] | None, owner_field: str):
-    """Validate and save a priority or shared priority, then its parties and (when given) its
-    approach lines."""
+    """Validate and save a priority, speerpunt or shared priority, then its parties and (when
+    given) its approach lines."""
     item.full_clean()
     item.save()
     item.parties.set(parties_named(parties))
     if approach is not None:
-        replace_lines(owner={owner_field: item}, texts=approach)
+        owner = {owner_field: item}
+        if owner_field == "focus_area":
+            owner["priority"] = item.priority
+        replace_lines(owner=owner, texts=approach)
+
+
+@transaction.atomic
+def focus_area_save(
+    *,
+    priority: Priority,
+    focus_area: FocusArea | None = None,
+    title: str,
+    introduction: str = "",
+    ambition: str = "",
+    goal: str = "",
+    means: str = "",
+    parties: list[str] = (),
+    approach: list[str] | None = None,
+    expected_version: int | None = None,
+) -> FocusArea:
+    """A speerpunt of a priority, with its texts, parties and approach."""
+    ensure_draft(priority.plan)
+    focus_area = claimed_or_new(
+        focus_area, expected_version, siblings=priority.focus_areas.all(), priority=priority
+    )
+    focus_area.title, focus_area.introduction = title, introduction
+    focus_area.ambition, focus_area.goal, focus_area.means = ambition, goal, means
+    save_with_parties(focus_area, parties=parties, approach=approach, owner_field="focus_area")
+    return focus_area
+
+
+@transaction.atomic
+def focus_area_delete(*, focus_area: FocusArea) -> None:
+    """The speerpunt goes with its own objectives and approach lines."""
+    ensure_draft(focus_area.priority.plan)
+    focus_area.delete()
+
+
+@transaction.atomic
+def regional_link_save(
+    *,
+    priority: Priority,
+    regional_priority: RegionalPriority,
+    focus_area: FocusArea | None = None,
+    contribution: str = "",
+) -> RegionalLink:
+    """The municipality works on a shared regional priority inside one of its own priorities
+    (or a speerpunt of it): no priority is added."""
+    plan = priority.plan
+    ensure_draft(plan)
+    _check_member(plan, regional_priority)
+    link = RegionalLink.objects.filter(priority=priority, regional_priority=regional_priority)
+    link = link.first() or RegionalLink(
+        priority=priority,
+        regional_priority=regional_priority,
+        order=next_order(priority.regional_links.all()),
+    )
+    link.focus_area, link.contribution = focus_area, contribution
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def regional_link_delete(*, link: RegionalLink) -> None:
+    ensure_draft(link.priority.plan)
+    link.delete()
+
+
+def _check_member(plan: PolicyPlan, shared: RegionalPriority) -> None:
+    if not shared.region.members.filter(pk=plan.municipality_id).exists():
+        raise ValidationError(
+            _("%(municipality)s is not a member of %(region)s.")
+            % {"municipality": plan.municipality.name, "region": shared.region.name}
+        )
 
 
 def _check_room_for_a_priority(plan: PolicyPlan) -> None:
@@ -169,27 +257,49 @@ def objective_save(
     priority: Priority | None = None,
     regional_priority: RegionalPriority | None = None,
     objective: Objective | None = None,
+    focus_area: FocusArea | None = None,
     text: str,
-    qualitative: bool = False,
+    kind: str = "",
+    direction: str = "",
     indicator=None,
     baseline_value: float | None = None,
     baseline_year: int | None = None,
     target_value: float | None = None,
     target_year: int | None = None,
+    per_year: bool = False,
+    unit: str = "",
+    themes=None,
     expected_version: int | None = None,
 ) -> Objective:
-    """An objective of a municipal priority or of a shared regional priority."""
+    """An objective of a municipal priority (or a speerpunt of it) or of a shared regional
+    priority."""
     if priority is not None:
         ensure_draft(priority.plan)
     owner = {"priority": priority, "regional_priority": regional_priority}
     siblings = Objective.objects.filter(**{k: v for k, v in owner.items() if v})
     objective = claimed_or_new(objective, expected_version, siblings=siblings, **owner)
-    objective.text, objective.qualitative, objective.indicator = text, qualitative, indicator
+    objective.focus_area = focus_area
+    if not kind and None not in (indicator, baseline_value, target_value):
+        kind = Objective.Kind.EFFECT  # the numbers say it: from the baseline toward the target
+        direction = direction or _direction_between(baseline_value, target_value)
+    objective.text, objective.kind, objective.direction = text, kind, direction
+    objective.indicator = indicator
     objective.baseline_value, objective.baseline_year = baseline_value, baseline_year
     objective.target_value, objective.target_year = target_value, target_year
+    objective.per_year, objective.unit = per_year, unit
     objective.full_clean()
     objective.save()
+    if themes is not None:
+        objective.themes.set(themes)
     return objective
+
+
+def _direction_between(baseline: float, target: float) -> str:
+    if target < baseline:
+        return Objective.Direction.DECREASE
+    if target > baseline:
+        return Objective.Direction.INCREASE
+    return Objective.Direction.AT_LEAST
 
 
 @transaction.atomic
@@ -206,11 +316,7 @@ def shared_priority_adopt(
     """Adopt a region's shared priority by link: its objectives stay the region's, so a change
     there shows in every member's plan; the municipality adds local objectives to it."""
     ensure_draft(plan)
-    if not shared.region.members.filter(pk=plan.municipality_id).exists():
-        raise ValidationError(
-            _("%(municipality)s is not a member of %(region)s.")
-            % {"municipality": plan.municipality.name, "region": shared.region.name}
-        )
+    _check_member(plan, shared)
     if plan.priorities.filter(shared=shared).exists():
         raise ValidationError(_("This plan already adopts “%s”.") % shared.title)
     if not confirm_more:
@@ -252,16 +358,41 @@ def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
 
 def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
     copy.frameworks.set(plan.frameworks.all())
-    for priority in plan.priorities.prefetch_related("parties", "objectives", "approachlines"):
-        parties = list(priority.parties.all())
-        objectives = list(priority.objectives.all())
-        lines = list(priority.approachlines.all())
-        priority.pk = None
-        priority.plan = copy
-        priority._prefetched_objects_cache = {}  # else set() sees the old plan's parties
-        priority.save()
-        priority.parties.set(parties)
-        for item in objectives + lines:
-            item.pk = None
-            item.priority = priority
-            item.save()
+    copy.going_concern.set(plan.going_concern.all())
+    priorities = plan.priorities.prefetch_related(
+        "parties",
+        "extra_themes",
+        "objectives__themes",
+        "approachlines",
+        "regional_links",
+        "focus_areas__parties",
+    )
+    for priority in priorities:
+        parties, extra_themes = list(priority.parties.all()), list(priority.extra_themes.all())
+        focus_areas = [(f, list(f.parties.all())) for f in priority.focus_areas.all()]
+        parts = [*priority.approachlines.all(), *priority.regional_links.all()]
+        objectives = [(o, list(o.themes.all())) for o in priority.objectives.all()]
+        new = _copy(priority, parties=parties, extra_themes=extra_themes, plan=copy)
+        copied = {}
+        for focus_area, its_parties in focus_areas:
+            old = focus_area.pk
+            copied[old] = _copy(focus_area, parties=its_parties, priority=new)
+        for part in parts:
+            _copy(part, priority=new, focus_area=copied.get(part.focus_area_id))
+        for objective, themes in objectives:
+            focus_area = copied.get(objective.focus_area_id)
+            _copy(objective, themes=themes, priority=new, focus_area=focus_area)
+
+
+def _copy(item, *, parties=None, themes=None, extra_themes=None, **fields):
+    """A saved copy of `item` with `fields` changed and its many-to-many lists set again."""
+    item.pk = None
+    item._state.adding = True
+    item._prefetched_objects_cache = {}  # else set() sees the old record's lists
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.save()
+    for name, values in (("parties", parties), ("themes", themes), ("extra_themes", extra_themes)):
+        if values is not None:
+            getattr(item, name).set(values)
+    return item

@@ -2,17 +2,20 @@
 
 from django.shortcuts import render
 
-from ivp.planning.policy.forms import (
-    ObjectiveForm,
-)
+from ivp.planning.policy.forms import ObjectiveForm
+from ivp.planning.policy.models import Priority
 from ivp.planning.policy.services import plan as plan_services
 from ivp.planning.workflow.view_helpers import save_versioned
 
 
 def approach_and_parties(owner) -> dict:
-    """The form values a priority and a shared priority have alike."""
+    """The form values a priority, a speerpunt and a shared priority have alike (a priority's
+    own approach lines, not its speerpunten's)."""
+    lines = owner.approachlines.all()
+    if isinstance(owner, Priority):
+        lines = lines.filter(focus_area=None)
     return {
-        "approach": "\n".join(line.text for line in owner.approachlines.all()),
+        "approach": "\n".join(line.text for line in lines),
         "parties": ", ".join(p.name for p in owner.parties.all()),
         "lock_version": owner.lock_version,
     }
@@ -24,29 +27,50 @@ def field_values(record, names) -> dict:
 
 
 PRIORITY_FIELDS = ("title", "kind", "theme", "description", "ambition")
+FOCUS_AREA_FIELDS = ("title", "introduction", "ambition", "goal", "means")
 SHARED_FIELDS = ("title", "theme", "start_year", "end_year", "description")
 
 
 def priority_values(priority) -> dict:
-    return {**field_values(priority, PRIORITY_FIELDS), **approach_and_parties(priority)}
+    return {
+        **field_values(priority, PRIORITY_FIELDS),
+        **approach_and_parties(priority),
+        "extra_themes": list(priority.extra_themes.all()),
+    }
+
+
+def focus_area_values(focus_area) -> dict:
+    return {**field_values(focus_area, FOCUS_AREA_FIELDS), **approach_and_parties(focus_area)}
 
 
 OBJECTIVE_FIELDS = (
     "text",
-    "qualitative",
+    "focus_area",
+    "kind",
+    "direction",
     "indicator",
     "baseline_value",
     "baseline_year",
     "target_value",
     "target_year",
+    "per_year",
+    "unit",
     "lock_version",
 )
 
 
 def objective_form(request, item, *, owner, municipality, done, saved, context):
-    """The objective of a municipal or a shared regional priority: one form, one service."""
+    """The objective of a municipal priority (or a speerpunt of it) or of a shared regional
+    priority: one form, one service."""
     initial = objective_values(item) if item else {}
-    form = ObjectiveForm(request.POST or None, initial=initial, municipality=municipality)
+    if item is None and request.GET.get("speerpunt", "").isdigit():
+        initial["focus_area"] = int(request.GET["speerpunt"])
+    form = ObjectiveForm(
+        request.POST or None,
+        initial=initial,
+        municipality=municipality,
+        priority=owner.get("priority"),
+    )
     went = save_versioned(
         request,
         form,
@@ -64,4 +88,4 @@ def shared_values(shared) -> dict:
 
 
 def objective_values(objective) -> dict:
-    return field_values(objective, OBJECTIVE_FIELDS)
+    return {**field_values(objective, OBJECTIVE_FIELDS), "themes": list(objective.themes.all())}

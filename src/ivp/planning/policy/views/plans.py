@@ -98,6 +98,7 @@ def plan_detail(request, plan):
             "priorities": priorities,
             "others": [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG],
             "going_concern": policy_selectors.going_concern_themes(plan),
+            "regional_context": policy_selectors.regional_context(plan),
             "versions": [
                 v
                 for v in workflow_selectors.versions_of(plan)
@@ -128,7 +129,13 @@ def plan_edit(request, plan):
 
     initial = values(plan)
     initial["frameworks"] = list(plan.frameworks.all())
+    initial["going_concern"] = list(plan.going_concern.all())
     form = PlanForm(request.POST or None, initial=initial)
+    suggestion = policy_selectors.going_concern_suggestion(plan)
+    if suggestion and not initial["going_concern"]:
+        form.fields["going_concern"].help_text += " " + _(
+            "Suggested from the prioritisation (ranked right after the chosen themes): %s."
+        ) % ", ".join(t.name for t in suggestion)
     went = save_versioned(
         request,
         form,

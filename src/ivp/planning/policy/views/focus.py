@@ -1,0 +1,80 @@
+"""Inside a priority: its speerpunten (focus areas) and the shared regional priorities it works
+on (links with the local contribution)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.common.access import post_only
+from ivp.planning.policy import selectors as policy_selectors
+from ivp.planning.policy.forms import FocusAreaForm, RegionalLinkForm
+from ivp.planning.policy.models import FocusArea, Priority, RegionalLink
+from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.policy.views.editing import focus_area_values
+from ivp.planning.policy.views.lookups import for_plan
+from ivp.planning.workflow.view_helpers import plan_form_page, save_versioned
+
+
+@for_plan("planning.change_plan")
+def focus_area_edit(request, plan, priority, focus_area=None):
+    owner = get_object_or_404(Priority, pk=priority, plan=plan)
+    item = get_object_or_404(FocusArea, pk=focus_area, priority=owner) if focus_area else None
+    form = FocusAreaForm(request.POST or None, initial=focus_area_values(item) if item else {})
+    went = save_versioned(
+        request,
+        form,
+        lambda: plan_services.focus_area_save(
+            priority=owner, focus_area=item, **form.service_arguments()
+        ),
+        done=lambda saved: (_("Focus area “%s” saved.") % saved.title, saved),
+        saved=focus_area_values,
+    )
+    return went or plan_form_page(
+        request, "planning/focus_area_form.html", plan, form, priority=owner, focus_area=item
+    )
+
+
+@for_plan("planning.change_plan")
+def regional_link_edit(request, plan, priority):
+    """Work on a shared regional priority inside this priority: it adds no priority."""
+    owner = get_object_or_404(Priority, pk=priority, plan=plan)
+    form = RegionalLinkForm(
+        request.POST or None,
+        choices=policy_selectors.linkable_shared_priorities(plan),
+        priority=owner,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = plan_services.regional_link_save(priority=owner, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("“%(region)s” is now worked on in “%(priority)s”.")
+                % {"region": link.regional_priority.title, "priority": owner.title},
+            )
+            return redirect(owner)
+    return render(
+        request,
+        "planning/regional_link_form.html",
+        {"plan": plan, "municipality": plan.municipality, "priority": owner, "form": form},
+    )
+
+
+@post_only
+@for_plan("planning.change_plan")
+def regional_link_remove(request, plan, link):
+    item = get_object_or_404(RegionalLink, pk=link, priority__plan=plan)
+    try:
+        plan_services.regional_link_delete(link=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("“%(region)s” is no longer linked to “%(priority)s”.")
+            % {"region": item.regional_priority.title, "priority": item.priority.title},
+        )
+    return redirect(item.priority)
