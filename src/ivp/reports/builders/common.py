@@ -6,7 +6,7 @@ from ivp.figures import formatting as nl
 from ivp.planning.execution.export import totals
 from ivp.planning.models import Objective
 
-from ..document import Document, Table
+from ..document import Document, Table, with_line_breaks
 
 STATUS_WORDS = dict(
     gepland="gepland", lopend="lopend", afgerond="afgerond", vertraagd="vertraagd",
@@ -72,13 +72,13 @@ def objective_line(objective: Objective) -> str:
     if objective.measurable:
         unit = objective.indicator.unit
         return (
-            f"{objective.text} (indicator: {objective.indicator.name}; nulmeting "
+            f"{with_line_breaks(objective.text)} (indicator: {objective.indicator.name}; nulmeting "
             f"{nl.value(objective.baseline_value, unit)} in {objective.baseline_year}; doel "
             f"{nl.value(objective.target_value, unit)} in {objective.target_year})"
         )
     if objective.qualitative:
-        return f"{objective.text} (kwalitatief)"
-    return f"{objective.text} (nog niet meetbaar gemaakt)"
+        return f"{with_line_breaks(objective.text)} (kwalitatief)"
+    return f"{with_line_breaks(objective.text)} (nog niet meetbaar gemaakt)"
 
 
 def filled_columns(actions) -> dict[str, bool]:
@@ -101,7 +101,7 @@ def actions_table(caption: str, actions, columns: dict[str, bool], *, status=Fal
     for action in actions:
         row = [
             action.item,
-            action.description,
+            with_line_breaks(action.description),
             ", ".join(p.name for p in action.parties.all()) or "—",
             action.planning_text or "—",
         ]

@@ -14,7 +14,7 @@ from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.export import _lines
 from ivp.planning.policy.selectors import KEY_INDICATOR
 
-from ..document import Bullets, Chart, Document, Paragraph, Table
+from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
 from .common import adoption_line, objective_line, plan_document
 
 
@@ -57,9 +57,9 @@ def build(municipality, year: int, *, plan=None) -> Document:
     if plan.mission or plan.vision:
         section = document.section("Missie en visie")
         if plan.mission:
-            section.add(Paragraph(f"Missie: {plan.mission}"))
+            section.add(*text_blocks(plan.mission, prefix="Missie:"))
         if plan.vision:
-            section.add(*[Paragraph(p) for p in plan.vision.split("\n\n") if p.strip()])
+            section.add(*text_blocks(plan.vision))
     if plan.strategic_objectives.strip() or plan.principles.strip():
         section = document.section("Strategische doelstellingen en uitgangspunten")
         if plan.strategic_objectives.strip():
@@ -91,7 +91,7 @@ def build(municipality, year: int, *, plan=None) -> Document:
         ("Financiën", plan.finances),
     ):
         if text.strip():
-            document.section(title).add(*[Paragraph(p) for p in text.split("\n\n") if p.strip()])
+            document.section(title).add(*text_blocks(text))
     return document
 
 
@@ -101,14 +101,15 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
         section.add(Paragraph(f"Thema: {priority.theme.name}."))
     for text in (priority.description, priority.ambition):
         if text.strip():
-            section.add(Paragraph(text))
+            section.add(*text_blocks(text))
     shared = priority.shared
     if shared:
         section.add(
             Paragraph(
                 f"Dit is een gedeelde prioriteit van {shared.region.name} ({shared.period}): "
-                f"{shared.title}. {shared.description}".strip()
-            )
+                f"{shared.title}."
+            ),
+            *text_blocks(shared.description),
         )
         if shared.objectives.all():
             section.add(
