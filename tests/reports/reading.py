@@ -27,6 +27,12 @@ def pdf_text(content: bytes) -> str:
     return words(" ".join(page.extract_text() or "" for page in pdf_reader(content).pages))
 
 
+def pdf_lines(content: bytes) -> list[str]:
+    """The text line by line as laid out: a paragraph or list item starts a line."""
+    pages = (page.extract_text() or "" for page in pdf_reader(content).pages)
+    return [line.strip() for page in pages for line in page.splitlines()]
+
+
 def docx_file(content: bytes):
     return docx.Document(io.BytesIO(content))
 

@@ -1,9 +1,10 @@
-"""Form plumbing: NL Design System classes on every widget, errors tied to their field."""
+"""Form plumbing: NL Design System classes on every widget, errors tied to their field, typed
+text with LF line endings."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import text_limits, upload_limits
+from . import plain_text, text_limits, upload_limits
 from .numbers import dutch_number
 
 WIDGET_CLASSES = {
@@ -37,6 +38,26 @@ class AccessibleBoundField(forms.BoundField):
 
 class AccessibleForm(forms.Form):
     bound_field_class = AccessibleBoundField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Browsers send a text box's lines with CRLF; stored so, every newline would count
+        # twice against a length limit and read twice in a document.
+        if self.is_bound:
+            self.data = _with_lf_line_endings(self.data)
+
+
+def _with_lf_line_endings(data):
+    if hasattr(data, "getlist"):  # a QueryDict: a field may hold several values
+        copy = data.copy()
+        for key in copy:
+            copy.setlist(key, [_lf(value) for value in data.getlist(key)])
+        return copy
+    return {key: _lf(value) for key, value in data.items()}
+
+
+def _lf(value):
+    return plain_text.line_endings(value) if isinstance(value, str) else value
 
 
 class DateInput(forms.DateInput):

@@ -4,7 +4,8 @@ Read by the import of a municipality's own figures and by the uploads of survey 
 progress updates.
 
 The first non-empty row is the header. XLSX is read with openpyxl (first sheet, values
-only); Excel dates become ISO dates, whole numbers stay whole.
+only); Excel dates become ISO dates, whole numbers stay whole. A cell of several lines has
+LF line endings.
 """
 
 import csv
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import upload_limits
 from .importing import ImportFileError, decode, refuse
+from .plain_text import line_endings
 from .upload_limits import Limits, capped, csv_lines
 
 # A header wider than this is no table a person made; it also bounds the work per XLSX row.
@@ -53,7 +55,9 @@ def _table(file_name: str, lines: Iterator[list[str]], limits: Limits) -> Table:
         if not any(cell.strip() for cell in line):
             rows.append([""] * len(header))  # kept so row numbers stay right; skipped later
             continue
-        rows.append((line + [""] * len(header))[: len(header)])
+        # A quoted CSV cell or an Excel cell may hold several lines, with CRLF or CR.
+        cells = [line_endings(cell) for cell in line]
+        rows.append((cells + [""] * len(header))[: len(header)])
     return Table(header, rows, number + 1)
 
 

@@ -10,6 +10,8 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from ivp.common import plain_text
+
 KINDS = {
     "analyse": "Veiligheidsanalyse",
     "ivp": "Integraal Veiligheidsplan",
@@ -21,13 +23,15 @@ FORMATS = ("html", "pdf", "docx")
 
 @dataclass
 class Paragraph:
-    text: str
+    text: str  # a "\n" inside is a line break
     note: bool = False  # a caution or an editorial remark, set apart
 
 
 @dataclass
 class Bullets:
-    items: list[str]
+    items: list[str]  # an item's "\n" is a line break inside it
+    ordered: bool = False  # numbered, from `start`
+    start: int = 1
 
 
 @dataclass
@@ -61,6 +65,28 @@ class Chart:
 
 
 Block = Paragraph | Bullets | Table | Chart
+
+
+def text_blocks(text: str, *, prefix: str = "") -> list[Block]:
+    """Typed text as its paragraphs and lists (see `ivp.common.plain_text`). `prefix` opens
+    the first paragraph ("Missie: …"), or stands on its own before a list."""
+    found: list[Block] = [
+        Bullets(list(b.items), ordered=b.ordered, start=b.start)
+        if isinstance(b, plain_text.ItemList)
+        else Paragraph(b.text)
+        for b in plain_text.blocks(text)
+    ]
+    if prefix and found and isinstance(found[0], Paragraph):
+        found[0].text = f"{prefix} {found[0].text}"
+    elif prefix:
+        found.insert(0, Paragraph(prefix))
+    return found
+
+
+def with_line_breaks(text: str) -> str:
+    """Typed text whose lines stay lines (a table cell, a list item): line breaks, no blank
+    lines around it."""
+    return plain_text.normalise(text)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """A document as DOCX the municipality can edit, in the house style of a template document.
 
-The template's styles (Title, Subtitle, Heading 1–2, List Bullet, Caption, Table Grid, Table Text, TOC 1–2)
-give the look; its headers, footers and page setup stay. A template that lacks a style still
-works: that part falls back to the template's Normal style.
+The template's styles (Title, Subtitle, Heading 1–2, List Bullet, List Number, Caption, Table Grid,
+Table Text, TOC 1–2) give the look; its headers, footers and page setup stay. A template that
+lacks a style still works: that part falls back to the template's Normal style (a numbered list
+then writes its numbers as text). A "\n" in a text is a line break in its paragraph.
 """
 
 import io
@@ -17,6 +18,7 @@ from docx.shared import Cm
 
 from ivp.common import charts
 from ivp.common.importing import ImportFileError
+from ivp.common.plain_text import line_endings
 
 from .document import KINDS, Bullets, Chart, Document, Paragraph, Table
 from .template_cleaning import clean_template
@@ -68,8 +70,7 @@ def render(document: Document, *, template: bytes | None = None, progress=None) 
             elif isinstance(block, Table):
                 writer.table(block)
             elif isinstance(block, Bullets):
-                for item in block.items:
-                    writer.paragraph(item, "List Bullet")
+                writer.bullets(block)
             elif isinstance(block, Paragraph):
                 writer.paragraph(block.text, "Quote" if block.note else None)
     writer.colofon(document)
@@ -135,9 +136,43 @@ class _Writer:
         return name if name in self.ids else None
 
     def paragraph(self, text: str, style: str | None = None):
-        paragraph = self.docx.add_paragraph(text)
+        # python-docx makes each of CR and LF a line break: a CRLF would break twice.
+        paragraph = self.docx.add_paragraph(line_endings(text))
         self.apply(paragraph, style)
         return paragraph
+
+    def bullets(self, bullets: Bullets) -> None:
+        if not bullets.ordered:
+            for item in bullets.items:
+                self.paragraph(item, "List Bullet")
+            return
+        numbering = self._restarted_numbering(bullets.start)
+        for number, item in enumerate(bullets.items, start=bullets.start):
+            if numbering is None:
+                self.paragraph(f"{number}. {item}")
+                continue
+            numbered = self.paragraph(item, "List Number")
+            properties = numbered._p.get_or_add_pPr().get_or_add_numPr()
+            properties.get_or_add_ilvl().val = 0
+            properties.get_or_add_numId().val = numbering
+
+    def _restarted_numbering(self, start: int) -> int | None:
+        """A numbering of its own for one list, so that it starts at `start` instead of going
+        on from the list before (all lists in the List Number style share one numbering)."""
+        if "List Number" not in self.ids:
+            return None
+        style = self.docx.styles["List Number"].element
+        num_id = style.xpath("w:pPr/w:numPr/w:numId/@w:val")
+        try:
+            numbering = self.docx.part.numbering_part.element
+        except NotImplementedError:  # a template without numbering definitions
+            return None
+        shared = numbering.xpath(f'w:num[@w:numId="{num_id[0]}"]') if num_id else []
+        if not shared:
+            return None
+        own = numbering.add_num(shared[0].abstractNumId.val)
+        own.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return own.numId
 
     def apply(self, paragraph, style: str | None) -> None:
         if style in self.ids:
@@ -202,7 +237,7 @@ class _Writer:
     def _fill(self, cell, text: str, *, bold: bool, right: bool = False) -> None:
         paragraph = cell.paragraphs[0]
         self.apply(paragraph, "Table Text")
-        paragraph.add_run(text).bold = bold
+        paragraph.add_run(line_endings(text)).bold = bold
         if right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 

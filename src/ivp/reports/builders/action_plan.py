@@ -9,7 +9,7 @@ from ivp.planning.execution.export import party_totals, themes_with_actions
 from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
 
-from ..document import Bullets, Chart, Document, Paragraph, Table
+from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
 from .common import actions_table, amount, filled_columns, objective_line, plan_document
 
 
@@ -62,7 +62,7 @@ def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Documen
             )
         if theme.lookback.strip():
             document.section(f"Terugblik {plan.start_year - 1}", 2).add(
-                *[Paragraph(p) for p in theme.lookback.split("\n\n") if p.strip()]
+                *text_blocks(theme.lookback)
             )
         document.section(f"Acties {plan.period}", 2).add(
             actions_table(f"Acties {plan.period}: {theme.priority.title}", theme_actions, columns)

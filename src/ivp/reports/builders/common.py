@@ -7,7 +7,7 @@ from ivp.planning.execution.export import totals
 from ivp.planning.models import Objective
 from ivp.planning.policy import objective_text
 
-from ..document import Document, Table
+from ..document import Document, Table, with_line_breaks
 
 STATUS_WORDS = dict(
     gepland="gepland", lopend="lopend", afgerond="afgerond", vertraagd="vertraagd",
@@ -72,7 +72,8 @@ def amount(value) -> str:
 def objective_line(objective: Objective) -> str:
     """The objective and what it aims at; a qualitative one is its text alone."""
     aim = objective_text.aim(objective)
-    return f"{objective.text} ({aim})" if aim else objective.text
+    text = with_line_breaks(objective.text)
+    return f"{text} ({aim})" if aim else text
 
 
 def filled_columns(actions) -> dict[str, bool]:
@@ -95,7 +96,7 @@ def actions_table(caption: str, actions, columns: dict[str, bool], *, status=Fal
     for action in actions:
         row = [
             action.item,
-            action.description,
+            with_line_breaks(action.description),
             ", ".join(p.name for p in action.parties.all()) or "—",
             action.planning_text or "—",
         ]

@@ -14,7 +14,7 @@ from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.export import _lines
 from ivp.planning.policy.selectors import KEY_INDICATOR
 
-from ..document import Bullets, Chart, Document, Paragraph, Table
+from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
 from .common import adoption_line, objective_line, plan_document
 
 
@@ -57,9 +57,9 @@ def build(municipality, year: int, *, plan=None) -> Document:
     if plan.mission or plan.vision:
         section = document.section("Missie en visie")
         if plan.mission:
-            section.add(Paragraph(f"Missie: {plan.mission}"))
+            section.add(*text_blocks(plan.mission, prefix="Missie:"))
         if plan.vision:
-            section.add(*[Paragraph(p) for p in plan.vision.split("\n\n") if p.strip()])
+            section.add(*text_blocks(plan.vision))
     if plan.strategic_objectives.strip() or plan.principles.strip():
         section = document.section("Strategische doelstellingen en uitgangspunten")
         if plan.strategic_objectives.strip():
@@ -92,7 +92,7 @@ def build(municipality, year: int, *, plan=None) -> Document:
         ("Financiën", plan.finances),
     ):
         if text.strip():
-            document.section(title).add(*[Paragraph(p) for p in text.split("\n\n") if p.strip()])
+            document.section(title).add(*text_blocks(text))
     return document
 
 
@@ -105,14 +105,15 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
         )
     for text in (priority.description, priority.ambition):
         if text.strip():
-            section.add(Paragraph(text))
+            section.add(*text_blocks(text))
     shared = priority.shared
     if shared:
         section.add(
             Paragraph(
                 f"Dit is een gedeelde prioriteit van {shared.region.name} ({shared.period}): "
-                f"{shared.title}. {shared.description}".strip()
-            )
+                f"{shared.title}."
+            ),
+            *text_blocks(shared.description),
         )
         _listed(
             section,
@@ -143,15 +144,14 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
 
 def _focus_area(document: Document, focus_area, number: int, level: int) -> None:
     section = document.section(f"Speerpunt {number}: {focus_area.title}", level)
-    if focus_area.introduction.strip():
-        section.add(Paragraph(focus_area.introduction))
+    section.add(*text_blocks(focus_area.introduction))
     for label, text in (
-        ("Ambitie", focus_area.ambition),
-        ("Doel", focus_area.goal),
-        ("Middelen", focus_area.means),
+        ("Ambitie:", focus_area.ambition),
+        ("Doel:", focus_area.goal),
+        ("Middelen:", focus_area.means),
     ):
         if text.strip():
-            section.add(Paragraph(f"{label}: {text}"))
+            section.add(*text_blocks(text, prefix=label))
     _listed(section, "Doelstellingen:", [objective_line(o) for o in focus_area.objectives.all()])
     _listed(
         section,

@@ -11,7 +11,7 @@ from ivp.planning.execution import dashboard, lookback
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 
-from ..document import Bullets, Chart, Document, Paragraph, Table
+from ..document import Bullets, Chart, Document, Paragraph, Table, with_line_breaks
 from .action_plan import action_plan_for
 from .common import STATUS_WORDS, day
 
@@ -138,7 +138,7 @@ def _action_row(action: Action) -> list[str]:
     return [
         action.item,
         ", ".join(p.name for p in action.parties.all()) or "—",
-        (update.note if update and update.note else "—"),
+        (with_line_breaks(update.note) if update and update.note else "—"),
         day(update.date) if update else "—",
     ]
 
