@@ -12,6 +12,7 @@ from ivp.planning.models import (
     PolicyPlan,
     Prioritisation,
     Priority,
+    ProgressUpdate,
     ThemeScore,
     WorkGroupMember,
 )
@@ -25,6 +26,7 @@ HISTORIES = {
     "priority__plan__municipality": (Objective, ApproachLine),
     "action_plan__municipality": (ActionPlanTheme,),
     "theme__action_plan__municipality": (Action,),
+    "action__theme__action_plan__municipality": (ProgressUpdate,),
 }
 
 

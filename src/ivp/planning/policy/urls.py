@@ -2,9 +2,12 @@
 
 from django.urls import path
 
-from ivp.planning.policy.views import cycle, plans, prioritisation, regional
+from ivp.planning.policy.views import cycle, plans, prioritisation, regional, removal
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
+PRIORITY = P + "prioriteiten/<int:priority>/"
+OBJECTIVE = PRIORITY + "doelstellingen/<int:objective>/"
+UP, DOWN = {"direction": "up"}, {"direction": "down"}
 R = "regios/<slug:region>/prioriteiten/"
 
 urlpatterns = [
@@ -51,6 +54,12 @@ urlpatterns = [
         plans.objective_edit,
         name="objective_edit",
     ),
+    path(PRIORITY + "verwijderen/", removal.priority_remove, name="priority_remove"),
+    path(PRIORITY + "omhoog/", removal.priority_move, UP, name="priority_up"),
+    path(PRIORITY + "omlaag/", removal.priority_move, DOWN, name="priority_down"),
+    path(OBJECTIVE + "verwijderen/", removal.objective_remove, name="objective_remove"),
+    path(OBJECTIVE + "omhoog/", removal.objective_move, UP, name="objective_up"),
+    path(OBJECTIVE + "omlaag/", removal.objective_move, DOWN, name="objective_down"),
     path(P + "regionaal-overnemen/", plans.shared_adopt, name="shared_adopt"),
     path(P + "vaststellen/", plans.plan_adopt, name="plan_adopt"),
     path(P + "nieuwe-versie/", plans.plan_new_version, name="plan_new_version"),
