@@ -4,7 +4,9 @@ side; a council member reads the published plan and finds no edit control.
 
 The walk runs on Meppel, which has no cycle or plan in the demo; bad input on the way (a
 survey file with an unknown theme, weights that do not make 100%, five priorities without
-confirmation, a target year outside the plan period, a fifth priority) is refused in Dutch."""
+confirmation, a target year outside the plan period, a fifth priority, an adoption without
+its confirmation) is refused in Dutch; before the adoption an objective is removed and a
+priority moved up."""
 
 from __future__ import annotations
 
@@ -164,9 +166,31 @@ def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir
     )
     _submit(page, "Overnemen")
     assert "adviseert er ten hoogste 4" in page.get_by_role("alert").first.inner_text()
+
+    # 5. Before the decision: an objective removed after its confirmation page, a priority
+    # moved up; the adoption then lists what becomes fixed and waits for the confirmation.
+    _follow(page, page.get_by_role("link", name="Verwijderen Minder jongeren drinken alcohol."))
+    confirm = page.locator("main").inner_text()
+    assert "Doelstelling „Minder jongeren drinken alcohol.” verwijderen?" in confirm
+    assert "De geschiedenis blijft bewaard in de audittrail." in confirm
+    _submit(page, "Verwijderen")
+    assert "verwijderd" in page.get_by_role("status").first.inner_text()
+    assert page.locator("main li", has_text="Minder jongeren drinken alcohol.").count() == 0
+    alcohol = page.get_by_role("heading", name=re.compile(r"^\d+\. Alcohol en drugs$"))
+    place = int(alcohol.inner_text().split(".")[0])
+    _submit(page, "Prioriteit Alcohol en drugs omhoog")
+    assert alcohol.inner_text() == f"{place - 1}. Alcohol en drugs"
+    assert page.get_by_role("heading", name=f"{place}. Ondermijning").count() == 1
     page.get_by_label("Vastgesteld op").fill("2026-12-15")
     page.get_by_label("Kenmerk besluit").fill("RB 2026-88")
     _submit(page, "Markeren als vastgesteld")
+    fixed = page.locator("main").inner_text()
+    assert "Wat vast komt te liggen" in fixed and "Prioriteiten (4)" in fixed
+    assert "RB 2026-88" in fixed and "nieuwe versie" in fixed
+    _submit(page, "Plan vaststellen")  # without the tick: asked again, nothing adopted
+    assert "Vink de bevestiging aan" in page.locator("main").inner_text()
+    page.get_by_label(re.compile("^Ik bevestig dat dit plan zo is vastgesteld")).check()
+    _submit(page, "Plan vaststellen")
     main = page.locator("main").inner_text()
     assert "versie 1" in main and "vastgesteld door gemeenteraad op 15 december 2026" in main
     assert "Jonge aanwas voorkomen" in main and "Veilig buitengebied" not in main
@@ -175,6 +199,8 @@ def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir
     )
     assert "Partijen: GGD Drenthe, Verslavingszorg Noord Nederland" in main
     assert page.get_by_role("link", name="Prioriteit toevoegen").count() == 0
+    assert f"{place - 1}. Alcohol en drugs" in main and "Minder jongeren drinken" not in main
+    assert page.get_by_role("button", name=re.compile("omhoog|omlaag")).count() == 0
     page.screenshot(path=str(screenshot_dir / "veiligheidsplan.png"), full_page=True)
 
 
