@@ -152,9 +152,11 @@ class AdoptConfirmForm(AdoptForm):
         error_messages={"required": _("Tick the confirmation to adopt the plan.")},
     )
 
+    DECISION = ("adopted_by", "adopted_on", "decision_reference")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("adopted_by", "adopted_on", "decision_reference"):
+        for name in self.DECISION:
             self.fields[name].widget = forms.HiddenInput()
 
     @staticmethod

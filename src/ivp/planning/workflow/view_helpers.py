@@ -78,6 +78,9 @@ def adopt_and_return(request, plan, adopt, done: str, *, fixed):
     """Adopting from the posted AdoptForm takes two steps: the first shows what becomes fixed
     and asks to confirm, the second (with the confirmation ticked) records the adoption.
     Errors and success as messages on the plan's page."""
+    if plan.adopted:
+        messages.error(request, plan.adopted_refusal())
+        return redirect(plan)
     second = AdoptConfirmForm.is_second_step(request.POST)
     form = (AdoptConfirmForm if second else AdoptForm)(
         request.POST, initial={"lock_version": plan.lock_version}
@@ -94,10 +97,9 @@ def adopt_and_return(request, plan, adopt, done: str, *, fixed):
     if not second:
         confirm = AdoptConfirmForm(initial={**form.cleaned_data, "step": "bevestigen"})
         return _adoption_confirmation(request, plan, confirm, fixed())
-    form.cleaned_data.pop("step"), form.cleaned_data.pop("confirmed")
+    decision = {name: form.cleaned_data[name] for name in AdoptConfirmForm.DECISION}
     try:
-        expected = form.expected_version()
-        adopt({**form.cleaned_data, "expected_version": expected})
+        adopt({**decision, "expected_version": form.expected_version()})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -195,17 +195,6 @@ def action_plan_download(request, plan, table_format):
     return response
 
 
-action_plan_adopt, action_plan_new_version = adoption_views(
-    for_action_plan("planning.change_action_plan"),
-    adopt=lambda plan, data: action_services.action_plan_adopt(action_plan=plan, **data),
-    new_version=lambda plan: action_services.action_plan_new_version(action_plan=plan),
-    adopted=gettext_lazy(
-        "The implementation plan is adopted; it now changes only through a new version."
-    ),
-    fixed=lambda plan: fixed_on_adoption(plan),
-)
-
-
 def fixed_on_adoption(plan) -> list[tuple[str, list[str]]]:
     """What the confirmation of an adoption lists: the themes, with their actions."""
     themes = list(action_export.themes_with_actions(plan))
@@ -223,6 +212,17 @@ def fixed_on_adoption(plan) -> list[tuple[str, list[str]]]:
             lines,
         )
     ]
+
+
+action_plan_adopt, action_plan_new_version = adoption_views(
+    for_action_plan("planning.change_action_plan"),
+    adopt=lambda plan, data: action_services.action_plan_adopt(action_plan=plan, **data),
+    new_version=lambda plan: action_services.action_plan_new_version(action_plan=plan),
+    adopted=gettext_lazy(
+        "The implementation plan is adopted; it now changes only through a new version."
+    ),
+    fixed=fixed_on_adoption,
+)
 
 
 @for_action_plan("planning.change_action_plan")
