@@ -44,7 +44,7 @@ def removal_page(request, item, *, name: str, municipality):
                     )
                     % {"name": name},
                 )
-                return redirect(request.path)
+                return redirect(request.get_full_path())
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 return redirect(back)
