@@ -5,6 +5,7 @@ expectation is written down in EXPECTED.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -47,6 +48,25 @@ def _first(model_path: str, attribute: str = "pk", **filters):
     return lookup
 
 
+def _progress_update(code: str):
+    """The pk of a progress update on the sample action of `code` (the first of its actions),
+    reported by a script; made when first asked, as the demo reports none for Westerveld."""
+
+    def lookup():
+        from ivp.planning.models import Action, ProgressUpdate
+
+        action = Action.objects.filter(theme__action_plan__municipality__code=code).order_by("pk")
+        first = action.first()
+        update = first.updates.order_by("pk").first()
+        if update is None:
+            update = ProgressUpdate.objects.create(
+                action=first, date=date(2026, 3, 1), status="lopend"
+            )
+        return update.pk
+
+    return lookup
+
+
 def _uidb64(username: str):
     """The user part of a password-reset link for this user."""
 
@@ -72,6 +92,7 @@ OWN = {
     "table_format": "xlsx",
     "year": 2026,
     "action": _first("planning.Action", theme__action_plan__municipality__code="GM1701"),
+    "update": _progress_update("GM1701"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1701"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1701"),
@@ -108,6 +129,7 @@ OTHER = {
     "table_format": "csv",
     "year": 2026,
     "action": _first("planning.Action", theme__action_plan__municipality__code="GM1708"),
+    "update": _progress_update("GM1708"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1708"),
     "kind": "startnotitie",
     "priority": _first("planning.Priority", plan__municipality__code="GM1708"),
@@ -259,6 +281,15 @@ EXPECTED: dict[str, Rule] = {
     "planning:shared_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    # Removing and moving the parts of a draft: its keepers. The confirmation page is a GET
+    # (OWN's IVP is adopted: the page then says why nothing can be removed).
+    **{
+        f"planning:{part}_{step}": Rule(
+            {BEHEERDER, COORDINATOR}, {BEHEERDER}, method="get" if step == "remove" else "post"
+        )
+        for part in ("priority", "focus_area", "objective", "theme", "action")
+        for step in ("remove", "up", "down")
+    },
     # A region's shared priorities: kept by its regiocoördinator, read by member coordinators
     # (OTHER = PV22, the province Westerveld's coordinator's municipality lies in).
     "planning:shared_priorities": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER, COORDINATOR}),
@@ -278,6 +309,9 @@ EXPECTED: dict[str, Rule] = {
     # Gemeente and RIEC Noord, not the demo partner's police team); the upload page for anyone
     # who may report on some action; the stale list for those who read the plan.
     "planning:action_progress": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    # A progress update is taken back by who reported it (both samples by a script) or the
+    # municipality's coordinator.
+    "planning:progress_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:progress_upload": Rule({BEHEERDER, COORDINATOR, PARTNER}, {BEHEERDER}),
     "planning:stale_actions": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_lint": Rule(PREPARING, {BEHEERDER}),
@@ -459,6 +493,12 @@ WRITES = {
         "decision_reference": "X",
     },
     "planning:plan_new_version": {},
+    **{
+        f"planning:{part}_{step}": {}
+        for part in ("priority", "focus_area", "objective", "theme", "action")
+        for step in ("remove", "up", "down")
+    },
+    "planning:progress_remove": {},
     "accounts:members": {"email": "x@example.org", "role": "ketenpartner", "organisation": "X"},
     "accounts:invitation_withdraw": {},
     "accounts:membership_end": {},
@@ -478,10 +518,13 @@ WRITE_CASES = [
 def _state():
     from ivp.accounts.models import ApiKey, Invitation, Membership
     from ivp.planning.models import (
+        Action,
+        ActionPlanTheme,
         FocusArea,
         Objective,
         PolicyPlan,
         Priority,
+        ProgressUpdate,
         RegionalLink,
         RegionalPriority,
     )
@@ -495,6 +538,9 @@ def _state():
         FocusArea.history.count(),
         RegionalLink.history.count(),
         RegionalPriority.history.count(),
+        ActionPlanTheme.history.count(),
+        Action.history.count(),
+        ProgressUpdate.history.count(),
         Region.history.count(),
         MunicipalTheme.history.count(),
         ImportRun.objects.count(),
@@ -542,3 +588,38 @@ def test_the_refused_posts_would_write_for_the_right_role(name):
     response = client.post(reverse(name, kwargs=_kwargs(URLS[name], OTHER)), data)
     assert response.status_code == 302
     assert _state() != before
+
+
+REMOVALS = {
+    "planning:priority_remove": ("priority", "Priority", "title"),
+    "planning:objective_remove": ("objective", "Objective", "text"),
+    "planning:focus_area_remove": ("focus_area", "FocusArea", "title"),
+    "planning:theme_remove": ("theme", "ActionPlanTheme", "priority"),
+    "planning:action_remove": ("action", "Action", "item"),
+    "planning:progress_remove": ("update", "ProgressUpdate", "action"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(REMOVALS))
+def test_the_coordinator_is_asked_to_confirm_what_is_removed(name):
+    """The confirmation page names the part; OWN's IVP is adopted, so it says so instead of
+    offering the button, while the draft uitvoeringsplan's parts may go."""
+    from django.apps import apps
+
+    sample, model, shown = REMOVALS[name]
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=USERNAMES[COORDINATOR]))
+    kwargs = _kwargs(URLS[name], OWN)
+    page = client.get(reverse(name, kwargs=kwargs)).content.decode()
+    record = apps.get_model("planning", model).objects.get(pk=kwargs[sample])
+    named = str(getattr(record, shown))
+    assert " ".join(named.split()[:3]) in page
+    assert "verwijderen?" in page and "audittrail" in page
+    adopted = name in (
+        "planning:priority_remove",
+        "planning:focus_area_remove",
+        "planning:objective_remove",
+    )
+    assert ("vastgesteld" in page) == adopted
+    assert (">Verwijderen</button>" in page) == (not adopted)

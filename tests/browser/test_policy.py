@@ -4,7 +4,9 @@ side; a council member reads the published plan and finds no edit control.
 
 The walk runs on Meppel, which has no cycle or plan in the demo; bad input on the way (a
 survey file with an unknown theme, weights that do not make 100%, five priorities without
-confirmation, a target year outside the plan period, a fifth priority) is refused in Dutch."""
+confirmation, a target year outside the plan period, a fifth priority, an adoption without
+its confirmation) is refused in Dutch; before the adoption an objective is removed and a
+priority moved up."""
 
 from __future__ import annotations
 
@@ -54,6 +56,14 @@ def _write_priority(page, *, title, approach, parties, objective) -> None:
     else:
         page.get_by_label("Soort", exact=True).select_option("kwalitatief")
     _submit(page, "Opslaan")
+
+
+def _priority_titles(page) -> list[str]:
+    """The plan's priorities as numbered on its page, in that order, without their numbers."""
+    headings = page.get_by_role("heading", level=3, name=re.compile(r"^\d+\. "))
+    numbered = [text.split(". ", 1) for text in headings.all_inner_texts()]
+    assert [int(number) for number, _title in numbered] == list(range(1, len(numbered) + 1))
+    return [title for _number, title in numbered]
 
 
 def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir, tmp_path):
@@ -164,9 +174,31 @@ def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir
     )
     _submit(page, "Overnemen")
     assert "adviseert er ten hoogste 4" in page.get_by_role("alert").first.inner_text()
+
+    # 5. Before the decision: an objective removed after its confirmation page, a priority
+    # moved up; the adoption then lists what becomes fixed and waits for the confirmation.
+    _follow(page, page.get_by_role("link", name="Verwijderen Minder jongeren drinken alcohol."))
+    confirm = page.locator("main").inner_text()
+    assert "Doelstelling „Minder jongeren drinken alcohol.” verwijderen?" in confirm
+    assert "De geschiedenis blijft bewaard in de audittrail." in confirm
+    _submit(page, "Verwijderen")
+    assert "verwijderd" in page.get_by_role("status").first.inner_text()
+    assert page.locator("main li", has_text="Minder jongeren drinken alcohol.").count() == 0
+    titles = _priority_titles(page)
+    assert titles[-1] == "Jonge aanwas voorkomen"  # adopted last, so last in order
+    _submit(page, "Prioriteit Jonge aanwas voorkomen omhoog")
+    assert _priority_titles(page) == [*titles[:-2], titles[-1], titles[-2]]
     page.get_by_label("Vastgesteld op").fill("2026-12-15")
     page.get_by_label("Kenmerk besluit").fill("RB 2026-88")
     _submit(page, "Markeren als vastgesteld")
+    fixed = page.locator("main").inner_text()
+    assert "Wat vast komt te liggen" in fixed and "Prioriteiten (4)" in fixed
+    assert "RB 2026-88" in fixed and "nieuwe versie" in fixed
+    assert fixed.index(titles[-1]) < fixed.index(titles[-2])  # in the order just chosen
+    _submit(page, "Plan vaststellen")  # without the tick: asked again, nothing adopted
+    assert "Vink de bevestiging aan" in page.locator("main").inner_text()
+    page.get_by_label(re.compile("^Ik bevestig dat dit plan zo is vastgesteld")).check()
+    _submit(page, "Plan vaststellen")
     main = page.locator("main").inner_text()
     assert "versie 1" in main and "vastgesteld door gemeenteraad op 15 december 2026" in main
     headings = page.locator("main h3").all_inner_texts()
@@ -177,6 +209,9 @@ def test_coordinator_walks_the_cycle_to_an_adopted_plan(page_for, screenshot_dir
     )
     assert "Partijen: GGD Drenthe, Verslavingszorg Noord Nederland" in main
     assert page.get_by_role("link", name="Prioriteit toevoegen").count() == 0
+    assert _priority_titles(page) == [*titles[:-2], titles[-1], titles[-2]]
+    assert "Minder jongeren drinken" not in main
+    assert page.get_by_role("button", name=re.compile("omhoog|omlaag")).count() == 0
     page.screenshot(path=str(screenshot_dir / "veiligheidsplan.png"), full_page=True)
 
 

@@ -18,6 +18,7 @@ from ivp.planning.execution.services.actions import (
 from ivp.planning.models import ActionPlan, PolicyPlan
 from ivp.planning.policy.services.plan import plan_adopt, plan_new_version, priority_save
 from ivp.planning.workflow.adoption import PlanAdopted
+from tests.conftest import client_for
 from tests.live_processes import IVP, environment, own_database, query
 
 DECISION = {"adopted_on": date(2026, 1, 20), "decision_reference": "B&W 2026/12"}
@@ -81,6 +82,45 @@ def test_an_adopted_version_gets_one_newer_draft_with_its_contents(kind, request
         )
     with pytest.raises(ValidationError, match="Dit plan heeft al een nieuwere versie"):
         _new_version(plan)
+
+
+ADOPT_PAGES = {
+    "draft_ivp": (
+        "coordinator.steenwijkerland",
+        "gemeenteraad",
+        ["Prioriteiten (1)", "Veilig uitgaan", "Doelstellingen (1)"],
+    ),
+    "draft_actions": ("coordinator.westerveld", "college", ["Thema’s (", "acties (1)", "1 actie"]),
+}
+
+
+@pytest.mark.parametrize("kind", ["draft_ivp", "draft_actions"])
+def test_adopting_on_the_page_shows_what_becomes_fixed_and_asks_to_confirm(kind, request):
+    plan = request.getfixturevalue(kind)
+    user, body, fixed = ADOPT_PAGES[kind]
+    address = f"{plan.get_absolute_url().split('?')[0].split('#')[0]}vaststellen/"
+    client = client_for(user)
+    decision = {
+        "adopted_by": body,
+        "adopted_on": "2026-01-20",
+        "decision_reference": "Besluit 2026/12",
+        "lock_version": plan.lock_version,
+    }
+    page = client.post(address, decision).content.decode()
+    assert "Wat vast komt te liggen" in page and "nieuwe versie" in page
+    for text in fixed:
+        assert text in page
+    assert "Besluit 2026/12" in page and 'name="confirmed"' in page
+    assert not type(plan).objects.get(pk=plan.pk).adopted
+    # the second step without the tick is asked again, with the decision still carried
+    again = client.post(address, {**decision, "step": "bevestigen"}).content.decode()
+    assert "Vink de bevestiging aan" in again and 'value="Besluit 2026/12"' in again
+    assert not type(plan).objects.get(pk=plan.pk).adopted
+    response = client.post(address, {**decision, "step": "bevestigen", "confirmed": "on"})
+    assert response.status_code == 302
+    adopted = type(plan).objects.get(pk=plan.pk)
+    assert adopted.adopted and adopted.decision_reference == "Besluit 2026/12"
+    assert adopted.adopted_on == date(2026, 1, 20)
 
 
 @pytest.mark.parametrize("model", [PolicyPlan, ActionPlan])

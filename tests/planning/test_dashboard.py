@@ -138,5 +138,6 @@ def test_dashboard_settings_and_adoption_need_the_version_they_were_based_on():
     client.post(adopt, decision)  # a form without its version: refused
     assert not ActionPlan.objects.get(pk=plan.pk).adopted
     current = ActionPlan.objects.get(pk=plan.pk).lock_version
-    client.post(adopt, {**decision, "lock_version": current})
+    confirmed = {"step": "bevestigen", "confirmed": "on"}
+    client.post(adopt, {**decision, **confirmed, "lock_version": current})
     assert ActionPlan.objects.get(pk=plan.pk).adopted

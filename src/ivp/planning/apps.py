@@ -15,6 +15,10 @@ class PlanningConfig(AppConfig):
 
         register_histories(planning_histories)
 
+        # The parts a draft may lose or reorder, registered with workflow/removal.py.
+        from .execution import removable as execution_parts  # noqa: F401
+        from .policy import removable as policy_parts  # noqa: F401
+
         # Text lengths are checked on every save of a planning record (no migration needed).
         for model in self.get_models():
             pre_save.connect(refuse_overlong, sender=model, dispatch_uid=f"text-limits-{model}")

@@ -13,6 +13,7 @@ from ivp.planning.models import (
     PolicyPlan,
     Prioritisation,
     Priority,
+    ProgressUpdate,
     RegionalLink,
     ThemeScore,
     WorkGroupMember,
@@ -27,6 +28,7 @@ HISTORIES = {
     "priority__plan__municipality": (FocusArea, Objective, ApproachLine, RegionalLink),
     "action_plan__municipality": (ActionPlanTheme,),
     "theme__action_plan__municipality": (Action,),
+    "action__theme__action_plan__municipality": (ProgressUpdate,),
 }
 
 

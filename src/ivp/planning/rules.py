@@ -79,6 +79,26 @@ rules.add_perm("planning.view_progress", is_beheerder | coordinates_action | is_
 
 
 @rules.predicate
+def reported_it(user, update):
+    """The person who reported this update, while they still report on its action."""
+    return (
+        update is not None
+        and update.user_id is not None
+        and update.user_id == user.pk
+        and user.has_perm("planning.update_progress", update.action)
+    )
+
+
+@rules.predicate
+def coordinates_update(user, update):
+    return update is not None and coordinates_action(user, update.action)
+
+
+# Taking a progress update back: who reported it, or the municipality's coordinator.
+rules.add_perm("planning.delete_progress", is_beheerder | coordinates_update | reported_it)
+
+
+@rules.predicate
 def has_partner_role_for_action_plan(user, action_plan):
     return action_plan is not None and bool(partner_organisations(user, action_plan.municipality))
 

@@ -288,6 +288,8 @@ class ProgressUpdate(models.Model):
     # Who reported, as readers see it: the organisation, never the person's user name.
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # a reporter may take an update back: the audit trail keeps what was reported and removed
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("progress update")

@@ -2,9 +2,13 @@
 
 from django.urls import path
 
-from ivp.planning.policy.views import cycle, focus, plans, prioritisation, regional
+from ivp.planning.policy.views import cycle, focus, plans, prioritisation, regional, removal
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
+PRIORITY = P + "prioriteiten/<int:priority>/"
+OBJECTIVE = PRIORITY + "doelstellingen/<int:objective>/"
+FOCUS_AREA = PRIORITY + "speerpunten/<int:focus_area>/"
+UP, DOWN = {"direction": "up"}, {"direction": "down"}
 R = "regios/<slug:region>/prioriteiten/"
 
 urlpatterns = [
@@ -56,11 +60,7 @@ urlpatterns = [
         focus.focus_area_edit,
         name="focus_area_create",
     ),
-    path(
-        P + "prioriteiten/<int:priority>/speerpunten/<int:focus_area>/",
-        focus.focus_area_edit,
-        name="focus_area_edit",
-    ),
+    path(FOCUS_AREA, focus.focus_area_edit, name="focus_area_edit"),
     path(
         P + "prioriteiten/<int:priority>/regionaal/",
         focus.regional_link_edit,
@@ -71,6 +71,15 @@ urlpatterns = [
         focus.regional_link_remove,
         name="regional_link_remove",
     ),
+    path(PRIORITY + "verwijderen/", removal.priority_remove, name="priority_remove"),
+    path(PRIORITY + "omhoog/", removal.priority_move, UP, name="priority_up"),
+    path(PRIORITY + "omlaag/", removal.priority_move, DOWN, name="priority_down"),
+    path(FOCUS_AREA + "verwijderen/", removal.focus_area_remove, name="focus_area_remove"),
+    path(FOCUS_AREA + "omhoog/", removal.focus_area_move, UP, name="focus_area_up"),
+    path(FOCUS_AREA + "omlaag/", removal.focus_area_move, DOWN, name="focus_area_down"),
+    path(OBJECTIVE + "verwijderen/", removal.objective_remove, name="objective_remove"),
+    path(OBJECTIVE + "omhoog/", removal.objective_move, UP, name="objective_up"),
+    path(OBJECTIVE + "omlaag/", removal.objective_move, DOWN, name="objective_down"),
     path(P + "regionaal-overnemen/", plans.shared_adopt, name="shared_adopt"),
     path(P + "vaststellen/", plans.plan_adopt, name="plan_adopt"),
     path(P + "nieuwe-versie/", plans.plan_new_version, name="plan_new_version"),

@@ -137,3 +137,28 @@ class AdoptForm(Versioned):
     adopted_by = forms.CharField(label=_("Adopted by"), max_length=100, initial="gemeenteraad")
     adopted_on = forms.DateField(label=_("Adopted on"), widget=DateInput)
     decision_reference = forms.CharField(label=_("Decision reference"), max_length=150)
+
+
+class AdoptConfirmForm(AdoptForm):
+    """The second step of adopting: the decision entered before, carried in hidden fields,
+    and the explicit confirmation that the plan as shown becomes fixed."""
+
+    step = forms.CharField(widget=forms.HiddenInput, initial="bevestigen")
+    confirmed = forms.BooleanField(
+        label=_(
+            "I confirm that this plan is adopted as shown; from now on it changes only "
+            "through a new version."
+        ),
+        error_messages={"required": _("Tick the confirmation to adopt the plan.")},
+    )
+
+    DECISION = ("adopted_by", "adopted_on", "decision_reference")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.DECISION:
+            self.fields[name].widget = forms.HiddenInput()
+
+    @staticmethod
+    def is_second_step(data) -> bool:
+        return data.get("step") == "bevestigen"

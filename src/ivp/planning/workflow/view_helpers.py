@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ivp.common.access import post_only
 from ivp.common.form_saving import on_form, save_and_go
-from ivp.planning.workflow.forms import AdoptForm
+from ivp.planning.workflow.forms import AdoptConfirmForm, AdoptForm
 from ivp.planning.workflow.locking import EditConflict
 
 
@@ -53,15 +53,18 @@ def _shown(value) -> str:
     return str(value).strip()
 
 
-def adoption_views(access, *, adopt, new_version, adopted: str):
+def adoption_views(access, *, adopt, new_version, adopted: str, fixed):
     """The two POST views of an adoptable plan that `access` finds and guards: adopt it
-    (`adopt(plan, decision)`; `adopted` is the success message) and start its next version
-    as a draft (`new_version(plan)`)."""
+    (`adopt(plan, decision)`; `adopted` is the success message) after a confirmation page that
+    lists what becomes fixed (`fixed(plan)`: (heading, lines) pairs), and start its next
+    version as a draft (`new_version(plan)`)."""
 
     @post_only
     @access
     def adopt_view(request, plan):
-        return adopt_and_return(request, plan, lambda data: adopt(plan, data), adopted)
+        return adopt_and_return(
+            request, plan, lambda data: adopt(plan, data), adopted, fixed=lambda: fixed(plan)
+        )
 
     @post_only
     @access
@@ -71,24 +74,59 @@ def adoption_views(access, *, adopt, new_version, adopted: str):
     return adopt_view, new_version_view
 
 
-def adopt_and_return(request, plan, adopt, done: str):
-    """Record an adoption from the posted AdoptForm; errors and success as messages."""
-    form = AdoptForm(request.POST, initial={"lock_version": plan.lock_version})
+def adopt_and_return(request, plan, adopt, done: str, *, fixed):
+    """Adopting from the posted AdoptForm takes two steps: the first shows what becomes fixed
+    and asks to confirm, the second (with the confirmation ticked) records the adoption.
+    Errors and success as messages on the plan's page."""
+    if plan.adopted:
+        messages.error(request, plan.adopted_refusal())
+        return redirect(plan)
+    second = AdoptConfirmForm.is_second_step(request.POST)
+    form = (AdoptConfirmForm if second else AdoptForm)(
+        request.POST, initial={"lock_version": plan.lock_version}
+    )
     if not form.is_valid():
+        if second and set(form.errors) == {"confirmed"}:
+            return _adoption_confirmation(request, plan, form, fixed())
         messages.error(
             request,
             " ".join(form.non_field_errors())
             or _("Fill in who adopted the plan, when, and the decision reference."),
         )
         return redirect(plan)
+    if not second:
+        confirm = AdoptConfirmForm(initial={**form.cleaned_data, "step": "bevestigen"})
+        return _adoption_confirmation(request, plan, confirm, fixed())
+    decision = {name: form.cleaned_data[name] for name in AdoptConfirmForm.DECISION}
     try:
-        expected = form.expected_version()
-        adopt({**form.cleaned_data, "expected_version": expected})
+        adopt({**decision, "expected_version": form.expected_version()})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done)
     return redirect(plan)
+
+
+def _adoption_confirmation(request, plan, form, fixed):
+    decision = form.cleaned_data if form.is_bound else form.initial
+    return render(
+        request,
+        "planning/adopt_confirm.html",
+        {
+            "plan": plan,
+            "municipality": plan.municipality,
+            "form": form,
+            "fixed": fixed,
+            "decision": decision,
+            "heading": _("Adopt “%(title)s”?") % {"title": plan.title},
+            "note": _(
+                "After adoption, what is listed here is fixed: a change needs a new version, "
+                "adopted again."
+            ),
+            "submit": _("Adopt the plan"),
+            "cancel": plan.get_absolute_url(),
+        },
+    )
 
 
 def new_version_and_go(request, plan, make):

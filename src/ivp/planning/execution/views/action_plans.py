@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
@@ -195,6 +195,25 @@ def action_plan_download(request, plan, table_format):
     return response
 
 
+def fixed_on_adoption(plan) -> list[tuple[str, list[str]]]:
+    """What the confirmation of an adoption lists: the themes, with their actions."""
+    themes = list(action_export.themes_with_actions(plan))
+    count = sum(len(theme.actions.all()) for theme in themes)
+    lines = [
+        ngettext("%(theme)s: %(count)s action", "%(theme)s: %(count)s actions", n)
+        % {"theme": theme.priority.title, "count": n}
+        for theme in themes
+        for n in [len(theme.actions.all())]
+    ]
+    return [
+        (
+            _("Themes (%(themes)s) and actions (%(actions)s)")
+            % {"themes": len(themes), "actions": count},
+            lines,
+        )
+    ]
+
+
 action_plan_adopt, action_plan_new_version = adoption_views(
     for_action_plan("planning.change_action_plan"),
     adopt=lambda plan, data: action_services.action_plan_adopt(action_plan=plan, **data),
@@ -202,6 +221,7 @@ action_plan_adopt, action_plan_new_version = adoption_views(
     adopted=gettext_lazy(
         "The implementation plan is adopted; it now changes only through a new version."
     ),
+    fixed=fixed_on_adoption,
 )
 
 

@@ -1,6 +1,7 @@
 """The uitvoeringsplan or action an address names, found once and handed to the view with the
 permission check: `@for_action_plan(perm)` and `@for_dashboard_plan(perm)` give the view
-`plan` for `<gm:code>/uitvoeringsplan/<int:year>/`, `@for_action(perm)` gives it `action`.
+`plan` for `<gm:code>/uitvoeringsplan/<int:year>/`, `@for_action(perm)` gives it `action`,
+`@for_progress_update(perm)` an `update` of that action.
 
 Which version: the one asked for (`?versie=`), else the one this user reads: the newest for
 those preparing it, the adopted one in force for everyone else (404 when there is none).
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from ivp.common.access import with_object
 from ivp.planning.execution import selectors as execution_selectors
-from ivp.planning.execution.models import Action, ActionPlan
+from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
 from ivp.planning.workflow import selectors as workflow_selectors
 from ivp.regions.lookups import municipality_named
 
@@ -40,6 +41,11 @@ def action_in_plan(request, code: str, year: int, action: int) -> Action:
     return get_object_or_404(execution_selectors.actions_of(plan), pk=action)
 
 
+def update_of_action(request, code: str, year: int, action: int, update: int) -> ProgressUpdate:
+    found = action_in_plan(request, code, year, action)
+    return get_object_or_404(found.updates.select_related("user"), pk=update)
+
+
 def for_action_plan(perm: str):
     return with_object("plan", action_plan_read, perm)
 
@@ -50,3 +56,7 @@ def for_dashboard_plan(perm: str):
 
 def for_action(perm: str):
     return with_object("action", action_in_plan, perm)
+
+
+def for_progress_update(perm: str):
+    return with_object("update", update_of_action, perm)

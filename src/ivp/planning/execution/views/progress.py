@@ -35,6 +35,7 @@ def action_progress(request, action):
             "lock_version": item.lock_version,
         },
     )
+    updates = list(item.updates.select_related("user", "action__theme__action_plan__municipality"))
     went = save_versioned(
         request,
         form,
@@ -52,7 +53,8 @@ def action_progress(request, action):
         plan,
         form,
         action=item,
-        updates=item.updates.select_related("user"),
+        updates=updates,
+        removable={u.pk for u in updates if request.user.has_perm("planning.delete_progress", u)},
     )
 
 

@@ -187,13 +187,6 @@ def focus_area_save(
 
 
 @transaction.atomic
-def focus_area_delete(*, focus_area: FocusArea) -> None:
-    """The speerpunt goes with its own objectives and approach lines."""
-    ensure_draft(focus_area.priority.plan)
-    focus_area.delete()
-
-
-@transaction.atomic
 def regional_link_save(
     *,
     priority: Priority,
@@ -246,12 +239,6 @@ def _check_room_for_a_priority(plan: PolicyPlan) -> None:
 
 
 @transaction.atomic
-def priority_delete(*, priority: Priority) -> None:
-    ensure_draft(priority.plan)
-    priority.delete()
-
-
-@transaction.atomic
 def objective_save(
     *,
     priority: Priority | None = None,
@@ -300,13 +287,6 @@ def _direction_between(baseline: float, target: float) -> str:
     if target > baseline:
         return Objective.Direction.INCREASE
     return Objective.Direction.AT_LEAST
-
-
-@transaction.atomic
-def objective_delete(*, objective: Objective) -> None:
-    if objective.priority_id:
-        ensure_draft(objective.priority.plan)
-    objective.delete()
 
 
 @transaction.atomic

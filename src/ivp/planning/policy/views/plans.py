@@ -201,11 +201,28 @@ def shared_adopt(request, plan):
     return redirect(plan)
 
 
+def fixed_on_adoption(plan) -> list[tuple[str, list[str]]]:
+    """What the confirmation of an adoption lists: the plan's parts that become fixed."""
+    plan = policy_selectors.plan_with_contents(plan.pk)
+    priorities = list(plan.priorities.all())
+    chosen = [p.title for p in priorities if p.kind == Priority.Kind.PRIORITEIT]
+    others = [p.title for p in priorities if p.kind == Priority.Kind.OVERIG]
+    objectives = [f"{p.title}: {o.text}" for p in priorities for o in p.objectives.all()]
+    frameworks = [f.name for f in plan.frameworks.all()]
+    return [
+        (_("Priorities (%(count)s)") % {"count": len(chosen)}, chosen),
+        (_("Other themes (%(count)s)") % {"count": len(others)}, others),
+        (_("Objectives (%(count)s)") % {"count": len(objectives)}, objectives),
+        (_("Frameworks (%(count)s)") % {"count": len(frameworks)}, frameworks),
+    ]
+
+
 plan_adopt, plan_new_version = adoption_views(
     for_plan("planning.change_plan"),
     adopt=lambda plan, data: plan_services.plan_adopt(plan=plan, **data),
     new_version=lambda plan: plan_services.plan_new_version(plan=plan),
     adopted=gettext_lazy("The plan is adopted; it now changes only through a new version."),
+    fixed=fixed_on_adoption,
 )
 
 
