@@ -242,6 +242,7 @@ def _planning_samples():
     from ivp.planning.execution.services.actions import action_plan_create, action_save
     from ivp.planning.models import PolicyPlan
     from ivp.planning.policy.services.cycle import cycle_create, work_group_add
+    from ivp.planning.policy.services.frameworks import framework_save
     from ivp.planning.policy.services.plan import (
         focus_area_save,
         objective_save,
@@ -293,3 +294,10 @@ def _planning_samples():
         end_year=2028,
     )
     regional_link_save(priority=priority, regional_priority=overijssel, contribution="Lokaal.")
+    framework_save(
+        municipality=Municipality.objects.get(code="GM1708"),
+        name="Coalitieakkoord Steenwijkerland 2022–2026",
+        level="lokaal",
+        start_year=2022,
+        end_year=2026,
+    )

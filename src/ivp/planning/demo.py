@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from ivp.planning.execution.services.actions import action_plan_create, action_save
 from ivp.planning.execution.services.progress import progress_record
-from ivp.planning.models import CycleStep, PolicyCycle, PolicyPlan, RegionalPriority
+from ivp.planning.models import CycleStep, Framework, PolicyCycle, PolicyPlan, RegionalPriority
 from ivp.planning.policy.services.cycle import cycle_create, step_update, work_group_add
-from ivp.planning.policy.services.frameworks import frameworks_load
+from ivp.planning.policy.services.frameworks import framework_save, frameworks_load
 from ivp.planning.policy.services.plan import (
     focus_area_save,
     objective_save,
@@ -111,9 +111,13 @@ SHARED = [
 # priorities and gives them a local colour: `linked` names the regional priority a local one
 # works on (a link, no extra priority); `focus_areas` are the speerpunten ("In onze strategie
 # richten we ons op ..."), each with the objectives the plan puts under it.
+# The themes the national agenda and the regional police plan name (seed 004, chapter 3).
+WESTERVELD_FRAMEWORKS_LVA = "landelijke-veiligheidsagenda-2023-2026"
+WESTERVELD_FRAMEWORKS_RBP = "regionaal-beleidsplan-noord-nederland-2020-2023"
 WESTERVELD = [
     {
         "title": "Ondermijnende factoren verminderen",
+        "frameworks": [WESTERVELD_FRAMEWORKS_LVA, WESTERVELD_FRAMEWORKS_RBP],
         "description": "Ondermijning tast veiligheid, leefbaarheid, economie en gezag aan; Westerveld trekt hierin op met Zuidwest-Drenthe en heeft daarnaast eigen aandachtspunten in de organisatie.",
         "theme": "ondermijning",
         "linked": "Minder verwevenheid van onder- en bovenwereld",
@@ -145,6 +149,7 @@ WESTERVELD = [
     },
     {
         "title": "Sociale overlast terugdringen",
+        "frameworks": [],
         "description": "Meldingen van sociale overlast, zoals burengerucht en verward gedrag, namen toe; drie op de tien inwoners ervaren veel overlast in de buurt (Veiligheidsmonitor 2021).",
         "theme": "sociale-kwaliteit",
         "linked": None,
@@ -175,6 +180,7 @@ WESTERVELD = [
     },
     {
         "title": "Digitale criminaliteit beter in beeld en aanpakken",
+        "frameworks": [WESTERVELD_FRAMEWORKS_LVA, WESTERVELD_FRAMEWORKS_RBP],
         "description": "Criminaliteit verschuift van bijvoorbeeld woninginbraak naar online vormen als phishing en bankhelpdeskfraude; een op de zeven inwoners was in 2021 slachtoffer van online criminaliteit (Veiligheidsmonitor 2021).",
         "theme": "gedigitaliseerde-criminaliteit",
         "linked": "Digitale veiligheid versterken",
@@ -189,6 +195,7 @@ WESTERVELD = [
     },
     {
         "title": "Zorg en veiligheid efficiënter samen laten werken",
+        "frameworks": [WESTERVELD_FRAMEWORKS_RBP],
         "description": "Personen met verward of onbegrepen gedrag veroorzaken vaker overlast, en zorg wordt steeds vaker ambulant geboden.",
         "theme": "sociale-kwaliteit",
         "linked": "Effectieve verbinding zorg en veiligheid",
@@ -282,20 +289,12 @@ def _westerveld_plan() -> None:
     westerveld = Municipality.objects.get(code="GM1701")
     if PolicyPlan.objects.filter(municipality=westerveld).exists():
         return
-    from ivp.planning.models import Framework
-
     plan = plan_create(
         municipality=westerveld,
         title="Integraal Veiligheidsplan Westerveld 2023–2027",
         start_year=2023,
         end_year=2027,
-        frameworks=Framework.objects.filter(
-            code__in=[
-                "landelijke-veiligheidsagenda-2023-2026",
-                "regionaal-beleidsplan-noord-nederland-2020-2023",
-                "coalitieakkoord-westerveld-2022-2026",
-            ]
-        ),
+        frameworks=_westerveld_frameworks(westerveld),
         mission="Westerveld blijft een veilige en leefbare gemeente om te wonen, werken en "
         "recreëren, voor nu en later; dat doen we samen met inwoners, ondernemers en partners.",
         vision="De gemeente voert de regie en deelt de verantwoordelijkheid met partners. Waar het "
@@ -311,7 +310,13 @@ def _westerveld_plan() -> None:
     )
     region = Region.objects.get(code="zuidwest-drenthe")
     for entry in WESTERVELD:
-        priority = _with_objectives(priority_save, entry, owner="priority", plan=plan)
+        priority = _with_objectives(
+            priority_save,
+            entry,
+            owner="priority",
+            plan=plan,
+            frameworks=Framework.objects.filter(code__in=entry["frameworks"]),
+        )
         for area in entry["focus_areas"]:
             focus_area = focus_area_save(
                 priority=priority, title=area["title"], introduction=area["introduction"]
@@ -333,6 +338,30 @@ def _westerveld_plan() -> None:
     plan.adopted_by = "gemeenteraad"
     plan.decision_reference = "datum van vaststelling niet in het brondocument"
     plan.save()
+
+
+def _westerveld_frameworks(westerveld) -> list:
+    """The plan's frameworks in the source's order, national to local; the basisteam's year
+    plan is Westerveld's own entry (the shared data does not hold it)."""
+    year_plan = framework_save(
+        municipality=westerveld,
+        name="Jaarwerkplan Politie basisteam Zuidwest-Drenthe",
+        level=Framework.Level.REGIONAAL,
+        issuer="Politie basisteam Zuidwest-Drenthe, met input van de gemeenten",
+        start_year=2023,
+        end_year=2023,
+        description="De lokale prioriteiten van De Wolden, Hoogeveen, Meppel, Midden-Drenthe en "
+        "Westerveld en van het OM Noord-Nederland, uitgewerkt voor het jaar.",
+        order=1,
+    )
+    shared = {f.code: f for f in Framework.objects.all()}
+    coalition = shared["coalitieakkoord-westerveld-2022-2026"]
+    return [
+        shared[WESTERVELD_FRAMEWORKS_LVA],
+        shared[WESTERVELD_FRAMEWORKS_RBP],
+        year_plan,
+        coalition,
+    ]
 
 
 def _steenwijkerland_cycle() -> None:

@@ -116,6 +116,8 @@ def _priority_markdown(priority: dict, prefix: str) -> list[str]:
     parties = priority["parties"] or (shared["parties"] if shared else [])
     if parties:
         out += ["", f"{_('Parties')}: {', '.join(parties)}"]
+    if priority["frameworks"]:
+        out += ["", f"{_('Frameworks')}: {', '.join(priority['frameworks'])}"]
     return out
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, upload_form
 from ivp.figures.models import Indicator
+from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.models import (
     CycleStep,
     FocusArea,
@@ -68,6 +69,25 @@ class ThemesChoiceField(forms.ModelMultipleChoiceField):
         return f"{theme.field.name}: {theme.name}"
 
 
+def _frameworks(help_text=""):
+    return forms.ModelMultipleChoiceField(
+        label=_("Frameworks"),
+        queryset=Framework.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+    )
+
+
+class OffersFrameworks:
+    """A form with a `frameworks` field offers those the municipality's plans may name: the
+    national ones, its regions' and its own (never another municipality's)."""
+
+    def offer_frameworks(self, municipality) -> None:
+        if municipality is not None:
+            self.fields["frameworks"].queryset = frameworks_available(municipality)
+
+
 def _more_themes(label, help_text=""):
     return ThemesChoiceField(label=label, queryset=_themes(), required=False, help_text=help_text)
 
@@ -122,20 +142,17 @@ class WorkGroupForm(ModelRules, AccessibleForm):
     model_fields = ("role", "organisation", "hours_budgeted")
 
 
-class PrioritisationForm(ModelRules, AccessibleForm):
+class PrioritisationForm(OffersFrameworks, ModelRules, AccessibleForm):
     rules_model = Prioritisation
 
     model_fields = SETTINGS
-    frameworks = forms.ModelMultipleChoiceField(
-        label=_("Frameworks"),
-        queryset=Framework.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("None ticked: every framework that applies to the municipality and period."),
+    frameworks = _frameworks(
+        _("None ticked: every framework that applies to the municipality and period.")
     )
 
-    def __init__(self, *args, theme_rows=(), **kwargs):
+    def __init__(self, *args, theme_rows=(), municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.offer_frameworks(municipality)
         self.theme_rows = list(theme_rows)
         for row in self.theme_rows:
             self.fields[f"score_subjective_{row.theme_id}"] = model_field(
@@ -215,7 +232,7 @@ class PlanCreateForm(ModelRules, AccessibleForm):
     model_fields = ("title", "start_year", "end_year")
 
 
-class PlanForm(PlanCreateForm, Versioned):
+class PlanForm(OffersFrameworks, PlanCreateForm, Versioned):
     mission = text_field(_("Mission"), max_length=text_limits.CHAPTER)
     vision = text_field(_("Vision"), rows=5, max_length=text_limits.CHAPTER)
     strategic_objectives = text_field(
@@ -227,12 +244,7 @@ class PlanForm(PlanCreateForm, Versioned):
     principles = text_field(
         _("Principles"), rows=4, help_text=_("One per line."), max_length=text_limits.CHAPTER
     )
-    frameworks = forms.ModelMultipleChoiceField(
-        label=_("Frameworks"),
-        queryset=Framework.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    frameworks = _frameworks()
     going_concern = _more_themes(
         _("Themes of the regular approach (going concern)"),
         _(
@@ -244,8 +256,12 @@ class PlanForm(PlanCreateForm, Versioned):
     formation = text_field(_("Formation (staff and capacity)"), max_length=text_limits.CHAPTER)
     finances = text_field(_("Finances"), max_length=text_limits.CHAPTER)
 
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer_frameworks(municipality)
 
-class PriorityForm(Versioned):
+
+class PriorityForm(OffersFrameworks, Versioned):
     title = model_field(Priority, "title")
     kind = model_field(Priority, "kind")
     theme = ThemeChoiceField(label=_("Theme"), queryset=_themes(), required=False)
@@ -268,7 +284,12 @@ class PriorityForm(Versioned):
             "Veiligheidsregio (brandweer, GHOR)."
         ),
     )
+    frameworks = _frameworks(_("The frameworks this priority answers to."))
     confirm_more = _confirm_more()
+
+    def __init__(self, *args, municipality=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer_frameworks(municipality)
 
     def approach_lines(self) -> list[str]:
         return _lines(self.cleaned_data["approach"])
@@ -321,6 +342,16 @@ class ObjectiveForm(ModelRules, Versioned):
             self.fields["focus_area"].queryset = priority.focus_areas.all()
         else:
             del self.fields["focus_area"]
+
+
+class FrameworkForm(ModelRules, AccessibleForm):
+    """A framework of the municipality's (or region's) own."""
+
+    rules_model = Framework
+
+    model_fields = ("name", "level", "issuer", "start_year", "end_year", "order")
+    description = text_field(_("Description"), rows=3)
+    themes = _more_themes(_("Themes it names"))
 
 
 class FocusAreaForm(Versioned):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ivp.figures import formatting, safety_picture
+from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.models import Framework, Prioritisation
 from ivp.taxonomy.selectors import current_version, themes_for
 
@@ -53,18 +54,11 @@ def frameworks_for(prioritisation: Prioritisation) -> list[Framework]:
     if chosen:
         return chosen
     cycle = prioritisation.cycle
-    municipality = cycle.municipality
-    candidates = Framework.objects.filter(
-        start_year__lte=cycle.plan_end_year, end_year__gte=cycle.plan_start_year - 1
-    ).prefetch_related("themes")
-    regions = set(municipality.regions.values_list("pk", flat=True))
-    return [
-        f
-        for f in candidates
-        if f.level == Framework.Level.LANDELIJK
-        or f.region_id in regions
-        or f.municipality_id == municipality.pk
-    ]
+    return list(
+        frameworks_available(
+            cycle.municipality, start_year=cycle.plan_start_year - 1, end_year=cycle.plan_end_year
+        ).prefetch_related("themes")
+    )
 
 
 def rank(prioritisation: Prioritisation, *, picture=None) -> list[ThemeRow]:

@@ -92,6 +92,7 @@ def plan_with_contents(pk: int) -> PolicyPlan:
     )
     priorities = Priority.objects.select_related("theme", "shared__region").prefetch_related(
         "parties",
+        "frameworks",
         "extra_themes__field",
         Prefetch("objectives", queryset=objectives),
         Prefetch(

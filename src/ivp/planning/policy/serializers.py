@@ -240,6 +240,7 @@ class PrioritySerializer(serializers.Serializer):
         help_text="Regionale prioriteiten waaraan de gemeente binnen deze prioriteit werkt.",
     )
     parties = _names("Partijen die aan de prioriteit werken.")
+    frameworks = _names("Kaders waar de prioriteit op antwoordt, van landelijk naar lokaal.")
     shared = SharedPrioritySerializer(
         allow_null=True,
         help_text="De regionale prioriteit die de raad als eigen prioriteit overnam; null: een "

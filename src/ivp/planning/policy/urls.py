@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from ivp.planning.policy.views import cycle, focus, plans, prioritisation, regional, removal
+from ivp.planning.policy.views import (
+    cycle,
+    focus,
+    frameworks,
+    plans,
+    prioritisation,
+    regional,
+    removal,
+)
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 PRIORITY = P + "prioriteiten/<int:priority>/"
@@ -39,6 +47,13 @@ urlpatterns = [
         "gemeenten/<gm:code>/prioritering/keuze/",
         prioritisation.prioritisation_choice,
         name="prioritisation_choice",
+    ),
+    path("gemeenten/<gm:code>/kaders/", frameworks.frameworks_page, name="frameworks"),
+    path("gemeenten/<gm:code>/kaders/nieuw/", frameworks.framework_edit, name="framework_create"),
+    path(
+        "gemeenten/<gm:code>/kaders/<int:framework>/",
+        frameworks.framework_edit,
+        name="framework_edit",
     ),
     path("gemeenten/<gm:code>/veiligheidsplan/", plans.plan_page, name="plan"),
     path(P, plans.plan_detail, name="plan_detail"),

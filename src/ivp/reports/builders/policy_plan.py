@@ -138,6 +138,9 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
     )
     if parties:
         section.add(Paragraph("Partijen: " + ", ".join(parties) + "."))
+    frameworks = [f.name for f in priority.frameworks.all()]
+    if frameworks:
+        section.add(Paragraph("Kaders: " + ", ".join(frameworks) + "."))
     for number, focus_area in enumerate(priority.focus_areas.all(), start=1):
         _focus_area(document, focus_area, number, level + 1)
 

@@ -5,9 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ivp.planning.workflow import invariants
 
+LEVEL_ORDER = models.Case(
+    models.When(level="landelijk", then=0),
+    models.When(level="regionaal", then=1),
+    default=2,
+)
+
 
 class Framework(invariants.YearPeriod):
-    """A kader: the Landelijke Veiligheidsagenda, a regional police plan, a coalition accord."""
+    """A kader: the Landelijke Veiligheidsagenda, a regional police plan, a coalition accord.
+    National ones are shared data (planning/data/kaders.json); a municipality or a region adds
+    its own (`municipality`, `region`), which only its own plans are offered."""
 
     class Level(models.TextChoices):
         LANDELIJK = "landelijk", _("national")
@@ -34,13 +42,19 @@ class Framework(invariants.YearPeriod):
         blank=True,
         related_name="frameworks",
     )
-    themes = models.ManyToManyField("taxonomy.Theme", related_name="frameworks", blank=True)
+    themes = models.ManyToManyField(
+        "taxonomy.Theme", related_name="frameworks", blank=True, verbose_name=_("themes")
+    )
     description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Place in the list of its level; lower comes first.")
+    )
 
     class Meta:
         verbose_name = _("framework")
         verbose_name_plural = _("frameworks")
-        ordering = ["level", "-start_year", "name"]
+        # from national to local, as a plan lists them; then the order its owner gave
+        ordering = [LEVEL_ORDER, "order", "-start_year", "name"]
         constraints = [
             *invariants.period("framework"),
         ]

@@ -139,9 +139,12 @@ class Priority(models.Model):
     parties = models.ManyToManyField(
         "planning.Party", blank=True, related_name="priorities", verbose_name=_("parties")
     )
+    frameworks = models.ManyToManyField(
+        "planning.Framework", blank=True, related_name="priorities", verbose_name=_("frameworks")
+    )
     # raised by every save through the services: an edit based on an older version is refused
     lock_version = models.PositiveIntegerField(default=0, editable=False)
-    history = HistoricalRecords(m2m_fields=[parties, extra_themes])
+    history = HistoricalRecords(m2m_fields=[parties, extra_themes, frameworks])
 
     class Meta:
         verbose_name = _("priority")

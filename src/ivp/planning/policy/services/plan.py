@@ -124,6 +124,7 @@ def priority_save(
     kind: str = Priority.Kind.PRIORITEIT,
     theme=None,
     extra_themes=None,
+    frameworks=None,
     description: str = "",
     ambition: str = "",
     parties: list[str] = (),
@@ -145,6 +146,8 @@ def priority_save(
     save_with_parties(priority, parties=parties, approach=approach, owner_field="priority")
     if extra_themes is not None:
         priority.extra_themes.set([t for t in extra_themes if t != theme])
+    if frameworks is not None:
+        priority.frameworks.set(frameworks)
     return priority
 
 
@@ -342,6 +345,7 @@ def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
     priorities = plan.priorities.prefetch_related(
         "parties",
         "extra_themes",
+        "frameworks",
         "objectives__themes",
         "approachlines",
         "regional_links",
@@ -349,10 +353,12 @@ def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
     )
     for priority in priorities:
         parties, extra_themes = list(priority.parties.all()), list(priority.extra_themes.all())
+        frameworks = list(priority.frameworks.all())
         focus_areas = [(f, list(f.parties.all())) for f in priority.focus_areas.all()]
         parts = [*priority.approachlines.all(), *priority.regional_links.all()]
         objectives = [(o, list(o.themes.all())) for o in priority.objectives.all()]
         new = _copy(priority, parties=parties, extra_themes=extra_themes, plan=copy)
+        new.frameworks.set(frameworks)
         copied = {}
         for focus_area, its_parties in focus_areas:
             old = focus_area.pk

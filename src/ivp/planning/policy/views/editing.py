@@ -36,6 +36,7 @@ def priority_values(priority) -> dict:
         **field_values(priority, PRIORITY_FIELDS),
         **approach_and_parties(priority),
         "extra_themes": list(priority.extra_themes.all()),
+        "frameworks": list(priority.frameworks.all()),
     }
 
 

@@ -130,7 +130,7 @@ def plan_edit(request, plan):
     initial = values(plan)
     initial["frameworks"] = list(plan.frameworks.all())
     initial["going_concern"] = list(plan.going_concern.all())
-    form = PlanForm(request.POST or None, initial=initial)
+    form = PlanForm(request.POST or None, initial=initial, municipality=plan.municipality)
     suggestion = policy_selectors.going_concern_suggestion(plan)
     if suggestion and not initial["going_concern"]:
         form.fields["going_concern"].help_text += " " + _(
@@ -154,7 +154,7 @@ def priority_edit(request, plan, priority=None):
         initial = priority_values(item)
     elif request.GET.get("soort") == Priority.Kind.OVERIG:
         initial = {"kind": Priority.Kind.OVERIG}
-    form = PriorityForm(request.POST or None, initial=initial)
+    form = PriorityForm(request.POST or None, initial=initial, municipality=plan.municipality)
     went = save_versioned(
         request,
         form,

@@ -47,7 +47,10 @@ def prioritisation_scores(request, municipality):
     prioritisation = _prioritisation(municipality)
     rows = ranking.rank(prioritisation)
     form = PrioritisationForm(
-        request.POST, initial=_settings(prioritisation, rows), theme_rows=rows
+        request.POST,
+        initial=_settings(prioritisation, rows),
+        theme_rows=rows,
+        municipality=municipality,
     )
     went = save_and_go(
         request,
@@ -166,7 +169,11 @@ def _page(
             "chosen": [r for r in rows if r.chosen],
             "frameworks": ranking.frameworks_for(prioritisation),
             "settings_form": settings_form
-            or PrioritisationForm(initial=_settings(prioritisation, rows), theme_rows=rows),
+            or PrioritisationForm(
+                initial=_settings(prioritisation, rows),
+                theme_rows=rows,
+                municipality=municipality,
+            ),
             "choice_form": choice_form
             or ChoiceForm(initial=_choice(prioritisation, rows), theme_rows=rows),
             "upload_form": upload_form or SurveyUploadForm(),

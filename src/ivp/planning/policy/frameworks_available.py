@@ -1,0 +1,22 @@
+"""Which frameworks a municipality's plans may name: the national ones, those of the regions it
+belongs to and its own. Another municipality's coalition agreement is never offered."""
+
+from django.db.models import Q
+
+from ivp.planning.policy.models import Framework
+
+
+def frameworks_available(
+    municipality, *, start_year: int | None = None, end_year: int | None = None
+):
+    """In the order a plan lists them (national to local); overlapping the years, if given."""
+    found = Framework.objects.filter(
+        Q(level=Framework.Level.LANDELIJK, municipality=None, region=None)
+        | Q(region__in=municipality.regions.values("pk"), municipality=None)
+        | Q(municipality=municipality)
+    )
+    if start_year is not None:
+        found = found.filter(end_year__gte=start_year)
+    if end_year is not None:
+        found = found.filter(start_year__lte=end_year)
+    return found
