@@ -264,3 +264,29 @@ def test_what_is_no_amount_is_refused(typed):
 
     with pytest.raises(FormError):
         EuroField().clean(typed)
+
+
+def test_a_plan_for_one_priority_holds_only_that_theme():
+    """Some municipalities make an uitvoeringsplan per priority: the form takes a subset."""
+    policy_plan = _plan().policy_plan
+    chosen = policy_plan.priorities.get(title="Digitale veiligheid")
+    client = client_for("coordinator.steenwijkerland")
+    response = client.post(
+        "/gemeenten/GM1708/uitvoeringsplan/",
+        {"start_year": 2025, "end_year": 2025, "priorities": [chosen.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2025)
+    assert [t.priority for t in plan.themes.all()] == [chosen]
+    assert plan.title == "Uitvoeringsplan integrale veiligheid 2025: Digitale veiligheid"
+    assert "Digitale veiligheid" in response.content.decode()
+
+
+def test_a_plan_cannot_take_a_priority_of_another_ivp(westerveld_plan):
+    from ivp.planning.execution.services.actions import action_plan_create
+
+    foreign = westerveld_plan.priorities.first()
+    with pytest.raises(ValidationError, match="Kies prioriteiten van"):
+        action_plan_create(policy_plan=_plan().policy_plan, start_year=2025, priorities=[foreign])
+    assert not ActionPlan.objects.filter(municipality__code="GM1708", start_year=2025).exists()

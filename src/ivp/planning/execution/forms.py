@@ -19,6 +19,16 @@ class ActionPlanCreateForm(ModelRules, AccessibleForm):
         ActionPlan, "end_year", label=_("Last year (for a two-year plan)"), required=False
     )
 
+    priorities = forms.ModelMultipleChoiceField(
+        label=_("Priorities and themes in this plan"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "None ticked: all of them. A municipality that makes a plan per priority ticks one."
+        ),
+    )
+
     def __init__(self, *args, policy_plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy_plan = policy_plan
@@ -26,6 +36,7 @@ class ActionPlanCreateForm(ModelRules, AccessibleForm):
             "plan": policy_plan.title,
             "period": policy_plan.period,
         }
+        self.fields["priorities"].queryset = policy_plan.priorities.order_by("-kind", "order", "pk")
 
     def rules_instance(self) -> ActionPlan:
         return ActionPlan(policy_plan=self.policy_plan)

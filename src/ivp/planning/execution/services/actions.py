@@ -21,9 +21,15 @@ RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
 
 @transaction.atomic
 def action_plan_create(
-    *, policy_plan: PolicyPlan, start_year: int, end_year: int | None = None, title: str = ""
+    *,
+    policy_plan: PolicyPlan,
+    start_year: int,
+    end_year: int | None = None,
+    title: str = "",
+    priorities=None,
 ) -> ActionPlan:
-    """A draft plan for one year (or two), with a theme for every priority and other theme."""
+    """A draft plan for one year (or two), with a theme for every priority and other theme of
+    the IVP, or for the chosen ones (`priorities`; none chosen: all)."""
     end_year = end_year or start_year
     municipality = policy_plan.municipality
     if ActionPlan.objects.filter(municipality=municipality, start_year=start_year).exists():
@@ -32,12 +38,18 @@ def action_plan_create(
             % {"municipality": municipality.name, "year": start_year}
         )
     period = str(start_year) if end_year == start_year else f"{start_year}–{end_year}"
+    # priorities first ("prioriteit" sorts after "overig"), then the other themes
+    themes = policy_plan.priorities.order_by("-kind", "order", "pk")
+    if priorities:
+        themes = themes.filter(pk__in=[p.pk for p in priorities])
+        if len(themes) != len({p.pk for p in priorities}):
+            raise ValidationError(_("Choose priorities of %(plan)s.") % {"plan": policy_plan.title})
     plan = ActionPlan(
         municipality=municipality,
         policy_plan=policy_plan,
         start_year=start_year,
         end_year=end_year,
-        title=title or _("Implementation plan integral safety %(period)s") % {"period": period},
+        title=title or _default_title(period, list(themes) if priorities else []),
     )
     plan.full_clean()  # inside the IVP's period, one or two years: ActionPlan.clean()
     try:
@@ -48,11 +60,14 @@ def action_plan_create(
             _("%(municipality)s already has an implementation plan for %(year)s.")
             % {"municipality": municipality.name, "year": start_year}
         ) from None
-    # priorities first ("prioriteit" sorts after "overig"), then the other themes
-    priorities = policy_plan.priorities.order_by("-kind", "order", "pk")
-    for order, priority in enumerate(priorities, start=1):
+    for order, priority in enumerate(themes, start=1):
         ActionPlanTheme.objects.create(action_plan=plan, priority=priority, order=order)
     return plan
+
+
+def _default_title(period: str, chosen: list) -> str:
+    title = _("Implementation plan integral safety %(period)s") % {"period": period}
+    return f"{title}: {chosen[0].title}" if len(chosen) == 1 else title
 
 
 @transaction.atomic
