@@ -69,6 +69,23 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"ivp runserver did not answer on {url}:\n{tail}", pytrace=False)
 
 
+SERVER_ENV: dict[str, str] = {}  # the running server's environment, for `ivp_cli`
+
+
+@pytest.fixture
+def ivp_cli(ivp_server):
+    """Runs an `ivp` command on the server's database (as a coordinator would on the
+    machine) and gives its standard output."""
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [*IVP, *args], cwd=REPO, env=SERVER_ENV, capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def ivp_server(run_folder) -> Iterator[str]:
     """Base URL of a real `ivp runserver` on its own database holding the demo data."""
@@ -86,6 +103,7 @@ def ivp_server(run_folder) -> Iterator[str]:
                 DJANGO_SETTINGS_MODULE="ivp.conf.settings",
                 PYTHONUNBUFFERED="1",
             )
+            SERVER_ENV.update(env)
             port = _free_port()
             base_url = f"http://127.0.0.1:{port}"
             with log.open("ab") as out:

@@ -72,7 +72,13 @@ class _PartOfPriority(models.Model):
 
     def clean(self):
         super().clean()
-        if self.focus_area_id is not None and self.focus_area.priority_id != self.priority_id:
+        # a form checks its fields before the owner is known: only a known owner can differ
+        owned = self.priority_id is not None
+        if (
+            owned
+            and self.focus_area_id is not None
+            and self.focus_area.priority_id != self.priority_id
+        ):
             raise ValidationError({"focus_area": FOCUS_AREA_MESSAGE})
 
 
