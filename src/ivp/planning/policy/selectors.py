@@ -87,8 +87,10 @@ def plan_with_contents(pk: int) -> PolicyPlan:
         Prefetch("objectives", queryset=objectives),
         Prefetch("approachlines", queryset=_ordered(ApproachLine)),
     )
-    links = RegionalLink.objects.select_related("regional_priority__region", "focus_area").order_by(
-        "order", "pk"
+    links = (
+        RegionalLink.objects.select_related("regional_priority__region", "focus_area")
+        .prefetch_related(Prefetch("regional_priority__objectives", queryset=_ordered(Objective)))
+        .order_by("order", "pk")
     )
     priorities = Priority.objects.select_related("theme", "shared__region").prefetch_related(
         "parties",
