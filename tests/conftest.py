@@ -294,6 +294,14 @@ def _planning_samples():
         end_year=2028,
     )
     regional_link_save(priority=priority, regional_priority=overijssel, contribution="Lokaal.")
+    for region in ("zuidwest-drenthe", "PV22"):
+        framework_save(
+            region=Region.objects.get(code=region),
+            name=f"Regionaal plan {region}",
+            level="regionaal",
+            start_year=2024,
+            end_year=2027,
+        )
     framework_save(
         municipality=Municipality.objects.get(code="GM1708"),
         name="Coalitieakkoord Steenwijkerland 2022–2026",

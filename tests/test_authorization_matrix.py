@@ -100,6 +100,7 @@ OWN = {
     "shared": _first("planning.RegionalPriority", region__code="zuidwest-drenthe"),
     "focus_area": _first("planning.FocusArea", priority__plan__municipality__code="GM1701"),
     "framework": _first("planning.Framework", municipality__code="GM1701"),
+    "region_framework": _first("planning.Framework", region__code="zuidwest-drenthe"),
     "link": _first("planning.RegionalLink", priority__plan__municipality__code="GM1701"),
     "shared_objective": _first(
         "planning.Objective",
@@ -138,6 +139,7 @@ OTHER = {
     "shared": _first("planning.RegionalPriority", region__code="PV22"),
     "focus_area": _first("planning.FocusArea", priority__plan__municipality__code="GM1708"),
     "framework": _first("planning.Framework", municipality__code="GM1708"),
+    "region_framework": _first("planning.Framework", region__code="PV22"),
     "link": _first("planning.RegionalLink", priority__plan__municipality__code="GM1708"),
     "shared_objective": _first(
         "planning.Objective",
@@ -277,6 +279,9 @@ EXPECTED: dict[str, Rule] = {
     "planning:objective_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:objective_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:frameworks": Rule(PREPARING, {BEHEERDER}),
+    "planning:region_frameworks": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER, COORDINATOR}),
+    "planning:region_framework_create": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
+    "planning:region_framework_edit": Rule({BEHEERDER, REGIO}, {BEHEERDER}),
     "planning:framework_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:framework_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:focus_area_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
@@ -488,6 +493,13 @@ WRITES = {
     "planning:priority_edit": {"title": "X", "kind": "prioriteit", "confirm_more": "on"},
     "planning:objective_create": {"text": "X", "kind": "kwalitatief"},
     "planning:focus_area_create": {"title": "X"},
+    "planning:region_framework_create": {
+        "name": "X",
+        "level": "regionaal",
+        "start_year": 2026,
+        "end_year": 2027,
+        "order": 0,
+    },
     "planning:framework_create": {
         "name": "X",
         "level": "lokaal",

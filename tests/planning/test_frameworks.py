@@ -77,3 +77,24 @@ def test_westerveld_lists_its_frameworks_in_the_sources_order_and_per_priority()
         "Landelijke Veiligheidsagenda 2023–2026",
         "Regionaal Beleidsplan Veiligheid Noord-Nederland 2020–2023",
     ]
+
+
+def test_a_regions_own_framework_is_offered_to_its_members_only():
+    client = client_for("regio.zuidwest-drenthe")
+    response = client.post(
+        "/regios/zuidwest-drenthe/kaders/nieuw/",
+        {
+            "name": "Regionale aanpak ondermijning Zuidwest-Drenthe 2025–2028",
+            "level": "regionaal",
+            "start_year": 2025,
+            "end_year": 2028,
+            "order": 0,
+        },
+        follow=True,
+    )
+    assert "Regionale aanpak ondermijning" in response.content.decode()
+    name = "Regionale aanpak ondermijning Zuidwest-Drenthe"
+    member = client_for("coordinator.westerveld").get("/gemeenten/GM1701/kaders/")
+    outsider = client_for("coordinator.steenwijkerland").get("/gemeenten/GM1708/kaders/")
+    assert name in member.content.decode()
+    assert name not in outsider.content.decode()

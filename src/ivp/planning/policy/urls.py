@@ -101,6 +101,19 @@ urlpatterns = [
     path(P + "vergelijken/", plans.plan_compare, name="plan_compare"),
     path(P + "controle/", plans.plan_lint, name="plan_lint"),
     path(P + "export.<str:export_format>", plans.plan_download, name="plan_download"),
+    path(
+        "regios/<slug:region>/kaders/", frameworks.region_frameworks_page, name="region_frameworks"
+    ),
+    path(
+        "regios/<slug:region>/kaders/nieuw/",
+        frameworks.region_framework_edit,
+        name="region_framework_create",
+    ),
+    path(
+        "regios/<slug:region>/kaders/<int:region_framework>/",
+        frameworks.region_framework_edit,
+        name="region_framework_edit",
+    ),
     path(R, regional.shared_priorities, name="shared_priorities"),
     path(R + "nieuw/", regional.shared_priority_edit, name="shared_priority_create"),
     path(R + "<int:shared>/", regional.shared_priority_edit, name="shared_priority_edit"),
