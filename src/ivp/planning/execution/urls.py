@@ -3,11 +3,11 @@
 from django.urls import path
 
 from ivp.planning.execution.views import action_plans, dashboard, progress, removal
+from ivp.planning.workflow.removal_views import part_paths
 
 U = "gemeenten/<gm:code>/uitvoeringsplan/<int:year>/"
 THEME = U + "thema/<int:theme>/"
 ACTION = U + "acties/<int:action>/"
-UP, DOWN = {"direction": "up"}, {"direction": "down"}
 
 urlpatterns = [
     path("gemeenten/<gm:code>/uitvoeringsplan/", action_plans.action_plans, name="action_plans"),
@@ -15,17 +15,13 @@ urlpatterns = [
     path(U + "acties/nieuw/", action_plans.action_edit, name="action_create"),
     path(U + "acties/<int:action>/", action_plans.action_edit, name="action_edit"),
     path(U + "acties/<int:action>/voortgang/", progress.action_progress, name="action_progress"),
-    path(ACTION + "verwijderen/", removal.action_remove, name="action_remove"),
-    path(ACTION + "omhoog/", removal.action_move, UP, name="action_up"),
-    path(ACTION + "omlaag/", removal.action_move, DOWN, name="action_down"),
+    *part_paths(ACTION, "action", removal.action_views),
     path(
         ACTION + "voortgang/<int:update>/verwijderen/",
         removal.progress_remove,
         name="progress_remove",
     ),
-    path(THEME + "verwijderen/", removal.theme_remove, name="theme_remove"),
-    path(THEME + "omhoog/", removal.theme_move, UP, name="theme_up"),
-    path(THEME + "omlaag/", removal.theme_move, DOWN, name="theme_down"),
+    *part_paths(THEME, "theme", removal.theme_views),
     path(U + "voortgang-uploaden/", progress.progress_upload, name="progress_upload"),
     path(U + "dashboard/", dashboard.dashboard_page, name="dashboard"),
     path(U + "dashboard/instellingen/", dashboard.dashboard_settings, name="dashboard_settings"),

@@ -20,3 +20,8 @@ def frameworks_available(
     if end_year is not None:
         found = found.filter(start_year__lte=end_year)
     return found
+
+
+def frameworks_of_region(region):
+    """The frameworks a region keeps itself (every member's plans are offered them)."""
+    return Framework.objects.filter(region=region, municipality=None).prefetch_related("themes")

@@ -11,12 +11,12 @@ from ivp.planning.policy.views import (
     regional,
     removal,
 )
+from ivp.planning.workflow.removal_views import part_paths
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 PRIORITY = P + "prioriteiten/<int:priority>/"
 OBJECTIVE = PRIORITY + "doelstellingen/<int:objective>/"
 FOCUS_AREA = PRIORITY + "speerpunten/<int:focus_area>/"
-UP, DOWN = {"direction": "up"}, {"direction": "down"}
 R = "regios/<slug:region>/prioriteiten/"
 
 urlpatterns = [
@@ -86,15 +86,9 @@ urlpatterns = [
         focus.regional_link_remove,
         name="regional_link_remove",
     ),
-    path(PRIORITY + "verwijderen/", removal.priority_remove, name="priority_remove"),
-    path(PRIORITY + "omhoog/", removal.priority_move, UP, name="priority_up"),
-    path(PRIORITY + "omlaag/", removal.priority_move, DOWN, name="priority_down"),
-    path(FOCUS_AREA + "verwijderen/", removal.focus_area_remove, name="focus_area_remove"),
-    path(FOCUS_AREA + "omhoog/", removal.focus_area_move, UP, name="focus_area_up"),
-    path(FOCUS_AREA + "omlaag/", removal.focus_area_move, DOWN, name="focus_area_down"),
-    path(OBJECTIVE + "verwijderen/", removal.objective_remove, name="objective_remove"),
-    path(OBJECTIVE + "omhoog/", removal.objective_move, UP, name="objective_up"),
-    path(OBJECTIVE + "omlaag/", removal.objective_move, DOWN, name="objective_down"),
+    *part_paths(PRIORITY, "priority", removal.priority_views),
+    *part_paths(FOCUS_AREA, "focus_area", removal.focus_area_views),
+    *part_paths(OBJECTIVE, "objective", removal.objective_views),
     path(P + "regionaal-overnemen/", plans.shared_adopt, name="shared_adopt"),
     path(P + "vaststellen/", plans.plan_adopt, name="plan_adopt"),
     path(P + "nieuwe-versie/", plans.plan_new_version, name="plan_new_version"),

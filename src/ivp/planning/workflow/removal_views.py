@@ -4,9 +4,11 @@ page that says what goes with it, and the small POST forms of the up and down bu
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from ivp.common.access import post_only
 from ivp.planning.workflow import removal
 from ivp.planning.workflow.forms import Versioned
 from ivp.planning.workflow.locking import EditConflict
@@ -84,3 +86,32 @@ def move_and_return(request, item, *, direction: str, name: str):
         )
         messages.success(request, moved % {"name": name})
     return redirect(kind.place_of(item))
+
+
+def part_views(access, find, name):
+    """The remove and move views of one kind of part: `access` finds the plan and checks the
+    permission, `find(plan, **address)` the part in that plan, `name(part)` says which."""
+
+    @access
+    def remove_view(request, plan, **address):
+        item = find(plan, **address)
+        return removal_page(request, item, name=name(item), municipality=plan.municipality)
+
+    @post_only
+    @access
+    def move_view(request, plan, direction, **address):
+        item = find(plan, **address)
+        return move_and_return(request, item, direction=direction, name=name(item))
+
+    return remove_view, move_view
+
+
+def part_paths(prefix: str, part: str, views) -> list:
+    """`<prefix>verwijderen/`, `omhoog/` and `omlaag/` of a part, named `<part>_remove`,
+    `_up` and `_down`."""
+    remove_view, move_view = views
+    return [
+        path(prefix + "verwijderen/", remove_view, name=f"{part}_remove"),
+        path(prefix + "omhoog/", move_view, {"direction": removal.UP}, name=f"{part}_up"),
+        path(prefix + "omlaag/", move_view, {"direction": removal.DOWN}, name=f"{part}_down"),
+    ]

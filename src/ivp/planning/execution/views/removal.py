@@ -3,44 +3,22 @@ progress update back (also after adoption: progress goes on)."""
 
 from django.shortcuts import get_object_or_404
 
-from ivp.common.access import post_only
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.views.lookups import for_action_plan, for_progress_update
-from ivp.planning.workflow.removal_views import move_and_return, removal_page
+from ivp.planning.workflow.removal_views import part_views, removal_page
 
 
-def _theme(plan, pk: int):
-    return get_object_or_404(execution_selectors.themes_of(plan), pk=pk)
+def _theme(plan, theme: int):
+    return get_object_or_404(execution_selectors.themes_of(plan), pk=theme)
 
 
-def _action(plan, pk: int):
-    return get_object_or_404(execution_selectors.actions_of(plan), pk=pk)
+def _action(plan, action: int):
+    return get_object_or_404(execution_selectors.actions_of(plan), pk=action)
 
 
-@for_action_plan("planning.change_action_plan")
-def theme_remove(request, plan, theme):
-    item = _theme(plan, theme)
-    return removal_page(request, item, name=item.priority.title, municipality=plan.municipality)
-
-
-@post_only
-@for_action_plan("planning.change_action_plan")
-def theme_move(request, plan, theme, direction):
-    item = _theme(plan, theme)
-    return move_and_return(request, item, direction=direction, name=item.priority.title)
-
-
-@for_action_plan("planning.change_action_plan")
-def action_remove(request, plan, action):
-    item = _action(plan, action)
-    return removal_page(request, item, name=item.item, municipality=plan.municipality)
-
-
-@post_only
-@for_action_plan("planning.change_action_plan")
-def action_move(request, plan, action, direction):
-    item = _action(plan, action)
-    return move_and_return(request, item, direction=direction, name=item.item)
+CHANGES = for_action_plan("planning.change_action_plan")
+theme_views = part_views(CHANGES, _theme, lambda item: item.priority.title)
+action_views = part_views(CHANGES, _action, lambda item: item.item)
 
 
 @for_progress_update("planning.delete_progress")

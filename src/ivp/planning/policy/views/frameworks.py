@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ivp.common.form_saving import save_and_go
 from ivp.planning.policy.forms import FrameworkForm
-from ivp.planning.policy.frameworks_available import frameworks_available
+from ivp.planning.policy.frameworks_available import frameworks_available, frameworks_of_region
 from ivp.planning.policy.models import Framework
 from ivp.planning.policy.services.frameworks import framework_save
 from ivp.regions.lookups import for_municipality, for_region
@@ -45,9 +45,7 @@ def framework_edit(request, municipality, framework=None):
 
 @for_region("planning.view_shared_priorities")
 def region_frameworks_page(request, region):
-    frameworks = Framework.objects.filter(region=region, municipality=None).prefetch_related(
-        "themes"
-    )
+    frameworks = frameworks_of_region(region)
     return render(
         request,
         "planning/region_frameworks.html",
