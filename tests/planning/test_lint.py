@@ -88,20 +88,20 @@ def test_a_broken_plan_shows_each_fault_with_its_mend(westerveld):
     findings = action_plan_lint(actions)
     text = [str(f) for f in findings]
 
-    def has(level, element, fragment):
+    def has(level, element, fragment) -> bool:
         return any(
             f.level == level and f.element == element and fragment in f.message for f in findings
-        ), text
+        )
 
-    assert has(WARNING, "Prioriteiten", "2 prioriteiten")
-    assert has(FAULT, "Prioriteit „Jeugdoverlast”", "geen doelstellingen")
-    assert has(FAULT, "Doelstelling „Het wordt beter”", "niet meetbaar")
-    assert has(FAULT, "Actie „Zonder alles”", "geen partijen")
-    assert has(FAULT, "Actie „Zonder alles”", "geen trekker")
-    assert has(FAULT, "Actie „Zonder alles”", "„binnenkort”")
-    assert has(FAULT, "Actie „Te laat”", "buiten 2027")
-    assert has(WARNING, "Actie „Te laat”", "geen doelstelling")
-    assert has(WARNING, f"Doelstelling „{vague.text}”", "geen actie")
+    assert has(WARNING, "Prioriteiten", "2 prioriteiten"), text
+    assert has(FAULT, "Prioriteit „Jeugdoverlast”", "geen doelstellingen"), text
+    assert has(FAULT, "Doelstelling „Het wordt beter”", "geen richting of doel"), text
+    assert has(FAULT, "Actie „Zonder alles”", "geen partijen"), text
+    assert has(FAULT, "Actie „Zonder alles”", "geen trekker"), text
+    assert has(FAULT, "Actie „Zonder alles”", "„binnenkort”"), text
+    assert has(FAULT, "Actie „Te laat”", "buiten 2027"), text
+    assert has(WARNING, "Actie „Te laat”", "geen doelstelling"), text
+    assert has(WARNING, f"Doelstelling „{vague.text}”", "geen actie"), text
     rising = [f for f in findings if f.element == "Thema „Objectieve veiligheid”"]
     assert rising and "steeg significant, 2022→2024 (p = 0,033)" in rising[0].message
     assert all(f.mend for f in findings if f.level != INFO)
@@ -167,3 +167,24 @@ def test_summary_counts_each_kind_in_dutch():
         found = [Finding(FAULT, "a", "m", "")] + [Finding(WARNING, x, "m", "") for x in "bc"]
         assert summary(found) == "3 bevindingen: 1 fout en 2 waarschuwingen."
         assert summary([Finding(INFO, "d", "t", "")]) == "Eén bevinding: 1 ter informatie."
+
+
+def test_a_linked_regional_priority_is_no_priority_and_its_end_is_checked(
+    westerveld, zuidwest_drenthe
+):
+    """Westerveld works on three Zuidwest-Drenthe priorities inside its four: four priorities,
+    not seven; a regional priority that ends before the plan is named."""
+    from ivp.planning.policy import selectors as policy_selectors
+    from ivp.planning.policy.lint import lint
+    from ivp.planning.policy.services.plan import plan_new_version, regional_link_save
+    from ivp.planning.policy.services.regional import regional_priority_save
+
+    draft = plan_new_version(plan=policy_selectors.plan_in_force(westerveld))
+    short = regional_priority_save(
+        region=zuidwest_drenthe, title="Aanpak drugsafval", start_year=2023, end_year=2025
+    )
+    regional_link_save(priority=draft.priorities.first(), regional_priority=short)
+    findings = lint(draft)
+    assert not [f for f in findings if f.element == "Prioriteiten"]  # four, as the council chose
+    ended = [f for f in findings if f.element == "Regionale prioriteit „Aanpak drugsafval”"]
+    assert ended and "loopt tot en met 2025, het plan tot en met 2027" in ended[0].message

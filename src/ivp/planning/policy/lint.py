@@ -2,6 +2,7 @@
 goes to the council. Every finding names the element and how to mend it."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ivp.figures import safety_picture
 from ivp.planning.policy.models import Objective, PolicyPlan, Priority
@@ -36,7 +37,7 @@ def _priority_count(main: list[Priority]) -> list[Finding]:
     return [
         Finding(
             WARNING,
-            _("Priorities"),
+            pgettext("plan section", "Priorities"),
             _("The plan has %(count)s priorities.") % {"count": len(main)},
             _("Kernbeleid Veiligheid advises three or four; make the others other themes."),
         )
