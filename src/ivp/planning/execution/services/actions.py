@@ -195,6 +195,8 @@ def action_plan_adopt(
     adopted_on,
     adopted_by: str = "college",
     decision_reference: str,
+    adopted_on_unstated: bool = False,
+    decision_reference_unstated: bool = False,
     expected_version: int | None = None,
 ) -> ActionPlan:
     return adoption.adopt(
@@ -202,6 +204,8 @@ def action_plan_adopt(
         adopted_on=adopted_on,
         adopted_by=adopted_by,
         decision_reference=decision_reference,
+        adopted_on_unstated=adopted_on_unstated,
+        decision_reference_unstated=decision_reference_unstated,
         expected_version=expected_version,
     )
 
