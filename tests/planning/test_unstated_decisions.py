@@ -7,11 +7,13 @@ from datetime import date
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ivp.planning.models import ActionPlan, CycleStep, PolicyPlan
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.export import plan_data, plan_markdown
+from ivp.planning.policy.services.plan import plan_update
 from ivp.reports import services
 from tests.conftest import client_for
 from tests.reports.reading import docx_file, docx_text, html_tree, pdf_text, words
@@ -152,3 +154,13 @@ def test_a_cycle_step_decision_without_a_stated_date_shows_so_on_the_cycle_page(
     assert step.decision_date is None and step.decision_date_unstated
     page = words(html_tree(client.get(response.url).content).text_content())
     assert "gemeenteraad, datum niet vermeld in het brondocument (R-12)" in page
+
+
+def test_changing_a_plan_adopted_on_an_unstated_date_is_refused_without_a_placeholder(
+    westerveld_plan,
+):
+    with pytest.raises(ValidationError) as refused:
+        plan_update(plan=westerveld_plan, mission="Anders")
+    assert refused.value.messages == [
+        "Dit plan is vastgesteld en wijzigt niet meer; begin een nieuwe versie om het te wijzigen."
+    ]
