@@ -2,7 +2,7 @@
 
 import pytest
 
-from ivp.planning.execution.schedule import parse_planning
+from ivp.planning.workflow.schedule import parse_planning
 from tests.conftest import SHARED
 
 SEED_000 = SHARED / "seeds" / "000_91dd2a825e35555a.txt"

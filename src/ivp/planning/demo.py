@@ -333,11 +333,15 @@ def _westerveld_plan() -> None:
                 ),
                 contribution=entry["contribution"],
             )
-    # Adopted by the council; the source document does not give the date.
-    plan.status = PolicyPlan.Status.VASTGESTELD
-    plan.adopted_by = "gemeenteraad"
-    plan.decision_reference = "datum van vaststelling niet in het brondocument"
-    plan.save()
+    # Adopted by the council; the source document gives neither the date nor the decision.
+    plan_adopt(
+        plan=plan,
+        adopted_on=None,
+        adopted_by="gemeenteraad",
+        decision_reference="",
+        adopted_on_unstated=True,
+        decision_reference_unstated=True,
+    )
 
 
 def _westerveld_frameworks(westerveld) -> list:

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ivp.planning.execution.schedule import Schedule
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.invariants import FIRST_YEAR, checks
 from ivp.planning.workflow.models import Adoptable, version_constraints
+from ivp.planning.workflow.schedule import Schedule
 
 ONE_OR_TWO_YEARS_MESSAGE = _("An implementation plan runs one or two years.")
 OUTSIDE_POLICY_PLAN_MESSAGE = _("%(year)s lies outside the period of %(plan)s (%(period)s).")

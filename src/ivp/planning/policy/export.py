@@ -22,6 +22,17 @@ def plan_data(plan: PolicyPlan) -> dict:
     return PlanSerializer(plan_with_contents(plan.pk)).data
 
 
+def _adoption(adopted: dict) -> str:
+    """Who adopted the plan, and when and by which decision where known: a date or reference
+    the source does not state is left out, not written as a placeholder."""
+    line = _("Adopted by %(by)s") % {"by": adopted["by"] or "—"}
+    if adopted["on"]:
+        line += " " + _("on %(date)s") % {"date": adopted["on"]}
+    if adopted["decision"]:
+        line += f" ({adopted['decision']})"
+    return line + "."
+
+
 def plan_markdown(plan: PolicyPlan) -> str:
     data = plan_data(plan)
     out = [f"# {data['title']}", ""]
@@ -37,14 +48,7 @@ def plan_markdown(plan: PolicyPlan) -> str:
         }
     )
     if data["status"] == "vastgesteld":
-        out.append(
-            _("Adopted by %(by)s on %(on)s (%(decision)s).")
-            % {
-                "by": data["adopted"]["by"] or "—",
-                "on": data["adopted"]["on"] or _("unknown date"),
-                "decision": data["adopted"]["decision"] or "—",
-            }
-        )
+        out.append(_adoption(data["adopted"]))
     for heading, key in ((_("Mission"), "mission"), (_("Vision"), "vision")):
         if data[key]:
             out += ["", f"## {heading}", "", data[key]]

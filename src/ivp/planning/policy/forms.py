@@ -23,7 +23,16 @@ from ivp.planning.policy.models import (
     WorkGroupMember,
 )
 from ivp.planning.policy.models.prioritisation import SETTINGS, check_professional_score
-from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
+from ivp.planning.workflow.forms import (
+    DATE_NOT_IN_SOURCE,
+    REFERENCE_NOT_IN_SOURCE,
+    ModelRules,
+    Versioned,
+    model_field,
+    text_field,
+)
+from ivp.planning.workflow.invariants import lazy_format
+from ivp.planning.workflow.periods import EXAMPLES, period_dates, period_text
 from ivp.taxonomy.models import Theme
 
 
@@ -96,6 +105,17 @@ def _date(model, name):
     return model_field(model, name, widget=DateInput)
 
 
+def _period(label):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=60,
+        help_text=lazy_format(
+            _("Instead of the two dates below, as written: e.g. %(examples)s."), examples=EXAMPLES
+        ),
+    )
+
+
 class CycleForm(ModelRules, AccessibleForm):
     rules_model = PolicyCycle
 
@@ -118,22 +138,70 @@ class StepForm(ModelRules, Versioned):
 
     status = model_field(CycleStep, "status")
     owner = model_field(CycleStep, "owner")
+    planned_period = _period(_("Planned period"))
     planned_start = _date(CycleStep, "planned_start")
     planned_end = _date(CycleStep, "planned_end")
+    actual_period = _period(_("Actual period"))
     actual_start = _date(CycleStep, "actual_start")
     actual_end = _date(CycleStep, "actual_end")
     hours_budgeted = model_field(CycleStep, "hours_budgeted")
     hours_spent = model_field(CycleStep, "hours_spent", required=False)
     decided_by = model_field(CycleStep, "decided_by")
     decision_date = _date(CycleStep, "decision_date")
+    decision_date_unstated = model_field(
+        CycleStep, "decision_date_unstated", label=DATE_NOT_IN_SOURCE
+    )
     decision_reference = model_field(CycleStep, "decision_reference")
+    decision_reference_unstated = model_field(
+        CycleStep, "decision_reference_unstated", label=REFERENCE_NOT_IN_SOURCE
+    )
     notes = text_field(_("Notes"), max_length=text_limits.NOTE)
+
+    # a period typed as written and the two dates it fills
+    PERIODS = {
+        "planned_period": ("planned_start", "planned_end"),
+        "actual_period": ("actual_start", "actual_end"),
+    }
+
+    @classmethod
+    def periods_of(cls, step: CycleStep) -> dict[str, str]:
+        """The step's periods written back ("Q2 2025") where its dates are exactly one."""
+        return {
+            period: period_text(getattr(step, start), getattr(step, end))
+            for period, (start, end) in cls.PERIODS.items()
+        }
 
     def clean(self):
         data = super().clean()
         if data.get("hours_spent") is None:
             data["hours_spent"] = 0
+        for period, (start, end) in self.PERIODS.items():
+            self._dates_from_period(period, start, end)
         return data
+
+    def _dates_from_period(self, period: str, start: str, end: str) -> None:
+        """A period typed (or changed) fills its two dates; dates changed to something else at
+        the same time are refused rather than one of the two silently winning."""
+        text = self.cleaned_data.get(period, "")
+        if not text or period not in self.changed_data:
+            return
+        try:
+            first, last = period_dates(text)
+        except ValidationError as error:
+            self.add_error(period, error)
+            return
+        typed = (self.cleaned_data.get(start), self.cleaned_data.get(end))
+        dates_changed = {start, end} & set(self.changed_data) and any(typed)
+        if dates_changed and typed != (first, last):
+            self.add_error(period, _("The period and the dates differ; keep one of them."))
+            return
+        self.cleaned_data[start], self.cleaned_data[end] = first, last
+
+    def service_arguments(self) -> dict:
+        arguments = super().service_arguments()
+        for period in self.PERIODS:
+            arguments.pop(period, None)
+        return arguments
 
 
 class WorkGroupForm(ModelRules, AccessibleForm):

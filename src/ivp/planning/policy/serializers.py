@@ -66,13 +66,16 @@ class YearPeriodSerializer(serializers.Serializer):
 
 class AdoptionSerializer(serializers.Serializer):
     on = serializers.DateField(
-        source="adopted_on", allow_null=True, help_text="Datum van vaststelling; null: onbekend."
+        source="adopted_on",
+        allow_null=True,
+        help_text="Datum van vaststelling; null: nog niet vastgesteld of niet in het brondocument.",
     )
     by = BlankAsNullCharField(
         source="adopted_by", help_text="Wie vaststelde (gemeenteraad, college); null: nog niet."
     )
     decision = BlankAsNullCharField(
-        source="decision_reference", help_text="Kenmerk van het besluit; null: geen."
+        source="decision_reference",
+        help_text="Kenmerk van het besluit; null: geen of niet vermeld in het brondocument.",
     )
 
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from ivp.planning.policy import objective_text
+from ivp.planning.workflow.periods import period_text
 
 register = template.Library()
 
@@ -27,3 +28,9 @@ def reasons(reasons_by_criterion: dict, criterion: str) -> list:
 def objective_aim(objective) -> str:
     """What the objective aims at, as the exports and documents say it."""
     return objective_text.aim(objective)
+
+
+@register.filter
+def written_period(start, end) -> str:
+    """'Q2 2025', 'mei 2025', '2025' when the two dates are exactly that; '' otherwise."""
+    return period_text(start, end)

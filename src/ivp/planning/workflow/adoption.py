@@ -17,6 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ivp.planning.workflow.invariants import (
+    DATE_AND_UNSTATED_MESSAGE,
+    REFERENCE_AND_UNSTATED_MESSAGE,
+)
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.models import Adoptable
 
@@ -34,14 +38,26 @@ def ensure_draft(plan: Adoptable) -> None:
 def adopt(
     plan: Adoptable,
     *,
-    adopted_on: date,
+    adopted_on: date | None,
     adopted_by: str,
     decision_reference: str,
+    adopted_on_unstated: bool = False,
+    decision_reference_unstated: bool = False,
     expected_version: int | None = None,
     ready: Callable[[Adoptable], None] | None = None,
 ) -> Adoptable:
-    """Record the decision that adopts a draft. `ready(plan)` refuses a plan that is not ready
-    (an IVP without priorities); `expected_version` is the version the decision was entered on."""
+    """Record the decision that adopts a draft. The date and the reference are each given or
+    marked as not stated in the source document (`*_unstated`). `ready(plan)` refuses a plan
+    that is not ready (an IVP without priorities); `expected_version` is the version the
+    decision was entered on."""
+    refused = decision_errors(
+        adopted_on=adopted_on,
+        adopted_on_unstated=adopted_on_unstated,
+        decision_reference=decision_reference,
+        decision_reference_unstated=decision_reference_unstated,
+    )
+    if refused:
+        raise ValidationError(refused)
     current = claim(plan, expected_version)
     ensure_draft(current)
     if ready is not None:
@@ -49,9 +65,36 @@ def adopt(
     plan.status = Adoptable.Status.VASTGESTELD
     plan.adopted_on, plan.adopted_by = adopted_on, adopted_by
     plan.decision_reference = decision_reference
+    plan.adopted_on_unstated = adopted_on_unstated
+    plan.decision_reference_unstated = decision_reference_unstated
     plan.full_clean()
     plan.save()
     return plan
+
+
+def decision_errors(
+    *,
+    adopted_on: date | None,
+    adopted_on_unstated: bool,
+    decision_reference: str,
+    decision_reference_unstated: bool,
+) -> dict[str, str]:
+    """What is wrong with a decision, by field: the date and the reference are each given or
+    ticked as not stated in the source document, not neither and not both."""
+    errors = {}
+    if adopted_on is None and not adopted_on_unstated:
+        errors["adopted_on"] = _(
+            "Fill in the adoption date, or tick that the source document does not state it."
+        )
+    elif adopted_on is not None and adopted_on_unstated:
+        errors["adopted_on"] = str(DATE_AND_UNSTATED_MESSAGE)
+    if not decision_reference and not decision_reference_unstated:
+        errors["decision_reference"] = _(
+            "Fill in the decision reference, or tick that the source document does not state it."
+        )
+    elif decision_reference and decision_reference_unstated:
+        errors["decision_reference"] = str(REFERENCE_AND_UNSTATED_MESSAGE)
+    return errors
 
 
 @transaction.atomic
@@ -70,6 +113,7 @@ def new_version(plan: Adoptable, *, copy_children: Callable[[Adoptable, Adoptabl
     copy.previous, copy.version = locked, locked.version + 1
     copy.status = Adoptable.Status.CONCEPT
     copy.adopted_on, copy.adopted_by, copy.decision_reference = None, "", ""
+    copy.adopted_on_unstated = copy.decision_reference_unstated = False
     copy.lock_version = 0
     try:
         with transaction.atomic():

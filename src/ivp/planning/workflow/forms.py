@@ -1,5 +1,5 @@
 """Form parts both plans share: fields and rules taken from the models, long text fields,
-the version an edit was filled from, adoption."""
+the version an edit was filled from, a value the source document does not state, adoption."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ivp.common import text_limits
 from ivp.common.forms import AccessibleForm, DateInput
+from ivp.planning.workflow.adoption import decision_errors
 
 _NUMBERS = (models.IntegerField, models.FloatField, models.DecimalField)
 
@@ -133,10 +134,44 @@ class Versioned(AccessibleForm):
         return {**self.cleaned_data, "expected_version": expected}
 
 
+DATE_NOT_IN_SOURCE = _("Date not stated in the source document")
+REFERENCE_NOT_IN_SOURCE = _("Reference not stated in the source document")
+
+
+def unstated_field(label) -> forms.BooleanField:
+    """The tick beside a date or reference that the source document does not give."""
+    return forms.BooleanField(label=label, required=False)
+
+
 class AdoptForm(Versioned):
+    """The decision that adopts a plan. Its date and reference are required unless ticked as
+    not stated in the source document: an unstated value is a state, never a placeholder text."""
+
     adopted_by = forms.CharField(label=_("Adopted by"), max_length=100, initial="gemeenteraad")
-    adopted_on = forms.DateField(label=_("Adopted on"), widget=DateInput)
-    decision_reference = forms.CharField(label=_("Decision reference"), max_length=150)
+    adopted_on = forms.DateField(label=_("Adopted on"), widget=DateInput, required=False)
+    adopted_on_unstated = unstated_field(DATE_NOT_IN_SOURCE)
+    decision_reference = forms.CharField(
+        label=_("Decision reference"), max_length=150, required=False
+    )
+    decision_reference_unstated = unstated_field(REFERENCE_NOT_IN_SOURCE)
+
+    UNSTATED = {
+        "adopted_on": "adopted_on_unstated",
+        "decision_reference": "decision_reference_unstated",
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        refused = decision_errors(
+            adopted_on=cleaned.get("adopted_on"),
+            adopted_on_unstated=cleaned.get("adopted_on_unstated", False),
+            decision_reference=cleaned.get("decision_reference", ""),
+            decision_reference_unstated=cleaned.get("decision_reference_unstated", False),
+        )
+        for name, message in refused.items():
+            if name not in self.errors:  # a date the form could not read says so already
+                self.add_error(name, message)
+        return cleaned
 
 
 class AdoptConfirmForm(AdoptForm):
@@ -152,7 +187,13 @@ class AdoptConfirmForm(AdoptForm):
         error_messages={"required": _("Tick the confirmation to adopt the plan.")},
     )
 
-    DECISION = ("adopted_by", "adopted_on", "decision_reference")
+    DECISION = (
+        "adopted_by",
+        "adopted_on",
+        "adopted_on_unstated",
+        "decision_reference",
+        "decision_reference_unstated",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Rules the planning models share, written once for `clean()`, the forms built from the
 models and the database's check constraints: years a plan may name, a period whose end does
-not lie before its start, a percentage from 0 to 100, amounts that are not negative."""
+not lie before its start, a percentage from 0 to 100, amounts that are not negative, a date or
+reference either given or ticked as not stated in the source document."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -23,6 +24,12 @@ YEAR_MESSAGE = lazy_format(
 PERCENT_MESSAGE = _("The percentage done is a whole number from 0 to 100.")
 NOT_NEGATIVE_MESSAGE = _("This cannot be negative.")
 END_BEFORE_START_MESSAGE = _("The last year lies before the first year.")
+DATE_AND_UNSTATED_MESSAGE = _(
+    "A date is filled in and ticked as not stated in the source document; keep one of them."
+)
+REFERENCE_AND_UNSTATED_MESSAGE = _(
+    "A reference is filled in and ticked as not stated in the source document; keep one of them."
+)
 
 
 def year_validators():

@@ -16,6 +16,14 @@ class Adoptable(models.Model):
     adopted_by = models.CharField(_("adopted by"), max_length=100, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
+    # "the source does not say" kept apart from "not entered yet": an unstated value is left
+    # out of documents rather than written as a placeholder
+    adopted_on_unstated = models.BooleanField(
+        _("adoption date not stated in the source document"), default=False
+    )
+    decision_reference_unstated = models.BooleanField(
+        _("decision reference not stated in the source document"), default=False
+    )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     previous = models.ForeignKey(
         "self",

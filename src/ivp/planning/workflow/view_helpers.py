@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ivp.common.access import post_only
@@ -88,9 +89,11 @@ def adopt_and_return(request, plan, adopt, done: str, *, fixed):
     if not form.is_valid():
         if second and set(form.errors) == {"confirmed"}:
             return _adoption_confirmation(request, plan, form, fixed())
+        decision_errors = (e for name in AdoptForm.UNSTATED for e in form.errors.get(name, ()))
         messages.error(
             request,
             " ".join(form.non_field_errors())
+            or " ".join(decision_errors)
             or _("Fill in who adopted the plan, when, and the decision reference."),
         )
         return redirect(plan)
@@ -117,7 +120,7 @@ def _adoption_confirmation(request, plan, form, fixed):
             "municipality": plan.municipality,
             "form": form,
             "fixed": fixed,
-            "decision": decision,
+            "decision": decision_line(decision),
             "heading": _("Adopt “%(title)s”?") % {"title": plan.title},
             "note": _(
                 "After adoption, what is listed here is fixed: a change needs a new version, "
@@ -127,6 +130,21 @@ def _adoption_confirmation(request, plan, form, fixed):
             "cancel": plan.get_absolute_url(),
         },
     )
+
+
+def decision_line(decision) -> str:
+    """The decision as the coordinator entered it, saying so where the source does not state
+    the date or the reference."""
+    line = _("Adopted by the %(by)s") % {"by": decision["adopted_by"]}
+    if decision.get("adopted_on"):
+        line += " " + _("on %(date)s") % {"date": date_format(decision["adopted_on"], "j F Y")}
+    elif decision.get("adopted_on_unstated"):
+        line += " " + _("(date not stated in the source document)")
+    if decision.get("decision_reference"):
+        line += ", " + _("decision %(reference)s") % {"reference": decision["decision_reference"]}
+    elif decision.get("decision_reference_unstated"):
+        line += ", " + _("decision reference not stated in the source document")
+    return line + "."
 
 
 def new_version_and_go(request, plan, make):

@@ -20,7 +20,8 @@ def day(value) -> str:
 
 
 def adoption_line(plan, body: str) -> str:
-    """'Vastgesteld door de gemeenteraad op 14 maart 2023 (besluit …), versie 1' or a draft."""
+    """'Vastgesteld door de gemeenteraad op 14 maart 2023 (besluit …), versie 1' or a draft. A
+    date or reference that the source document does not state is left out, never a placeholder."""
     if not plan.adopted:
         return f"Concept, versie {plan.version}: nog niet vastgesteld door {body}."
     parts = [f"Vastgesteld door {plan.adopted_by or body}"]

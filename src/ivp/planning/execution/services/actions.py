@@ -8,13 +8,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
-from ivp.planning.execution.schedule import parse_planning
 from ivp.planning.policy.models import PolicyPlan
 from ivp.planning.policy.services.plan import parties_named
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import claimed_or_new
+from ivp.planning.workflow.schedule import parse_planning
 
 RUNNING = (Action.Status.GEPLAND, Action.Status.LOPEND, Action.Status.VERTRAAGD)
 
@@ -210,6 +210,8 @@ def action_plan_adopt(
     adopted_on,
     adopted_by: str = "college",
     decision_reference: str,
+    adopted_on_unstated: bool = False,
+    decision_reference_unstated: bool = False,
     expected_version: int | None = None,
 ) -> ActionPlan:
     return adoption.adopt(
@@ -217,6 +219,8 @@ def action_plan_adopt(
         adopted_on=adopted_on,
         adopted_by=adopted_by,
         decision_reference=decision_reference,
+        adopted_on_unstated=adopted_on_unstated,
+        decision_reference_unstated=decision_reference_unstated,
         expected_version=expected_version,
     )
 

@@ -4,12 +4,15 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.invariants import (
+    DATE_AND_UNSTATED_MESSAGE,
     END_BEFORE_START_MESSAGE,
+    REFERENCE_AND_UNSTATED_MESSAGE,
     checks,
     ordered,
     reversed_period,
@@ -126,6 +129,12 @@ class CycleStep(models.Model):
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=150, blank=True)
+    decision_date_unstated = models.BooleanField(
+        _("decision date not stated in the source document"), default=False
+    )
+    decision_reference_unstated = models.BooleanField(
+        _("decision reference not stated in the source document"), default=False
+    )
     notes = models.TextField(_("notes"), blank=True)
     # raised by every save through the services: an edit based on an older version is refused
     lock_version = models.PositiveIntegerField(default=0, editable=False)
@@ -147,6 +156,14 @@ class CycleStep(models.Model):
                     ordered("actual_start", "actual_end"),
                     END_BEFORE_START_DATE_MESSAGE,
                 ),
+                decision_date_given_or_unstated=(
+                    Q(decision_date__isnull=True) | Q(decision_date_unstated=False),
+                    DATE_AND_UNSTATED_MESSAGE,
+                ),
+                decision_reference_given_or_unstated=(
+                    Q(decision_reference="") | Q(decision_reference_unstated=False),
+                    REFERENCE_AND_UNSTATED_MESSAGE,
+                ),
             ),
         ]
 
@@ -159,6 +176,10 @@ class CycleStep(models.Model):
             for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end"))
             if reversed_period(getattr(self, start), getattr(self, end))
         }
+        if self.decision_date and self.decision_date_unstated:
+            errors["decision_date"] = DATE_AND_UNSTATED_MESSAGE
+        if self.decision_reference and self.decision_reference_unstated:
+            errors["decision_reference"] = REFERENCE_AND_UNSTATED_MESSAGE
         if errors:
             raise ValidationError(errors)
 

@@ -83,10 +83,14 @@ class PolicyPlan(Adoptable):
         return f"{self.title} (versie {self.version})"
 
     def adopted_refusal(self) -> str:
+        if not self.adopted_on:  # not stated in the source document
+            return _(
+                "This plan was adopted and is no longer changed; start a new version to change it."
+            )
         return _(
             "This plan was adopted on %(date)s and is no longer changed; start a new version "
             "to change it."
-        ) % {"date": self.adopted_on.strftime("%d-%m-%Y") if self.adopted_on else "?"}
+        ) % {"date": self.adopted_on.strftime("%d-%m-%Y")}
 
     def clean(self):
         start, end = self.start_year, self.end_year

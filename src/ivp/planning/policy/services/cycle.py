@@ -47,7 +47,9 @@ STEP_FIELDS = (
     "hours_spent",
     "decided_by",
     "decision_date",
+    "decision_date_unstated",
     "decision_reference",
+    "decision_reference_unstated",
     "notes",
 )
 

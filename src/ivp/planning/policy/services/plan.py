@@ -313,9 +313,11 @@ def shared_priority_adopt(
 def plan_adopt(
     *,
     plan: PolicyPlan,
-    adopted_on: date,
+    adopted_on: date | None,
     adopted_by: str,
     decision_reference: str,
+    adopted_on_unstated: bool = False,
+    decision_reference_unstated: bool = False,
     expected_version: int | None = None,
 ) -> PolicyPlan:
     return adoption.adopt(
@@ -323,6 +325,8 @@ def plan_adopt(
         adopted_on=adopted_on,
         adopted_by=adopted_by,
         decision_reference=decision_reference,
+        adopted_on_unstated=adopted_on_unstated,
+        decision_reference_unstated=decision_reference_unstated,
         expected_version=expected_version,
         ready=_has_priorities,
     )

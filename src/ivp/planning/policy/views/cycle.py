@@ -65,7 +65,8 @@ def step_edit(request, municipality, kind):
     step = get_object_or_404(CycleStep, cycle=cycle, kind=kind)
 
     def values(step):
-        return {name: getattr(step, name) for name in (*cycle_services.STEP_FIELDS, "lock_version")}
+        fields = (*cycle_services.STEP_FIELDS, "lock_version")
+        return {**{name: getattr(step, name) for name in fields}, **StepForm.periods_of(step)}
 
     form = StepForm(request.POST or None, initial=values(step))
     went = save_versioned(
