@@ -87,13 +87,16 @@ class ActionPlan(Adoptable):
         return self.title
 
     def adopted_refusal(self) -> str:
+        by = self.adopted_by or "college"
+        if not self.adopted_on:  # not stated in the source document
+            return _(
+                "This implementation plan was adopted by the %(by)s; its actions change only "
+                "through a new version. Progress can still be reported."
+            ) % {"by": by}
         return _(
             "This implementation plan was adopted by the %(by)s on %(date)s; its actions change "
             "only through a new version. Progress can still be reported."
-        ) % {
-            "by": self.adopted_by or "college",
-            "date": self.adopted_on.strftime("%d-%m-%Y") if self.adopted_on else "?",
-        }
+        ) % {"by": by, "date": self.adopted_on.strftime("%d-%m-%Y")}
 
     def clean(self):
         start, end = self.start_year, self.end_year
