@@ -64,7 +64,7 @@ def is_party_to(user, action):
         return False
     municipality = action.theme.action_plan.municipality
     mine = partner_organisations(user, municipality)
-    return bool(mine) and any(p.name.casefold().strip() in mine for p in action.parties.all())
+    return bool(mine) and any(p.name.casefold().strip() in mine for p in action.ordered_parties)
 
 
 @rules.predicate
