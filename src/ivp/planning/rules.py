@@ -120,3 +120,8 @@ def dashboard_is_published(user, action_plan):
 # The dashboard: public once published (raad, college and residents read it), before that
 # for those preparing the plan.
 rules.add_perm("planning.view_dashboard", is_beheerder | dashboard_is_published | prepares_plan)
+
+
+# The party register of a municipality: read by who prepares its plans, kept by its coordinator.
+rules.add_perm("planning.view_parties", is_beheerder | works_on_preparation_in)
+rules.add_perm("planning.change_parties", is_beheerder | is_coordinator_of)

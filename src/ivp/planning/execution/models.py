@@ -164,6 +164,7 @@ class ActionPlanTheme(models.Model):
 
 
 class ActionParty(PartyLink):
+    municipality_path = "action__theme__action_plan__municipality"
     action = models.ForeignKey(
         "planning.Action", on_delete=models.CASCADE, related_name="party_links"
     )

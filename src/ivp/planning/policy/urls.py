@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from ivp.planning.policy.views import cycle, focus, plans, prioritisation, regional, removal
+from ivp.planning.policy.views import (
+    cycle,
+    focus,
+    parties,
+    plans,
+    prioritisation,
+    regional,
+    removal,
+)
 
 P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 PRIORITY = P + "prioriteiten/<int:priority>/"
@@ -39,6 +47,13 @@ urlpatterns = [
         "gemeenten/<gm:code>/prioritering/keuze/",
         prioritisation.prioritisation_choice,
         name="prioritisation_choice",
+    ),
+    path("gemeenten/<gm:code>/partijen/", parties.party_register_page, name="parties"),
+    path("gemeenten/<gm:code>/partijen/<int:party>/", parties.party_edit, name="party_edit"),
+    path(
+        "gemeenten/<gm:code>/partijen/<int:party>/samenvoegen/",
+        parties.party_merge,
+        name="party_merge",
     ),
     path("gemeenten/<gm:code>/veiligheidsplan/", plans.plan_page, name="plan"),
     path(P, plans.plan_detail, name="plan_detail"),

@@ -2,6 +2,7 @@
 ordered links that give a priority, speerpunt, regional priority or action its parties in the
 order the plan writes them (the lead party first)."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -46,7 +47,11 @@ class PartyLinkManager(models.Manager):
 
 class PartyLink(models.Model):
     """One party of an element at its place in the element's list; the concrete links name
-    their element with the field name Django gave it before the order was kept."""
+    their element with the field name Django gave it before the order was kept, and say
+    through which path their element belongs to a municipality (`municipality_path`; None for
+    a regional priority, which is the region's)."""
+
+    municipality_path: str | None = None
 
     party = models.ForeignKey(
         "planning.Party", on_delete=models.CASCADE, related_name="+", verbose_name=_("party")
@@ -64,6 +69,11 @@ class PartyLink(models.Model):
         """The priority, speerpunt, regional priority or action this link belongs to."""
         field = next(f for f in self._meta.concrete_fields if f.is_relation and f.name != "party")
         return getattr(self, field.name)
+
+
+def link_models() -> list[type[PartyLink]]:
+    """Every kind of element link (execution's actions too, without importing execution)."""
+    return [m for m in apps.get_models() if issubclass(m, PartyLink)]
 
 
 class HasOrderedParties:

@@ -103,6 +103,7 @@ class PolicyPlan(Adoptable):
 
 
 class PriorityParty(PartyLink):
+    municipality_path = "priority__plan__municipality"
     priority = models.ForeignKey(
         "planning.Priority", on_delete=models.CASCADE, related_name="party_links"
     )
@@ -112,6 +113,7 @@ class PriorityParty(PartyLink):
 
 
 class FocusAreaParty(PartyLink):
+    municipality_path = "focusarea__priority__plan__municipality"
     focusarea = models.ForeignKey(
         "planning.FocusArea", on_delete=models.CASCADE, related_name="party_links"
     )

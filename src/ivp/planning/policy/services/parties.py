@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext as _
 
 from ivp.planning.policy.models import Party, PartyAlias
-from ivp.planning.policy.models.parties import name_key
+from ivp.planning.policy.models.parties import link_models, name_key
 
 
 def parties_named(names) -> list[Party]:
@@ -108,17 +108,7 @@ def party_save(*, party: Party, organisation_type: str, aliases: list[str]) -> P
 
 def links_of(party: Party) -> list:
     """Every element link of `party`: priorities, speerpunten, regional priorities, actions."""
-    from ivp.planning.models import (
-        ActionParty,
-        FocusAreaParty,
-        PriorityParty,
-        RegionalPriorityParty,
-    )
-
-    links = []
-    for model in (PriorityParty, FocusAreaParty, RegionalPriorityParty, ActionParty):
-        links += list(model.objects.filter(party=party))
-    return links
+    return [link for model in link_models() for link in model.objects.filter(party=party)]
 
 
 @transaction.atomic
