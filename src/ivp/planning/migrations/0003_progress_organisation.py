@@ -12,7 +12,7 @@ def name_organisations(apps, schema_editor):
     ):
         municipality = update.action.theme.action_plan.municipality
         roles = memberships.objects.filter(user_id=update.user_id, municipality=municipality)
-        parties = {p.name.casefold().strip(): p.name for p in update.action.ordered_parties}
+        parties = {p.name.casefold().strip(): p.name for p in update.action.parties.all()}
         organisation = next(
             (
                 parties[m.organisation.casefold().strip()]
