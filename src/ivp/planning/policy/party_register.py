@@ -80,6 +80,12 @@ def party_used_in(municipality, pk: int) -> PartyUses | None:
     return next((row for row in parties_used_in(municipality) if row.party.pk == pk), None)
 
 
+def merge_targets(municipality, party: Party):
+    """The parties `party` may be merged into: the others the municipality's plans use."""
+    used = [row.party.pk for row in parties_used_in(municipality)]
+    return Party.objects.filter(pk__in=used).exclude(pk=party.pk).order_by(Lower("name"))
+
+
 def is_local_link(municipality):
     """A predicate on a party link: does it belong to one of the municipality's own plans?
     (A regional priority is the region's, not the municipality's.)"""

@@ -23,10 +23,7 @@ def parties_named(names) -> list[Party]:
             cleaned.setdefault(name_key(name), name)
     if not cleaned:
         return []
-    named = Q()
-    for name in cleaned.values():
-        named |= Q(name__iexact=name)
-    found = {name_key(p.name): p for p in Party.objects.filter(named)}
+    found = {name_key(p.name): p for p in _named(cleaned.values())}
     aliases = PartyAlias.objects.filter(key__in=cleaned).select_related("party")
     for alias in aliases:
         found.setdefault(alias.key, alias.party)
@@ -36,6 +33,14 @@ def parties_named(names) -> list[Party]:
         if party not in parties:  # two names of one party: it is listed once, at its first place
             parties.append(party)
     return parties
+
+
+def _named(names):
+    """The parties with one of these names, case aside (stored names have single spaces)."""
+    named = Q(pk__in=[])
+    for name in names:
+        named |= Q(name__iexact=name)
+    return Party.objects.filter(named)
 
 
 def set_parties(item, parties: list[Party]) -> None:
@@ -81,11 +86,7 @@ def party_save(*, party: Party, organisation_type: str, aliases: list[str]) -> P
     for name in _alias_names(aliases):
         if name_key(name) != name_key(party.name):
             wanted.setdefault(name_key(name), name)
-    taken = [
-        p.name
-        for p in Party.objects.exclude(pk=party.pk)
-        if name_key(p.name) in wanted  # the register is small; names compare like typed ones
-    ]
+    taken = [p.name for p in _named(wanted.values()).exclude(pk=party.pk)]
     taken += [a.name for a in PartyAlias.objects.exclude(party=party).filter(key__in=list(wanted))]
     if taken:
         raise ValidationError(

@@ -3,7 +3,6 @@ uses; a party's type and aliases edited; one party merged into another after a c
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from ivp.accounts.rules import is_beheerder
 from ivp.planning.policy import party_register
-from ivp.planning.policy.models import Party
 from ivp.planning.policy.party_forms import MergeForm, PartyForm
 from ivp.planning.policy.services import parties as party_services
 from ivp.regions.lookups import for_municipality
@@ -73,8 +71,7 @@ def party_edit(request, municipality, party):
 def party_merge(request, municipality, party):
     """First the party that stays (a GET form), then what moves and the button that merges."""
     row = _row_or_404(municipality, party)
-    used_here = [r.party.pk for r in party_register.parties_used_in(municipality)]
-    targets = Party.objects.filter(pk__in=used_here).exclude(pk=party).order_by(Lower("name"))
+    targets = party_register.merge_targets(municipality, row.party)
     form = MergeForm(request.POST or request.GET or None, targets=targets)
     target = form.cleaned_data["into"] if form.is_bound and form.is_valid() else None
     refusal = None
