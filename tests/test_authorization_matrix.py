@@ -126,6 +126,7 @@ OWN = {
     "token": lambda: _invitation_token("GM1701"),
     "uidb64": _uidb64("beheerder"),
     "key": _first("accounts.ApiKey", user__username="coordinator.westerveld"),
+    "party": _first("planning.Party", actions__theme__action_plan__municipality__code="GM1701"),
 }
 OTHER = {
     "table_format": "csv",
@@ -164,6 +165,7 @@ OTHER = {
     "token": lambda: _invitation_token("GM1708"),
     "uidb64": _uidb64("coordinator.westerveld"),
     "key": _first("accounts.ApiKey", user__username="coordinator.steenwijkerland"),
+    "party": _first("planning.Party", actions__theme__action_plan__municipality__code="GM1708"),
 }
 
 EVERYONE = set(ROLES)
@@ -300,6 +302,11 @@ EXPECTED: dict[str, Rule] = {
         for part in ("priority", "focus_area", "objective", "theme", "action")
         for step in ("remove", "up", "down")
     },
+    # The party register of a municipality: read by who prepares its plans, kept (types,
+    # aliases, merges) by its coordinator; the merge's first step is a GET page.
+    "planning:parties": Rule(PREPARING, {BEHEERDER}),
+    "planning:party_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "planning:party_merge": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     # A region's shared priorities: kept by its regiocoördinator, read by member coordinators
     # (OTHER = PV22, the province Westerveld's coordinator's municipality lies in).
     "planning:shared_priorities": Rule({BEHEERDER, COORDINATOR, REGIO}, {BEHEERDER, COORDINATOR}),

@@ -5,7 +5,13 @@ the IVP, regional priorities), `execution.models` (uitvoeringsplan, actions, pro
 `workflow.models` (what both plans share: drafts, adoption, versions).
 """
 
-from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
+from ivp.planning.execution.models import (
+    Action,
+    ActionParty,
+    ActionPlan,
+    ActionPlanTheme,
+    ProgressUpdate,
+)
 from ivp.planning.policy.models import *  # noqa: F403 (its __all__ lists the policy models)
 from ivp.planning.policy.models import __all__ as _policy_models
 from ivp.planning.workflow.models import Adoptable
@@ -13,6 +19,7 @@ from ivp.planning.workflow.models import Adoptable
 __all__ = [
     *_policy_models,
     "Action",
+    "ActionParty",
     "ActionPlan",
     "ActionPlanTheme",
     "Adoptable",

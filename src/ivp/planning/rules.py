@@ -64,7 +64,7 @@ def is_party_to(user, action):
         return False
     municipality = action.theme.action_plan.municipality
     mine = partner_organisations(user, municipality)
-    return bool(mine) and any(p.name.casefold().strip() in mine for p in action.parties.all())
+    return bool(mine) and any(p.name.casefold().strip() in mine for p in action.ordered_parties)
 
 
 @rules.predicate
@@ -120,3 +120,8 @@ def dashboard_is_published(user, action_plan):
 # The dashboard: public once published (raad, college and residents read it), before that
 # for those preparing the plan.
 rules.add_perm("planning.view_dashboard", is_beheerder | dashboard_is_published | prepares_plan)
+
+
+# The party register of a municipality: read by who prepares its plans, kept by its coordinator.
+rules.add_perm("planning.view_parties", is_beheerder | works_on_preparation_in)
+rules.add_perm("planning.change_parties", is_beheerder | is_coordinator_of)

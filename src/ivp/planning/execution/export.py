@@ -33,7 +33,7 @@ COLUMNS = [
 
 
 def themes_with_actions(action_plan: ActionPlan):
-    actions = Action.objects.prefetch_related("parties").order_by("order", "pk")
+    actions = Action.objects.prefetch_related("party_links").order_by("order", "pk")
     return (
         ActionPlanTheme.objects.filter(action_plan=action_plan)
         .select_related("priority__theme", "action_plan__municipality")
@@ -58,13 +58,16 @@ def totals(actions) -> dict:
 
 
 def party_totals(action_lists) -> list[tuple[str, dict]]:
-    """Totals per party, alphabetical; an action counts for every party on it."""
+    """Totals per party, alphabetical (case does not count); an action counts for every party
+    on it."""
     by_party: dict[str, list[Action]] = {}
     for actions in action_lists:
         for action in actions:
-            for party in action.parties.all():
+            for party in action.ordered_parties:
                 by_party.setdefault(party.name, []).append(action)
-    return sorted(((name, totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0])
+    return sorted(
+        ((name, totals(acts)) for name, acts in by_party.items()), key=lambda x: x[0].casefold()
+    )
 
 
 def action_plan_data(action_plan: ActionPlan) -> dict:

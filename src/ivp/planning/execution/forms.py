@@ -7,6 +7,7 @@ from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, EuroField, upload_form
 from ivp.figures.models import Indicator
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
+from ivp.planning.policy.forms import split_parties
 from ivp.planning.policy.models import Objective
 from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
 
@@ -88,7 +89,7 @@ class ActionForm(ModelRules, Versioned):
         self.fields["objective"].label_from_instance = lambda o: f"{o.priority.title}: {o.text}"
 
     def party_names(self) -> list[str]:
-        return [p.strip() for p in self.cleaned_data["parties"].split(",") if p.strip()]
+        return split_parties(self.cleaned_data["parties"])
 
     def service_arguments(self) -> dict:
         """What action_save takes: the fields, the parties as a list, the version the form was

@@ -17,7 +17,7 @@ def lint(action_plan: ActionPlan, *, picture=None) -> list[Finding]:
     actions = list(
         Action.objects.filter(theme__action_plan=action_plan)
         .select_related("theme__priority", "objective")
-        .prefetch_related("parties")
+        .prefetch_related("party_links")
     )
 
     def action_checks(priorities):
@@ -34,7 +34,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
     findings = []
     for action in actions:
         element = _("Action “%(item)s”") % {"item": action.item}
-        if not action.parties.all():
+        if not action.ordered_parties:
             findings.append(
                 Finding(
                     FAULT,

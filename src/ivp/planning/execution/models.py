@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ivp.planning.policy.models.parties import HasOrderedParties, PartyLink
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.invariants import FIRST_YEAR, checks
 from ivp.planning.workflow.models import Adoptable, version_constraints
@@ -165,7 +166,17 @@ class ActionPlanTheme(models.Model):
         return f"{self.action_plan.get_absolute_url()}#thema-{self.pk}"
 
 
-class Action(models.Model):
+class ActionParty(PartyLink):
+    municipality_path = "action__theme__action_plan__municipality"
+    action = models.ForeignKey(
+        "planning.Action", on_delete=models.CASCADE, related_name="party_links"
+    )
+
+    class Meta(PartyLink.Meta):
+        unique_together = [("action", "party")]
+
+
+class Action(HasOrderedParties, models.Model):
     class Status(models.TextChoices):
         GEPLAND = "gepland", _("planned")
         LOPEND = "lopend", _("running")
@@ -182,7 +193,11 @@ class Action(models.Model):
         help_text=_("About the work, never about persons."),
     )
     parties = models.ManyToManyField(
-        "planning.Party", blank=True, related_name="actions", verbose_name=_("parties")
+        "planning.Party",
+        blank=True,
+        related_name="actions",
+        through=ActionParty,
+        verbose_name=_("parties"),
     )
     planning_text = models.CharField(
         _("planning"), max_length=200, blank=True, help_text=_("As written, e.g. Q1 en Q3.")

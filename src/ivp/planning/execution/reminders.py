@@ -47,7 +47,7 @@ def reminders(today: date, municipality=None) -> list[Reminder]:
                     for s in items
                     if organisation
                     and any(
-                        p.name.casefold().strip() == organisation for p in s.action.parties.all()
+                        p.name.casefold().strip() == organisation for p in s.action.ordered_parties
                     )
                 ]
             if mine:

@@ -83,7 +83,7 @@ def actions_of(action_plan: ActionPlan):
     return (
         Action.objects.filter(theme__action_plan=action_plan)
         .select_related("theme__action_plan__municipality", "theme__priority")
-        .prefetch_related("parties")
+        .prefetch_related("party_links")
         .order_by("theme__order", "theme__pk", "order", "pk")
     )
 
@@ -92,7 +92,7 @@ def action_in_context(pk: int) -> Action | None:
     """One action with its plan, municipality, theme and parties, as a reader or writer needs it."""
     return (
         Action.objects.select_related("theme__action_plan__municipality", "theme__priority")
-        .prefetch_related("parties")
+        .prefetch_related("party_links")
         .filter(pk=pk)
         .first()
     )

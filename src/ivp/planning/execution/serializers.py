@@ -29,10 +29,13 @@ class AmountField(serializers.DecimalField):
 
 
 class PartyNames(serializers.ListField):
-    """Parties written as names; read from the action's parties."""
+    """Parties written as names; read from the action's parties in the order it lists them."""
 
-    def to_representation(self, parties):
-        return [party.name for party in parties.all()]
+    def get_attribute(self, instance):
+        return instance.party_names
+
+    def to_representation(self, names):
+        return list(names)
 
 
 class ActionSerializer(serializers.ModelSerializer):

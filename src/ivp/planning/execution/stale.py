@@ -37,7 +37,7 @@ def stale_actions(actions, today: date) -> list[StaleAction]:
         actions.filter(status__in=OPEN)
         .annotate(last_update=Max("updates__date"))
         .select_related("theme__action_plan__municipality", "theme__priority")
-        .prefetch_related("parties")
+        .prefetch_related("party_links")
     )
     result = []
     for action in rows:
@@ -51,9 +51,9 @@ def stale_actions(actions, today: date) -> list[StaleAction]:
 def by_party(stale: list[StaleAction]) -> dict[str, list[StaleAction]]:
     grouped = defaultdict(list)
     for item in stale:
-        for party in item.action.parties.all():
+        for party in item.action.ordered_parties:
             grouped[party.name].append(item)
-    return dict(sorted(grouped.items()))
+    return dict(sorted(grouped.items(), key=lambda entry: entry[0].casefold()))
 
 
 def by_owner(stale: list[StaleAction]) -> dict[str, list[StaleAction]]:

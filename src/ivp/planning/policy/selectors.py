@@ -83,7 +83,7 @@ def plan_with_contents(pk: int) -> PolicyPlan:
     )
     objectives = _ordered(Objective).select_related("indicator").prefetch_related("themes")
     focus_areas = _ordered(FocusArea).prefetch_related(
-        "parties",
+        "party_links",
         Prefetch("objectives", queryset=objectives),
         Prefetch("approachlines", queryset=_ordered(ApproachLine)),
     )
@@ -93,7 +93,7 @@ def plan_with_contents(pk: int) -> PolicyPlan:
         .order_by("order", "pk")
     )
     priorities = Priority.objects.select_related("theme", "shared__region").prefetch_related(
-        "parties",
+        "party_links",
         "frameworks",
         "extra_themes__field",
         Prefetch("objectives", queryset=objectives),
@@ -111,7 +111,7 @@ def plan_with_contents(pk: int) -> PolicyPlan:
         Prefetch(
             "shared",
             queryset=RegionalPriority.objects.select_related("region").prefetch_related(
-                shared_lines, shared_objectives, "parties"
+                shared_lines, shared_objectives, "party_links"
             ),
         ),
     )
@@ -171,7 +171,7 @@ def regional_context(plan: PolicyPlan) -> list[RegionalContext]:
             where.setdefault(priority.shared_id, []).append(priority)
         for link in priority.regional_links.all():
             where.setdefault(link.regional_priority_id, []).append(priority)
-    shared = linkable_shared_priorities(plan).prefetch_related("parties")
+    shared = linkable_shared_priorities(plan).prefetch_related("party_links")
     regions: dict[int, RegionalContext] = {}
     for item in shared:
         context = regions.setdefault(item.region_id, RegionalContext(item.region, []))
@@ -181,7 +181,7 @@ def regional_context(plan: PolicyPlan) -> list[RegionalContext]:
 
 def shared_priorities_of(region):
     return region.shared_priorities.select_related("theme").prefetch_related(
-        "parties",
+        "party_links",
         Prefetch("objectives", queryset=Objective.objects.select_related("indicator")),
         Prefetch("approachlines", queryset=ApproachLine.objects.order_by("order")),
         Prefetch("adoptions", queryset=Priority.objects.select_related("plan__municipality")),

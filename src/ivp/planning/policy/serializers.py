@@ -139,6 +139,10 @@ def _names(help_text: str):
     return TextsOf("name", help_text=help_text)
 
 
+def _parties(help_text: str):
+    return TextsOf("name", source="ordered_parties", help_text=help_text)
+
+
 def _approach(source: str = "approachlines"):
     return TextsOf("text", source=source, help_text="Aanpaklijnen, in volgorde.")
 
@@ -191,7 +195,7 @@ class FocusAreaSerializer(serializers.Serializer):
     means = serializers.CharField(help_text="Middelen.")
     objectives = ObjectiveSerializer(many=True, help_text="Doelstellingen van het speerpunt.")
     approach = _approach()
-    parties = _names("Partijen die aan het speerpunt werken.")
+    parties = _parties("Partijen die aan het speerpunt werken.")
 
 
 class SharedPrioritySerializer(serializers.Serializer):
@@ -201,7 +205,7 @@ class SharedPrioritySerializer(serializers.Serializer):
     description = serializers.CharField(help_text="Beschrijving.")
     objectives = ObjectiveSerializer(many=True, help_text="Gedeelde doelstellingen van de regio.")
     approach = _approach()
-    parties = _names("Partijen van de regionale aanpak.")
+    parties = _parties("Partijen van de regionale aanpak.")
 
 
 class RegionalLinkSerializer(serializers.Serializer):
@@ -242,7 +246,7 @@ class PrioritySerializer(serializers.Serializer):
         many=True,
         help_text="Regionale prioriteiten waaraan de gemeente binnen deze prioriteit werkt.",
     )
-    parties = _names("Partijen die aan de prioriteit werken.")
+    parties = _parties("Partijen die aan de prioriteit werken.")
     frameworks = _names("Kaders waar de prioriteit op antwoordt, van landelijk naar lokaal.")
     shared = SharedPrioritySerializer(
         allow_null=True,

@@ -98,7 +98,7 @@ def actions_table(caption: str, actions, columns: dict[str, bool], *, status=Fal
         row = [
             action.item,
             with_line_breaks(action.description),
-            ", ".join(p.name for p in action.parties.all()) or "—",
+            ", ".join(action.party_names) or "—",
             action.planning_text or "—",
         ]
         for name in extra:

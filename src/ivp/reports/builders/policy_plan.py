@@ -133,9 +133,7 @@ def _priority(document: Document, priority: Priority, prefix: str, level: int = 
         [objective_line(o) for o in priority.own_objectives],
     )
     _listed(section, "Onze aanpak richt zich op:", [line.text for line in priority.own_lines])
-    parties = [p.name for p in priority.parties.all()] or (
-        [p.name for p in shared.parties.all()] if shared else []
-    )
+    parties = priority.party_names or (shared.party_names if shared else [])
     if parties:
         section.add(Paragraph("Partijen: " + ", ".join(parties) + "."))
     frameworks = [f.name for f in priority.frameworks.all()]
@@ -161,7 +159,7 @@ def _focus_area(document: Document, focus_area, number: int, level: int) -> None
         "Onze aanpak richt zich op:",
         [line.text for line in focus_area.approachlines.all()],
     )
-    parties = [p.name for p in focus_area.parties.all()]
+    parties = focus_area.party_names
     if parties:
         section.add(Paragraph("Partijen: " + ", ".join(parties) + "."))
 

@@ -137,7 +137,7 @@ def _action_row(action: Action) -> list[str]:
     update = next(iter(action.updates.all()), None)
     return [
         action.item,
-        ", ".join(p.name for p in action.parties.all()) or "—",
+        ", ".join(action.party_names) or "—",
         (with_line_breaks(update.note) if update and update.note else "—"),
         day(update.date) if update else "—",
     ]

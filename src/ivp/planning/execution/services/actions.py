@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.policy.models import PolicyPlan
-from ivp.planning.policy.services.plan import parties_named
+from ivp.planning.policy.services.parties import parties_named, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
@@ -107,7 +107,7 @@ def action_save(
     action.status = status
     action.full_clean()
     action.save()
-    action.parties.set(parties_named(parties))
+    set_parties(action, parties_named(parties))
     return action
 
 
@@ -141,7 +141,7 @@ def action_update(*, action: Action, expected_version: int, **changes) -> Action
     current = {
         "item": action.item,
         "description": action.description,
-        "parties": [party.name for party in action.parties.all()],
+        "parties": action.party_names,
         "planning_text": action.planning_text,
         "owner": action.owner,
         "budget": action.budget,
@@ -173,8 +173,9 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
         theme = themes.get(old_theme.priority_id)
         if theme is None:
             continue
-        for action in old_theme.actions.filter(status__in=RUNNING).prefetch_related("parties"):
-            parties = list(action.parties.all())
+        running = old_theme.actions.filter(status__in=RUNNING)
+        for action in running.prefetch_related("party_links"):
+            parties = action.ordered_parties
             carried = Action.objects.get(pk=action.pk)
             carried.pk = None
             carried.theme = theme
@@ -188,7 +189,7 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
                 ).months
             )
             carried.save()
-            carried.parties.set(parties)
+            set_parties(carried, parties)
     return following
 
 
@@ -232,16 +233,16 @@ def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
 
 
 def _copy_themes_and_actions(action_plan: ActionPlan, copy: ActionPlan) -> None:
-    for theme in action_plan.themes.prefetch_related("actions__parties"):
+    for theme in action_plan.themes.prefetch_related("actions__party_links"):
         actions = list(theme.actions.all())
         theme.pk, theme.action_plan, theme.lock_version = None, copy, 0
         theme.save()
         for action in actions:
-            parties = list(action.parties.all())
+            parties = action.ordered_parties
             action.pk, action.theme, action.lock_version = None, theme, 0
             action._prefetched_objects_cache = {}
             action.save()
-            action.parties.set(parties)
+            set_parties(action, parties)
 
 
 @transaction.atomic

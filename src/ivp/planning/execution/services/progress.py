@@ -58,7 +58,7 @@ def reporting_organisation(user, action: Action) -> str:
         return ""
     municipality = action.theme.action_plan.municipality
     mine = partner_organisations(user, municipality)
-    party = next((p.name for p in action.parties.all() if p.name.casefold().strip() in mine), "")
+    party = next((p.name for p in action.ordered_parties if p.name.casefold().strip() in mine), "")
     if party:
         return party
     if is_beheerder(user) or is_coordinator_of(user, municipality):
@@ -130,7 +130,7 @@ def progress_read(
     actions = list(
         Action.objects.filter(theme__action_plan=action_plan)
         .select_related("theme__priority", "theme__action_plan__municipality")
-        .prefetch_related("parties")
+        .prefetch_related("party_links")
     )
     by_id = {a.pk: a for a in actions}
     by_item: dict[str, list[Action]] = {}

@@ -155,7 +155,7 @@ def _action_values(action) -> dict:
         "theme": action.theme_id,
         "item": action.item,
         "description": action.description,
-        "parties": ", ".join(p.name for p in action.parties.all()),
+        "parties": ", ".join(action.party_names),
         "planning_text": action.planning_text,
         "owner": action.owner,
         "budget": action.budget,

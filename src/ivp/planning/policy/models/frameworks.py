@@ -1,7 +1,9 @@
 """Frameworks a plan answers to, and the parties (organisations) that carry the work."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ivp.planning.workflow import invariants
 
@@ -67,14 +69,35 @@ class Framework(invariants.YearPeriod):
 
 
 class Party(models.Model):
-    """An organisation (partij, ketenpartner): politie, OM, brandweer, a housing corporation."""
+    """An organisation (partij, ketenpartner): politie, OM, brandweer, a housing corporation.
+    Its aliases (`PartyAlias`) are other names that mean the same organisation."""
+
+    class OrganisationType(models.TextChoices):
+        GEMEENTE = "gemeente", _("municipality")
+        POLITIE = "politie", _("police")
+        OM = "om", _("public prosecution service")
+        VEILIGHEIDSREGIO = "veiligheidsregio", _("safety region / fire service")
+        GGD = "ggd", _("GGD / GHOR")
+        RIEC = "riec", _("RIEC")
+        ZORG = "zorg", _("care and welfare")
+        WONEN = "woningcorporatie", _("housing corporation")
+        ONDERWIJS = "onderwijs", _("education")
+        JEUGD = "jeugd", _("youth (Halt and the like)")
+        ONDERNEMERS = "ondernemers", _("businesses and entrepreneurs")
+        MAATSCHAPPELIJK = "maatschappelijk", _("civil society organisation")
+        OVERIG = "overig", _("other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # empty until someone says what kind of organisation it is
+    organisation_type = models.CharField(
+        _("organisation type"), max_length=20, choices=OrganisationType.choices, blank=True
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("party")
         verbose_name_plural = _("parties")
-        ordering = ["name"]
+        ordering = [Lower("name"), "pk"]
 
     def __str__(self) -> str:
         return self.name

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ivp.planning.policy.models.parties import HasOrderedParties, PartyLink
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.models import Adoptable, version_constraints
 
@@ -105,7 +106,27 @@ class PolicyPlan(Adoptable):
         return f"{self.start_year}–{self.end_year}"
 
 
-class Priority(models.Model):
+class PriorityParty(PartyLink):
+    municipality_path = "priority__plan__municipality"
+    priority = models.ForeignKey(
+        "planning.Priority", on_delete=models.CASCADE, related_name="party_links"
+    )
+
+    class Meta(PartyLink.Meta):
+        unique_together = [("priority", "party")]
+
+
+class FocusAreaParty(PartyLink):
+    municipality_path = "focusarea__priority__plan__municipality"
+    focusarea = models.ForeignKey(
+        "planning.FocusArea", on_delete=models.CASCADE, related_name="party_links"
+    )
+
+    class Meta(PartyLink.Meta):
+        unique_together = [("focusarea", "party")]
+
+
+class Priority(HasOrderedParties, models.Model):
     """A priority of the plan (some plans call them speerpunten), or one of its other themes."""
 
     class Kind(models.TextChoices):
@@ -141,7 +162,11 @@ class Priority(models.Model):
         verbose_name=_("shared regional priority"),
     )
     parties = models.ManyToManyField(
-        "planning.Party", blank=True, related_name="priorities", verbose_name=_("parties")
+        "planning.Party",
+        blank=True,
+        related_name="priorities",
+        through=PriorityParty,
+        verbose_name=_("parties"),
     )
     frameworks = models.ManyToManyField(
         "planning.Framework", blank=True, related_name="priorities", verbose_name=_("frameworks")
@@ -168,7 +193,7 @@ class Priority(models.Model):
         return [self.theme, *extra] if self.theme else extra
 
 
-class FocusArea(models.Model):
+class FocusArea(HasOrderedParties, models.Model):
     """A speerpunt or sub-theme inside a priority: its own introduction, ambition, goal, means
     (middel) and parties, with objectives and approach lines of its own."""
 
@@ -182,7 +207,11 @@ class FocusArea(models.Model):
         _("means"), blank=True, help_text=_("How it is resourced: people, money, instruments.")
     )
     parties = models.ManyToManyField(
-        "planning.Party", blank=True, related_name="focus_areas", verbose_name=_("parties")
+        "planning.Party",
+        blank=True,
+        related_name="focus_areas",
+        through=FocusAreaParty,
+        verbose_name=_("parties"),
     )
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords(m2m_fields=[parties])

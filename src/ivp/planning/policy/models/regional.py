@@ -6,10 +6,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ivp.planning.policy.models.parties import HasOrderedParties, PartyLink
 from ivp.planning.workflow import invariants
 
 
-class RegionalPriority(invariants.YearPeriod):
+class RegionalPriorityParty(PartyLink):
+    regionalpriority = models.ForeignKey(
+        "planning.RegionalPriority", on_delete=models.CASCADE, related_name="party_links"
+    )
+
+    class Meta(PartyLink.Meta):
+        unique_together = [("regionalpriority", "party")]
+
+
+class RegionalPriority(HasOrderedParties, invariants.YearPeriod):
     region = models.ForeignKey(
         "regions.Region",
         on_delete=models.CASCADE,
@@ -34,7 +44,11 @@ class RegionalPriority(invariants.YearPeriod):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     parties = models.ManyToManyField(
-        "planning.Party", blank=True, related_name="+", verbose_name=_("parties")
+        "planning.Party",
+        blank=True,
+        related_name="+",
+        through=RegionalPriorityParty,
+        verbose_name=_("parties"),
     )
     # raised by every save through the services: an edit based on an older version is refused
     lock_version = models.PositiveIntegerField(default=0, editable=False)

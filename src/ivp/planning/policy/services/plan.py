@@ -5,20 +5,19 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ivp.planning.policy.models import (
     ApproachLine,
     FocusArea,
     Objective,
-    Party,
     PolicyPlan,
     Priority,
     RegionalLink,
     RegionalPriority,
 )
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
+from ivp.planning.policy.services.parties import parties_named, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.locking import claim
@@ -36,20 +35,6 @@ PLAN_FIELDS = (
     "formation",
     "finances",
 )
-
-
-def parties_named(names) -> list[Party]:
-    """Parties by name, created when new; names are organisations, never persons."""
-    cleaned = []
-    for name in names:
-        name = " ".join(name.split())
-        if name and name.casefold() not in {c.casefold() for c in cleaned}:
-            cleaned.append(name)
-    wanted = Q()
-    for name in cleaned:
-        wanted |= Q(name__iexact=name)
-    existing = {p.name.casefold(): p for p in Party.objects.filter(wanted)} if cleaned else {}
-    return [existing.get(n.casefold()) or Party.objects.create(name=n) for n in cleaned]
 
 
 def replace_lines(*, owner: dict, texts: list[str]) -> None:
@@ -156,7 +141,7 @@ def save_with_parties(item, *, parties: list[str], approach: list[str] | None, o
     given) its approach lines."""
     item.full_clean()
     item.save()
-    item.parties.set(parties_named(parties))
+    set_parties(item, parties_named(parties))
     if approach is not None:
         owner = {owner_field: item}
         if owner_field == "focus_area":
@@ -347,18 +332,18 @@ def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
     copy.frameworks.set(plan.frameworks.all())
     copy.going_concern.set(plan.going_concern.all())
     priorities = plan.priorities.prefetch_related(
-        "parties",
+        "party_links",
         "extra_themes",
         "frameworks",
         "objectives__themes",
         "approachlines",
         "regional_links",
-        "focus_areas__parties",
+        "focus_areas__party_links",
     )
     for priority in priorities:
-        parties, extra_themes = list(priority.parties.all()), list(priority.extra_themes.all())
+        parties, extra_themes = priority.ordered_parties, list(priority.extra_themes.all())
         frameworks = list(priority.frameworks.all())
-        focus_areas = [(f, list(f.parties.all())) for f in priority.focus_areas.all()]
+        focus_areas = [(f, f.ordered_parties) for f in priority.focus_areas.all()]
         parts = [*priority.approachlines.all(), *priority.regional_links.all()]
         objectives = [(o, list(o.themes.all())) for o in priority.objectives.all()]
         new = _copy(priority, parties=parties, extra_themes=extra_themes, plan=copy)
@@ -382,7 +367,9 @@ def _copy(item, *, parties=None, themes=None, extra_themes=None, **fields):
     for name, value in fields.items():
         setattr(item, name, value)
     item.save()
-    for name, values in (("parties", parties), ("themes", themes), ("extra_themes", extra_themes)):
+    if parties is not None:
+        set_parties(item, parties)
+    for name, values in (("themes", themes), ("extra_themes", extra_themes)):
         if values is not None:
             getattr(item, name).set(values)
     return item

@@ -16,7 +16,7 @@ def approach_and_parties(owner) -> dict:
         lines = lines.filter(focus_area=None)
     return {
         "approach": "\n".join(line.text for line in lines),
-        "parties": ", ".join(p.name for p in owner.parties.all()),
+        "parties": ", ".join(owner.party_names),
         "lock_version": owner.lock_version,
     }
 
