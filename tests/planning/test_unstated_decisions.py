@@ -18,7 +18,7 @@ from ivp.reports import services
 from tests.conftest import client_for
 from tests.reports.reading import docx_file, docx_text, html_tree, pdf_text, words
 
-MIGRATION = importlib.import_module("ivp.planning.migrations.0009_decision_unstated")
+MIGRATION = importlib.import_module("ivp.planning.migrations.0010_decision_unstated")
 PLACEHOLDER = "datum van vaststelling niet in het brondocument"
 
 
