@@ -98,3 +98,10 @@ def test_a_regions_own_framework_is_offered_to_its_members_only():
     outsider = client_for("coordinator.steenwijkerland").get("/gemeenten/GM1708/kaders/")
     assert name in member.content.decode()
     assert name not in outsider.content.decode()
+
+
+def test_a_framework_the_plan_names_stays_offered_though_its_regions_members_are_unknown():
+    """Westerveld's plan names the police plan of Noord-Nederland, a unit whose members ivp
+    does not hold: its next edit must not drop it."""
+    page = client_for("coordinator.westerveld").get("/gemeenten/GM1701/kaders/")
+    assert "Regionaal Beleidsplan Veiligheid Noord-Nederland 2020–2023" in page.content.decode()
