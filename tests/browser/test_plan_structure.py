@@ -37,6 +37,7 @@ DESCRIPTION = (
     "- vastgoed dat snel van eigenaar wisselt"
 )
 PARTIES = "Gemeente, Veiligheidsregio Drenthe (brandweer, GHOR), RIEC Noord"
+EDIT_PLAN = "Missie, visie, kaders en andere onderdelen bewerken"
 PARTY_NAMES = ["Gemeente", "Veiligheidsregio Drenthe (brandweer, GHOR)", "RIEC Noord"]
 
 
@@ -181,6 +182,20 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
     findings = page.locator("main").inner_text()
     assert "Plan controleren" in findings and "Het plan heeft" not in findings  # four: no warning
     page.go_back()
+
+    # Its own framework, offered to its plan (each page visited is checked with axe).
+    visit(page, f"/gemeenten/{CODE}/kaders/")
+    _follow(page, "Een eigen kader van de gemeente toevoegen")
+    page.get_by_label("Naam").fill("Coalitieakkoord Midden-Drenthe 2026–2030")
+    page.get_by_label("Eerste jaar").fill("2026")
+    page.get_by_label("Laatste jaar").fill("2030")
+    _submit(page, "Opslaan")
+    visit(page, "/regios/zuidwest-drenthe/kaders/")
+    visit(page, f"/gemeenten/{CODE}/veiligheidsplan/")
+    _follow(page, EDIT_PLAN)
+    assert page.get_by_label("Coalitieakkoord Midden-Drenthe 2026–2030").count() == 1
+    assert page.get_by_label("Coalitieakkoord Westerveld 2022–2026").count() == 0
+    visit(page, f"/gemeenten/{CODE}/veiligheidsplan/")
 
     # Adoption asks first and shows what becomes fixed.
     page.get_by_label("Vastgesteld op").fill("2026-12-15")
