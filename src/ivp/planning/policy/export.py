@@ -95,7 +95,8 @@ def plan_markdown(plan: PolicyPlan) -> str:
 def _priority_markdown(priority: dict, prefix: str) -> list[str]:
     out = ["", f"### {prefix}{priority['title']}"]
     if priority["themes"]:
-        out.append(f"{_('Themes')}: {', '.join(priority['themes'])}")
+        label = _("Themes") if len(priority["themes"]) > 1 else _("Theme")
+        out.append(f"{label}: {', '.join(priority['themes'])}")
     for key in ("description", "ambition"):
         if priority[key]:
             out += ["", priority[key]]

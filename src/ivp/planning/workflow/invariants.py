@@ -98,4 +98,6 @@ class YearPeriod(models.Model):
 
     @property
     def period(self) -> str:
+        if self.start_year == self.end_year:
+            return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"
