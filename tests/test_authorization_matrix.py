@@ -289,7 +289,6 @@ EXPECTED: dict[str, Rule] = {
     "planning:focus_area_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:focus_area_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:regional_link": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
-    "planning:regional_link_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:shared_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_adopt": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "planning:plan_new_version": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
@@ -299,7 +298,7 @@ EXPECTED: dict[str, Rule] = {
         f"planning:{part}_{step}": Rule(
             {BEHEERDER, COORDINATOR}, {BEHEERDER}, method="get" if step == "remove" else "post"
         )
-        for part in ("priority", "focus_area", "objective", "theme", "action")
+        for part in ("priority", "focus_area", "objective", "regional_link", "theme", "action")
         for step in ("remove", "up", "down")
     },
     # The party register of a municipality: read by who prepares its plans, kept (types,
@@ -514,7 +513,6 @@ WRITES = {
         "end_year": 2027,
         "order": 0,
     },
-    "planning:regional_link_remove": {},
     "planning:shared_priority_create": {"title": "X", "start_year": 2027, "end_year": 2030},
     "planning:shared_priority_edit": {"title": "X", "start_year": 2027, "end_year": 2030},
     "planning:shared_objective_create": {"text": "X", "kind": "kwalitatief"},
@@ -526,7 +524,7 @@ WRITES = {
     "planning:plan_new_version": {},
     **{
         f"planning:{part}_{step}": {}
-        for part in ("priority", "focus_area", "objective", "theme", "action")
+        for part in ("priority", "focus_area", "objective", "regional_link", "theme", "action")
         for step in ("remove", "up", "down")
     },
     "planning:progress_remove": {},
@@ -627,6 +625,7 @@ REMOVALS = {
     "planning:priority_remove": ("priority", "Priority", "title"),
     "planning:objective_remove": ("objective", "Objective", "text"),
     "planning:focus_area_remove": ("focus_area", "FocusArea", "title"),
+    "planning:regional_link_remove": ("link", "RegionalLink", "regional_priority"),
     "planning:theme_remove": ("theme", "ActionPlanTheme", "priority"),
     "planning:action_remove": ("action", "Action", "item"),
     "planning:progress_remove": ("update", "ProgressUpdate", "action"),
@@ -653,6 +652,7 @@ def test_the_coordinator_is_asked_to_confirm_what_is_removed(name):
         "planning:priority_remove",
         "planning:focus_area_remove",
         "planning:objective_remove",
+        "planning:regional_link_remove",
     )
     assert ("vastgesteld" in page) == adopted
     assert (">Verwijderen</button>" in page) == (not adopted)

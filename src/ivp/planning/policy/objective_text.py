@@ -7,10 +7,6 @@ from django.utils.translation import gettext as _
 from ivp.figures import formatting
 
 
-def _number(value, unit: str) -> str:
-    return formatting.value(value, unit)
-
-
 def aim(objective) -> str:
     """The measure of an objective; empty for a qualitative one or one not yet made concrete."""
     kind = objective.kind
@@ -27,9 +23,9 @@ def aim(objective) -> str:
 
 def _baseline(objective, unit: str) -> dict:
     return {
-        "baseline": _number(objective.baseline_value, unit),
+        "baseline": formatting.value(objective.baseline_value, unit),
         "baseline_year": objective.baseline_year,
-        "target": _number(objective.target_value, unit),
+        "target": formatting.value(objective.target_value, unit),
         "target_year": objective.target_year or "",
     }
 
@@ -72,7 +68,7 @@ def _direction(objective, unit: str) -> str:
 
 
 def _output(objective) -> str:
-    count = _number(objective.target_value, "aantal")
+    count = formatting.value(objective.target_value, "aantal")
     what = f"{count} {objective.unit}".strip()
     if objective.per_year:
         return _("%(what)s per year") % {"what": what}

@@ -1,11 +1,11 @@
 """The parts of an IVP that a draft may lose or reorder: its priorities (and other themes),
-their speerpunten and the objectives of a municipal priority. Approach lines are edited as a
+their speerpunten, the objectives of a municipal priority and its links to regional priorities. Approach lines are edited as a
 list in the form of their priority or speerpunt. See `workflow/removal.py`."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ivp.planning.policy.models import FocusArea, Objective, Priority
+from ivp.planning.policy.models import FocusArea, Objective, Priority, RegionalLink
 from ivp.planning.workflow.removal import Removable, counted, register
 
 
@@ -86,5 +86,13 @@ register(
         ],
         back_to=lambda focus_area: focus_area.priority.get_absolute_url(),
         shown_at=lambda focus_area: focus_area.get_absolute_url(),
+    )
+)
+register(
+    Removable(
+        model=RegionalLink,
+        plan=lambda link: link.priority.plan,
+        siblings=lambda link: link.priority.regional_links.all(),
+        back_to=lambda link: link.priority.get_absolute_url(),
     )
 )

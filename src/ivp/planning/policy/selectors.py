@@ -100,7 +100,6 @@ def plan_with_contents(pk: int) -> PolicyPlan:
         Prefetch(
             "objectives", queryset=objectives.filter(focus_area=None), to_attr="own_objectives"
         ),
-        Prefetch("approachlines", queryset=_ordered(ApproachLine)),
         Prefetch(
             "approachlines",
             queryset=_ordered(ApproachLine, focus_area=None),
@@ -171,7 +170,7 @@ def regional_context(plan: PolicyPlan) -> list[RegionalContext]:
             where.setdefault(priority.shared_id, []).append(priority)
         for link in priority.regional_links.all():
             where.setdefault(link.regional_priority_id, []).append(priority)
-    shared = linkable_shared_priorities(plan).prefetch_related("party_links")
+    shared = linkable_shared_priorities(plan)
     regions: dict[int, RegionalContext] = {}
     for item in shared:
         context = regions.setdefault(item.region_id, RegionalContext(item.region, []))

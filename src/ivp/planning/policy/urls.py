@@ -18,6 +18,7 @@ P = "gemeenten/<gm:code>/veiligheidsplan/<int:pk>/"
 PRIORITY = P + "prioriteiten/<int:priority>/"
 OBJECTIVE = PRIORITY + "doelstellingen/<int:objective>/"
 FOCUS_AREA = PRIORITY + "speerpunten/<int:focus_area>/"
+LINK = P + "regionale-koppelingen/<int:link>/"
 R = "regios/<slug:region>/prioriteiten/"
 
 urlpatterns = [
@@ -89,11 +90,7 @@ urlpatterns = [
         focus.regional_link_edit,
         name="regional_link",
     ),
-    path(
-        P + "regionale-koppelingen/<int:link>/ontkoppelen/",
-        focus.regional_link_remove,
-        name="regional_link_remove",
-    ),
+    *part_paths(LINK, "regional_link", removal.regional_link_views),
     *part_paths(PRIORITY, "priority", removal.priority_views),
     *part_paths(FOCUS_AREA, "focus_area", removal.focus_area_views),
     *part_paths(OBJECTIVE, "objective", removal.objective_views),

@@ -199,12 +199,6 @@ def regional_link_save(
     return link
 
 
-@transaction.atomic
-def regional_link_delete(*, link: RegionalLink) -> None:
-    ensure_draft(link.priority.plan)
-    link.delete()
-
-
 def _check_member(plan: PolicyPlan, shared: RegionalPriority) -> None:
     if not shared.region.members.filter(pk=plan.municipality_id).exists():
         raise ValidationError(

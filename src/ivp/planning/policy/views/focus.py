@@ -1,15 +1,13 @@
 """Inside a priority: its speerpunten (focus areas) and the shared regional priorities it works
-on (links with the local contribution)."""
+on (links with the local contribution; removed and moved as every part, `views/removal.py`)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from ivp.common.access import post_only
+from ivp.common.form_saving import save_and_go
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.forms import FocusAreaForm, RegionalLinkForm
-from ivp.planning.policy.models import FocusArea, Priority, RegionalLink
+from ivp.planning.policy.models import FocusArea, Priority
 from ivp.planning.policy.services import plan as plan_services
 from ivp.planning.policy.views.editing import focus_area_values
 from ivp.planning.policy.views.lookups import for_plan
@@ -44,37 +42,18 @@ def regional_link_edit(request, plan, priority):
         choices=policy_selectors.linkable_shared_priorities(plan),
         priority=owner,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            link = plan_services.regional_link_save(priority=owner, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("“%(region)s” is now worked on in “%(priority)s”.")
-                % {"region": link.regional_priority.title, "priority": owner.title},
-            )
-            return redirect(owner)
-    return render(
+    went = save_and_go(
+        request,
+        form,
+        lambda: plan_services.regional_link_save(priority=owner, **form.cleaned_data),
+        done=lambda link: (
+            _("“%(region)s” is now worked on in “%(priority)s”.")
+            % {"region": link.regional_priority.title, "priority": owner.title},
+            owner,
+        ),
+    )
+    return went or render(
         request,
         "planning/regional_link_form.html",
         {"plan": plan, "municipality": plan.municipality, "priority": owner, "form": form},
     )
-
-
-@post_only
-@for_plan("planning.change_plan")
-def regional_link_remove(request, plan, link):
-    item = get_object_or_404(RegionalLink, pk=link, priority__plan=plan)
-    try:
-        plan_services.regional_link_delete(link=item)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("“%(region)s” is no longer linked to “%(priority)s”.")
-            % {"region": item.regional_priority.title, "priority": item.priority.title},
-        )
-    return redirect(item.priority)
