@@ -26,7 +26,7 @@ CONTRACT = [
     "PatchedActionRequest",
     "ProgressRequest",
 ]
-SAMPLES = {"code": "GM1708", "year": "2026", "region": "zuidwest-drenthe"}
+SAMPLES = {"code": "GM1708", "address": "2026", "region": "zuidwest-drenthe"}
 ACTION = "/api/v1/acties/{action}/"
 PROGRESS = "/api/v1/acties/{action}/voortgang/"
 
@@ -161,7 +161,7 @@ def test_every_api_answer_is_valid_against_the_schema(schema):
         validate(schema, answer.json(), response=response)
         checked.append(path)
     assert "/api/v1/gemeenten/{code}/veiligheidsplan/" in checked
-    assert "/api/v1/gemeenten/{code}/uitvoeringsplannen/{year}/" in checked
+    assert "/api/v1/gemeenten/{code}/uitvoeringsplannen/{address}/" in checked
     assert "/api/v1/acties/{action}/voortgang/" in checked
     # Westerveld's plan works on shared regional priorities inside speerpunten of its own
     # priorities: those parts are checked too.

@@ -91,6 +91,7 @@ def _invitation_token(code: str) -> str:
 OWN = {
     "table_format": "xlsx",
     "year": 2026,
+    "address": 2026,
     "action": _first("planning.Action", theme__action_plan__municipality__code="GM1701"),
     "update": _progress_update("GM1701"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1701"),
@@ -131,6 +132,7 @@ OWN = {
 OTHER = {
     "table_format": "csv",
     "year": 2026,
+    "address": 2026,
     "action": _first("planning.Action", theme__action_plan__municipality__code="GM1708"),
     "update": _progress_update("GM1708"),
     "member": _first("planning.WorkGroupMember", cycle__municipality__code="GM1708"),

@@ -268,3 +268,28 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
     ]
     items = [li.text_content() for li in html.iterfind(".//li")]
     assert "vastgoed dat snel van eigenaar wisselt" in items
+
+    # One uitvoeringsplan per priority: two start in 2027, each at its own address.
+    visit(page, f"/gemeenten/{CODE}/uitvoeringsplan/")
+    for priority in (PRIORITIES[0], PRIORITIES[2]):
+        page.get_by_label("Jaar", exact=True).fill("2027")
+        page.get_by_label(priority, exact=True).check()
+        _submit(page, "Uitvoeringsplan aanmaken")
+        assert page.locator("h1").inner_text().endswith(f"2027: {priority}")
+        visit(page, f"/gemeenten/{CODE}/uitvoeringsplan/")
+    listed = page.locator("main li a").all_inner_texts()
+    assert [t for t in listed if t.startswith("Uitvoeringsplan")] == [
+        f"Uitvoeringsplan integrale veiligheid 2027: {p}" for p in (PRIORITIES[0], PRIORITIES[2])
+    ]
+    _follow(page, f"Uitvoeringsplan integrale veiligheid 2027: {PRIORITIES[2]}")
+    assert page.url.endswith("/uitvoeringsplan/2027-overlast-in-de-buurt/")
+    assert PRIORITIES[0] not in page.locator("main").inner_text()
+    _follow(page, "het uitvoeringsplan als document")
+    assert page.url.endswith("/documenten/uitvoeringsplan/2027-overlast-in-de-buurt/")
+    assert f"2027: {PRIORITIES[2]}" in page.locator("main").inner_text()
+    # the same priority again in that year is refused, in Dutch, naming the plan
+    visit(page, f"/gemeenten/{CODE}/uitvoeringsplan/")
+    page.get_by_label("Jaar", exact=True).fill("2027")
+    page.get_by_label(PRIORITIES[2], exact=True).check()
+    _submit(page, "Uitvoeringsplan aanmaken")
+    assert f"{PRIORITIES[2]} is al uitgewerkt in" in page.locator("main").inner_text()

@@ -53,6 +53,14 @@ ETAG = OpenApiParameter(
     response=[200, 201, 412],
     description="Versie van wat u las; stuur haar terug in If-Match bij een wijziging.",
 )
+PLAN_ADDRESS = OpenApiParameter(
+    "address",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    pattern=r"^[0-9]{4}(-[a-z0-9]+)*$",
+    description="Het eerste jaar van het uitvoeringsplan (2026); maakt de gemeente er een per "
+    "prioriteit of speerpunt, dan met de korte naam erachter (2026-ondermijning).",
+)
 WHAT_HAPPENED = serializers.CharField(help_text="Wat er gebeurde, in het Nederlands.")
 WRITE_ERRORS = {
     400: OpenApiResponse(description="Ongeldige invoer; de fout staat per veld."),
@@ -122,7 +130,8 @@ class PolicyPlanView(ApiView):
 
 
 class ActionPlanScoped(ApiView):
-    """The uitvoeringsplan of a municipality and year in the version this user reads, as on the
+    """The uitvoeringsplan an address names (its first year, and its scope if it is one of
+    several starting that year) in the version this user reads, as on the
     page: the newest for those preparing it, the adopted one in force for everyone else."""
 
     pagination_class = None
@@ -130,14 +139,14 @@ class ActionPlanScoped(ApiView):
     def resolve(self):
         municipality = _municipality(self.kwargs["code"])
         versions = execution_selectors.action_plan_versions(
-            municipality, start_year=self.kwargs["year"]
+            municipality, address=self.kwargs["address"]
         )
         plan = (
             workflow_selectors.first_readable(self.request.user, versions, VIEW_ACTION_PLAN.perm)
             or versions.first()
         )  # none readable: the newest, which the permission then refuses
         if plan is None:
-            raise NotFound("Geen uitvoeringsplan voor dit jaar.")
+            raise NotFound("Geen uitvoeringsplan met dit adres.")
         return {"action_plan": plan}
 
 
@@ -148,8 +157,8 @@ class ActionPlanView(ActionPlanScoped):
     needs = {"GET": [VIEW_ACTION_PLAN]}
     serializer_class = ActionPlanSerializer
 
-    @extend_schema(parameters=[ETAG], responses=ActionPlanSerializer)
-    def get(self, request, code, year):
+    @extend_schema(parameters=[PLAN_ADDRESS, ETAG], responses=ActionPlanSerializer)
+    def get(self, request, code, address):
         data = ActionPlanSerializer(self.resolved()["action_plan"]).data
         return Response(data, headers={"ETag": content_etag(data)})
 
@@ -161,13 +170,15 @@ class ActionList(ActionPlanScoped):
     needs = {"GET": [VIEW_ACTION_PLAN], "POST": [VIEW_ACTION_PLAN, CHANGE_ACTION_PLAN]}
     serializer_class = ActionSerializer
 
-    @extend_schema(responses=ActionSerializer(many=True))
-    def get(self, request, code, year):
+    @extend_schema(parameters=[PLAN_ADDRESS], responses=ActionSerializer(many=True))
+    def get(self, request, code, address):
         actions = execution_selectors.actions_of(self.resolved()["action_plan"])
         return Response(ActionSerializer(actions, many=True).data)
 
-    @extend_schema(parameters=[ETAG], responses={201: ActionSerializer, **WRITE_ERRORS})
-    def post(self, request, code, year):
+    @extend_schema(
+        parameters=[PLAN_ADDRESS, ETAG], responses={201: ActionSerializer, **WRITE_ERRORS}
+    )
+    def post(self, request, code, address):
         serializer = ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)

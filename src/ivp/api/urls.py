@@ -28,12 +28,12 @@ urlpatterns = [
         name="policy_plan",
     ),
     path(
-        "v1/gemeenten/<str:code>/uitvoeringsplannen/<int:year>/",
+        "v1/gemeenten/<str:code>/uitvoeringsplannen/<plan:address>/",
         planning_views.ActionPlanView.as_view(),
         name="action_plan",
     ),
     path(
-        "v1/gemeenten/<str:code>/uitvoeringsplannen/<int:year>/acties/",
+        "v1/gemeenten/<str:code>/uitvoeringsplannen/<plan:address>/acties/",
         planning_views.ActionList.as_view(),
         name="action_list",
     ),

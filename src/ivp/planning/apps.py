@@ -8,7 +8,13 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planning")
 
     def ready(self):
+        from django.urls import register_converter
+
         from ivp.common.audit_registry import register_histories
+
+        from .execution.address import PlanAddressConverter
+
+        register_converter(PlanAddressConverter, "plan")
         from ivp.common.text_limits import refuse_overlong
 
         from .audit import planning_histories

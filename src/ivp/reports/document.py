@@ -18,6 +18,7 @@ KINDS = {
     "uitvoeringsplan": "Uitvoeringsplan",
     "voortgang": "Voortgangsrapportage",
 }
+PLAN_KINDS = ("uitvoeringsplan", "voortgang")  # about one uitvoeringsplan, named by its address
 FORMATS = ("html", "pdf", "docx")
 
 
@@ -108,6 +109,7 @@ class Document:
     municipality: str
     code: str
     year: int
+    scope: str = ""  # of an uitvoeringsplan for one priority or speerpunt: "ondermijning"
     subtitle: str = ""
     status: str = ""  # "Vastgesteld door … op …" or "Concept"
     generated: date = field(default_factory=date.today)
@@ -143,4 +145,4 @@ class Document:
 
     @property
     def file_stem(self) -> str:
-        return slugify(f"{KINDS[self.kind]} {self.municipality} {self.year}")
+        return slugify(f"{KINDS[self.kind]} {self.municipality} {self.year} {self.scope}")

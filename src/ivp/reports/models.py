@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ivp.planning.execution.address import plan_address
+
 from .document import FORMATS, KINDS
 
 
@@ -69,6 +71,7 @@ class GeneratedDocument(models.Model):
     from_draft = models.BooleanField(default=True, editable=False)
     kind = models.CharField(_("document"), max_length=20, choices=list(KINDS.items()))
     year = models.PositiveSmallIntegerField(_("year"))
+    scope = models.CharField(_("part"), max_length=60, blank=True)  # see ActionPlan.scope
     format = models.CharField(_("format"), max_length=5, choices=[(f, f.upper()) for f in FORMATS])
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -89,10 +92,15 @@ class GeneratedDocument(models.Model):
         ordering = ["-requested_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.municipality} {self.year} ({self.format})"
+        return f"{self.get_kind_display()} {self.municipality} {self.address} ({self.format})"
 
     def get_absolute_url(self) -> str:
         return reverse("reports:document_detail", kwargs={"generated": self.token})
+
+    @property
+    def address(self) -> str:
+        """The year, or an uitvoeringsplan's address when several start in one year."""
+        return plan_address(self.year, self.scope)
 
     @property
     def is_finished(self) -> bool:

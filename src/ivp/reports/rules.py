@@ -13,17 +13,24 @@ from ivp.accounts.rules import (
     is_viewer_of,
     works_on_preparation_in,
 )
+from ivp.planning.execution.address import PlanAddress, plan_address
 
 READ_PERMS = {"ivp": "planning.view_plan"}
 
 
 @dataclass(frozen=True)
 class DocumentSubject:
-    """What a document is about: a kind, a municipality and a year."""
+    """What a document is about: a kind, a municipality and a year (and for an uitvoeringsplan
+    of one priority or speerpunt, its scope)."""
 
     municipality: object
     kind: str
     year: int
+    scope: str = ""
+
+    @property
+    def address(self) -> str:
+        return plan_address(self.year, self.scope)
 
     def source_for(self, user):
         """The plan version this user reads the document of (None for the analysis of public
@@ -35,7 +42,9 @@ class DocumentSubject:
             return None
         if self.kind == "ivp":
             return policy_selectors.plan_for_reader(user, self.municipality, self.year)
-        return execution_selectors.action_plan_for_reader(user, self.municipality, year=self.year)
+        return execution_selectors.action_plan_for_reader(
+            user, self.municipality, PlanAddress(self.year, self.scope)
+        )
 
 
 def _may_read_source(user, kind: str, source) -> bool:

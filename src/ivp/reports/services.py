@@ -89,6 +89,7 @@ def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
         municipality=subject.municipality,
         kind=subject.kind,
         year=subject.year,
+        scope=subject.scope,
         format=file_format,
         requested_by=user,
         policy_plan=source if isinstance(source, PolicyPlan) else None,

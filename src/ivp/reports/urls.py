@@ -8,9 +8,11 @@ D = "gemeenten/<gm:code>/documenten/"
 
 urlpatterns = [
     path(D, views.documents, name="documents"),
-    path(D + "<slug:document>/<int:year>/", views.document_page, name="document_page"),
+    path(D + "<slug:document>/<plan:address>/", views.document_page, name="document_page"),
     path(
-        D + "<slug:document>/<int:year>/maken/", views.document_generate, name="document_generate"
+        D + "<slug:document>/<plan:address>/maken/",
+        views.document_generate,
+        name="document_generate",
     ),
     path("documenten/<uuid:generated>/", views.document_detail, name="document_detail"),
     path(

@@ -16,7 +16,7 @@ from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.lookups import for_municipality, municipality_named
 
 from . import render_docx, render_html, selectors, services
-from .document import KINDS
+from .document import KINDS, PLAN_KINDS
 from .forms import GenerateForm, HouseStyleForm
 from .models import GeneratedDocument
 from .rules import DocumentSubject
@@ -26,10 +26,10 @@ from .tasks import read_progress
 DOCX = services.CONTENT_TYPES["docx"]
 
 
-def _subject(code, document, year) -> DocumentSubject:
-    if document not in KINDS:
+def _subject(code, document, address) -> DocumentSubject:
+    if document not in KINDS or (address.scope and document not in PLAN_KINDS):
         raise Http404
-    return DocumentSubject(municipality_named(code), document, year)
+    return DocumentSubject(municipality_named(code), document, *address)
 
 
 def _record(generated) -> GeneratedDocument:
@@ -37,7 +37,8 @@ def _record(generated) -> GeneratedDocument:
 
 
 def for_subject(perm: str):
-    """The document a municipality, kind and year name, handed to the view as `subject`."""
+    """The document a municipality, kind and year (an uitvoeringsplan's address) name, handed
+    to the view as `subject`."""
     return with_object("subject", _subject, perm)
 
 
@@ -58,8 +59,8 @@ def documents(request, municipality):
         subjects.append((DocumentSubject(municipality, "ivp", plan.start_year), plan.period))
     for action_plan in execution_selectors.action_plans_for_reader(request.user, municipality):
         for kind in ("uitvoeringsplan", "voortgang"):
-            subject = DocumentSubject(municipality, kind, action_plan.start_year)
-            subjects.append((subject, action_plan.period))
+            subject = DocumentSubject(municipality, kind, action_plan.start_year, action_plan.scope)
+            subjects.append((subject, _plan_period(action_plan)))
     rows = [
         {
             "subject": s,
@@ -82,6 +83,13 @@ def documents(request, municipality):
             "may_style": request.user.has_perm("reports.change_house_style", municipality),
         },
     )
+
+
+def _plan_period(action_plan) -> str:
+    """Its years, and what a plan for one priority or speerpunt covers."""
+    if not action_plan.scope:
+        return action_plan.period
+    return f"{action_plan.period}: {action_plan.title}"
 
 
 @for_subject("reports.view_document")

@@ -52,7 +52,7 @@ def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
     actions = Action.objects.prefetch_related(Prefetch("updates", queryset=latest))
     themes = (
         ActionPlanTheme.objects.filter(action_plan=action_plan)
-        .select_related("priority")
+        .select_related("priority", "focus_area")
         .prefetch_related(
             Prefetch("actions", queryset=actions),
             Prefetch(
@@ -77,8 +77,7 @@ def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
                 progress=rollup(items, action_plan.rollup_weight),
                 stale=stale_by_theme.get(theme.pk, []),
                 objectives=[
-                    _objective_status(o, action_plan.municipality)
-                    for o in theme.priority.objectives.all()
+                    _objective_status(o, action_plan.municipality) for o in theme.objectives
                 ],
             )
         )

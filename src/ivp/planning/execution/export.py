@@ -36,7 +36,7 @@ def themes_with_actions(action_plan: ActionPlan):
     actions = Action.objects.prefetch_related("party_links").order_by("order", "pk")
     return (
         ActionPlanTheme.objects.filter(action_plan=action_plan)
-        .select_related("priority__theme", "action_plan__municipality")
+        .select_related("priority__theme", "focus_area", "action_plan__municipality")
         .prefetch_related(Prefetch("actions", queryset=actions), "priority__objectives")
         .order_by("order")
     )

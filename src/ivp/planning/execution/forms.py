@@ -6,14 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, DateInput, EuroField, upload_form
 from ivp.figures.models import Indicator
-from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
+from ivp.planning.execution.models import SCOPE_LENGTH, Action, ActionPlan, ProgressUpdate
+from ivp.planning.execution.scope import scope_for
 from ivp.planning.policy.forms import split_parties
-from ivp.planning.policy.models import Objective
+from ivp.planning.policy.models import FocusArea, Objective
 from ivp.planning.workflow.forms import ModelRules, Versioned, model_field, text_field
 
 
 class ActionPlanCreateForm(ModelRules, AccessibleForm):
     rules_model = ActionPlan
+    rules_fields = {"title": None}  # left empty, the service writes the default title
 
     start_year = model_field(ActionPlan, "start_year", label=_("Year"))
     end_year = model_field(
@@ -26,8 +28,28 @@ class ActionPlanCreateForm(ModelRules, AccessibleForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(
-            "None ticked: all of them. A municipality that makes a plan per priority ticks one."
+            "None ticked here or below: all of them. A municipality that makes a plan per "
+            "priority ticks one; the other priorities get plans of their own."
         ),
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Or only these speerpunten"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For a plan per speerpunt: a speerpunt of a priority not ticked above."),
+    )
+    title = model_field(
+        ActionPlan,
+        "title",
+        required=False,
+        help_text=_("Empty: “Uitvoeringsplan integrale veiligheid” with the years (and the part)."),
+    )
+    scope = forms.CharField(
+        label=_("Short name in the address"),
+        max_length=SCOPE_LENGTH,
+        required=False,
+        help_text=ActionPlan._meta.get_field("scope").help_text,
     )
 
     def __init__(self, *args, policy_plan, **kwargs):
@@ -38,6 +60,21 @@ class ActionPlanCreateForm(ModelRules, AccessibleForm):
             "period": policy_plan.period,
         }
         self.fields["priorities"].queryset = policy_plan.priorities.order_by("-kind", "order", "pk")
+        focus_areas = FocusArea.objects.filter(priority__plan=policy_plan).select_related(
+            "priority"
+        )
+        self.fields["focus_areas"].queryset = focus_areas.order_by(
+            "priority__order", "priority__pk", "order", "pk"
+        )
+        self.fields["focus_areas"].label_from_instance = lambda f: f"{f.title} ({f.priority.title})"
+        if not focus_areas.exists():
+            del self.fields["focus_areas"]
+
+    def clean_end_year(self):
+        return self.cleaned_data.get("end_year") or self.cleaned_data.get("start_year")
+
+    def clean_scope(self) -> str:
+        return scope_for([], self.cleaned_data.get("scope") or "")
 
     def rules_instance(self) -> ActionPlan:
         return ActionPlan(policy_plan=self.policy_plan)
@@ -82,7 +119,7 @@ class ActionForm(ModelRules, Versioned):
             .order_by("name")
         )
         self.fields["theme"].queryset = themes
-        self.fields["theme"].label_from_instance = lambda t: t.priority.title
+        self.fields["theme"].label_from_instance = lambda t: t.title
         self.fields["objective"].queryset = Objective.objects.filter(
             priority__plan=plan.policy_plan
         ).select_related("priority")

@@ -16,14 +16,14 @@ def lint(action_plan: ActionPlan, *, picture=None) -> list[Finding]:
     """The findings of this uitvoeringsplan and of the IVP it carries out."""
     actions = list(
         Action.objects.filter(theme__action_plan=action_plan)
-        .select_related("theme__priority", "objective")
+        .select_related("theme__priority", "theme__focus_area", "objective")
         .prefetch_related("party_links")
     )
 
     def action_checks(priorities):
         return [
             *_actions(action_plan, actions),
-            *_objectives_without_actions(priorities, actions),
+            *_objectives_without_actions(_objectives_in(action_plan, priorities), actions),
             _totals(action_plan, actions),
         ]
 
@@ -85,22 +85,35 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
     return findings
 
 
-def _objectives_without_actions(priorities: list[Priority], actions: list[Action]) -> list[Finding]:
+def _objectives_in(action_plan: ActionPlan, priorities: list[Priority]) -> list:
+    """The IVP's objectives its themes work toward: a speerpunt's theme only the speerpunt's (a
+    plan per priority or speerpunt answers for its own part of the IVP)."""
+    pairs = set(action_plan.themes.values_list("priority_id", "focus_area_id"))
+    whole = {priority for priority, focus_area in pairs if focus_area is None}
+    parts = {focus_area for _priority, focus_area in pairs if focus_area is not None}
+    return [
+        objective
+        for priority in priorities
+        for objective in priority.objectives.all()
+        if priority.pk in whole or objective.focus_area_id in parts
+    ]
+
+
+def _objectives_without_actions(objectives: list, actions: list[Action]) -> list[Finding]:
     served = {a.objective_id for a in actions if a.objective_id}
     findings = []
-    for priority in priorities:
-        for objective in priority.objectives.all():
-            if objective.pk not in served:
-                findings.append(
-                    objective_finding(
-                        WARNING,
-                        objective,
-                        _("has no action in this implementation plan."),
-                        _(
-                            "Add an action for it, or explain in the theme's look-back why not this year."
-                        ),
-                    )
+    for objective in objectives:
+        if objective.pk not in served:
+            findings.append(
+                objective_finding(
+                    WARNING,
+                    objective,
+                    _("has no action in this implementation plan."),
+                    _(
+                        "Add an action for it, or explain in the theme's look-back why not this year."
+                    ),
                 )
+            )
     return findings
 
 

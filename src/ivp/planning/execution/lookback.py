@@ -43,12 +43,10 @@ def as_text(lines: list[Line]) -> str:
 
 
 def theme_of_year(priority: Priority, year: int) -> ActionPlanTheme | None:
-    """The same theme in the uitvoeringsplan covering `year`: the same priority, or (under a
-    newer plan version) one with the same theme or title."""
-    plan = execution_selectors.current_action_plan(priority.plan.municipality, year=year)
-    if plan is None:
-        return None
-    themes = list(plan.themes.select_related("priority"))
+    """The same theme in the uitvoeringsplannen covering `year` (one, or one per priority):
+    the same priority, or (under a newer plan version) one with the same theme or title."""
+    plans = execution_selectors.plans_covering(priority.plan.municipality, year, year)
+    themes = [theme for plan in plans for theme in plan.themes.all()]
     for matches in (
         lambda t: t.priority_id == priority.pk,
         lambda t: priority.theme_id is not None and t.priority.theme_id == priority.theme_id,

@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ivp.planning.execution.address import plan_address
 from ivp.planning.policy.models.parties import HasOrderedParties, PartyLink
 from ivp.planning.workflow import invariants
 from ivp.planning.workflow.invariants import FIRST_YEAR, checks
 from ivp.planning.workflow.models import Adoptable, version_constraints
 from ivp.planning.workflow.schedule import Schedule
 
+SCOPE_LENGTH = 60
 ONE_OR_TWO_YEARS_MESSAGE = _("An implementation plan runs one or two years.")
 OUTSIDE_POLICY_PLAN_MESSAGE = _("%(year)s lies outside the period of %(plan)s (%(period)s).")
 FUTURE_MESSAGE = _("Progress cannot be reported for a date in the future.")
@@ -48,6 +50,18 @@ class ActionPlan(Adoptable):
     )
     end_year = models.PositiveSmallIntegerField(
         _("last year"), validators=invariants.year_validators()
+    )
+    # Several plans may start in one year (one per priority or speerpunt); the scope tells
+    # them apart in their address: "2026" for the whole plan, "2026-ondermijning" for a part.
+    scope = models.SlugField(
+        _("short name in the address"),
+        max_length=SCOPE_LENGTH,
+        blank=True,
+        allow_unicode=False,
+        help_text=_(
+            "For a plan of one priority or speerpunt: a few words, as in 2026-ondermijning. "
+            "Empty: taken from the priority or speerpunt chosen."
+        ),
     )
 
     class Weight(models.TextChoices):
@@ -81,7 +95,7 @@ class ActionPlan(Adoptable):
                 violation_error_message=ONE_OR_TWO_YEARS_MESSAGE,
             ),
             *invariants.years("actionplan", "start_year", "end_year"),
-            *version_constraints("actionplan"),
+            *version_constraints("actionplan", key=("start_year", "scope")),
         ]
 
     def __str__(self) -> str:
@@ -117,8 +131,13 @@ class ActionPlan(Adoptable):
                 )
 
     def get_absolute_url(self) -> str:
-        url = reverse("planning:action_plan", args=[self.municipality.code, self.start_year])
+        url = reverse("planning:action_plan", args=[self.municipality.code, self.address])
         return url if self.is_current else f"{url}?versie={self.version}"
+
+    @property
+    def address(self) -> str:
+        """How its address names it: the first year, and the scope of a partial plan."""
+        return plan_address(self.start_year, self.scope)
 
     @property
     def is_current(self) -> bool:
@@ -142,6 +161,15 @@ class ActionPlanTheme(models.Model):
         related_name="action_plan_themes",
         verbose_name=_("priority or theme of the plan"),
     )
+    focus_area = models.ForeignKey(
+        "planning.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_plan_themes",
+        verbose_name=_("speerpunt"),
+        help_text=_("Set when the plan works on one speerpunt of the priority."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     lookback = models.TextField(
         _("look-back"), blank=True, help_text=_("The year before: what happened, in figures.")
@@ -155,15 +183,37 @@ class ActionPlanTheme(models.Model):
         ordering = ["action_plan", "order", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["action_plan", "priority"], name="actionplantheme_once_per_priority"
-            )
+                fields=["action_plan", "priority"],
+                condition=Q(focus_area__isnull=True),
+                name="actionplantheme_once_per_priority",
+            ),
+            models.UniqueConstraint(
+                fields=["action_plan", "focus_area"],
+                condition=Q(focus_area__isnull=False),
+                name="actionplantheme_once_per_focus_area",
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.priority.title
+        return self.title
 
     def get_absolute_url(self) -> str:
         return f"{self.action_plan.get_absolute_url()}#thema-{self.pk}"
+
+    @property
+    def title(self) -> str:
+        """A speerpunt's theme is named by the speerpunt and the priority it belongs to."""
+        if self.focus_area_id is None:
+            return self.priority.title
+        return f"{self.focus_area.title} ({self.priority.title})"
+
+    @property
+    def objectives(self) -> list:
+        """The IVP's objectives it works toward: its speerpunt's, or all of its priority's."""
+        found = self.priority.objectives.all()
+        if self.focus_area_id is None:
+            return list(found)
+        return [o for o in found if o.focus_area_id == self.focus_area_id]
 
 
 class ActionParty(PartyLink):

@@ -26,7 +26,7 @@ def progress_page(action: Action) -> str:
     """The action's progress page, in the version of the plan it belongs to."""
     plan = action.theme.action_plan
     url = reverse(
-        "planning:action_progress", args=[plan.municipality.code, plan.start_year, action.pk]
+        "planning:action_progress", args=[plan.municipality.code, plan.address, action.pk]
     )
     return url if plan.is_current else f"{url}?versie={plan.version}"
 

@@ -1,21 +1,23 @@
 """Reads of the uitvoeringsplannen: their versions, which one is in force or current, and which
 one a reader reads."""
 
+from ivp.planning.execution.address import PlanAddress, plan_address
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.workflow.models import Adoptable
 from ivp.planning.workflow.selectors import first_readable
 
 
-def action_plan_versions(municipality, *, start_year: int | None = None, year: int | None = None):
-    """Every version of the uitvoeringsplannen starting in (or covering) a year, newest first."""
+def action_plan_versions(municipality, *, address=None, year: int | None = None):
+    """Every version of the uitvoeringsplan an address names (a PlanAddress), or of those
+    covering a year, newest first."""
     versions = ActionPlan.objects.select_related("municipality", "policy_plan").filter(
         municipality=municipality
     )
-    if start_year is not None:
-        versions = versions.filter(start_year=start_year)
+    if address is not None:
+        versions = versions.filter(start_year=address.year, scope=address.scope)
     if year is not None:
         versions = versions.filter(start_year__lte=year, end_year__gte=year)
-    return versions.order_by("-start_year", "-version")
+    return versions.order_by("-start_year", "scope", "-version")
 
 
 def action_plans_in_force(*, municipality=None, policy_plan=None):
@@ -30,16 +32,6 @@ def action_plans_in_force(*, municipality=None, policy_plan=None):
     return plans.select_related("municipality", "policy_plan").order_by("start_year")
 
 
-def action_plan_in_force(municipality, *, year: int) -> ActionPlan | None:
-    """The uitvoeringsplan in force in `year`."""
-    return (
-        action_plans_in_force(municipality=municipality)
-        .filter(start_year__lte=year, end_year__gte=year)
-        .order_by("-start_year")
-        .first()
-    )
-
-
 def current_action_plans(*, municipality=None, year: int | None = None):
     """Of each uitvoeringsplan its newest version, adopted or not: the one in use (of the
     plans covering `year`, if given), newest first."""
@@ -48,33 +40,57 @@ def current_action_plans(*, municipality=None, year: int | None = None):
         plans = plans.filter(municipality=municipality)
     if year is not None:
         plans = plans.filter(start_year__lte=year, end_year__gte=year)
-    return plans.select_related("municipality", "policy_plan").order_by("-start_year", "-version")
-
-
-def current_action_plan(
-    municipality, *, start_year: int | None = None, year: int | None = None
-) -> ActionPlan | None:
-    """The newest version of the uitvoeringsplan starting in (or covering) a year."""
-    plans = current_action_plans(municipality=municipality, year=year)
-    if start_year is not None:
-        plans = plans.filter(start_year=start_year)
-    return plans.first()
-
-
-def action_plan_for_reader(
-    user, municipality, *, start_year=None, year=None, perm="planning.view_action_plan"
-) -> ActionPlan | None:
-    return first_readable(
-        user, action_plan_versions(municipality, start_year=start_year, year=year), perm
+    return plans.select_related("municipality", "policy_plan").order_by(
+        "-start_year", "scope", "-version"
     )
 
 
+def current_action_plan(municipality, address) -> ActionPlan | None:
+    """The newest version of the uitvoeringsplan an address names (a PlanAddress)."""
+    return (
+        current_action_plans(municipality=municipality)
+        .filter(start_year=address.year, scope=address.scope)
+        .first()
+    )
+
+
+class NoSuchActionPlan(LookupError):
+    """No plan with that address; the message (Dutch) names the ones there are that year."""
+
+
+def action_plan_addressed(municipality, year: int, scope: str = "") -> ActionPlan:
+    """The newest version of the plan with this address; given a year alone, else the only plan
+    running that year. Several plans that year and none named: NoSuchActionPlan naming them."""
+    plan = current_action_plan(municipality, PlanAddress(year, scope))
+    if plan is not None:
+        return plan
+    running = [] if scope else list(current_action_plans(municipality=municipality, year=year))
+    if len(running) == 1:
+        return running[0]
+    if running:
+        addresses = ", ".join(p.address for p in running)
+        raise NoSuchActionPlan(
+            f"{municipality.name} heeft in {year} {len(running)} uitvoeringsplannen ({addresses});"
+            " kies er één met --plan."
+        )
+    named = (
+        f"uitvoeringsplan {plan_address(year, scope)}" if scope else f"uitvoeringsplan voor {year}"
+    )
+    raise NoSuchActionPlan(f"{municipality.name} heeft geen {named} in ivp.")
+
+
+def action_plan_for_reader(
+    user, municipality, address, perm="planning.view_action_plan"
+) -> ActionPlan | None:
+    return first_readable(user, action_plan_versions(municipality, address=address), perm)
+
+
 def action_plans_for_reader(user, municipality, perm="planning.view_action_plan") -> list:
-    """One uitvoeringsplan per starting year, in the version this user reads; newest first."""
-    by_year: dict[int, list] = {}
+    """Each uitvoeringsplan (by its address) in the version this user reads; newest first."""
+    by_address: dict[tuple, list] = {}
     for plan in action_plan_versions(municipality):
-        by_year.setdefault(plan.start_year, []).append(plan)
-    readable = (first_readable(user, versions, perm) for versions in by_year.values())
+        by_address.setdefault((plan.start_year, plan.scope), []).append(plan)
+    readable = (first_readable(user, versions, perm) for versions in by_address.values())
     return [plan for plan in readable if plan is not None]
 
 
@@ -82,7 +98,7 @@ def actions_of(action_plan: ActionPlan):
     """Its actions theme by theme, in the plan's order, ready to be shown or exported."""
     return (
         Action.objects.filter(theme__action_plan=action_plan)
-        .select_related("theme__action_plan__municipality", "theme__priority")
+        .select_related("theme__action_plan__municipality", "theme__priority", "theme__focus_area")
         .prefetch_related("party_links")
         .order_by("theme__order", "theme__pk", "order", "pk")
     )
@@ -91,7 +107,9 @@ def actions_of(action_plan: ActionPlan):
 def action_in_context(pk: int) -> Action | None:
     """One action with its plan, municipality, theme and parties, as a reader or writer needs it."""
     return (
-        Action.objects.select_related("theme__action_plan__municipality", "theme__priority")
+        Action.objects.select_related(
+            "theme__action_plan__municipality", "theme__priority", "theme__focus_area"
+        )
         .prefetch_related("party_links")
         .filter(pk=pk)
         .first()
@@ -104,6 +122,17 @@ def themes_of(plan: ActionPlan):
     )
 
 
-def has_plan_starting(municipality, year: int) -> bool:
-    """Whether an uitvoeringsplan (any version) starts in `year`."""
-    return ActionPlan.objects.filter(municipality=municipality, start_year=year).exists()
+def has_plan_at(municipality, address) -> bool:
+    """Whether an uitvoeringsplan (any version) has this address."""
+    return ActionPlan.objects.filter(
+        municipality=municipality, start_year=address.year, scope=address.scope
+    ).exists()
+
+
+def plans_covering(municipality, first_year: int, last_year: int):
+    """The newest versions of the uitvoeringsplannen running in any of these years, with their
+    themes."""
+    plans = current_action_plans(municipality=municipality).filter(
+        start_year__lte=last_year, end_year__gte=first_year
+    )
+    return plans.prefetch_related("themes__priority", "themes__focus_area")

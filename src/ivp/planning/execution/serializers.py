@@ -47,9 +47,10 @@ class ActionSerializer(serializers.ModelSerializer):
         read_only=True, help_text="Actie-id; een voortgangsbestand noemt de actie hiermee."
     )
     theme = serializers.CharField(
-        source="theme.priority.title",
+        source="theme.title",
         read_only=True,
-        help_text="Titel van de prioriteit of het overige thema waar de actie onder valt.",
+        help_text="Titel van de prioriteit of het overige thema waar de actie onder valt; bij "
+        "een speerpunt: het speerpunt met de prioriteit tussen haakjes.",
     )
     theme_id = serializers.IntegerField(
         help_text="Id van het thema van het uitvoeringsplan; verplicht bij toevoegen, een "
@@ -165,6 +166,11 @@ class ActionPlanSerializer(AdoptableDocumentSerializer):
         "title": "Titel van het uitvoeringsplan.",
         "period": "Het jaar of de twee jaren van het plan.",
     }
+    address = serializers.CharField(
+        read_only=True,
+        help_text="Hoe de adressen het plan noemen: het eerste jaar, en bij een plan voor één "
+        "prioriteit of speerpunt de korte naam erachter (2026-ondermijning).",
+    )
     policy_plan = serializers.CharField(
         source="policy_plan.title", help_text="Titel van het integraal veiligheidsplan erboven."
     )

@@ -36,7 +36,7 @@ def stale_actions(actions, today: date) -> list[StaleAction]:
     rows = (
         actions.filter(status__in=OPEN)
         .annotate(last_update=Max("updates__date"))
-        .select_related("theme__action_plan__municipality", "theme__priority")
+        .select_related("theme__action_plan__municipality", "theme__priority", "theme__focus_area")
         .prefetch_related("party_links")
     )
     result = []

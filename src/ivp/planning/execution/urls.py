@@ -5,7 +5,7 @@ from django.urls import path
 from ivp.planning.execution.views import action_plans, dashboard, progress, removal
 from ivp.planning.workflow.removal_views import part_paths
 
-U = "gemeenten/<gm:code>/uitvoeringsplan/<int:year>/"
+U = "gemeenten/<gm:code>/uitvoeringsplan/<plan:address>/"
 THEME = U + "thema/<int:theme>/"
 ACTION = U + "acties/<int:action>/"
 

@@ -42,11 +42,12 @@ class Adoptable(models.Model):
         return self.status == self.Status.VASTGESTELD
 
 
-def version_constraints(prefix: str) -> list[models.UniqueConstraint]:
-    """One plan per municipality, starting year and version; one newer version per version."""
+def version_constraints(prefix: str, *, key=("start_year",)) -> list[models.UniqueConstraint]:
+    """One plan per municipality, `key` (its starting year) and version; one newer version
+    per version."""
     return [
         models.UniqueConstraint(
-            fields=["municipality", "start_year", "version"],
+            fields=["municipality", *key, "version"],
             name=f"{prefix}_one_per_start_and_version",
         ),
         models.UniqueConstraint(fields=["previous"], name=f"{prefix}_one_next_version"),

@@ -14,11 +14,11 @@ from .common import actions_table, amount, filled_columns, objective_line, plan_
 
 
 def action_plan_for(municipality, year: int) -> ActionPlan:
-    """The uitvoeringsplan that covers `year`: its newest version."""
-    plan = execution_selectors.current_action_plan(municipality, year=year)
-    if plan is None:
-        raise Http404(f"{municipality.name} heeft geen uitvoeringsplan voor {year}.")
-    return plan
+    """The uitvoeringsplan starting in (else the only one covering) `year`: its newest version."""
+    try:
+        return execution_selectors.action_plan_addressed(municipality, year)
+    except execution_selectors.NoSuchActionPlan as error:
+        raise Http404(str(error)) from None
 
 
 def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Document:
@@ -54,8 +54,8 @@ def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Documen
     )
     for theme, theme_actions in themes:
         kind = " (prioriteit)" if theme.priority.kind == "prioriteit" else ""
-        document.section(f"{theme.priority.title}{kind}")
-        objectives = list(theme.priority.objectives.all())
+        document.section(f"{theme.title}{kind}")
+        objectives = theme.objectives
         if objectives:
             document.section("Doelstellingen", 2).add(
                 Bullets([objective_line(o) for o in objectives])
@@ -65,7 +65,7 @@ def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Documen
                 *text_blocks(theme.lookback)
             )
         document.section(f"Acties {plan.period}", 2).add(
-            actions_table(f"Acties {plan.period}: {theme.priority.title}", theme_actions, columns)
+            actions_table(f"Acties {plan.period}: {theme.title}", theme_actions, columns)
             if theme_actions
             else Paragraph("Voor dit thema zijn nog geen acties vastgelegd.")
         )
@@ -86,8 +86,7 @@ def _money_sentence(sums: dict, columns: dict) -> str:
 
 def _overview_chart(themes, *, with_budget: bool) -> Chart:
     rows = [
-        [theme.priority.title, str(len(acts))]
-        + ([amount(totals_of(acts)["budget"])] if with_budget else [])
+        [theme.title, str(len(acts))] + ([amount(totals_of(acts)["budget"])] if with_budget else [])
         for theme, acts in themes
     ]
     table = Table(
@@ -96,7 +95,7 @@ def _overview_chart(themes, *, with_budget: bool) -> Chart:
         rows,
         numeric=(1, 2),
     )
-    points = [{"name": theme.priority.title, "value": len(acts)} for theme, acts in themes]
+    points = [{"name": theme.title, "value": len(acts)} for theme, acts in themes]
     spec = charts.comparison_chart(points, x_title="Aantal acties", highlight="")
     return Chart("Aantal acties per thema", spec, table)
 

@@ -50,6 +50,7 @@ def plan_document(
         municipality,
         year,
         title=plan.title,
+        scope=getattr(plan, "scope", ""),
         subtitle=f"Gemeente {municipality.name} · {plan.period}",
         status=adoption_line(plan, body),
         sources=[

@@ -9,6 +9,7 @@ from ivp.figures import formatting as nl
 from ivp.figures import safety_picture
 from ivp.planning.execution import dashboard, lookback
 from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.address import PlanAddress
 from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, with_line_breaks
@@ -33,7 +34,8 @@ def build(
         "voortgang",
         municipality,
         year,
-        title=f"Voortgangsrapportage integrale veiligheid {year}",
+        title=f"Voortgangsrapportage integrale veiligheid {year}" + _part(plan, boards),
+        scope=plan.scope,
         subtitle=f"Raadsinformatiebrief · Gemeente {municipality.name}",
         status=f"Stand van de uitvoering op {day(as_of)}, over {plan.title}.",
         figures_date=f"stand van de acties op {day(as_of)}; indicatoren: het laatste "
@@ -67,7 +69,7 @@ def _status_chart(boards, counts) -> Chart:
         {"status": s, "label": STATUS_WORDS[s], "count": counts[s]} for s in ORDER if counts[s]
     ]
     rows = [
-        [b.theme.priority.title]
+        [b.theme.title]
         + [str(b.counts[s]) for s in ORDER]
         + [nl.whole(b.progress) + "%" if b.progress is not None else "—"]
         for b in boards
@@ -173,10 +175,15 @@ def _objectives(statuses) -> Table:
     )
 
 
+def _part(plan: ActionPlan, boards) -> str:
+    """The themes a plan for one priority or speerpunt works on, after the title."""
+    return ": " + ", ".join(b.theme.title for b in boards) if plan.scope and boards else ""
+
+
 def _next_year(document: Document, plan: ActionPlan, actions: list[Action]) -> None:
     section = document.section(f"Wat verandert er in {plan.end_year + 1}")
     following = execution_selectors.current_action_plan(
-        plan.municipality, start_year=plan.end_year + 1
+        plan.municipality, PlanAddress(plan.end_year + 1, plan.scope)
     )
     open_actions = [a for a in actions if a.status in ("gepland", "lopend", "vertraagd")]
     dropped = [a for a in actions if a.status == "geschrapt"]

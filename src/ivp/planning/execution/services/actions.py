@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
+from ivp.planning.execution.scope import refuse_overlap, scope_for
 from ivp.planning.policy.models import PolicyPlan
 from ivp.planning.policy.services.parties import parties_named, set_parties
 from ivp.planning.workflow import adoption
@@ -26,43 +29,78 @@ def action_plan_create(
     start_year: int,
     end_year: int | None = None,
     title: str = "",
-    priorities=None,
+    priorities=(),
+    focus_areas=(),
+    scope: str = "",
 ) -> ActionPlan:
     """A draft plan for one year (or two), with a theme for every priority and other theme of
-    the IVP, or for the chosen ones (`priorities`; none chosen: all)."""
+    the IVP, or for the chosen priorities and speerpunten only: a municipality may make one
+    plan per priority or speerpunt, told apart by `scope` in their address."""
     end_year = end_year or start_year
     municipality = policy_plan.municipality
-    if ActionPlan.objects.filter(municipality=municipality, start_year=start_year).exists():
-        raise ValidationError(
-            _("%(municipality)s already has an implementation plan for %(year)s.")
-            % {"municipality": municipality.name, "year": start_year}
-        )
-    period = str(start_year) if end_year == start_year else f"{start_year}–{end_year}"
-    # priorities first ("prioriteit" sorts after "overig"), then the other themes
-    themes = policy_plan.priorities.order_by("-kind", "order", "pk")
-    if priorities:
-        themes = themes.filter(pk__in=[p.pk for p in priorities])
-        if len(themes) != len({p.pk for p in priorities}):
-            raise ValidationError(_("Choose priorities of %(plan)s.") % {"plan": policy_plan.title})
+    themes = _chosen_themes(policy_plan, list(priorities), list(focus_areas))
+    partial = bool(priorities or focus_areas)
+    chosen = [focus_area or priority for priority, focus_area in themes]
+    scope = scope_for(chosen if partial else [], scope)
+    period = _period(start_year, end_year)
     plan = ActionPlan(
         municipality=municipality,
         policy_plan=policy_plan,
         start_year=start_year,
         end_year=end_year,
-        title=title or _default_title(period, list(themes) if priorities else []),
+        scope=scope,
+        title=title or _default_title(period, chosen if partial else []),
     )
-    plan.full_clean()  # inside the IVP's period, one or two years: ActionPlan.clean()
+    taken = ValidationError(
+        _(
+            "%(municipality)s already has an implementation plan %(address)s; give this one "
+            "another short name in its address."
+        )
+        % {"municipality": municipality.name, "address": plan.address}
+        if scope
+        else _("%(municipality)s already has an implementation plan for %(year)s.")
+        % {"municipality": municipality.name, "year": start_year}
+    )
+    plan.full_clean(validate_constraints=False)  # in the IVP's period: ActionPlan.clean()
+    # a part chosen twice is the cause of its address being taken: say that first
+    address_taken = execution_selectors.has_plan_at(municipality, PlanAddress(start_year, scope))
+    if address_taken and not partial:
+        raise taken
+    refuse_overlap(municipality, start_year, end_year, themes)
+    if address_taken:
+        raise taken
     try:
         with transaction.atomic():
             plan.save()
     except IntegrityError:  # created by someone else since the check above
-        raise ValidationError(
-            _("%(municipality)s already has an implementation plan for %(year)s.")
-            % {"municipality": municipality.name, "year": start_year}
-        ) from None
-    for order, priority in enumerate(themes, start=1):
-        ActionPlanTheme.objects.create(action_plan=plan, priority=priority, order=order)
+        raise taken from None
+    for order, (priority, focus_area) in enumerate(themes, start=1):
+        ActionPlanTheme.objects.create(
+            action_plan=plan, priority=priority, focus_area=focus_area, order=order
+        )
     return plan
+
+
+def _chosen_themes(policy_plan: PolicyPlan, priorities: list, focus_areas: list) -> list[tuple]:
+    """(priority, speerpunt or None) per theme in the IVP's order: priorities first
+    ("prioriteit" sorts after "overig"), then the other themes; a speerpunt after its priority."""
+    ordered = list(policy_plan.priorities.order_by("-kind", "order", "pk"))
+    wanted = {p.pk for p in priorities}
+    by_priority: dict[int, list] = {}
+    for focus_area in sorted(focus_areas, key=lambda f: (f.order, f.pk)):
+        by_priority.setdefault(focus_area.priority_id, []).append(focus_area)
+    known = {p.pk for p in ordered}
+    if not wanted <= known or not set(by_priority) <= known:
+        raise ValidationError(_("Choose priorities of %(plan)s.") % {"plan": policy_plan.title})
+    if not wanted and not by_priority:
+        return [(priority, None) for priority in ordered]
+    themes = []
+    for priority in ordered:
+        if priority.pk in wanted:
+            themes.append((priority, None))
+        else:  # a whole priority already holds its speerpunten
+            themes.extend((priority, focus_area) for focus_area in by_priority.get(priority.pk, ()))
+    return themes
 
 
 def _default_title(period: str, chosen: list) -> str:
@@ -163,14 +201,24 @@ def action_update(*, action: Action, expected_version: int, **changes) -> Action
 def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
     """Next year's draft, with the same themes and every running action carried over (planned,
     running or delayed), linked to the action it continues so its history stays readable."""
+    old_themes = list(action_plan.themes.select_related("priority", "focus_area"))
+    partial = {"priorities": (), "focus_areas": ()}
+    if action_plan.scope:  # a plan of some priorities or speerpunten: the same ones again
+        partial = {
+            "priorities": [t.priority for t in old_themes if t.focus_area is None],
+            "focus_areas": [t.focus_area for t in old_themes if t.focus_area is not None],
+        }
     following = action_plan_create(
         policy_plan=action_plan.policy_plan,
         start_year=action_plan.end_year + 1,
         end_year=action_plan.end_year + 1 + (action_plan.end_year - action_plan.start_year),
+        scope=action_plan.scope,
+        title=_next_title(action_plan) if action_plan.scope else "",
+        **partial,
     )
-    themes = {t.priority_id: t for t in following.themes.all()}
-    for old_theme in action_plan.themes.all():
-        theme = themes.get(old_theme.priority_id)
+    themes = {(t.priority_id, t.focus_area_id): t for t in following.themes.all()}
+    for old_theme in old_themes:
+        theme = themes.get((old_theme.priority_id, old_theme.focus_area_id))
         if theme is None:
             continue
         running = old_theme.actions.filter(status__in=RUNNING)
@@ -191,6 +239,20 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
             carried.save()
             set_parties(carried, parties)
     return following
+
+
+def _next_title(action_plan: ActionPlan) -> str:
+    """A partial plan's title with its years moved on ("… 2026: Ondermijning" → "… 2027: …")."""
+    years = action_plan.end_year - action_plan.start_year + 1
+    old, new = (
+        action_plan.period,
+        _period(action_plan.start_year + years, action_plan.end_year + years),
+    )
+    return action_plan.title.replace(old, new) if old in action_plan.title else ""
+
+
+def _period(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
 
 
 @transaction.atomic

@@ -129,7 +129,7 @@ def progress_read(
         )
     actions = list(
         Action.objects.filter(theme__action_plan=action_plan)
-        .select_related("theme__priority", "theme__action_plan__municipality")
+        .select_related("theme__priority", "theme__focus_area", "theme__action_plan__municipality")
         .prefetch_related("party_links")
     )
     by_id = {a.pk: a for a in actions}
@@ -188,8 +188,7 @@ def progress_read(
                         "name": cell("item"),
                         "count": len(matches),
                         "which": "; ".join(
-                            _("id %(id)s under “%(theme)s”")
-                            % {"id": a.pk, "theme": a.theme.priority.title}
+                            _("id %(id)s under “%(theme)s”") % {"id": a.pk, "theme": a.theme.title}
                             for a in matches
                         ),
                     },

@@ -17,6 +17,7 @@ from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
 from ivp.planning.execution import lookback, stale
 from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
 from ivp.planning.execution.services import actions as action_services
 from ivp.planning.execution.views.lookups import for_action_plan
@@ -114,10 +115,12 @@ def action_plan_detail(request, plan):
             "may_change": may_change and not plan.adopted,
             "may_continue": may_change
             and plan.end_year < plan.policy_plan.end_year
-            and not execution_selectors.has_plan_starting(plan.municipality, plan.end_year + 1),
+            and not execution_selectors.has_plan_at(
+                plan.municipality, PlanAddress(plan.end_year + 1, plan.scope)
+            ),
             "updatable": updatable,
             "versions": execution_selectors.action_plan_versions(
-                plan.municipality, start_year=plan.start_year
+                plan.municipality, address=PlanAddress(plan.start_year, plan.scope)
             ).order_by("version"),
             "adopt_form": AdoptForm(
                 initial={"adopted_by": "college", "lock_version": plan.lock_version}
@@ -201,7 +204,7 @@ def fixed_on_adoption(plan) -> list[tuple[str, list[str]]]:
     count = sum(len(theme.actions.all()) for theme in themes)
     lines = [
         ngettext("%(theme)s: %(count)s action", "%(theme)s: %(count)s actions", n)
-        % {"theme": theme.priority.title, "count": n}
+        % {"theme": theme.title, "count": n}
         for theme in themes
         for n in [len(theme.actions.all())]
     ]

@@ -19,13 +19,17 @@ from ivp.regions.lookups import for_municipality
 
 @for_municipality()
 def municipality_dashboard(request, municipality):
-    """The newest dashboard this visitor may read (published ones for everyone)."""
+    """The newest dashboard this visitor may read (published ones for everyone); when several
+    plans start that year (one per priority), the choice between their dashboards."""
     plans = execution_selectors.action_plans_for_reader(
         request.user, municipality, perm="planning.view_dashboard"
     )
-    if plans:
-        return redirect("planning:dashboard", code=municipality.code, year=plans[0].start_year)
-    return render(request, "planning/dashboard_none.html", {"municipality": municipality})
+    newest = [plan for plan in plans if plan.start_year == plans[0].start_year] if plans else []
+    if len(newest) == 1:
+        return redirect("planning:dashboard", code=municipality.code, address=newest[0].address)
+    return render(
+        request, "planning/dashboard_none.html", {"municipality": municipality, "plans": newest}
+    )
 
 
 @for_dashboard_plan("planning.view_dashboard")
@@ -79,4 +83,4 @@ def dashboard_settings(request, plan):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Dashboard settings saved."))
-    return redirect("planning:dashboard", code=plan.municipality.code, year=plan.start_year)
+    return redirect("planning:dashboard", code=plan.municipality.code, address=plan.address)

@@ -102,7 +102,7 @@ def _confirm_or_cancel(request, plan, token):
     if stored is None:
         messages.error(request, _("This preview has expired; upload the file again."))
         return redirect(
-            "planning:progress_upload", code=plan.municipality.code, year=plan.start_year
+            "planning:progress_upload", code=plan.municipality.code, address=plan.address
         )
     preview_drop(token)
     if request.POST.get("confirm") != "ja":
@@ -141,7 +141,7 @@ def _confirm_or_cancel(request, plan, token):
             % {"count": count, "file": stored["file_name"]},
         )
         return redirect(plan)
-    return redirect("planning:progress_upload", code=plan.municipality.code, year=plan.start_year)
+    return redirect("planning:progress_upload", code=plan.municipality.code, address=plan.address)
 
 
 @for_action_plan("planning.view_action_plan")

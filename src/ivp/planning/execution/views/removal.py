@@ -17,7 +17,7 @@ def _action(plan, action: int):
 
 
 CHANGES = for_action_plan("planning.change_action_plan")
-theme_views = part_views(CHANGES, _theme, lambda item: item.priority.title)
+theme_views = part_views(CHANGES, _theme, lambda item: item.title)
 action_views = part_views(CHANGES, _action, lambda item: item.item)
 
 

@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from ivp.planning.execution import export as action_export
-from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.commands import action_plan_argument, add_plan_arguments
 from ivp.regions.commands import municipality_argument
 
 WRITERS = {
@@ -22,19 +22,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("gemeente", help="CBS-code, bijvoorbeeld GM1708.")
-        parser.add_argument(
-            "--jaar", type=int, required=True, help="Het (eerste) jaar van het plan."
-        )
+        add_plan_arguments(parser, required=True, year_help="Het (eerste) jaar van het plan.")
         parser.add_argument("--format", choices=sorted(WRITERS), default="json")
         parser.add_argument("-o", "--output", help="Schrijf naar dit bestand in plaats van stdout.")
 
-    def handle(self, *args, gemeente, jaar, format, output=None, **options):
-        municipality = municipality_argument(gemeente)
-        plan = execution_selectors.current_action_plan(municipality, start_year=jaar)
-        if plan is None:
-            raise CommandError(
-                f"{municipality.name} heeft geen uitvoeringsplan voor {jaar} in ivp."
-            )
+    def handle(self, *args, gemeente, jaar=None, plan=None, format, output=None, **options):
+        plan = action_plan_argument(municipality_argument(gemeente), jaar, plan)
         if format == "xlsx" and not output and sys.stdout.isatty():
             raise CommandError("XLSX is een binair bestand: geef -o BESTAND.xlsx op.")
         raw = WRITERS[format](plan)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ivp.planning.execution import lint as action_plan_lint
-from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.commands import action_plan_argument, add_plan_arguments
 from ivp.planning.policy import lint as policy_plan_lint
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.workflow.lint import FAULT, summary
@@ -19,15 +19,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM1708.")
-        parser.add_argument("--jaar", type=int, help="Het jaar van het uitvoeringsplan.")
+        add_plan_arguments(parser, required=False, year_help="Het jaar van het uitvoeringsplan.")
 
-    def handle(self, *args, gemeente, jaar=None, **options):
+    def handle(self, *args, gemeente, jaar=None, plan=None, **options):
         municipality = municipality_argument(gemeente)
         action_plan = None
-        if jaar is not None:
-            action_plan = execution_selectors.current_action_plan(municipality, start_year=jaar)
-            if action_plan is None:
-                raise CommandError(f"{municipality.name} heeft geen uitvoeringsplan voor {jaar}.")
+        if jaar is not None or plan is not None:
+            action_plan = action_plan_argument(municipality, jaar, plan)
         policy_plan = (
             action_plan.policy_plan
             if action_plan

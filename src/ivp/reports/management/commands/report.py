@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from ivp.common.progress import ProgressBar
+from ivp.planning.execution.commands import action_plan_argument, add_plan_arguments
 from ivp.regions.commands import municipality_argument
 from ivp.reports import services
-from ivp.reports.document import FORMATS, KINDS
+from ivp.reports.document import FORMATS, KINDS, PLAN_KINDS
 from ivp.reports.render_docx import TemplateError
 from ivp.reports.render_pdf import PdfUnavailable
 
@@ -22,15 +23,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("soort", choices=list(KINDS), help="Welk document.")
         parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM1708.")
-        parser.add_argument("--jaar", type=int, required=True, help="Het jaar, bijvoorbeeld 2026.")
+        add_plan_arguments(parser, required=True, year_help="Het jaar, bijvoorbeeld 2026.")
         parser.add_argument("--format", choices=FORMATS, default="pdf")
         parser.add_argument("-o", "--uitvoer", dest="output", help="Bestand; standaard de naam.")
 
-    def handle(self, *args, soort, gemeente, jaar, format, output=None, **options):
+    def handle(self, *args, soort, gemeente, jaar=None, plan=None, format, output=None, **options):
         municipality = municipality_argument(gemeente)
+        source = None
+        if soort in PLAN_KINDS:
+            source = action_plan_argument(municipality, jaar, plan)
+            jaar = source.start_year
+        elif plan is not None:
+            raise CommandError(
+                "--plan noemt een uitvoeringsplan; gebruik --jaar voor dit document."
+            )
         try:
             made = services.make(
-                soort, municipality, jaar, format, progress=ProgressBar(sys.stderr, unit="stap")
+                soort,
+                municipality,
+                jaar,
+                format,
+                plan=source,
+                progress=ProgressBar(sys.stderr, unit="stap"),
             )
         except Http404 as error:
             raise CommandError(
