@@ -120,6 +120,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
         planning_demo_load()  # Westerveld's adopted plan (fixture `westerveld_plan`)
         _planning_samples()  # Steenwijkerland's draft IVP 2027–2030 (`steenwijkerland_draft_plan`)
         actions_demo_load()  # its adopted IVP 2023–2026 and uitvoeringsplan 2026
+        _chapter_samples()
         # Finished uploads of own figures, so pages about an upload have something to show:
         # one for Westerveld, one for Steenwijkerland.
         for code in ("GM1701", "GM1708"):
@@ -234,6 +235,19 @@ def user_named(db):
 
 
 __all__ = ["DATA", "DEMO_USERS", "SHARED", "client_for", "client_logged_in_with_password"]
+
+
+def _chapter_samples():
+    """Each 2026 uitvoeringsplan with its outline taken over and a chapter of its own."""
+    from ivp.planning.models import ActionPlan
+    from ivp.planning.workflow.chapter_services import chapter_add, outline_take_over
+    from ivp.reports.outlines import OUTLINES
+
+    for code in ("GM1701", "GM1708"):
+        action_plan = ActionPlan.objects.get(municipality__code=code, start_year=2026)
+        for document in ("uitvoeringsplan", "voortgang"):
+            outline_take_over(plan=action_plan, document=document, defaults=OUTLINES[document])
+        chapter_add(plan=action_plan, document="uitvoeringsplan", title="Eigen hoofdstuk")
 
 
 def _planning_samples():

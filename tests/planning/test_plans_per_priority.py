@@ -78,7 +78,7 @@ def test_a_plan_per_speerpunt_holds_that_speerpunts_objectives_only(westerveld_p
     other = action_plan_create(policy_plan=westerveld_plan, start_year=2027, focus_areas=[second])
     theme = plan.themes.get()
     assert theme.focus_area == first and theme.priority == undermining
-    assert theme.title == f"{first.title} ({undermining.title})"
+    assert theme.title == f"{first.title} (speerpunt van {undermining.title})"
     assert {o.focus_area_id for o in theme.objectives} <= {first.pk}
     assert plan.address != other.address
     page = client_for("coordinator.westerveld").get(plan.get_absolute_url()).content.decode()

@@ -25,6 +25,7 @@ TEXT_FIELDS = {
     "communication": CHAPTER,
     "formation": CHAPTER,
     "finances": CHAPTER,
+    "body": CHAPTER,  # a chapter of a document
 }
 
 

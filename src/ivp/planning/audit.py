@@ -6,6 +6,7 @@ from ivp.planning.models import (
     ActionPlan,
     ActionPlanTheme,
     ApproachLine,
+    Chapter,
     CycleStep,
     FocusArea,
     Objective,
@@ -22,11 +23,12 @@ from ivp.planning.models import (
 # The models with history, by the path from each to its municipality.
 HISTORIES = {
     "municipality": (PolicyCycle, PolicyPlan, ActionPlan),
+    "policy_plan__municipality": (Chapter,),
     "cycle__municipality": (CycleStep, WorkGroupMember, Prioritisation),
     "prioritisation__cycle__municipality": (ThemeScore,),
     "plan__municipality": (Priority,),
     "priority__plan__municipality": (FocusArea, Objective, ApproachLine, RegionalLink),
-    "action_plan__municipality": (ActionPlanTheme,),
+    "action_plan__municipality": (ActionPlanTheme, Chapter),
     "theme__action_plan__municipality": (Action,),
     "action__theme__action_plan__municipality": (ProgressUpdate,),
 }

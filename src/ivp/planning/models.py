@@ -14,6 +14,7 @@ from ivp.planning.execution.models import (
 )
 from ivp.planning.policy.models import *  # noqa: F403 (its __all__ lists the policy models)
 from ivp.planning.policy.models import __all__ as _policy_models
+from ivp.planning.workflow.chapters import Chapter
 from ivp.planning.workflow.models import Adoptable
 
 __all__ = [
@@ -23,5 +24,6 @@ __all__ = [
     "ActionPlan",
     "ActionPlanTheme",
     "Adoptable",
+    "Chapter",
     "ProgressUpdate",
 ]

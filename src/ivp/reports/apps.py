@@ -12,3 +12,5 @@ class ReportsConfig(AppConfig):
         from .audit import report_histories
 
         register_histories(report_histories)
+
+        from . import chapter_parts  # noqa: F401 (registers chapters as removable parts)

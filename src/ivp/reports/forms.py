@@ -1,10 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ivp.common import upload_limits
+from ivp.common import text_limits, upload_limits
 from ivp.common.forms import AccessibleForm, UploadField
 from ivp.common.importing import ImportFileError
+from ivp.planning.models import Chapter
+from ivp.planning.workflow.forms import Versioned, model_field, text_field
 
+from .outlines import BLOCKS
 from .render_docx import TemplateError, open_template
 from .template_cleaning import CleanedTemplate, clean_template
 
@@ -48,3 +51,25 @@ class HouseStyleForm(AccessibleForm):
         except TemplateError:
             raise not_word from None
         return cleaned
+
+
+class ChapterForm(Versioned):
+    title = model_field(Chapter, "title")
+    included = forms.BooleanField(label=_("In the document"), required=False)
+    body = text_field(
+        _("Text"),
+        rows=14,
+        help_text=Chapter._meta.get_field("body").help_text,
+        max_length=text_limits.CHAPTER,
+    )
+    block = forms.ChoiceField(label=_("Generated part after the text"), required=False, choices=())
+    signer_function = model_field(Chapter, "signer_function")
+    signer_name = model_field(Chapter, "signer_name")
+
+    def __init__(self, *args, document: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].choices = [("", _("none")), *BLOCKS[document].items()]
+
+
+class ChapterAddForm(AccessibleForm):
+    title = model_field(Chapter, "title", label=_("Title of the new chapter"))

@@ -86,7 +86,18 @@ def may_read_file(user, record):
     return _may_read_source(user, record.kind, source)
 
 
+@rules.predicate
+def may_write_subject(user, subject):
+    """Its chapters are written by whoever may change the plan it is about."""
+    if subject is None or subject.kind == "analyse":
+        return False
+    source = subject.source_for(user)
+    perm = "planning.change_plan" if subject.kind == "ivp" else "planning.change_action_plan"
+    return source is not None and user.has_perm(perm, source)
+
+
 rules.add_perm("reports.view_document", may_read_subject)
+rules.add_perm("reports.change_document", may_write_subject)
 # Making one in the background costs the server work: signed-in readers only.
 rules.add_perm("reports.generate_document", is_signed_in & may_read_subject)
 rules.add_perm("reports.download_document", is_signed_in & (is_beheerder | may_read_file))

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from ivp.planning.workflow.removal import DOWN, UP
+
+from . import chapter_views, views
 
 app_name = "reports"
 
 D = "gemeenten/<gm:code>/documenten/"
+C = D + "<slug:document>/<plan:address>/hoofdstukken/"
 
 urlpatterns = [
     path(D, views.documents, name="documents"),
@@ -13,6 +16,21 @@ urlpatterns = [
         D + "<slug:document>/<plan:address>/maken/",
         views.document_generate,
         name="document_generate",
+    ),
+    path(C, chapter_views.chapters, name="chapters"),
+    path(C + "<int:chapter>/", chapter_views.chapter_edit, name="chapter_edit"),
+    path(C + "<int:chapter>/verwijderen/", chapter_views.chapter_remove, name="chapter_remove"),
+    path(
+        C + "<int:chapter>/omhoog/",
+        chapter_views.chapter_move,
+        {"direction": UP},
+        name="chapter_up",
+    ),
+    path(
+        C + "<int:chapter>/omlaag/",
+        chapter_views.chapter_move,
+        {"direction": DOWN},
+        name="chapter_down",
     ),
     path("documenten/<uuid:generated>/", views.document_detail, name="document_detail"),
     path(

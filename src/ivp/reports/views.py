@@ -67,6 +67,7 @@ def documents(request, municipality):
             "name": KINDS[s.kind],
             "period": period,
             "may_generate": request.user.has_perm("reports.generate_document", s),
+            "may_write": request.user.has_perm("reports.change_document", s),
         }
         for s, period in subjects
         if request.user.has_perm("reports.view_document", s)
@@ -89,6 +90,8 @@ def _plan_period(action_plan) -> str:
     """Its years, and what a plan for one priority or speerpunt covers."""
     if not action_plan.scope:
         return action_plan.period
+    if action_plan.period in action_plan.title:
+        return action_plan.title
     return f"{action_plan.period}: {action_plan.title}"
 
 
@@ -106,6 +109,7 @@ def document_page(request, subject):
             "municipality": subject.municipality,
             "subject": subject,
             "may_generate": request.user.has_perm("reports.generate_document", subject),
+            "may_write": request.user.has_perm("reports.change_document", subject),
             "form": GenerateForm(),
         },
     )

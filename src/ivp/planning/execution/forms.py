@@ -66,7 +66,10 @@ class ActionPlanCreateForm(ModelRules, AccessibleForm):
         self.fields["focus_areas"].queryset = focus_areas.order_by(
             "priority__order", "priority__pk", "order", "pk"
         )
-        self.fields["focus_areas"].label_from_instance = lambda f: f"{f.title} ({f.priority.title})"
+        self.fields["focus_areas"].label_from_instance = lambda f: (
+            _("%(focus_area)s (speerpunt of %(priority)s)")
+            % {"focus_area": f.title, "priority": f.priority.title}
+        )
         if not focus_areas.exists():
             del self.fields["focus_areas"]
 
@@ -135,6 +138,14 @@ class ActionForm(ModelRules, Versioned):
 
 
 class LookbackForm(Versioned):
+    introduction = text_field(
+        _("Introduction"),
+        rows=5,
+        help_text=_(
+            "What the theme is about this year, for the reader of the document; paragraphs "
+            "separated by an empty line, “- ” for a list."
+        ),
+    )
     lookback = text_field(
         _("Look-back"),
         rows=10,

@@ -29,6 +29,11 @@ GROUPED = (Action.Status.AFGEROND, Action.Status.LOPEND, Action.Status.GEPLAND)
 class Line:
     text: str
     source: str  # the figure (source and periods) or the actions (plan and items)
+    gap: bool = False  # what ivp lacks: a note for the coordinator, never for the council
+
+
+def for_council(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if not line.gap]
 
 
 def draft(priority: Priority, year: int, *, picture=None) -> list[Line]:
@@ -65,6 +70,7 @@ def _action_lines(priority: Priority, year: int) -> list[Line]:
             Line(
                 f"Voor {year} is in ivp geen uitvoeringsplan met dit thema vastgelegd.",
                 "Uitvoeringsplannen in ivp",
+                gap=True,
             )
         ]
     plan = theme.action_plan
@@ -125,6 +131,7 @@ def _figure_lines(priority: Priority, year: int, picture) -> list[Line]:
                 "Voor dit thema zijn in ivp geen geregistreerde cijfers tot en met "
                 f"{year} ingelezen.",
                 "Cijfers in ivp",
+                gap=True,
             )
         )
     return lines

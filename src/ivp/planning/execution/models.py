@@ -171,6 +171,11 @@ class ActionPlanTheme(models.Model):
         help_text=_("Set when the plan works on one speerpunt of the priority."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("What the theme is about this year, for the reader of the document."),
+    )
     lookback = models.TextField(
         _("look-back"), blank=True, help_text=_("The year before: what happened, in figures.")
     )
@@ -205,7 +210,10 @@ class ActionPlanTheme(models.Model):
         """A speerpunt's theme is named by the speerpunt and the priority it belongs to."""
         if self.focus_area_id is None:
             return self.priority.title
-        return f"{self.focus_area.title} ({self.priority.title})"
+        return _("%(focus_area)s (speerpunt of %(priority)s)") % {
+            "focus_area": self.focus_area.title,
+            "priority": self.priority.title,
+        }
 
     @property
     def objectives(self) -> list:

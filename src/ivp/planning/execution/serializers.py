@@ -50,7 +50,7 @@ class ActionSerializer(serializers.ModelSerializer):
         source="theme.title",
         read_only=True,
         help_text="Titel van de prioriteit of het overige thema waar de actie onder valt; bij "
-        "een speerpunt: het speerpunt met de prioriteit tussen haakjes.",
+        "een speerpunt: „speerpunt (speerpunt van prioriteit)”.",
     )
     theme_id = serializers.IntegerField(
         help_text="Id van het thema van het uitvoeringsplan; verplicht bij toevoegen, een "

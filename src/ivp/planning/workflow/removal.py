@@ -44,8 +44,9 @@ class Removable:
     `goes_with(item)` says, one line each, what is removed with it ("3 objectives");
     `refusal(item)` a reason it may not be removed now (None: it may); `back_to(item)` the
     page to return to after a removal, `shown_at(item)` the place on it after a move (default
-    `back_to`); `while_adopted` lets it go also from an adopted plan (progress entries, which
-    go on after adoption)."""
+    `back_to`); `while_adopted` (a bool, or a test of the item) lets it go and move also in an
+    adopted plan (progress entries and a progress report's chapters, which go on after
+    adoption)."""
 
     model: type[models.Model]
     plan: Callable[[models.Model], Adoptable]
@@ -53,11 +54,14 @@ class Removable:
     siblings: Callable[[models.Model], models.QuerySet] | None = None
     goes_with: Callable[[models.Model], list[str]] = _nothing
     refusal: Callable[[models.Model], str | None] = _no_refusal
-    while_adopted: bool = False
+    while_adopted: bool | Callable[[models.Model], bool] = False
     shown_at: Callable[[models.Model], str] | None = None
 
     def place_of(self, item) -> str:
         return (self.shown_at or self.back_to)(item)
+
+    def goes_on_after_adoption(self, item) -> bool:
+        return self.while_adopted(item) if callable(self.while_adopted) else self.while_adopted
 
 
 _KINDS: dict[type[models.Model], Removable] = {}
@@ -80,7 +84,7 @@ def may_be_removed(item) -> str | None:
     """Why `item` cannot be removed now (its plan is adopted, or its kind refuses), or None."""
     kind = kind_of(item)
     plan = kind.plan(item)
-    if plan.adopted and not kind.while_adopted:
+    if plan.adopted and not kind.goes_on_after_adoption(item):
         return plan.adopted_refusal()
     return kind.refusal(item)
 
@@ -131,5 +135,5 @@ def _claim_plan(kind: Removable, item) -> None:
     """Lock the plan's row, so an adoption at the same moment waits, then check it is a draft."""
     plan = kind.plan(item)
     locked = type(plan).objects.select_for_update().get(pk=plan.pk)
-    if not kind.while_adopted:
+    if not kind.goes_on_after_adoption(item):
         ensure_draft(locked)

@@ -10,6 +10,7 @@ from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
+from .chapters import assemble, outline_of
 from .common import actions_table, amount, filled_columns, objective_line, plan_document
 
 
@@ -32,45 +33,71 @@ def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Documen
         year,
         plan,
         "het college",
-        recorded_by=" door de gemeente en haar partners",
+        recorded_by=", opgesteld door de gemeente en haar partners",
         sources=(
             f"{plan.policy_plan.title} ({plan.policy_plan.period}): de prioriteiten en "
             "doelstellingen.",
         ),
         figures_date="Stand van de acties op de datum van aanmaak.",
     )
-    priorities = sum(1 for theme, _ in themes if theme.priority.kind == "prioriteit")
-    document.section("Inleiding").add(
-        Paragraph(
-            f"Dit uitvoeringsplan werkt het {plan.policy_plan.title} uit voor {plan.period}. "
-            f"Per thema staan de doelstellingen uit het veiligheidsplan, een terugblik op het jaar "
-            f"ervoor en de acties met de partijen die ze uitvoeren en hun planning."
-        ),
-        Paragraph(
-            f"Het plan telt {len(actions)} acties in {len(themes)} thema's, waarvan {priorities} "
-            "prioriteiten van de raad." + _money_sentence(totals_of(actions), columns)
-        ),
-        _overview_chart(themes, with_budget=columns["budget"]),
-    )
-    for theme, theme_actions in themes:
-        kind = " (prioriteit)" if theme.priority.kind == "prioriteit" else ""
-        document.section(f"{theme.title}{kind}")
-        objectives = theme.objectives
-        if objectives:
-            document.section("Doelstellingen", 2).add(
-                Bullets([objective_line(o) for o in objectives])
-            )
-        if theme.lookback.strip():
-            document.section(f"Terugblik {plan.start_year - 1}", 2).add(
-                *text_blocks(theme.lookback)
-            )
-        document.section(f"Acties {plan.period}", 2).add(
-            actions_table(f"Acties {plan.period}: {theme.title}", theme_actions, columns)
-            if theme_actions
-            else Paragraph("Voor dit thema zijn nog geen acties vastgelegd.")
-        )
-    document.section("Totalen per partij").add(_party_table(actions, columns))
+    assemble(document, outline_of(plan, "uitvoeringsplan"), blocks(plan, themes, columns))
     return document
+
+
+def blocks(plan: ActionPlan, themes: list, columns: dict) -> dict:
+    """The generated parts a chapter of the uitvoeringsplan may hold."""
+    actions = [a for _, acts in themes for a in acts]
+
+    def plan_facts(document, section):
+        priorities = sum(1 for theme, _ in themes if _is_priority(theme))
+        section.add(
+            Paragraph(
+                f"Dit uitvoeringsplan werkt het {plan.policy_plan.title} uit voor {plan.period}. "
+                f"Het telt {len(actions)} acties in {len(themes)} thema's, waarvan {priorities} "
+                "prioriteiten van de raad." + _money_sentence(totals_of(actions), columns)
+            ),
+            _overview_chart(themes, with_budget=columns["budget"]),
+        )
+
+    def all_themes(document, section):
+        for mark, (theme, theme_actions) in zip(_marks(themes), themes, strict=True):
+            _theme(document, plan, theme, theme_actions, columns, f"{mark}. ", section.level + 1)
+
+    return {
+        "plan_facts": plan_facts,
+        "themes": all_themes,
+        "party_totals": lambda document, section: section.add(_party_table(actions, columns)),
+    }
+
+
+def _is_priority(theme) -> bool:
+    return theme.priority.kind == "prioriteit"
+
+
+def _marks(themes) -> list[str]:
+    """Priorities numbered 1, 2, 3; the other themes lettered A, B, C (as municipalities do)."""
+    numbers = iter(range(1, len(themes) + 1))
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return [
+        str(next(numbers)) if _is_priority(theme) else next(letters, "·") for theme, _ in themes
+    ]
+
+
+def _theme(document, plan, theme, theme_actions, columns, mark: str, level: int) -> None:
+    section = document.section(f"{mark}{theme.title}", level)
+    section.add(*text_blocks(theme.introduction))
+    if theme.objectives:
+        document.section("Doelstellingen", level + 1).add(
+            Bullets([objective_line(o) for o in theme.objectives])
+        )
+    if theme.lookback.strip():
+        document.section(f"Terugblik {plan.start_year - 1}", level + 1).add(
+            *text_blocks(theme.lookback)
+        )
+    if theme_actions:
+        document.section(f"Acties {plan.period}", level + 1).add(
+            actions_table(f"Acties {plan.period}: {theme.title}", theme_actions, columns)
+        )
 
 
 def _money_sentence(sums: dict, columns: dict) -> str:
@@ -80,7 +107,7 @@ def _money_sentence(sums: dict, columns: dict) -> str:
     if columns["hours"]:
         parts.append(f"{sums['hours']} uur")
     if not parts:
-        return " Budget en uren zijn bij de acties nog niet ingevuld."
+        return ""
     return f" Begroot bij de acties die het invulden: {' en '.join(parts)}."
 
 

@@ -1,8 +1,6 @@
 """The Veiligheidsanalyse: the veiligheidsbeeld per safety field, every indicator with its
 series (chart and table), the verdict of its change, its comparisons and its cautions."""
 
-from django.utils.text import get_text_list
-
 from ivp.figures import drafting, presenters, safety_picture
 from ivp.figures import formatting as nl
 from ivp.figures.safety_picture import IndicatorPicture
@@ -40,7 +38,7 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
     )
     if picture is None or not picture.indicators:
         document.section("Inleiding").add(
-            Paragraph(f"Voor {municipality.name} zijn in ivp nog geen cijfers ingelezen.")
+            Paragraph(f"Van {municipality.name} zijn nog geen geregistreerde cijfers beschikbaar.")
         )
         return document
     items = picture.indicators
@@ -65,14 +63,11 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         if peers
         else None,
     )
-    document.section("Overzicht").add(
-        _overview(items, picture), _fields_lacking(picture, municipality.name)
-    )
+    document.section("Overzicht").add(_overview(items, picture))
     for field_picture in picture.all_fields:
-        section = document.section(f"{field_picture.number}. {field_picture.name}")
         if not field_picture.indicators:
-            section.add(Paragraph(_field_without_figures(field_picture, municipality.name)))
-            continue
+            continue  # the app says which fields lack figures; the document leaves them out
+        section = document.section(f"{field_picture.number}. {field_picture.name}")
         section.add(Paragraph(_field_summary(field_picture.indicators)))
         for item in field_picture.indicators:
             _indicator(document, item, municipality.name)
@@ -81,26 +76,6 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         for item in picture.without_theme:
             _indicator(document, item, municipality.name)
     return document
-
-
-def _field_without_figures(field_picture, place: str) -> str:
-    return (
-        f"ivp heeft voor dit veld ({', '.join(field_picture.themes)}) nog geen cijfers van {place}."
-    )
-
-
-def _fields_lacking(picture, place: str) -> Paragraph | None:
-    """Which fields the analysis has no figures for, said once, with how to add them."""
-    lacking = picture.fields_without_figures
-    if not lacking:
-        return None
-    names = get_text_list([f"{f.number} ({f.name})" for f in lacking], "en")
-    return Paragraph(
-        f"Voor {'veld' if len(lacking) == 1 else 'de velden'} {names} heeft ivp nog geen "
-        f"cijfers van {place}. Eigen registraties (meldingen, incidenten) en enquêteuitkomsten "
-        f"leest de coördinator in bij ‘Eigen cijfers importeren’ (stap 2); tot dan rust het beeld "
-        f"van {'dat veld' if len(lacking) == 1 else 'die velden'} op de inbreng van de partners."
-    )
 
 
 def _field_summary(items: list[IndicatorPicture]) -> str:

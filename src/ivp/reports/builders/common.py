@@ -54,8 +54,7 @@ def plan_document(
         subtitle=f"Gemeente {municipality.name} · {plan.period}",
         status=adoption_line(plan, body),
         sources=[
-            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}), vastgelegd in "
-            f"ivp{recorded_by}.",
+            f"{plan.title}, versie {plan.version} ({plan.get_status_display()}){recorded_by}.",
             *sources,
         ],
         **fields,

@@ -15,6 +15,7 @@ from ivp.planning.policy.export import _lines
 from ivp.planning.policy.selectors import KEY_INDICATOR
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
+from .chapters import assemble, outline_of
 from .common import adoption_line, objective_line, plan_document
 
 
@@ -34,44 +35,59 @@ def build(municipality, year: int, *, plan=None) -> Document:
         if plan
         else policy_plan_for(municipality, year)
     )
+    document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
+    assemble(document, outline_of(plan, "ivp"), blocks(plan))
+    return document
+
+
+def blocks(plan) -> dict:
+    """The generated parts a chapter of the IVP may hold (`outlines.BLOCKS["ivp"]`)."""
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
-    document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
-    document.section("Inleiding").add(
-        Paragraph(
-            f"Dit Integraal Veiligheidsplan legt voor {plan.period} vast waar {municipality.name} "
-            f"met haar partners aan werkt: {len(priorities)} prioriteiten"
-            + (f" en {len(others)} andere thema's" if others else "")
-            + ". Het college werkt het elk jaar uit in een uitvoeringsplan en legt daarover "
-            "verantwoording af aan de raad."
-        )
-    )
-    if plan.frameworks.all():
-        document.section("Kaders").add(
-            Table(
-                "Kaders waarbinnen dit plan valt",
-                ["Kader", "Niveau", "Periode", "Van"],
-                [[f.name, f.level, f.period, f.issuer] for f in plan.frameworks.all()],
+
+    def plan_facts(document, section):
+        section.add(
+            Paragraph(
+                f"Dit Integraal Veiligheidsplan legt voor {plan.period} vast waar "
+                f"{plan.municipality.name} met haar partners aan werkt: {len(priorities)} "
+                "prioriteiten" + (f" en {len(others)} andere thema's" if others else "") + "."
             )
         )
-    if plan.mission or plan.vision:
-        section = document.section("Missie en visie")
+
+    def priority_overview(document, section):
+        if priorities:
+            section.add(Bullets([_overview_line(p) for p in priorities], ordered=True))
+
+    def frameworks(document, section):
+        if plan.frameworks.all():
+            section.add(
+                Table(
+                    "Kaders waarbinnen dit plan valt",
+                    ["Kader", "Niveau", "Periode", "Van"],
+                    [[f.name, f.level, f.period, f.issuer] for f in plan.frameworks.all()],
+                )
+            )
+
+    def mission_vision(document, section):
         if plan.mission:
             section.add(*text_blocks(plan.mission, prefix="Missie:"))
         if plan.vision:
             section.add(*text_blocks(plan.vision))
-    if plan.strategic_objectives.strip() or plan.principles.strip():
-        section = document.section("Strategische doelstellingen en uitgangspunten")
         if plan.strategic_objectives.strip():
-            section.add(Bullets(_lines(plan.strategic_objectives)))
+            section.add(
+                Paragraph("Strategische doelen:"), Bullets(_lines(plan.strategic_objectives))
+            )
         if plan.principles.strip():
             section.add(Paragraph("Uitgangspunten:"), Bullets(_lines(plan.principles)))
-    _safety_picture(document, plan)
-    for number, priority in enumerate(priorities, start=1):
-        _priority(document, priority, f"Prioriteit {number}: ")
-    going = policy_selectors.going_concern_themes(plan)
-    if others or going:
-        section = document.section("Overige thema's")
+
+    def all_priorities(document, section):
+        for number, priority in enumerate(priorities, start=1):
+            _priority(document, priority, f"Prioriteit {number}: ", level=section.level + 1)
+
+    def other_themes(document, section):
+        going = policy_selectors.going_concern_themes(plan)
+        if not (others or going):
+            return
         section.add(
             Paragraph(
                 "Deze thema's krijgen geen extra inzet als prioriteit; de partners pakken ze aan "
@@ -79,21 +95,45 @@ def build(municipality, year: int, *, plan=None) -> Document:
             )
         )
         for priority in others:
-            _priority(document, priority, "", level=2)
+            _priority(document, priority, "", level=section.level + 1)
         if going:
-            document.section("Reguliere aanpak (going concern)", 2).add(
+            document.section("Reguliere aanpak (going concern)", section.level + 1).add(
                 Bullets([t.name for t in going])
             )
-    _regions(document, plan)
-    _governance(document, plan)
-    for title, text in (
-        ("Communicatie", plan.communication),
-        ("Formatie", plan.formation),
-        ("Financiën", plan.finances),
-    ):
-        if text.strip():
-            document.section(title).add(*text_blocks(text))
-    return document
+
+    def plan_text(field):
+        return lambda document, section: section.add(*text_blocks(getattr(plan, field)))
+
+    def finances(document, section):
+        section.add(*text_blocks(plan.formation), *text_blocks(plan.finances))
+
+    return {
+        "plan_facts": plan_facts,
+        "priority_overview": priority_overview,
+        "frameworks": frameworks,
+        "mission_vision": mission_vision,
+        "safety_picture": lambda document, section: _safety_picture(document, section, plan),
+        "prioritisation": lambda document, section: _prioritisation(section, plan),
+        "priorities": all_priorities,
+        "regional_priorities": lambda document, section: _regions(document, section, plan),
+        "other_themes": other_themes,
+        "governance": lambda document, section: _governance(section, plan),
+        "communication": plan_text("communication"),
+        "finances": finances,
+    }
+
+
+def _overview_line(priority: Priority) -> str:
+    objectives = list(priority.own_objectives)
+    if not objectives:
+        return priority.title
+    return f"{priority.title}: {objective_line(objectives[0])}" + (
+        f" (en {len(objectives) - 1} andere doelstellingen)"
+        if len(objectives) > 2
+        else " (en 1 andere doelstelling)"
+        if len(objectives) == 2
+        else ""
+    )
 
 
 def _priority(document: Document, priority: Priority, prefix: str, level: int = 1) -> None:
@@ -177,12 +217,15 @@ def _link_line(link) -> str:
     return text + (f": {link.contribution}" if link.contribution.strip() else "")
 
 
-def _regions(document: Document, plan) -> None:
+def _regions(document: Document, section, plan) -> None:
     """The priorities of the regions the municipality belongs to, as context: which of them
-    this plan works on, and where."""
-    for context in policy_selectors.regional_context(plan):
-        section = document.section(f"Prioriteiten van {context.region.name}")
-        section.add(
+    this plan works on, and where. Several regions: a section each."""
+    contexts = list(policy_selectors.regional_context(plan))
+    for context in contexts:
+        where = section
+        if len(contexts) > 1:
+            where = document.section(f"Prioriteiten van {context.region.name}", section.level + 1)
+        where.add(
             Table(
                 f"De prioriteiten van {context.region.name} en waar dit plan eraan werkt",
                 ["Regionale prioriteit", "Periode", "In dit plan"],
@@ -194,9 +237,9 @@ def _regions(document: Document, plan) -> None:
         )
 
 
-def _safety_picture(document: Document, plan) -> None:
+def _safety_picture(document: Document, section, plan) -> None:
     """Registered crimes per 1,000 inhabitants over the five years before the plan and the
-    plan's own years so far, and the council's prioritisation when ivp holds it."""
+    plan's own years so far."""
     key = Indicator.objects.filter(code=KEY_INDICATOR).prefetch_related("themes").first()
     picture = (
         safety_picture.build(
@@ -209,79 +252,70 @@ def _safety_picture(document: Document, plan) -> None:
         else None
     )
     item = next(iter(picture.indicators), None) if picture else None
-    prioritisation = getattr(plan.cycle, "prioritisation", None) if plan.cycle_id else None
-    if item is None and prioritisation is None:
+    if item is None:
         return
-    section = document.section("Het veiligheidsbeeld in het kort")
-    if item is not None:
-        source = "; ".join(s.credit for s in item.sources)
-        document.sources += [s.credit for s in item.sources]
-        document.figures_date = (
-            f"geregistreerde misdrijven {item.first_period} tot en met {item.last_period}."
+    source = "; ".join(s.credit for s in item.sources)
+    document.sources += [s.credit for s in item.sources]
+    document.figures_date = (
+        f"geregistreerde misdrijven {item.first_period} tot en met {item.last_period}."
+    )
+    change = item.overall_change
+    if change is not None:
+        word = {"stijging": "gestegen", "daling": "gedaald"}.get(
+            change.verdict, "niet aantoonbaar veranderd"
         )
-        change = item.overall_change
-        if change is not None:
-            word = {"stijging": "gestegen", "daling": "gedaald"}.get(
-                change.verdict, "niet aantoonbaar veranderd"
-            )
-            section.add(
-                Paragraph(
-                    f"Het aantal geregistreerde misdrijven per 1.000 inwoners is van "
-                    f"{change.from_period} tot {change.to_period} {word}"
-                    + (f" (p {nl.p_value(change.p_value)})." if change.p_value is not None else ".")
-                )
-            )
-        if int(item.last_period[:4]) >= plan.start_year:
-            section.add(
-                Paragraph(
-                    f"De cijfers vanaf {plan.start_year} vallen in de planperiode zelf; die "
-                    f"van de jaren daarvoor gaan aan het plan vooraf."
-                    if int(item.first_period[:4]) < plan.start_year
-                    else f"ivp heeft geen cijfers van vóór {plan.start_year}; de tabel toont "
-                    f"de jaren van de planperiode."
-                )
-            )
         section.add(
-            Chart(
-                f"{item.indicator.name} per 1.000 inwoners, {item.first_period}–{item.last_period}",
-                presenters.series_spec(item),
-                Table(
-                    f"{item.indicator.name} per jaar. {source}",
-                    ["Jaar", "Aantal", "Per 1.000 inwoners"],
-                    [
-                        [p.period, nl.whole(p.value), nl.decimal(p.rate_per_1000)]
-                        for p in item.series
-                    ],
-                    numeric=(1, 2),
-                ),
+            Paragraph(
+                f"Het aantal geregistreerde misdrijven per 1.000 inwoners is van "
+                f"{change.from_period} tot {change.to_period} {word}"
+                + (f" (p {nl.p_value(change.p_value)})." if change.p_value is not None else ".")
             )
         )
-    if prioritisation is not None and prioritisation.scores.exists():
-        rows = ranking.rank(prioritisation)
+    if int(item.last_period[:4]) >= plan.start_year > int(item.first_period[:4]):
         section.add(
-            Table(
-                "Prioritering van de thema's (scores 0–100, gewogen totaal)",
-                ["Thema", "Objectief", "Subjectief", "Professioneel", "Agenda", "Totaal", "Keuze"],
-                [
-                    [row.name]
-                    + [nl.whole(row.scores.get(c)) for c in ranking.CRITERIA]
-                    + [nl.whole(row.total), "prioriteit" if row.chosen else ""]
-                    for row in rows
-                ],
-                numeric=(1, 2, 3, 4, 5),
+            Paragraph(
+                f"De cijfers vanaf {plan.start_year} vallen in de planperiode zelf; die van de "
+                "jaren daarvoor gaan aan het plan vooraf."
             )
         )
-
-
-def _governance(document: Document, plan) -> None:
-    section = document.section("Sturing en verantwoording")
     section.add(
-        Paragraph(
-            "De raad stelt dit plan vast en de prioriteiten. Het college stelt elk jaar een "
-            "uitvoeringsplan vast met de acties, partijen en planning, en informeert de raad "
-            "jaarlijks met een voortgangsrapportage over de uitvoering en de cijfers."
+        Chart(
+            f"{item.indicator.name} per 1.000 inwoners, {item.first_period}–{item.last_period}",
+            presenters.series_spec(item),
+            Table(
+                f"{item.indicator.name} per jaar. {source}",
+                ["Jaar", "Aantal", "Per 1.000 inwoners"],
+                [[p.period, nl.whole(p.value), nl.decimal(p.rate_per_1000)] for p in item.series],
+                numeric=(1, 2),
+            ),
         )
     )
+
+
+def _prioritisation(section, plan) -> None:
+    """The council's prioritisation of the themes, when ivp holds it."""
+    prioritisation = getattr(plan.cycle, "prioritisation", None) if plan.cycle_id else None
+    if prioritisation is None or not prioritisation.scores.exists():
+        return
+    rows = ranking.rank(prioritisation)
+    section.add(
+        Table(
+            "Prioritering van de thema's (scores 0–100, gewogen totaal)",
+            ["Thema", "Objectief", "Subjectief", "Professioneel", "Agenda", "Totaal", "Keuze"],
+            [
+                [row.name]
+                + [nl.whole(row.scores.get(c)) for c in ranking.CRITERIA]
+                + [nl.whole(row.total), "prioriteit" if row.chosen else ""]
+                for row in rows
+            ],
+            numeric=(1, 2, 3, 4, 5),
+        )
+    )
+
+
+def _governance(section, plan) -> None:
+    """Who works on the plan and the uitvoeringsplannen adopted under it (their years say the
+    plan's cadence; ivp writes no rule of its own)."""
     cycle = plan.cycle
     members = list(cycle.work_group.all()) if cycle else []
     if members:
@@ -295,7 +329,8 @@ def _governance(document: Document, plan) -> None:
     action_plans = list(execution_selectors.action_plans_in_force(policy_plan=plan))
     if action_plans:
         section.add(
+            Paragraph("Uitvoeringsplannen onder dit plan:"),
             Bullets(
                 [f"{a.title} ({a.period}): {adoption_line(a, 'het college')}" for a in action_plans]
-            )
+            ),
         )

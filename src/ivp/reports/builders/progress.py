@@ -14,6 +14,7 @@ from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, with_line_breaks
 from .action_plan import action_plan_for
+from .chapters import assemble, outline_of
 from .common import STATUS_WORDS, day
 
 ORDER = ["afgerond", "lopend", "vertraagd", "gepland", "geschrapt"]
@@ -40,24 +41,33 @@ def build(
         status=f"Stand van de uitvoering op {day(as_of)}, over {plan.title}.",
         figures_date=f"stand van de acties op {day(as_of)}; indicatoren: het laatste "
         "geregistreerde jaar per doelstelling.",
-        sources=[f"{plan.title}, versie {plan.version}, met de voortgang die de partners in ivp "
+        sources=[f"{plan.title}, versie {plan.version}, met de voortgang die de partners "
                  "meldden."],
     )  # fmt: skip
     actions = [a for b in boards for a in b.theme.actions.all()]
     counts = {status: sum(b.counts[status] for b in boards) for status in ORDER}
-    document.section("Samenvatting").add(
-        Paragraph(
-            f"Geachte raad, met deze brief informeren wij u over de uitvoering van "
-            f"{plan.title}. Van de {len(actions)} acties zijn er {counts['afgerond']} afgerond, "
-            f"{counts['lopend']} lopend, {counts['vertraagd']} vertraagd, {counts['gepland']} "
-            f"nog niet begonnen en {counts['geschrapt']} geschrapt."
-        ),
-        _status_chart(boards, counts),
-    )
-    picture = safety_picture.build(municipality, last_year=year)
-    for board in boards:
-        _theme(document, board, year, picture)
-    _next_year(document, plan, actions)
+
+    def status_summary(document, section):
+        section.add(
+            Paragraph(
+                f"Van de {len(actions)} acties in {plan.title} zijn er {counts['afgerond']} "
+                f"afgerond, {counts['lopend']} lopend, {counts['vertraagd']} vertraagd, "
+                f"{counts['gepland']} nog niet begonnen en {counts['geschrapt']} geschrapt."
+            ),
+            _status_chart(boards, counts),
+        )
+
+    def theme_progress(document, section):
+        picture = safety_picture.build(municipality, last_year=year)
+        for board in boards:
+            _theme(document, board, year, picture, section.level + 1)
+
+    blocks = {
+        "status_summary": status_summary,
+        "theme_progress": theme_progress,
+        "next_year": lambda document, section: _next_year(section, plan, actions),
+    }
+    assemble(document, outline_of(plan, "voortgang"), blocks)
     used = {o.objective.indicator for b in boards for o in b.objectives if o.latest_period}
     for indicator in sorted(used, key=lambda i: i.name):
         document.sources.append(f"{indicator.name}: zie de bronnen in de veiligheidsanalyse.")
@@ -87,10 +97,9 @@ def _status_chart(boards, counts) -> Chart:
     )
 
 
-def _theme(document: Document, board, year: int, picture) -> None:
+def _theme(document: Document, board, year: int, picture, level: int) -> None:
     priority = board.theme.priority
-    kind = " (prioriteit)" if priority.kind == "prioriteit" else ""
-    section = document.section(f"{priority.title}{kind}")
+    section = document.section(board.theme.title, level)
     progress = f"{nl.whole(board.progress)}%" if board.progress is not None else "—"
     section.add(
         Paragraph(
@@ -99,15 +108,9 @@ def _theme(document: Document, board, year: int, picture) -> None:
             + "."
         )
     )
-    lines = lookback.draft(priority, year, picture=picture)
-    document.section(f"Terugblik {year}", 2).add(
-        Paragraph(lookback.as_text(lines)),
-        Paragraph(
-            "Opgesteld uit de status van de acties in ivp en de geregistreerde cijfers (bronnen "
-            "in het colofon); oorzaken en context voegt de gemeente zelf toe.",
-            note=True,
-        ),
-    )
+    lines = lookback.for_council(lookback.draft(priority, year, picture=picture))
+    if lines:
+        document.section(f"Terugblik {year}", level + 1).add(Paragraph(lookback.as_text(lines)))
     actions = list(board.theme.actions.all())
     for status, title in (
         (Action.Status.AFGEROND, "Afgerond"),
@@ -116,7 +119,7 @@ def _theme(document: Document, board, year: int, picture) -> None:
     ):
         chosen = [a for a in actions if a.status == status]
         if chosen:
-            document.section(title, 2).add(
+            document.section(title, level + 1).add(
                 Table(
                     f"{title} in {year}: {priority.title}",
                     ["Item", "Partijen", "Toelichting", "Datum"],
@@ -126,11 +129,9 @@ def _theme(document: Document, board, year: int, picture) -> None:
     if board.objectives:
         measurable = [o for o in board.objectives if o.objective.measurable]
         others = [o.objective for o in board.objectives if not o.objective.measurable]
-        document.section("Doelstellingen en indicatoren", 2).add(
+        document.section("Doelstellingen en indicatoren", level + 1).add(
             _objectives(measurable) if measurable else None,
-            Paragraph("Doelstellingen zonder indicator (kwalitatief of nog niet meetbaar):")
-            if others
-            else None,
+            Paragraph("Doelstellingen zonder indicator:") if others else None,
             Bullets([o.text for o in others]) if others else None,
         )
 
@@ -180,8 +181,9 @@ def _part(plan: ActionPlan, boards) -> str:
     return ": " + ", ".join(b.theme.title for b in boards) if plan.scope and boards else ""
 
 
-def _next_year(document: Document, plan: ActionPlan, actions: list[Action]) -> None:
-    section = document.section(f"Wat verandert er in {plan.end_year + 1}")
+def _next_year(section, plan: ActionPlan, actions: list[Action]) -> None:
+    """What changes in the year after the plan: next year's plan of the same part, or the open
+    actions that would go with it."""
     following = execution_selectors.current_action_plan(
         plan.municipality, PlanAddress(plan.end_year + 1, plan.scope)
     )

@@ -15,6 +15,7 @@ from ivp.planning.policy.models import PolicyPlan
 from ivp.planning.policy.services.parties import parties_named, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
+from ivp.planning.workflow.chapters import copy_chapters
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import claimed_or_new
 from ivp.planning.workflow.schedule import parse_planning
@@ -257,13 +258,20 @@ def _period(first: int, last: int) -> str:
 
 @transaction.atomic
 def lookback_save(
-    *, theme: ActionPlanTheme, lookback: str, expected_version: int | None = None
+    *,
+    theme: ActionPlanTheme,
+    lookback: str,
+    introduction: str | None = None,
+    expected_version: int | None = None,
 ) -> ActionPlanTheme:
-    """The coordinator's look-back for a theme (often edited from the drafted one)."""
+    """The coordinator's look-back for a theme (often edited from the drafted one), and the
+    theme's introduction for the document when given."""
     ensure_draft(theme.action_plan)
     claim(theme, expected_version)
     theme.lookback = lookback.strip()
-    theme.save(update_fields=["lookback", "lock_version"])
+    if introduction is not None:
+        theme.introduction = introduction.strip()
+    theme.save(update_fields=["lookback", "introduction", "lock_version"])
     return theme
 
 
@@ -295,6 +303,7 @@ def action_plan_new_version(*, action_plan: ActionPlan) -> ActionPlan:
 
 
 def _copy_themes_and_actions(action_plan: ActionPlan, copy: ActionPlan) -> None:
+    copy_chapters(action_plan, copy)
     for theme in action_plan.themes.prefetch_related("actions__party_links"):
         actions = list(theme.actions.all())
         theme.pk, theme.action_plan, theme.lock_version = None, copy, 0

@@ -234,7 +234,11 @@ def theme_lookback(request, plan, theme):
     (nothing is saved until the coordinator saves)."""
     item = get_object_or_404(execution_selectors.themes_of(plan), pk=theme)
     lines = lookback.draft(item.priority, plan.start_year - 1)
-    saved = {"lookback": item.lookback, "lock_version": item.lock_version}
+    saved = {
+        "introduction": item.introduction,
+        "lookback": item.lookback,
+        "lock_version": item.lock_version,
+    }
     if request.method == "POST" and request.POST.get("action") == "concept":
         data = request.POST.copy()
         data["lookback"] = lookback.as_text(lines)
@@ -248,7 +252,7 @@ def theme_lookback(request, plan, theme):
             form,
             lambda: action_services.lookback_save(theme=item, **form.service_arguments()),
             done=lambda theme: (_("Look-back saved."), theme),
-            saved=lambda t: {"lookback": t.lookback},
+            saved=lambda t: {"introduction": t.introduction, "lookback": t.lookback},
         )
         if went:
             return went

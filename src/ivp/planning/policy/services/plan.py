@@ -20,6 +20,7 @@ from ivp.planning.policy.models.plan import MOST_PRIORITIES
 from ivp.planning.policy.services.parties import parties_named, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
+from ivp.planning.workflow.chapters import copy_chapters
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import claimed_or_new, create_valid, next_order, save_fields
 
@@ -323,6 +324,7 @@ def plan_new_version(*, plan: PolicyPlan) -> PolicyPlan:
 
 
 def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
+    copy_chapters(plan, copy)
     copy.frameworks.set(plan.frameworks.all())
     copy.going_concern.set(plan.going_concern.all())
     priorities = plan.priorities.prefetch_related(

@@ -1,0 +1,54 @@
+"""A document laid out by its chapters: each chapter in the order of the outline, with the
+text the coordinator wrote and the generated block placed in it. A chapter left out, or one
+with neither text nor anything generated, is not in the document (the app warns about it
+instead; see `missing`)."""
+
+from collections.abc import Callable
+
+from ivp.planning.models import ActionPlan, Chapter
+
+from ..document import Document, Paragraph, Section, text_blocks
+from ..outlines import OUTLINES
+
+# a block adds to the chapter's section, and may add sections of its own one level deeper
+Block = Callable[[Document, Section], None]
+
+
+def outline_of(plan, document: str) -> list[Chapter]:
+    """The plan's chapters of this document; the default outline (not stored) until the
+    coordinator changed it."""
+    stored = [c for c in plan.chapters.all() if c.document == document]
+    if stored:
+        return sorted(stored, key=lambda c: (c.order, c.pk))
+    return default_outline(plan, document)
+
+
+def default_outline(plan, document: str) -> list[Chapter]:
+    owner = {"action_plan" if isinstance(plan, ActionPlan) else "policy_plan": plan}
+    return [
+        Chapter(document=document, key=d.key, title=d.title, block=d.block, order=n, **owner)
+        for n, d in enumerate(OUTLINES[document], start=1)
+    ]
+
+
+def assemble(document: Document, chapters: list[Chapter], blocks: dict[str, Block]) -> None:
+    for chapter in chapters:
+        if not chapter.included:
+            continue
+        section = Section(chapter.title)
+        before = len(document.sections)
+        document.sections.append(section)
+        section.add(*text_blocks(chapter.body))
+        signer = ", ".join(s for s in (chapter.signer_name, chapter.signer_function) if s)
+        if signer:
+            section.add(Paragraph(signer))
+        place = blocks.get(chapter.block)
+        if place is not None:
+            place(document, section)
+        if not section.blocks and len(document.sections) == before + 1:
+            document.sections.pop()  # an empty chapter has no place in the document
+
+
+def missing(chapters: list[Chapter], blocks: dict[str, Block]) -> list[Chapter]:
+    """The chapters in the outline that have nothing yet: no text and no block."""
+    return [c for c in chapters if c.included and not c.body.strip() and c.block not in blocks]
