@@ -158,6 +158,14 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
                 content=b"%PDF-1.7 voorbeeld",
                 requested_by=get_user_model().objects.get(username=user),
             )
+        # The files of the adopted plans, as the worker makes them at adoption.
+        GeneratedDocument.objects.filter(public=True).update(
+            status=GeneratedDocument.Status.DONE,
+            file_name="vastgesteld.pdf",
+            content=b"%PDF-1.7 vastgesteld",
+            from_draft=False,
+            finished_at=timezone.now(),
+        )
 
 
 def _record_migrations_as_applied() -> None:

@@ -13,4 +13,9 @@ class ReportsConfig(AppConfig):
 
         register_histories(report_histories)
 
+        from ivp.planning.workflow.signals import plan_adopted
+
         from . import chapter_parts  # noqa: F401 (registers chapters as removable parts)
+        from .publishing import on_plan_adopted
+
+        plan_adopted.connect(on_plan_adopted, dispatch_uid="reports-publish-adopted")

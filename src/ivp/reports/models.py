@@ -69,6 +69,8 @@ class GeneratedDocument(models.Model):
     # True until the worker has built the file from an adopted version: text of a draft may
     # change before adoption, so a file made from a draft stays with those preparing the plan.
     from_draft = models.BooleanField(default=True, editable=False)
+    # made at adoption for everyone who may read the plan (anonymous readers of a public plan)
+    public = models.BooleanField(default=False, editable=False)
     kind = models.CharField(_("document"), max_length=20, choices=list(KINDS.items()))
     year = models.PositiveSmallIntegerField(_("year"))
     scope = models.CharField(_("part"), max_length=60, blank=True)  # see ActionPlan.scope

@@ -17,6 +17,11 @@ urlpatterns = [
         views.document_generate,
         name="document_generate",
     ),
+    path(
+        D + "<slug:adopted_document>/<plan:address>/vastgesteld.<str:file_format>",
+        views.public_download,
+        name="public_download",
+    ),
     path(C, chapter_views.chapters, name="chapters"),
     path(C + "<int:chapter>/", chapter_views.chapter_edit, name="chapter_edit"),
     path(C + "<int:chapter>/verwijderen/", chapter_views.chapter_remove, name="chapter_remove"),

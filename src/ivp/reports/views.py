@@ -15,7 +15,7 @@ from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.lookups import for_municipality, municipality_named
 
-from . import render_docx, render_html, selectors, services
+from . import publishing, render_docx, render_html, selectors, services
 from .document import KINDS, PLAN_KINDS
 from .forms import GenerateForm, HouseStyleForm
 from .models import GeneratedDocument
@@ -110,9 +110,17 @@ def document_page(request, subject):
             "subject": subject,
             "may_generate": request.user.has_perm("reports.generate_document", subject),
             "may_write": request.user.has_perm("reports.change_document", subject),
+            "public_formats": _public_formats(source),
             "form": GenerateForm(),
         },
     )
+
+
+def _public_formats(source) -> list[str]:
+    """The formats of the adopted plan's files that are ready to download."""
+    if source is None or not getattr(source, "adopted", False):
+        return []
+    return [f for f in publishing.PUBLIC_FORMATS if publishing.public_file(source, f)]
 
 
 @post_only
@@ -140,9 +148,31 @@ document_detail, document_progress, document_retry = job_pages(
 )
 
 
+def _adopted_subject(code, adopted_document, address) -> DocumentSubject:
+    if adopted_document not in ("ivp", "uitvoeringsplan"):
+        raise Http404
+    return _subject(code, adopted_document, address)
+
+
+@with_object("subject", _adopted_subject, "reports.view_document")
+def public_download(request, subject, file_format):
+    """The file made at adoption of the plan version this reader reads (for a visitor: the
+    adopted one in force); 404 while it is being made or for a draft."""
+    source = subject.source_for(request.user)
+    if file_format not in publishing.PUBLIC_FORMATS or source is None or not source.adopted:
+        raise Http404
+    record = publishing.public_file(source, file_format)
+    if record is None:
+        raise Http404(_("The file of the adopted plan is being made; try again in a minute."))
+    return _file_response(record)
+
+
 @for_record("reports.download_document")
 def document_download(request, record):
-    record = get_object_or_404(selectors.finished_documents(), pk=record.pk)
+    return _file_response(get_object_or_404(selectors.finished_documents(), pk=record.pk))
+
+
+def _file_response(record) -> HttpResponse:
     response = HttpResponse(
         bytes(record.content), content_type=services.CONTENT_TYPES[record.format]
     )

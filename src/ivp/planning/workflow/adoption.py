@@ -23,6 +23,7 @@ from ivp.planning.workflow.invariants import (
 )
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.models import Adoptable
+from ivp.planning.workflow.signals import plan_adopted
 
 
 class PlanAdopted(ValidationError):
@@ -69,6 +70,7 @@ def adopt(
     plan.decision_reference_unstated = decision_reference_unstated
     plan.full_clean()
     plan.save()
+    plan_adopted.send(sender=type(plan), plan=plan)
     return plan
 
 
