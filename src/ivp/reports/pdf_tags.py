@@ -55,13 +55,15 @@ def _tables_in_pieces(document, tree: "_Tree") -> list[list[pydyf.Dictionary]]:
 
 
 def _describe_links(document) -> None:
-    """A link's description (read aloud, shown on hover) is its own text: the chapter's
-    title in the contents, not the anchor it jumps to."""
+    """A link's description (read aloud, shown on hover) is its accessible name, as on the
+    web page: its aria-label or its text, the chapter's title in the contents, not the anchor
+    it jumps to."""
     for page in document.pages:
         for box in _boxes(page._page_box):
             annotation = getattr(box, "link_annotation", None)
             if annotation is not None and box.element is not None:
-                text = " ".join("".join(box.element.itertext()).split())
+                name = box.element.get("aria-label") or "".join(box.element.itertext())
+                text = " ".join(name.split())
                 if text:
                     annotation["Contents"] = pydyf.String(text)
 
