@@ -100,12 +100,15 @@ class _Tree:
         first, *rest = pieces
         header = next((k for k in self.kids(first) if k["S"] == "/THead"), None)
         for piece in rest:
-            same_header: dict[str, pydyf.String] = {}
-            for part in self.kids(piece):
-                if part["S"] == "/THead" and header is not None:
-                    same_header.update(self._header_ids(part, header))
-                    self.make_artifact(part)
-                else:
+            parts = self.kids(piece)
+            repeated = [p for p in parts if p["S"] == "/THead"]
+            marked = [self._marked_content(p) for p in repeated]
+            if header is None or len(repeated) != 1 or marked[0] is None:
+                continue  # drawn in a way not foreseen here: left as WeasyPrint tagged it
+            same_header = self._header_ids(repeated[0], header)
+            self._make_artifact(repeated[0], marked[0])
+            for part in parts:
+                if part is not repeated[0]:
                     part["P"] = first.reference
                     first["K"].append(part.reference)
                     for cell in self.descendants(part):
@@ -123,25 +126,32 @@ class _Tree:
         if headers:
             cell["A"]["Headers"] = pydyf.Array(same_header.get(str(h.string), h) for h in headers)
 
-    def make_artifact(self, element) -> None:
-        """Turns the element's content into a pagination artifact and drops it from the tree."""
+    def _marked_content(self, element) -> list[tuple] | None:
+        """Where the element's content is marked in its page's content stream: (page, MCID,
+        stream, position of the properties), or None when some of it is not found there."""
+        found = []
         for node in (element, *self.descendants(element)):
-            page = node.get("Pg")
             for mcid in (k for k in node.get("K", ()) if isinstance(k, int)):
-                self._unmark(page, mcid)
-        self.remove(element)
+                stream = self.get(self.get(node["Pg"])["Contents"]).stream
+                at = next(
+                    (at for at, item in enumerate(stream[1:-1], start=1)
+                     if isinstance(item, dict) and item.get("MCID") == mcid
+                     and stream[at + 1] == b"BDC"),
+                    None,
+                )  # fmt: skip
+                if at is None:
+                    return None
+                found.append((node["Pg"], mcid, stream, at))
+        return found
 
-    def _unmark(self, page, mcid: int) -> None:
-        stream = self.get(self.get(page)["Contents"]).stream
-        for at, item in enumerate(stream):
-            if isinstance(item, dict) and item.get("MCID") == mcid and stream[at + 1] == b"BDC":
-                stream[at - 1] = "/Artifact"
-                stream[at] = pydyf.Dictionary({"Type": "/Pagination", "Subtype": "/Header"})
-                break
-        else:
-            raise ValueError(f"marked content {mcid} not found on its page")
-        mapping = self.parent_tree[2 * self.page_index[page] + 1]  # [page, [element per MCID]]
-        mapping[mcid] = "null"
+    def _make_artifact(self, element, marked: list[tuple]) -> None:
+        """Turns the element's content into a pagination artifact and drops it from the tree."""
+        for page, mcid, stream, at in marked:
+            stream[at - 1] = "/Artifact"
+            stream[at] = pydyf.Dictionary({"Type": "/Pagination", "Subtype": "/Header"})
+            mapping = self.parent_tree[2 * self.page_index[page] + 1]  # [page, [elements]]
+            mapping[mcid] = "null"
+        self.remove(element)
 
     def remove(self, element) -> None:
         """Takes the element out of its parent, and a parent left empty out of its own."""
