@@ -140,6 +140,7 @@ def test_every_table_is_one_table_in_the_tags_with_one_header_and_totals_last(ma
         parts = _kids(element)
         tags = [str(p["/S"]) for p in parts]
         assert tags.count("/THead") == 1 and tags.count("/Caption") == 1
+        assert tags.count("/TBody") == 1, tags  # a body that runs on is one body
         rows = [r for p in parts if str(p["/S"]) != "/Caption" for r in _kids(p)]
         assert all(str(r["/S"]) == "/TR" for r in rows)
         if "/TFoot" in tags:

@@ -107,13 +107,22 @@ class _Tree:
                 continue  # drawn in a way not foreseen here: left as WeasyPrint tagged it
             same_header = self._header_ids(repeated[0], header)
             self._make_artifact(repeated[0], marked[0])
-            for part in parts:
-                if part is not repeated[0]:
-                    part["P"] = first.reference
-                    first["K"].append(part.reference)
-                    for cell in self.descendants(part):
-                        self._point_to_first_header(cell, same_header)
+            for part in (p for p in parts if p is not repeated[0]):
+                for cell in self.descendants(part):
+                    self._point_to_first_header(cell, same_header)
+                self._append(first, part)
             self.remove(piece)
+
+    def _append(self, table, part) -> None:
+        """Adds a row group to the table; the rows of a body that runs on join its body."""
+        last = self.kids(table)[-1]
+        if part["S"] == last["S"] == "/TBody":
+            for row in self.kids(part):
+                row["P"] = last.reference
+                last["K"].append(row.reference)
+        else:
+            part["P"] = table.reference
+            table["K"].append(part.reference)
 
     def _header_ids(self, repeated, header) -> dict[str, pydyf.String]:
         cells = [c for c in self.descendants(header) if "ID" in c]
