@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from ivp.common import charts
 
-from .document import KINDS, Document
+from .document import KINDS, Document, Section
 
 STATIC = Path(__file__).parent / "static" / "reports"
 # The house style, and the column widths that the page in the app links as a file.
@@ -26,8 +26,22 @@ def context(document: Document, *, inline_svg: bool) -> dict:
         "document": document,
         "kind_name": KINDS[document.kind],
         "headings": document.headings(),
+        "contents": contents(document.headings()),
         "inline_svg": inline_svg,
     }
+
+
+def contents(headings: list[Section]) -> list[tuple[Section, str]]:
+    """Each heading with what its link in the contents says when read out of its list: a
+    section within a chapter names the chapter too ("Woninginbraak: Doelstellingen"), since
+    "Doelstellingen" alone stands there once per theme."""
+    chapter, found = "", []
+    for section in headings:
+        if section.level == 1:
+            chapter = section.title
+        found.append((section, f"{chapter}: {section.title}" if section.level > 1 and chapter
+                      else section.title))  # fmt: skip
+    return found
 
 
 def with_inline_charts(document: Document) -> Document:

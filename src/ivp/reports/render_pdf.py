@@ -2,6 +2,7 @@
 WeasyPrint from the same HTML file the app offers."""
 
 from .document import Document
+from .pdf_tags import finish
 from .render_html import standalone
 
 
@@ -21,7 +22,7 @@ def render(document: Document, *, progress=None) -> bytes:
     if progress:
         progress("Opmaak van de pagina's", 0, 1)
     pdf = HTML(string=html, base_url=None).write_pdf(
-        pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False
+        pdf_variant="pdf/ua-1", custom_metadata=True, uncompressed_pdf=False, finisher=finish
     )
     if progress:
         progress("Opmaak van de pagina's", 1, 1)
