@@ -148,11 +148,12 @@ def test_ivp_pdf_lays_out_the_paragraphs_and_lists_and_tags_them(typed_plans):
 def test_uitvoeringsplan_pdf_lays_out_the_lookback_list_and_the_cells_line_break(typed_plans):
     content = _make("uitvoeringsplan", "pdf")
     lines = pdf_lines(content)
-    assert _following(lines, "Het jaar begon rustig.", 4) == [
-        "Het jaar begon rustig.",
+    # a page may break after the first paragraph (a chart's labels then end that page's text)
+    assert _following(lines, "Wat goed ging:", 3) == [
         "Wat goed ging:",
         "minder inbraken",
         "meer meldingen",
     ]
+    assert lines.index("Het jaar begon rustig.") < lines.index("Wat goed ging:")
     assert _following(lines, "Voorlichting op scholen", 2)[1] == "en in wijkcentra"
     assert pdf_text(content).count("Voorlichting op scholen en in wijkcentra") == 1
