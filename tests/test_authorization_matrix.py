@@ -112,7 +112,9 @@ OWN = {
     "adopted_document": "ivp",
     "file_format": "pdf",
     "chapter": _first("planning.Chapter", action_plan__municipality__code="GM1701", key=""),
-    "generated": _first("reports.GeneratedDocument", "token", municipality__code="GM1701", public=False),
+    "generated": _first(
+        "reports.GeneratedDocument", "token", municipality__code="GM1701", public=False
+    ),
     "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1701"),
     "code": "GM1701",
     "region": "zuidwest-drenthe",
@@ -156,7 +158,9 @@ OTHER = {
     "adopted_document": "ivp",
     "file_format": "pdf",
     "chapter": _first("planning.Chapter", action_plan__municipality__code="GM1708", key=""),
-    "generated": _first("reports.GeneratedDocument", "token", municipality__code="GM1708", public=False),
+    "generated": _first(
+        "reports.GeneratedDocument", "token", municipality__code="GM1708", public=False
+    ),
     "theme": _first("planning.ActionPlanTheme", action_plan__municipality__code="GM1708"),
     "code": "GM1708",
     "region": "PV22",
