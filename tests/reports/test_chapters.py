@@ -3,6 +3,8 @@ reordered, renamed, left out and added to; text with paragraphs and lists; the g
 placed in their chapter; versioned with the plan and in the audit trail; and no text meant
 for the coordinator in what goes to the council."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -239,3 +241,32 @@ def test_a_standard_chapter_is_left_out_not_removed(written_ivp):
         "Terugblik" in listing
         and "Nog geen tekst: dit hoofdstuk staat niet in het document." in listing
     )
+
+
+def test_the_raadsvoorstel_puts_the_ivp_to_the_council_with_a_draft_decision(westerveld_plan):
+    made = services.make("raadsvoorstel", westerveld_plan.municipality, 2024, "html")
+    html = html_tree(made.content)
+    chapters = [t for t in _levels_one(html) if t not in ("Colofon", "Inhoud")]
+    assert chapters[0] == "Voorstel" and chapters[-1] == "Ontwerp-raadsbesluit"
+    assert chapters.index("Samenvatting") < chapters.index("Inleiding en aanleiding")
+    text = " ".join(html.text_content().split())
+    assert f"het {westerveld_plan.title} vast te stellen" in text
+    assert "artikel 38b van de Politiewet 2012" in text and "besluit:" in text
+    for phrase in TOOL_PHRASES:
+        assert phrase not in text, phrase
+
+
+def test_the_collegevoorstel_puts_an_uitvoeringsplan_to_the_college(tmp_path):
+    plan = ActionPlan.objects.get(municipality__code="GM1708", start_year=2026)
+    target = tmp_path / "collegevoorstel.docx"
+    from django.core.management import call_command
+
+    call_command(
+        "report", "collegevoorstel", gemeente="GM1708", jaar=2026, format="docx",
+        output=str(target), stderr=io.StringIO(),
+    )  # fmt: skip
+    paragraphs = [p.text for p in docx_file(target.read_bytes()).paragraphs]
+    assert f"het {plan.title} vast te stellen;" in paragraphs
+    assert "de raad met een raadsinformatiebrief over het plan te informeren." in paragraphs
+    listing = client_for("coordinator.steenwijkerland").get("/gemeenten/GM1708/documenten/")
+    assert "/documenten/collegevoorstel/2026/" in listing.content.decode()

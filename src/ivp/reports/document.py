@@ -17,8 +17,12 @@ KINDS = {
     "ivp": "Integraal Veiligheidsplan",
     "uitvoeringsplan": "Uitvoeringsplan",
     "voortgang": "Voortgangsrapportage",
+    "raadsvoorstel": "Raadsvoorstel",
+    "collegevoorstel": "Collegevoorstel",
 }
-PLAN_KINDS = ("uitvoeringsplan", "voortgang")  # about one uitvoeringsplan, named by its address
+# about one uitvoeringsplan, named by its address; the others are about the IVP or the figures
+PLAN_KINDS = ("uitvoeringsplan", "voortgang", "collegevoorstel")
+IVP_KINDS = ("ivp", "raadsvoorstel")
 FORMATS = ("html", "pdf", "docx")
 
 

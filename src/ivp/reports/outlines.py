@@ -35,6 +35,21 @@ BLOCKS = {
         "themes": "De thema's: inleiding, doelstellingen, terugblik en acties",
         "party_totals": "Totalen per partij (tabel)",
     },
+    "raadsvoorstel": {
+        "council_decision_points": "De beslispunten (het plan vaststellen)",
+        "priority_overview": "Overzicht van de prioriteiten",
+        "proposal_reason": "De aanleiding: het vorige plan en de planperiode",
+        "finances": "Formatie en financiën (uit het plan)",
+        "communication": "Communicatie (uit het plan)",
+        "attachments": "De bijlagen (het plan zelf)",
+        "draft_council_decision": "Het ontwerp-raadsbesluit",
+    },
+    "collegevoorstel": {
+        "college_decision_points": "De beslispunten (het plan vaststellen, de raad informeren)",
+        "plan_facts": "De kerngegevens (acties, thema's, budget)",
+        "money": "Budget en uren van de acties",
+        "attachments": "De bijlagen (het uitvoeringsplan zelf)",
+    },
     "voortgang": {
         "status_summary": "De stand van de acties (grafiek en tabel)",
         "theme_progress": "De voortgang per thema",
@@ -100,6 +115,47 @@ OUTLINES = {
             guidance="Wat werkt, aandachtspunten en een blik op het volgende plan.",
         ),
         DefaultChapter("financien", "Financiën en capaciteit"),
+    ],
+    "raadsvoorstel": [
+        DefaultChapter("voorstel", "Voorstel", "council_decision_points"),
+        DefaultChapter("samenvatting", "Samenvatting", "priority_overview"),
+        DefaultChapter("aanleiding", "Inleiding en aanleiding", "proposal_reason"),
+        DefaultChapter(
+            "effect", "Beoogd effect", guidance="Wat het plan voor de veiligheid moet opleveren."
+        ),
+        DefaultChapter(
+            "argumenten",
+            "Argumenten",
+            guidance="Waarom deze prioriteiten: de analyse, de enquête, de partners.",
+        ),
+        DefaultChapter(
+            "kanttekeningen", "Kanttekeningen en risico's", guidance="Wat het plan niet doet."
+        ),
+        DefaultChapter("financien", "Financiën", "finances"),
+        DefaultChapter("communicatie", "Communicatie en participatie", "communication"),
+        DefaultChapter(
+            "vervolg",
+            "Uitvoering en vervolg",
+            guidance="Uitvoeringsplannen, verantwoording aan de raad, evaluatie.",
+        ),
+        DefaultChapter("bijlagen", "Bijlagen", "attachments"),
+        DefaultChapter("besluit", "Ontwerp-raadsbesluit", "draft_council_decision"),
+    ],
+    "collegevoorstel": [
+        DefaultChapter("besluit", "Besluit", "college_decision_points"),
+        DefaultChapter("inleiding", "Inleiding", "plan_facts"),
+        DefaultChapter(
+            "argumenten", "Argumenten", guidance="Hoe het plan het IVP uitwerkt en waarom zo."
+        ),
+        DefaultChapter("kanttekeningen", "Kanttekeningen"),
+        DefaultChapter("financien", "Financiën", "money"),
+        DefaultChapter(
+            "communicatie",
+            "Communicatie",
+            guidance="Bijvoorbeeld een raadsinformatiebrief die de raad informeert.",
+        ),
+        DefaultChapter("vervolg", "Vervolg"),
+        DefaultChapter("bijlagen", "Bijlagen", "attachments"),
     ],
     "voortgang": [
         DefaultChapter("kernboodschap", "Kernboodschap", "status_summary"),

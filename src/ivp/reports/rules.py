@@ -14,8 +14,9 @@ from ivp.accounts.rules import (
     works_on_preparation_in,
 )
 from ivp.planning.execution.address import PlanAddress, plan_address
+from ivp.reports.document import IVP_KINDS
 
-READ_PERMS = {"ivp": "planning.view_plan"}
+READ_PERMS = {kind: "planning.view_plan" for kind in IVP_KINDS}
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class DocumentSubject:
 
         if self.kind == "analyse":
             return None
-        if self.kind == "ivp":
+        if self.kind in IVP_KINDS:
             return policy_selectors.plan_for_reader(user, self.municipality, self.year)
         return execution_selectors.action_plan_for_reader(
             user, self.municipality, PlanAddress(self.year, self.scope)
@@ -92,7 +93,7 @@ def may_write_subject(user, subject):
     if subject is None or subject.kind == "analyse":
         return False
     source = subject.source_for(user)
-    perm = "planning.change_plan" if subject.kind == "ivp" else "planning.change_action_plan"
+    perm = "planning.change_plan" if subject.kind in IVP_KINDS else "planning.change_action_plan"
     return source is not None and user.has_perm(perm, source)
 
 

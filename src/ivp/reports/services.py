@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import render_docx, render_html, render_pdf
-from .builders import action_plan, analysis, policy_plan, progress
+from .builders import action_plan, analysis, policy_plan, progress, proposals
 from .document import FORMATS, KINDS, Document
 from .models import GeneratedDocument, HouseStyle
 from .template_cleaning import CleanedTemplate
@@ -19,6 +19,8 @@ BUILDERS = {
     "ivp": policy_plan.build,
     "uitvoeringsplan": action_plan.build,
     "voortgang": progress.build,
+    "raadsvoorstel": proposals.build_raadsvoorstel,
+    "collegevoorstel": proposals.build_collegevoorstel,
 }
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",

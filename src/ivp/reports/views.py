@@ -16,7 +16,7 @@ from ivp.planning.policy import selectors as policy_selectors
 from ivp.regions.lookups import for_municipality, municipality_named
 
 from . import publishing, render_docx, render_html, selectors, services
-from .document import KINDS, PLAN_KINDS
+from .document import IVP_KINDS, KINDS, PLAN_KINDS
 from .forms import GenerateForm, HouseStyleForm
 from .models import GeneratedDocument
 from .rules import DocumentSubject
@@ -56,9 +56,10 @@ def documents(request, municipality):
     ]
     plan = policy_selectors.plan_for_reader(request.user, municipality)
     if plan is not None:
-        subjects.append((DocumentSubject(municipality, "ivp", plan.start_year), plan.period))
+        for kind in IVP_KINDS:
+            subjects.append((DocumentSubject(municipality, kind, plan.start_year), plan.period))
     for action_plan in execution_selectors.action_plans_for_reader(request.user, municipality):
-        for kind in ("uitvoeringsplan", "voortgang"):
+        for kind in PLAN_KINDS:
             subject = DocumentSubject(municipality, kind, action_plan.start_year, action_plan.scope)
             subjects.append((subject, _plan_period(action_plan)))
     rows = [
