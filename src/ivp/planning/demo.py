@@ -3,6 +3,7 @@ shared priorities it works on (seed 004) and Steenwijkerland's cycle after its s
 municipalities'; the sentences are ours. Idempotent: a second run changes nothing."""
 
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -243,10 +244,12 @@ STEENWIJKERLAND_STEPS = {
 
 
 @transaction.atomic
-def planning_demo_load() -> None:
+def planning_demo_load(*, write_document: Callable | None = None) -> None:
+    """`write_document(plan)` writes the chapters of Westerveld's IVP before it is adopted
+    (the documents' outlines are the reports app's, above this one)."""
     frameworks_load()
     _zuidwest_drenthe()
-    _westerveld_plan()
+    _westerveld_plan(write_document)
     _steenwijkerland_cycle()
 
 
@@ -285,7 +288,7 @@ def _zuidwest_drenthe() -> None:
         )
 
 
-def _westerveld_plan() -> None:
+def _westerveld_plan(write_document: Callable | None) -> None:
     westerveld = Municipality.objects.get(code="GM1701")
     if PolicyPlan.objects.filter(municipality=westerveld).exists():
         return
@@ -333,6 +336,8 @@ def _westerveld_plan() -> None:
                 ),
                 contribution=entry["contribution"],
             )
+    if write_document is not None:
+        write_document(plan)
     # Adopted by the council; the source document gives neither the date nor the decision.
     plan_adopt(
         plan=plan,
@@ -408,8 +413,9 @@ STEENWIJKERLAND_FILE = Path(__file__).resolve().parent / "data" / "demo_steenwij
 
 
 @transaction.atomic
-def actions_demo_load() -> None:
-    """Steenwijkerland's IVP 2023–2026 and its uitvoeringsplan 2026 (seed 000)."""
+def actions_demo_load(*, write_document: Callable | None = None) -> None:
+    """Steenwijkerland's IVP 2023–2026 and its uitvoeringsplan 2026 (seed 000);
+    `write_document(action_plan)` writes the chapters of its document."""
     steenwijkerland = Municipality.objects.get(code="GM1708")
     data = json.loads(STEENWIJKERLAND_FILE.read_text(encoding="utf-8"))
     if PolicyPlan.objects.filter(municipality=steenwijkerland, start_year=2023).exists():
@@ -451,6 +457,8 @@ def actions_demo_load() -> None:
                 owner=parties[0],
             )
             _demo_progress(action)
+    if write_document is not None:
+        write_document(action_plan)
 
 
 # Illustrative progress, so the plan and its reminders show a mix; not the municipality's.

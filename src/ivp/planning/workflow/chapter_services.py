@@ -79,3 +79,16 @@ def chapter_add(*, plan, document: str, title: str) -> Chapter:
     chapter.full_clean()
     chapter.save()
     return chapter
+
+
+@transaction.atomic
+def outline_reorder(*, plan, document: str, first: list[str]) -> None:
+    """Put the chapters with these keys first, in this order; the others follow as they were."""
+    _writable(plan, document)
+    chapters = list(chapters_stored(plan, document).select_for_update())
+    rank = {key: n for n, key in enumerate(first)}
+    chapters.sort(key=lambda c: (rank.get(c.key, len(first)), c.order, c.pk))
+    for order, chapter in enumerate(chapters, start=1):
+        if chapter.order != order:
+            chapter.order = order
+            chapter.save(update_fields=["order"])

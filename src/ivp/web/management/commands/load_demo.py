@@ -6,6 +6,7 @@ from ivp.accounts.demo import DEMO_PASSWORD, demo_load
 from ivp.figures.demo import demo_figures_load
 from ivp.planning.demo import actions_demo_load, planning_demo_load
 from ivp.regions.services import national_base_loaded
+from ivp.reports.demo import steenwijkerland_uitvoeringsplan, westerveld_ivp
 
 
 class Command(BaseCommand):
@@ -27,8 +28,8 @@ class Command(BaseCommand):
         for result in demo_figures_load():
             self.stdout.write(" ".join(result.lines()[:3]))
         users = demo_load()
-        planning_demo_load()
-        actions_demo_load()
+        planning_demo_load(write_document=westerveld_ivp)
+        actions_demo_load(write_document=steenwijkerland_uitvoeringsplan)
         self.stdout.write(
             "Beleid: IVP Westerveld 2023–2027 met de gedeelde prioriteiten van Zuidwest-Drenthe, "
             "en van Steenwijkerland de beleidscyclus, het IVP 2023–2026 en het uitvoeringsplan 2026."
