@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ivp.planning.workflow.removal import DOWN, UP
+from ivp.planning.workflow.removal_views import part_paths
 
 from . import chapter_views, views
 
@@ -24,18 +24,8 @@ urlpatterns = [
     ),
     path(C, chapter_views.chapters, name="chapters"),
     path(C + "<int:chapter>/", chapter_views.chapter_edit, name="chapter_edit"),
-    path(C + "<int:chapter>/verwijderen/", chapter_views.chapter_remove, name="chapter_remove"),
-    path(
-        C + "<int:chapter>/omhoog/",
-        chapter_views.chapter_move,
-        {"direction": UP},
-        name="chapter_up",
-    ),
-    path(
-        C + "<int:chapter>/omlaag/",
-        chapter_views.chapter_move,
-        {"direction": DOWN},
-        name="chapter_down",
+    *part_paths(
+        C + "<int:chapter>/", "chapter", (chapter_views.chapter_remove, chapter_views.chapter_move)
     ),
     path("documenten/<uuid:generated>/", views.document_detail, name="document_detail"),
     path(
