@@ -19,6 +19,7 @@ from lxml import etree
 
 from ivp.regions.models import Municipality
 from ivp.reports import services
+from ivp.reports.column_widths import Cell, Font, column_widths, pieces, text_width
 from ivp.reports.document import Document, Paragraph, Section, Table
 from ivp.reports.render_docx import render
 
@@ -165,6 +166,42 @@ def test_the_title_page_says_nothing_of_the_tool():
     title_page = _title_page(docx_file(_uitvoeringsplan()))
     assert "Uitvoeringsplan integrale veiligheid 2026" in title_page
     assert not re.search(r"\bivp\b|Gemaakt", title_page, re.IGNORECASE)
+
+
+FONT = Font("DejaVu Sans", 9)
+
+
+def _longest(column: list[Cell]) -> float:
+    return max(text_width(p, FONT, bold=c.bold) for c in column for p in pieces(c.text))
+
+
+def test_each_column_holds_its_longest_word_and_the_rest_goes_by_text():
+    rows = [
+        [Cell("Item", True), Cell("Maatregelen/activiteiten", True), Cell("Planning", True)],
+        [Cell("Jeugdnetwerkoverleg", True), Cell("Twee netwerkbijeenkomsten per jaar " * 3), Cell("Q1")],
+        [Cell("Buurtbemiddeling", True), Cell("Voortzetten en verder ontwikkelen " * 3), Cell("2026")],
+    ]  # fmt: skip
+    widths, whole = column_widths(rows, font=FONT, usable=470, padding=10.8)
+    assert sum(widths) == pytest.approx(470)
+    assert whole == [True, True, True]
+    for number, width in enumerate(widths):
+        assert width > _longest([row[number] for row in rows]) + 10.8
+    assert widths[1] > widths[0] > widths[2]  # the descriptions hold the most text
+
+
+def test_columns_that_cannot_all_hold_their_longest_word_narrow_the_widest_only():
+    header = ["Thema", "Afgerond", "Lopend", "Vertraagd", "Gepland", "Geschrapt", "Voortgang"]
+    rows = [
+        [Cell(text, True) for text in header],
+        [Cell("Veilig uitgaan en evenementenveiligheid", True), *(Cell("1") for _ in header[1:])],
+    ]
+    narrow = 440  # the longest words together are some 500 points wide
+    widths, whole = column_widths(rows, font=FONT, usable=narrow, padding=10.8)
+    assert sum(widths) == pytest.approx(narrow)
+    assert whole == [False] + [True] * 6  # only the themes' column is hyphenated
+    assert all(
+        w > text_width(h, FONT, bold=True) for w, h in zip(widths[1:], header[1:], strict=True)
+    )
 
 
 # --- LibreOffice -----------------------------------------------------------------------------

@@ -48,10 +48,11 @@ def text_width(text: str, font: Font, *, bold: bool = False) -> float:
 
 def column_widths(
     rows: list[list[Cell]], *, font: Font, usable: float, padding: float
-) -> tuple[list[float], bool]:
-    """Widths in points that add up to `usable`, and whether every column's longest word fits
-    (when the longest words together are wider than the page, they are narrowed alike).
-    `padding` is a cell's left and right margin together."""
+) -> tuple[list[float], list[bool]]:
+    """Widths in points that add up to `usable`, and per column whether its longest word fits.
+    When the longest words together are wider than the page, the columns with the longest
+    words are narrowed to one width and the others keep theirs (so a header such as "Afgerond"
+    stays whole). `padding` is a cell's left and right margin together."""
     columns = list(zip(*rows, strict=True))
     least = [
         padding
@@ -59,10 +60,21 @@ def column_widths(
         * max((text_width(p, font, bold=c.bold) for c in col for p in pieces(c.text)), default=0)
         for col in columns
     ]
-    if sum(least) >= usable:
-        return [usable * w / sum(least) for w in least], False
+    if sum(least) > usable:
+        cap = _cap(least, usable)
+        return [min(w, cap) for w in least], [w <= cap for w in least]
     text = [sum(text_width(c.text, font, bold=c.bold) for c in col) for col in columns]
-    return _share(least, text, usable), True
+    return _share(least, text, usable), [True] * len(columns)
+
+
+def _cap(least: list[float], usable: float) -> float:
+    """The width that the widest columns are narrowed to so that all add up to `usable`."""
+    widest = sorted(least, reverse=True)
+    for capped in range(1, len(widest) + 1):
+        cap = (usable - sum(widest[capped:])) / capped
+        if capped == len(widest) or cap >= widest[capped]:
+            return cap
+    return usable / len(widest)
 
 
 def _share(least: list[float], text: list[float], usable: float) -> list[float]:

@@ -337,11 +337,12 @@ class _Writer:
         return paragraph
 
     def _set_widths(self, grid, cells: list[list[Cell]]) -> None:
-        """Column widths from the text; where every longest word fits, the table's words are
-        not hyphenated either (a compound broken at the foot of a cell reads badly)."""
+        """Column widths from the text. A column that holds its longest word is not hyphenated
+        either (a compound broken inside a cell reads badly); one that cannot is, by Word's
+        Dutch dictionary, rather than broken at any letter."""
         section = self.docx.sections[-1]
         usable = Emu(section.page_width - section.left_margin - section.right_margin).pt
-        widths, fit = column_widths(
+        widths, whole = column_widths(
             cells, font=self.table_font, usable=usable, padding=self.cell_padding
         )
         twips = [round(w * 20) for w in widths]
@@ -353,9 +354,9 @@ class _Writer:
         for column, width in zip(grid.columns, twips, strict=True):
             column.width = Pt(width / 20)  # the grid, which LibreOffice reads
         for row in grid.rows:  # and each cell, which Word reads
-            for cell, width in zip(row.cells, twips, strict=True):
+            for cell, width, fits in zip(row.cells, twips, whole, strict=True):
                 cell.width = Pt(width / 20)
-                if fit:
+                if fits:
                     _no_hyphens(cell.paragraphs[0]._p.get_or_add_pPr())
 
     def chart(self, chart: Chart):
