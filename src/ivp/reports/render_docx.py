@@ -304,7 +304,8 @@ class _Writer:
     def table(self, table: Table):
         self.paragraph(table.caption, "Caption").paragraph_format.keep_with_next = True
         grid = self.docx.add_table(rows=1, cols=len(table.header))
-        grid.style = self.style("Table Grid")
+        if "Table Grid" in self.ids:  # by id: python-docx would look the name up each time
+            grid._tbl.tblStyle_val = self.ids["Table Grid"]
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
         # Bold where the PDF has a header cell: the header, the first cell naming its row, the
         # totals.
