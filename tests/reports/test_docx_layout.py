@@ -152,6 +152,19 @@ def test_the_renderer_writes_no_tool_text():
     assert "2 maart 2026" in text  # the date stays, on the title page and in the colofon
 
 
+def test_a_row_taller_than_most_of_a_page_may_break_across_pages():
+    long = "Een lange beschrijving van wat de partners samen doen. " * 80
+    rows = [["Kort", "Een regel."], ["Lang", long], ["Ook kort", "Nog een regel."]]
+    document = Document(
+        kind="uitvoeringsplan", title="Uitvoeringsplan 2026", municipality="Steenwijkerland",
+        code="GM1708", year=2026,
+        sections=[Section("Acties", blocks=[Table("Acties", ["Item", "Maatregelen"], rows)])],
+    )  # fmt: skip
+    table = docx_file(render(document)).tables[0]._tbl
+    unsplit = [bool(row.xpath("w:trPr/w:cantSplit")) for row in table.xpath("w:tr")]
+    assert unsplit == [True, True, False, True]  # Word would cut off what does not fit
+
+
 def _title_page(document) -> str:
     lines = []
     for paragraph in document.paragraphs:

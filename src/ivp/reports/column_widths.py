@@ -7,6 +7,7 @@ for Arial), so a column is rather too wide than too narrow for Word; without fon
 width is estimated from the number of characters.
 """
 
+import math
 import re
 import shutil
 import subprocess
@@ -17,6 +18,8 @@ from fontTools.ttLib import TTFont, TTLibError
 
 ESTIMATE = 0.62  # the width of a character in a sans-serif font, in ems, when the font is unknown
 SLACK = 1.06  # a word is given a little more than it measures: kerning, rounding, borders
+WRAP = 1.15  # a wrapped line holds less than its width: the room left at its end
+LINE = 1.2  # a line's height, in font sizes
 # A line may break after a space, and after a hyphen or slash inside a word.
 PIECES = re.compile(r"[^\s\-/]*[\-/]?")
 
@@ -75,6 +78,22 @@ def _cap(least: list[float], usable: float) -> float:
         if capped == len(widest) or cap >= widest[capped]:
             return cap
     return usable / len(widest)
+
+
+def row_height(row: list[Cell], widths: list[float], *, font: Font, padding: float) -> float:
+    """Roughly how tall a row is in these column widths, in points: its tallest cell's lines."""
+    return (
+        max(_lines(c, w - padding, font) for c, w in zip(row, widths, strict=True))
+        * LINE
+        * font.size
+    )
+
+
+def _lines(cell: Cell, room: float, font: Font) -> int:
+    return sum(
+        max(1, math.ceil(WRAP * text_width(part, font, bold=cell.bold) / max(room, 1)))
+        for part in cell.text.split("\n")
+    )
 
 
 def _share(least: list[float], text: list[float], usable: float) -> list[float]:

@@ -29,7 +29,7 @@ from ivp.common.importing import ImportFileError
 from ivp.common.plain_text import line_endings
 
 from . import word_xml
-from .column_widths import Cell, Font, column_widths
+from .column_widths import Cell, Font, column_widths, row_height
 from .document import KINDS, Bullets, Chart, Document, Paragraph, Table
 from .template_cleaning import clean_template
 
@@ -217,6 +217,9 @@ class _Writer:
         # which made the style lookups half the time of a document.
         self.ids = {s.name: s.style_id for s in docx.styles}
         self.table_font = _style_font(docx, "Table Text" if "Table Text" in self.ids else "Normal")
+        section = docx.sections[-1]
+        self.text_width = Emu(section.page_width - section.left_margin - section.right_margin).pt
+        self.text_height = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
         self.cell_padding = _cell_padding(docx, "Table Grid" if "Table Grid" in self.ids else None)
 
     def style(self, name: str | None):
@@ -318,14 +321,19 @@ class _Writer:
                     for i, text in enumerate(row)
                 ]
             )
+        widths, whole = column_widths(
+            cells, font=self.table_font, usable=self.text_width, padding=self.cell_padding
+        )
         for number, row in enumerate(cells):
             line = grid.rows[0] if number == 0 else grid.add_row()
-            _row_properties(line, header=number == 0)
+            height = row_height(row, widths, font=self.table_font, padding=self.cell_padding)
+            # A row taller than most of a page may break: Word would cut off what does not fit.
+            _row_properties(line, header=number == 0, whole=height < 0.6 * self.text_height)
             for index, (cell, content) in enumerate(zip(line.cells, row, strict=True)):
                 paragraph = self._fill(cell, content, right=number > 0 and index in table.numeric)
                 if number == 0:  # the header row with the first row, never alone at a page foot
                     paragraph.paragraph_format.keep_with_next = True
-        self._set_widths(grid, cells)
+        _set_widths(grid, widths, whole)
         _alt_text(grid, table)
         self.paragraph("")
 
@@ -336,29 +344,6 @@ class _Writer:
         if right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         return paragraph
-
-    def _set_widths(self, grid, cells: list[list[Cell]]) -> None:
-        """Column widths from the text. A column that holds its longest word is not hyphenated
-        either (a compound broken inside a cell reads badly); one that cannot is, by Word's
-        Dutch dictionary, rather than broken at any letter."""
-        section = self.docx.sections[-1]
-        usable = Emu(section.page_width - section.left_margin - section.right_margin).pt
-        widths, whole = column_widths(
-            cells, font=self.table_font, usable=usable, padding=self.cell_padding
-        )
-        twips = [round(w * 20) for w in widths]
-        grid.autofit = False  # a fixed layout: Word keeps these widths
-        table_width = grid._tbl.tblPr.find(qn("w:tblW"))
-        if table_width is not None:
-            table_width.set(qn("w:w"), str(sum(twips)))
-            table_width.set(qn("w:type"), "dxa")
-        for column, width in zip(grid.columns, twips, strict=True):
-            column.width = Pt(width / 20)  # the grid, which LibreOffice reads
-        for row in grid.rows:  # and each cell, which Word reads
-            for cell, width, fits in zip(row.cells, twips, whole, strict=True):
-                cell.width = Pt(width / 20)
-                if fits:
-                    _no_hyphens(cell.paragraphs[0]._p.get_or_add_pPr())
 
     def chart(self, chart: Chart):
         paragraph = self.docx.add_paragraph()
@@ -445,13 +430,34 @@ def _day(value) -> str:
     return day(value)
 
 
-def _row_properties(row, *, header: bool) -> None:
-    """A row stays on one page; the header row repeats at the top of every page."""
+def _set_widths(grid, widths: list[float], whole: list[bool]) -> None:
+    """Column widths in points. A column that holds its longest word is not hyphenated either
+    (a compound broken inside a cell reads badly); one that cannot is, by Word's Dutch
+    dictionary, rather than broken at any letter."""
+    twips = [round(w * 20) for w in widths]
+    grid.autofit = False  # a fixed layout: Word keeps these widths
+    table_width = grid._tbl.tblPr.find(qn("w:tblW"))
+    if table_width is not None:
+        table_width.set(qn("w:w"), str(sum(twips)))
+        table_width.set(qn("w:type"), "dxa")
+    for column, width in zip(grid.columns, twips, strict=True):
+        column.width = Pt(width / 20)  # the grid, which LibreOffice reads
+    for row in grid.rows:  # and each cell, which Word reads
+        for cell, width, fits in zip(row.cells, twips, whole, strict=True):
+            cell.width = Pt(width / 20)
+            if fits:
+                _no_hyphens(cell.paragraphs[0]._p.get_or_add_pPr())
+
+
+def _row_properties(row, *, header: bool, whole: bool) -> None:
+    """A row that stays on one page; the header row repeats at the top of every page."""
     properties = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
-        marker = OxmlElement(tag)  # in the schema's order: cantSplit before tblHeader
-        marker.set(qn("w:val"), "true")
-        properties.append(marker)
+    # In the schema's order: cantSplit before tblHeader.
+    for tag, wanted in (("w:cantSplit", whole), ("w:tblHeader", header)):
+        if wanted:
+            marker = OxmlElement(tag)
+            marker.set(qn("w:val"), "true")
+            properties.append(marker)
 
 
 def _no_hyphens(properties) -> None:
