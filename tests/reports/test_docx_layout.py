@@ -149,7 +149,7 @@ def test_the_renderer_writes_no_tool_text():
         )
     assert "Gemaakt" not in text
     assert not re.search(r"\bivp\b|EUPL|python-docx", text, re.IGNORECASE)
-    assert "2 maart 2026" in text  # the date stays, on the title page and in the colofon
+    assert "Datum: 2 maart 2026" in text  # in the colofon, as the HTML and PDF say it
 
 
 def test_a_row_taller_than_most_of_a_page_may_break_across_pages():

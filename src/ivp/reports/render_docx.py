@@ -285,7 +285,6 @@ class _Writer:
         if document.subtitle:
             self.paragraph(document.subtitle, "Subtitle")
         self.paragraph(document.status)
-        self.paragraph(_day(document.generated))
         self.page_break()
 
     def contents(self, document: Document):
@@ -359,10 +358,11 @@ class _Writer:
 
     def colofon(self, document: Document):
         self.heading("Colofon", 1)
+        # As the HTML and PDF say it.
         self.paragraph(
-            f"{KINDS[document.kind]} {document.year}, gemeente {document.municipality}. "
-            f"Stand van {_day(document.generated)}."
+            f"{KINDS[document.kind]} {document.municipality} ({document.code}), {document.year}."
         )
+        self.paragraph(f"Datum: {_day(document.generated)}")
         if document.figures_date:
             self.paragraph(f"Cijfers: {document.figures_date}")
         self.heading("Bronnen", 2)
