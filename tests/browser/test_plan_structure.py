@@ -262,7 +262,7 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
         "vastgoed dat snel van eigenaar wisselt",
     ]
     assert docx.paragraphs[start + 2].style.name.startswith("List")
-    headings = [h.text_content() for h in html.iterfind(".//h2")]
+    headings = [h.text_content() for h in html.iterfind(".//h3")]
     assert [h for h in headings if h.startswith("Prioriteit ")] == [
         f"Prioriteit {n}: {t}" for n, t in enumerate(PRIORITIES, 1)
     ]
