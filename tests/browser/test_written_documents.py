@@ -1,8 +1,8 @@
-"""A document written in ivp, in a real browser: for Meppel (no plan in the demo) the beheerder
-drafts an IVP 2027–2030, takes over the outline of its document, writes the introduction with
-a list and places the safety picture's chart in it, has the PDF made and finds both; adopts
-the plan; and an anonymous visitor downloads the adopted plan's PDF, made by the worker at
-adoption."""
+"""A document written in ivp, in a real browser: for Hoogeveen (no plan in the demo, and none
+made by another browser test) the beheerder drafts an IVP 2027–2030, takes over the outline of
+its document, writes the introduction with a list and places the safety picture's chart in
+it, has the PDF made and finds both; adopts the plan; and an anonymous visitor downloads the
+adopted plan's PDF, made by the worker at adoption."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from .support import ANONYMOUS, BEHEERDER, check_page, visit
 
 pytestmark = pytest.mark.browser
 
-CODE = "GM0119"
-PLAN_TITLE = "Integraal Veiligheidsplan Meppel 2027–2030"
+CODE = "GM0118"
+PLAN_TITLE = "Integraal Veiligheidsplan Hoogeveen 2027–2030"
 CHAPTERS = f"/gemeenten/{CODE}/documenten/ivp/2027/hoofdstukken/"
 INTRODUCTION = (
     "Dit plan bouwt voort op het vorige.\n\nWe werken in drie stappen:\n- kennen\n- kiezen\n- doen"
