@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ivp.planning.models import Chapter
+from ivp.planning.workflow.chapter_services import chapters_stored
 from ivp.planning.workflow.removal import Removable, register
 
 
@@ -27,11 +28,7 @@ register(
     Removable(
         model=Chapter,
         plan=lambda chapter: chapter.plan,
-        siblings=lambda chapter: Chapter.objects.filter(
-            policy_plan=chapter.policy_plan_id,
-            action_plan=chapter.action_plan_id,
-            document=chapter.document,
-        ),
+        siblings=lambda chapter: chapters_stored(chapter.plan, chapter.document),
         refusal=_standard,
         back_to=outline_page,
         while_adopted=lambda chapter: not chapter.fixed_by_adoption,

@@ -66,14 +66,16 @@ def chapters(request, subject):
             messages.error(request, " ".join(error.messages))
         if not add_form.is_bound or add_form.is_valid():
             return redirect(request.path)
+        outline = outline_of(plan, subject.kind)  # taken over meanwhile; the title is refused
+        stored = outline[0].pk is not None
     guidance = {d.key: d.guidance for d in OUTLINES[subject.kind]}
-    empty = {c.key or c.pk for c in missing(outline, BLOCKS[subject.kind])}
+    empty = missing(outline, BLOCKS[subject.kind])
     rows = [
         {
             "chapter": chapter,
             "block": BLOCKS[subject.kind].get(chapter.block, ""),
             "guidance": guidance.get(chapter.key, ""),
-            "empty": (chapter.key or chapter.pk) in empty,
+            "empty": chapter in empty,
         }
         for chapter in outline
     ]

@@ -3,30 +3,28 @@ who may read the plan (anyone, for a public plan): the IVP, and the uitvoeringsp
 publish and DOCX to reuse."""
 
 from ivp.planning.models import ActionPlan, PolicyPlan
+from ivp.planning.workflow.chapters import plan_field
 
 from .models import GeneratedDocument
 
+PUBLIC_KINDS = {"policy_plan": "ivp", "action_plan": "uitvoeringsplan"}
 PUBLIC_FORMATS = ("pdf", "docx")
-
-
-def public_kind(plan) -> str:
-    return "ivp" if isinstance(plan, PolicyPlan) else "uitvoeringsplan"
 
 
 def publish(plan) -> list[GeneratedDocument]:
     """Queue the public files of an adopted plan version (the worker makes them)."""
     from .tasks import generate_document
 
-    owner = "policy_plan" if isinstance(plan, PolicyPlan) else "action_plan"
+    field = plan_field(plan)
     records = [
         GeneratedDocument.objects.create(
             municipality=plan.municipality,
-            kind=public_kind(plan),
+            kind=PUBLIC_KINDS[field],
             year=plan.start_year,
             scope=getattr(plan, "scope", ""),
             format=file_format,
             public=True,
-            **{owner: plan},
+            **{field: plan},
         )
         for file_format in PUBLIC_FORMATS
     ]
@@ -40,16 +38,18 @@ def on_plan_adopted(sender, plan, **kwargs) -> None:
         publish(plan)
 
 
+def _finished(plan):
+    return GeneratedDocument.objects.filter(
+        public=True, status=GeneratedDocument.Status.DONE, **{plan_field(plan): plan}
+    )
+
+
 def public_file(plan, file_format: str) -> GeneratedDocument | None:
     """The newest finished public file of this plan version in this format."""
-    owner = "policy_plan" if isinstance(plan, PolicyPlan) else "action_plan"
-    return (
-        GeneratedDocument.objects.filter(
-            public=True,
-            format=file_format,
-            status=GeneratedDocument.Status.DONE,
-            **{owner: plan},
-        )
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
+    return _finished(plan).filter(format=file_format).order_by("-finished_at", "-pk").first()
+
+
+def ready_formats(plan) -> list[str]:
+    """The formats of this plan version's public files that are ready, in one query."""
+    ready = set(_finished(plan).values_list("format", flat=True))
+    return [f for f in PUBLIC_FORMATS if f in ready]

@@ -3,7 +3,7 @@
 A file is judged by the exact plan version it was made from, and a file made from a draft stays
 with those preparing the plan even after that version is adopted (its text may have changed)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rules
 
@@ -28,6 +28,8 @@ class DocumentSubject:
     kind: str
     year: int
     scope: str = ""
+    # found once per reader: a page asks for it with every permission it checks
+    _sources: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def address(self) -> str:
@@ -36,6 +38,12 @@ class DocumentSubject:
     def source_for(self, user):
         """The plan version this user reads the document of (None for the analysis of public
         figures, or when there is nothing this user may read)."""
+        reader = getattr(user, "pk", None)
+        if reader not in self._sources:
+            self._sources[reader] = self._find_source(user)
+        return self._sources[reader]
+
+    def _find_source(self, user):
         from ivp.planning.execution import selectors as execution_selectors
         from ivp.planning.policy import selectors as policy_selectors
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ivp.planning.workflow.chapters import plan_field
+
 from . import render_docx, render_html, render_pdf
 from .builders import action_plan, analysis, policy_plan, progress, proposals
 from .document import FORMATS, KINDS, Document
@@ -73,8 +75,6 @@ def house_style_of(municipality) -> bytes | None:
 def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
     """Queue a file of the plan version this user reads now; the worker makes it of exactly
     that version, whatever happens to the plan meanwhile."""
-    from ivp.planning.models import PolicyPlan
-
     from .tasks import generate_document
 
     waiting = GeneratedDocument.objects.select_for_update().filter(
@@ -94,8 +94,7 @@ def document_request(*, subject, file_format: str, user) -> GeneratedDocument:
         scope=subject.scope,
         format=file_format,
         requested_by=user,
-        policy_plan=source if isinstance(source, PolicyPlan) else None,
-        action_plan=source if source is not None and not isinstance(source, PolicyPlan) else None,
+        **({plan_field(source): source} if source is not None else {}),
     )
     generate_document.enqueue(record.pk)
     return record

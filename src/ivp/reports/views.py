@@ -121,7 +121,7 @@ def _public_formats(source) -> list[str]:
     """The formats of the adopted plan's files that are ready to download."""
     if source is None or not getattr(source, "adopted", False):
         return []
-    return [f for f in publishing.PUBLIC_FORMATS if publishing.public_file(source, f)]
+    return publishing.ready_formats(source)
 
 
 @post_only
@@ -150,7 +150,7 @@ document_detail, document_progress, document_retry = job_pages(
 
 
 def _adopted_subject(code, adopted_document, address) -> DocumentSubject:
-    if adopted_document not in ("ivp", "uitvoeringsplan"):
+    if adopted_document not in publishing.PUBLIC_KINDS.values():
         raise Http404
     return _subject(code, adopted_document, address)
 

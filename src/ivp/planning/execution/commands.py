@@ -36,6 +36,6 @@ def action_plan_argument(municipality, jaar: int | None, plan: PlanAddress | str
     except argparse.ArgumentTypeError as error:
         raise CommandError(str(error)) from None
     try:
-        return execution_selectors.action_plan_addressed(municipality, *address)
+        return execution_selectors.action_plan_addressed(municipality, address)
     except execution_selectors.NoSuchActionPlan as error:
         raise CommandError(str(error)) from None

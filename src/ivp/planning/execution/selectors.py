@@ -1,10 +1,15 @@
 """Reads of the uitvoeringsplannen: their versions, which one is in force or current, and which
 one a reader reads."""
 
-from ivp.planning.execution.address import PlanAddress, plan_address
+from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.workflow.models import Adoptable
 from ivp.planning.workflow.selectors import first_readable
+
+
+def _at(address: PlanAddress) -> dict:
+    """The filter for the plan an address names."""
+    return {"start_year": address.year, "scope": address.scope}
 
 
 def action_plan_versions(municipality, *, address=None, year: int | None = None):
@@ -14,7 +19,7 @@ def action_plan_versions(municipality, *, address=None, year: int | None = None)
         municipality=municipality
     )
     if address is not None:
-        versions = versions.filter(start_year=address.year, scope=address.scope)
+        versions = versions.filter(**_at(address))
     if year is not None:
         versions = versions.filter(start_year__lte=year, end_year__gte=year)
     return versions.order_by("-start_year", "scope", "-version")
@@ -47,23 +52,20 @@ def current_action_plans(*, municipality=None, year: int | None = None):
 
 def current_action_plan(municipality, address) -> ActionPlan | None:
     """The newest version of the uitvoeringsplan an address names (a PlanAddress)."""
-    return (
-        current_action_plans(municipality=municipality)
-        .filter(start_year=address.year, scope=address.scope)
-        .first()
-    )
+    return current_action_plans(municipality=municipality).filter(**_at(address)).first()
 
 
 class NoSuchActionPlan(LookupError):
     """No plan with that address; the message (Dutch) names the ones there are that year."""
 
 
-def action_plan_addressed(municipality, year: int, scope: str = "") -> ActionPlan:
+def action_plan_addressed(municipality, address: PlanAddress) -> ActionPlan:
     """The newest version of the plan with this address; given a year alone, else the only plan
     running that year. Several plans that year and none named: NoSuchActionPlan naming them."""
-    plan = current_action_plan(municipality, PlanAddress(year, scope))
+    plan = current_action_plan(municipality, address)
     if plan is not None:
         return plan
+    year, scope = address
     running = [] if scope else list(current_action_plans(municipality=municipality, year=year))
     if len(running) == 1:
         return running[0]
@@ -73,9 +75,7 @@ def action_plan_addressed(municipality, year: int, scope: str = "") -> ActionPla
             f"{municipality.name} heeft in {year} {len(running)} uitvoeringsplannen ({addresses});"
             " kies er één met --plan."
         )
-    named = (
-        f"uitvoeringsplan {plan_address(year, scope)}" if scope else f"uitvoeringsplan voor {year}"
-    )
+    named = f"uitvoeringsplan {address}" if scope else f"uitvoeringsplan voor {year}"
     raise NoSuchActionPlan(f"{municipality.name} heeft geen {named} in ivp.")
 
 
@@ -124,9 +124,7 @@ def themes_of(plan: ActionPlan):
 
 def has_plan_at(municipality, address) -> bool:
     """Whether an uitvoeringsplan (any version) has this address."""
-    return ActionPlan.objects.filter(
-        municipality=municipality, start_year=address.year, scope=address.scope
-    ).exists()
+    return ActionPlan.objects.filter(municipality=municipality, **_at(address)).exists()
 
 
 def plans_covering(municipality, first_year: int, last_year: int):

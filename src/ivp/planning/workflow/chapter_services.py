@@ -6,13 +6,13 @@ draft (`Chapter.fixed_by_adoption`)."""
 from django.db import transaction
 
 from ivp.planning.workflow.adoption import ensure_draft
-from ivp.planning.workflow.chapters import FIXED_BY_ADOPTION, Chapter
+from ivp.planning.workflow.chapters import FIXED_BY_ADOPTION, Chapter, plan_field
 from ivp.planning.workflow.locking import claim
 from ivp.planning.workflow.records import next_order
 
 
 def _owner(plan) -> dict:
-    return {"action_plan" if plan._meta.model_name == "actionplan" else "policy_plan": plan}
+    return {plan_field(plan): plan}
 
 
 def _writable(plan, document: str) -> None:

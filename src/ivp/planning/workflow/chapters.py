@@ -90,14 +90,16 @@ class Chapter(models.Model):
         return self.document in FIXED_BY_ADOPTION
 
 
+def plan_field(plan) -> str:
+    """The field by which a chapter (or a generated document) names a plan of this kind."""
+    return "action_plan" if plan._meta.model_name == "actionplan" else "policy_plan"
+
+
 def copy_chapters(plan, copy) -> None:
     """A new version of a plan starts with the chapters of the version it copies."""
     for chapter in plan.chapters.all():
         chapter.pk = None
         chapter.lock_version = 0
         chapter._state.adding = True
-        if chapter.policy_plan_id:
-            chapter.policy_plan = copy
-        else:
-            chapter.action_plan = copy
+        setattr(chapter, plan_field(copy), copy)
         chapter.save()

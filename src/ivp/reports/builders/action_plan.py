@@ -5,6 +5,7 @@ from django.http import Http404
 
 from ivp.common import charts
 from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.export import party_totals, themes_with_actions
 from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
@@ -17,16 +18,20 @@ from .common import actions_table, amount, filled_columns, objective_line, plan_
 def action_plan_for(municipality, year: int) -> ActionPlan:
     """The uitvoeringsplan starting in (else the only one covering) `year`: its newest version."""
     try:
-        return execution_selectors.action_plan_addressed(municipality, year)
+        return execution_selectors.action_plan_addressed(municipality, PlanAddress(year))
     except execution_selectors.NoSuchActionPlan as error:
         raise Http404(str(error)) from None
 
 
+def contents(plan: ActionPlan) -> tuple[list, dict]:
+    """Its themes each with their actions, and which optional columns the actions fill."""
+    themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
+    return themes, filled_columns([a for _, acts in themes for a in acts])
+
+
 def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Document:
     plan = plan or action_plan_for(municipality, year)
-    themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
-    actions = [a for _, acts in themes for a in acts]
-    columns = filled_columns(actions)
+    themes, columns = contents(plan)
     document = plan_document(
         "uitvoeringsplan",
         municipality,
@@ -54,7 +59,7 @@ def blocks(plan: ActionPlan, themes: list, columns: dict) -> dict:
             Paragraph(
                 f"Dit uitvoeringsplan werkt het {plan.policy_plan.title} uit voor {plan.period}. "
                 f"Het telt {len(actions)} acties in {len(themes)} thema's, waarvan {priorities} "
-                "prioriteiten van de raad." + _money_sentence(totals_of(actions), columns)
+                "prioriteiten van de raad." + money_sentence(totals_of(actions), columns)
             ),
             _overview_chart(themes, with_budget=columns["budget"]),
         )
@@ -100,7 +105,7 @@ def _theme(document, plan, theme, theme_actions, columns, mark: str, level: int)
         )
 
 
-def _money_sentence(sums: dict, columns: dict) -> str:
+def money_sentence(sums: dict, columns: dict) -> str:
     parts = []
     if columns["budget"]:
         parts.append(f"{amount(sums['budget'])} euro")

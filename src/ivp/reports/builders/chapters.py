@@ -5,7 +5,8 @@ instead; see `missing`)."""
 
 from collections.abc import Callable
 
-from ivp.planning.models import ActionPlan, Chapter
+from ivp.planning.models import Chapter
+from ivp.planning.workflow.chapters import plan_field
 
 from ..document import Document, Paragraph, Section, text_blocks
 from ..outlines import OUTLINES
@@ -24,7 +25,7 @@ def outline_of(plan, document: str) -> list[Chapter]:
 
 
 def default_outline(plan, document: str) -> list[Chapter]:
-    owner = {"action_plan" if isinstance(plan, ActionPlan) else "policy_plan": plan}
+    owner = {plan_field(plan): plan}
     return [
         Chapter(document=document, key=d.key, title=d.title, block=d.block, order=n, **owner)
         for n, d in enumerate(OUTLINES[document], start=1)
@@ -49,6 +50,8 @@ def assemble(document: Document, chapters: list[Chapter], blocks: dict[str, Bloc
             document.sections.pop()  # an empty chapter has no place in the document
 
 
-def missing(chapters: list[Chapter], blocks: dict[str, Block]) -> list[Chapter]:
-    """The chapters in the outline that have nothing yet: no text and no block."""
-    return [c for c in chapters if c.included and not c.body.strip() and c.block not in blocks]
+def missing(chapters: list[Chapter], known_blocks) -> list[Chapter]:
+    """The chapters in the outline that have nothing yet: no text and no known block."""
+    return [
+        c for c in chapters if c.included and not c.body.strip() and c.block not in known_blocks
+    ]

@@ -2,18 +2,22 @@
 ontwerp-raadsbesluit) and the collegevoorstel that puts an uitvoeringsplan to the college.
 Filled from the plan; the coordinator writes the arguments and caveats in their chapters."""
 
-from ivp.planning.execution.export import themes_with_actions
 from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan, PolicyPlan
 from ivp.planning.policy import selectors as policy_selectors
 
 from ..document import Bullets, Document, Paragraph
 from . import policy_plan as ivp_builder
-from .action_plan import action_plan_for
+from .action_plan import action_plan_for, contents, money_sentence
 from .action_plan import blocks as action_plan_blocks
 from .chapters import assemble, outline_of
-from .common import amount, filled_columns
 from .policy_plan import policy_plan_for
+
+
+def _the_plan_itself(plan):
+    """The attachments of a proposal: the plan it puts to the decision."""
+    return lambda document, section: section.add(Bullets([f"{plan.title} ({plan.period})"]))
+
 
 GROUNDS = (
     "artikel 172 van de Gemeentewet (de burgemeester is belast met de handhaving van de openbare "
@@ -73,9 +77,7 @@ def build_raadsvoorstel(municipality, year: int, *, plan: PolicyPlan | None = No
         "proposal_reason": reason,
         "finances": ivp_blocks["finances"],
         "communication": ivp_blocks["communication"],
-        "attachments": lambda document, section: section.add(
-            Bullets([f"{plan.title} ({plan.period})"])
-        ),
+        "attachments": _the_plan_itself(plan),
         "draft_council_decision": draft_decision,
     }
     assemble(document, outline_of(plan, "raadsvoorstel"), blocks)
@@ -99,9 +101,8 @@ def _council_points(plan: PolicyPlan) -> list[str]:
 
 def build_collegevoorstel(municipality, year: int, *, plan: ActionPlan | None = None) -> Document:
     plan = plan or action_plan_for(municipality, year)
-    themes = [(theme, list(theme.actions.all())) for theme in themes_with_actions(plan)]
+    themes, columns = contents(plan)
     actions = [a for _, acts in themes for a in acts]
-    columns = filled_columns(actions)
     document = Document.about(
         "collegevoorstel",
         municipality,
@@ -126,21 +127,15 @@ def build_collegevoorstel(municipality, year: int, *, plan: ActionPlan | None = 
         )
 
     def money(document, section):
-        sums = totals_of(actions)
-        lines = []
-        if columns["budget"]:
-            lines.append(f"Begroot bij de acties: € {amount(sums['budget'])}.")
-        if columns["hours"]:
-            lines.append(f"Ingezette uren bij de acties: {sums['hours']}.")
-        section.add(*(Paragraph(line) for line in lines))
+        sentence = money_sentence(totals_of(actions), columns).strip()
+        if sentence:
+            section.add(Paragraph(sentence))
 
     blocks = {
         "college_decision_points": decision_points,
         "plan_facts": action_plan_blocks(plan, themes, columns)["plan_facts"],
         "money": money,
-        "attachments": lambda document, section: section.add(
-            Bullets([f"{plan.title} ({plan.period})"])
-        ),
+        "attachments": _the_plan_itself(plan),
     }
     assemble(document, outline_of(plan, "collegevoorstel"), blocks)
     return document
