@@ -109,3 +109,13 @@ def pdf_fonts_embedded(content: bytes) -> dict[str, bool]:
                 key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
             )
     return fonts
+
+
+def libreoffice_pdf(docx: Path, folder: Path) -> Path:
+    """The DOCX as LibreOffice lays it out, with a profile of its own (runs may overlap)."""
+    subprocess.run(
+        [shutil.which("soffice"), f"-env:UserInstallation={(folder / 'profiel').as_uri()}",
+         "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return folder / f"{docx.stem}.pdf"

@@ -23,7 +23,7 @@ from ivp.reports.column_widths import Cell, Font, column_widths, pieces, text_wi
 from ivp.reports.document import Document, Paragraph, Section, Table
 from ivp.reports.render_docx import render
 
-from .reading import ARTEFACTS, docx_file
+from .reading import ARTEFACTS, docx_file, libreoffice_pdf
 
 PAGES = ARTEFACTS.parent / "docx-pages"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -220,16 +220,6 @@ def test_columns_that_cannot_all_hold_their_longest_word_narrow_the_widest_only(
 # --- LibreOffice -----------------------------------------------------------------------------
 
 
-def _to_pdf(docx: Path, folder: Path) -> Path:
-    """The DOCX as LibreOffice lays it out, with a profile of its own (runs may overlap)."""
-    subprocess.run(
-        [shutil.which("soffice"), f"-env:UserInstallation={(folder / 'profiel').as_uri()}",
-         "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    return folder / f"{docx.stem}.pdf"
-
-
 def _pdf_words(pdf: Path) -> tuple[str, etree._Element]:
     """The text in reading order (a word hyphenated at a line end is whole again) and the
     words with their places: pages, blocks, lines."""
@@ -261,7 +251,7 @@ def test_libreoffice_breaks_no_word_of_a_table_across_lines(tmp_path):
         old.unlink()
     docx = PAGES / "uitvoeringsplan-GM1708.docx"
     docx.write_bytes(_uitvoeringsplan())
-    pdf = _to_pdf(docx, tmp_path)
+    pdf = libreoffice_pdf(docx, tmp_path)
     shutil.copy(pdf, PAGES / pdf.name)
     text, boxes = _pdf_words(pdf)
     document = docx_file(docx.read_bytes())

@@ -2,6 +2,8 @@
 the default the first time it is changed, then reordered, renamed, left out or added to) and
 one chapter's text with a preview and the generated part placed after it."""
 
+import itertools
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -20,6 +22,7 @@ from .builders.chapters import missing, outline_of
 from .document import KINDS, Document, text_blocks
 from .forms import ChapterAddForm, ChapterForm
 from .outlines import BLOCKS, OUTLINES
+from .rich_text import rich, vague_links
 from .views import for_subject
 
 CHANGE = "reports.change_document"
@@ -76,6 +79,7 @@ def chapters(request, subject):
             "block": BLOCKS[subject.kind].get(chapter.block, ""),
             "guidance": guidance.get(chapter.key, ""),
             "empty": chapter in empty,
+            "vague_links": vague_links(rich(chapter.body, itertools.count(1).__next__)),
         }
         for chapter in outline
     ]
@@ -144,7 +148,7 @@ def chapter_edit(request, subject, chapter):
 def _preview(subject, title: str, body: str) -> dict:
     """The chapter's text as the document will show it (without the generated part)."""
     document = Document.about(subject.kind, subject.municipality, subject.year, title=title)
-    document.section(title).add(*text_blocks(body))
+    document.section(title).add(*text_blocks(body, written_in=document))
     return render_html.context(document, inline_svg=True)
 
 

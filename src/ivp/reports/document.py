@@ -12,6 +12,8 @@ from django.utils.text import slugify
 
 from ivp.common import plain_text
 
+from .rich_text import Rich, Run, prefixed, rich
+
 KINDS = {
     "analyse": "Veiligheidsanalyse",
     "ivp": "Integraal Veiligheidsplan",
@@ -28,7 +30,7 @@ FORMATS = ("html", "pdf", "docx")
 
 @dataclass
 class Paragraph:
-    text: str  # a "\n" inside is a line break
+    text: str  # a "\n" inside is a line break; a `Rich` text has bold, links and footnotes
     note: bool = False  # a caution or an editorial remark, set apart
 
 
@@ -72,17 +74,25 @@ class Chart:
 Block = Paragraph | Bullets | Table | Chart
 
 
-def text_blocks(text: str, *, prefix: str = "") -> list[Block]:
+def text_blocks(
+    text: str, *, prefix: str = "", written_in: "Document | None" = None
+) -> list[Block]:
     """Typed text as its paragraphs and lists (see `ivp.common.plain_text`). `prefix` opens
-    the first paragraph ("Missie: …"), or stands on its own before a list."""
+    the first paragraph ("Missie: …"), or stands on its own before a list. Prose written for
+    the document (`written_in`, which numbers its footnotes) is read for bold, links and
+    footnotes (`rich_text`); a plan's fields are plain text."""
+
+    def inline(said: str) -> str:
+        return rich(said, written_in.next_note) if written_in is not None else said
+
     found: list[Block] = [
-        Bullets(list(b.items), ordered=b.ordered, start=b.start)
+        Bullets([inline(item) for item in b.items], ordered=b.ordered, start=b.start)
         if isinstance(b, plain_text.ItemList)
-        else Paragraph(b.text)
+        else Paragraph(inline(b.text))
         for b in plain_text.blocks(text)
     ]
     if prefix and found and isinstance(found[0], Paragraph):
-        found[0].text = f"{prefix} {found[0].text}"
+        found[0].text = prefixed(prefix, found[0].text)
     elif prefix:
         found.insert(0, Paragraph(prefix))
     return found
@@ -105,6 +115,18 @@ class Section:
         self.blocks.extend(b for b in blocks if b is not None)
         return self
 
+    @property
+    def notes(self) -> list[Run]:
+        """The footnotes in this section's text, in order (listed at its end on screen)."""
+        texts = [
+            text
+            for block in self.blocks
+            for text in (
+                block.items if isinstance(block, Bullets) else [getattr(block, "text", "")]
+            )
+        ]
+        return [note for text in texts if isinstance(text, Rich) for note in text.notes]
+
 
 @dataclass
 class Document:
@@ -121,6 +143,11 @@ class Document:
     sources: list[str] = field(default_factory=list)
     colofon: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    notes_given: int = 0  # footnotes numbered so far
+
+    def next_note(self) -> int:
+        self.notes_given += 1
+        return self.notes_given
 
     @classmethod
     def about(cls, kind: str, municipality, year: int, **fields) -> "Document":

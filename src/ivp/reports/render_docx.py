@@ -31,7 +31,9 @@ from ivp.common.plain_text import line_endings
 from . import word_xml
 from .column_widths import Cell, Font, column_widths, row_height
 from .document import KINDS, Bullets, Chart, Document, Paragraph, Table
+from .rich_text import prefixed
 from .template_cleaning import clean_template
+from .word_runs import WordRuns
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "huisstijl" / "ivp-standaard.docx"
 LANGUAGE = "nl-NL"
@@ -221,13 +223,19 @@ class _Writer:
         self.text_width = Emu(section.page_width - section.left_margin - section.right_margin).pt
         self.text_height = Emu(section.page_height - section.top_margin - section.bottom_margin).pt
         self.cell_padding = _cell_padding(docx, "Table Grid" if "Table Grid" in self.ids else None)
+        self.runs = WordRuns(docx, self.ids)
 
     def style(self, name: str | None):
         return name if name in self.ids else None
 
     def paragraph(self, text: str, style: str | None = None):
-        # python-docx makes each of CR and LF a line break: a CRLF would break twice.
-        paragraph = self.docx.add_paragraph(line_endings(text))
+        """A paragraph of `text`, with its bold, links and footnotes when it has them."""
+        if hasattr(text, "runs"):
+            paragraph = self.docx.add_paragraph()
+            self.runs.add(paragraph, text)
+        else:
+            # python-docx makes each of CR and LF a line break: a CRLF would break twice.
+            paragraph = self.docx.add_paragraph(line_endings(text))
         self.apply(paragraph, style)
         return paragraph
 
@@ -239,7 +247,7 @@ class _Writer:
         numbering = self._restarted_numbering(bullets.start)
         for number, item in enumerate(bullets.items, start=bullets.start):
             if numbering is None:
-                self.paragraph(f"{number}. {item}")
+                self.paragraph(prefixed(f"{number}.", item))
                 continue
             numbered = self.paragraph(item, "List Number")
             properties = numbered._p.get_or_add_pPr().get_or_add_numPr()

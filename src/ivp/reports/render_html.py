@@ -5,11 +5,15 @@ import base64
 from functools import cache
 from pathlib import Path
 
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ivp.common import charts
 
 from .document import KINDS, Document, Section
+from .rich_text import Rich, runs_of
 
 STATIC = Path(__file__).parent / "static" / "reports"
 # The house style, and the column widths that the page in the app links as a file.
@@ -61,3 +65,31 @@ def standalone(document: Document, *, progress=None) -> str:
         "reports/document_standalone.html",
         {**context(document, inline_svg=False), "css": stylesheet()},
     )
+
+
+def inline_html(text: str) -> SafeString:
+    """A text's runs as HTML. A footnote is its number, linked to the note at the end of the
+    chapter; for the PDF the note's text stands there too, where WeasyPrint sets it at the foot
+    of the page (`PDF_NOTES`), hidden elsewhere."""
+    parts = []
+    for run in runs_of(text):
+        if run.note:
+            parts.append(
+                format_html(
+                    '<sup class="ivp-doc-noteref"><a href="#noot-{0}" id="noot-{0}-in-tekst" '
+                    'aria-label="Voetnoot {0}">{0}</a></sup>'
+                    '<span class="ivp-doc-footnote">{1}</span>',
+                    run.note,
+                    inline_html(Rich(run.note_text)),
+                )
+            )
+            continue
+        piece = linebreaksbr(escape(run.text))
+        if run.bold:
+            piece = f"<strong>{piece}</strong>"
+        if run.italic:
+            piece = f"<em>{piece}</em>"
+        if run.href:
+            piece = format_html('<a href="{}">{}</a>', run.href, mark_safe(piece))
+        parts.append(piece)
+    return mark_safe("".join(parts))

@@ -174,7 +174,10 @@ class ActionPlanTheme(models.Model):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
-        help_text=_("What the theme is about this year, for the reader of the document."),
+        help_text=_(
+            "What the theme is about this year, for the reader of the document. **bold**, "
+            "*italic*, [link text](https://…) and footnotes ^[Source: …] as in a chapter."
+        ),
     )
     lookback = models.TextField(
         _("look-back"), blank=True, help_text=_("The year before: what happened, in figures.")

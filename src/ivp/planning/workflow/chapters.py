@@ -43,7 +43,8 @@ class Chapter(models.Model):
         blank=True,
         help_text=_(
             "Paragraphs separated by an empty line; a line starting with “- ” is a list item, "
-            "“1. ” a numbered one."
+            "“1. ” a numbered one. **bold**, *italic*, [link text](https://…), and a footnote "
+            "where it belongs: ^[Source: …]."
         ),
     )
     block = models.CharField(

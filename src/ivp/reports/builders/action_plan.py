@@ -90,14 +90,14 @@ def _marks(themes) -> list[str]:
 
 def _theme(document, plan, theme, theme_actions, columns, mark: str, level: int) -> None:
     section = document.section(f"{mark}{theme.title}", level)
-    section.add(*text_blocks(theme.introduction))
+    section.add(*text_blocks(theme.introduction, written_in=document))
     if theme.objectives:
         document.section("Doelstellingen", level + 1).add(
             Bullets([objective_line(o) for o in theme.objectives])
         )
     if theme.lookback.strip():
         document.section(f"Terugblik {plan.start_year - 1}", level + 1).add(
-            *text_blocks(theme.lookback)
+            *text_blocks(theme.lookback, written_in=document)
         )
     if theme_actions:
         document.section(f"Acties {plan.period}", level + 1).add(

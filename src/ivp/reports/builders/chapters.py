@@ -39,7 +39,7 @@ def assemble(document: Document, chapters: list[Chapter], blocks: dict[str, Bloc
         section = Section(chapter.title)
         before = len(document.sections)
         document.sections.append(section)
-        section.add(*text_blocks(chapter.body))
+        section.add(*text_blocks(chapter.body, written_in=document))
         signer = ", ".join(s for s in (chapter.signer_name, chapter.signer_function) if s)
         if signer:
             section.add(Paragraph(signer))
