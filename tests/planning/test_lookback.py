@@ -2,9 +2,12 @@
 
 import pytest
 
+from ivp.common import revisions
+from ivp.figures.models import Indicator, Observation
 from ivp.planning.execution import lookback
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.models import Action, ActionPlanTheme
+from ivp.regions.models import Municipality
 
 from ..conftest import client_for
 
@@ -35,12 +38,39 @@ def test_the_draft_states_every_actions_final_status_with_its_source():
     assert lookback.draft(theme.priority, 2026) == lines  # deterministic
 
 
+def _burglaries(municipality_code: str) -> None:
+    """Registered house burglaries (1.1.1) for three years: the demo has only all crimes."""
+    indicator = Indicator.objects.get(code="misdrijven-1-1-1")
+    total = Observation.objects.filter(indicator__code="misdrijven-totaal").first()
+    revisions.bump(revisions.FIGURES)
+    Observation.objects.bulk_create(
+        Observation(indicator=indicator, area_code=municipality_code,
+                    municipality=Municipality.objects.get(code=municipality_code),
+                    period=str(year), year=year, value=value, source=total.source)
+        for year, value in ((2022, 61), (2023, 48), (2024, 52))
+    )  # fmt: skip
+
+
 def test_figures_sentences_name_their_source_and_period():
+    _burglaries("GM1708")
     theme = _steenwijkerland_theme("Woninginbraak")
     lines = lookback.draft(theme.priority, 2026)
     figures = [line for line in lines if line.source.startswith("Bron:")]
     assert figures, [line.text for line in lines]
     assert all(any(ch.isdigit() for ch in line.text) for line in figures)
+
+
+def test_a_themes_figures_are_its_own_never_the_total_of_all_crimes():
+    """Woninginbraak sits under the taxonomy's "Objectieve veiligheid", which holds all crimes
+    too: the look-back cites burglaries, and without them says so to the coordinator only."""
+    theme = _steenwijkerland_theme("Woninginbraak")
+    without = lookback.draft(theme.priority, 2026)
+    assert "Geregistreerde misdrijven" not in lookback.as_text(without)
+    assert [line.gap for line in without if line.source == "Cijfers in ivp"] == [True]
+    _burglaries("GM1708")
+    text = lookback.as_text(lookback.draft(theme.priority, 2026))
+    assert "Diefstal/inbraak woning" in text
+    assert "Geregistreerde misdrijven" not in text
 
 
 def test_a_year_without_an_uitvoeringsplan_says_so():

@@ -5,6 +5,7 @@ coordinator can check every one before editing the draft into the plan. No sente
 at a cause; a change is a rise or fall only when the analysis says so.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -119,9 +120,7 @@ def _figure_lines(priority: Priority, year: int, picture) -> list[Line]:
     municipality = priority.plan.municipality
     picture = picture or safety_picture.build(municipality, last_year=year)
     lines = []
-    for item in picture.indicators:
-        if item.synthetic or priority.theme_id not in {t.pk for t in item.indicator.themes.all()}:
-            continue
+    for item in own_indicators(priority, picture.indicators):
         source = "; ".join(s.credit for s in item.sources)
         for sentence in drafting.indicator_sentences(item, municipality.name)[:2]:
             lines.append(Line(sentence.text, f"{source}, {', '.join(sentence.cites)}"))
@@ -129,9 +128,45 @@ def _figure_lines(priority: Priority, year: int, picture) -> list[Line]:
         lines.append(
             Line(
                 "Voor dit thema zijn in ivp geen geregistreerde cijfers tot en met "
-                f"{year} ingelezen.",
+                f"{year} ingelezen die er zelf over gaan.",
                 "Cijfers in ivp",
                 gap=True,
             )
         )
     return lines
+
+
+def own_indicators(priority: Priority, items: list) -> list:
+    """The figures that are about the priority itself, never a broader total: the indicators
+    its objectives measure; else, under a theme of the taxonomy named like the priority, all of
+    that theme's; else those of its theme whose name says what the priority's title says
+    ("Woninginbraak": "Diefstal/inbraak woning", not "Geregistreerde misdrijven, totaal")."""
+    items = [item for item in items if not item.synthetic]
+    measured = {o.indicator_id for o in priority.objectives.all() if o.indicator_id}
+    if measured:
+        return [item for item in items if item.indicator.pk in measured]
+    in_theme = [
+        item for item in items if priority.theme_id in {t.pk for t in item.indicator.themes.all()}
+    ]
+    if priority.theme and _words(priority.theme.name) == _words(priority.title):
+        return in_theme
+    title = _words(priority.title)
+    return [item for item in in_theme if _says(title, _words(item.indicator.name))]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.casefold())
+
+
+def _says(title: list[str], name: list[str]) -> bool:
+    """Every long word of the title stands in the name, whole or as a compound of its words
+    ("woninginbraak" = "woning" + "inbraak")."""
+    long = [w for w in title if len(w) >= 5]
+    return bool(long) and all(w in name or _compound(w, set(name)) for w in long)
+
+
+def _compound(word: str, parts: set[str]) -> bool:
+    return any(
+        word[:cut] in parts and (word[cut:] in parts or _compound(word[cut:], parts))
+        for cut in range(3, len(word) - 2)
+    )
