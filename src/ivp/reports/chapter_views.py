@@ -18,10 +18,11 @@ from ivp.planning.workflow.chapters import FIXED_BY_ADOPTION
 from ivp.planning.workflow.removal_views import move_and_return, removal_page
 
 from . import render_html
+from .block_catalogue import block_labels
 from .builders.chapters import missing, outline_of
 from .document import KINDS, Document, text_blocks
 from .forms import ChapterAddForm, ChapterForm
-from .outlines import BLOCKS, OUTLINES
+from .outlines import OUTLINES
 from .rich_text import rich, vague_links
 from .views import for_subject
 
@@ -72,11 +73,12 @@ def chapters(request, subject):
         outline = outline_of(plan, subject.kind)  # taken over meanwhile; the title is refused
         stored = outline[0].pk is not None
     guidance = {d.key: d.guidance for d in OUTLINES[subject.kind]}
-    empty = missing(outline, BLOCKS[subject.kind])
+    labels = block_labels(subject.kind, plan)
+    empty = missing(outline, labels)
     rows = [
         {
             "chapter": chapter,
-            "block": BLOCKS[subject.kind].get(chapter.block, ""),
+            "block": labels.get(chapter.block, ""),
             "guidance": guidance.get(chapter.key, ""),
             "empty": chapter in empty,
             "vague_links": vague_links(rich(chapter.body, itertools.count(1).__next__)),
@@ -104,7 +106,7 @@ def chapter_edit(request, subject, chapter):
     item = _chapter(subject, request.user, chapter)
     form = ChapterForm(
         request.POST or None,
-        document=subject.kind,
+        blocks=block_labels(subject.kind, _source(subject, request.user)),
         initial={
             "title": item.title,
             "included": item.included,

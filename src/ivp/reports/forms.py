@@ -7,7 +7,6 @@ from ivp.common.importing import ImportFileError
 from ivp.planning.models import Chapter
 from ivp.planning.workflow.forms import Versioned, model_field, text_field
 
-from .outlines import BLOCKS
 from .render_docx import TemplateError, open_template
 from .template_cleaning import CleanedTemplate, clean_template
 
@@ -66,9 +65,9 @@ class ChapterForm(Versioned):
     signer_function = model_field(Chapter, "signer_function")
     signer_name = model_field(Chapter, "signer_name")
 
-    def __init__(self, *args, document: str, **kwargs):
+    def __init__(self, *args, blocks: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["block"].choices = [("", _("none")), *BLOCKS[document].items()]
+        self.fields["block"].choices = [("", _("none")), *blocks.items()]
 
 
 class ChapterAddForm(AccessibleForm):

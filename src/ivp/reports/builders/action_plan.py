@@ -11,7 +11,7 @@ from ivp.planning.execution.export import totals as totals_of
 from ivp.planning.models import ActionPlan
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
-from .chapters import assemble, outline_of
+from .chapters import assemble, block_key, outline_of, placed_blocks
 from .common import actions_table, amount, filled_columns, objective_line, plan_document
 
 
@@ -45,13 +45,28 @@ def build(municipality, year: int, *, plan: ActionPlan | None = None) -> Documen
         ),
         figures_date="Stand van de acties op de datum van aanmaak.",
     )
-    assemble(document, outline_of(plan, "uitvoeringsplan"), blocks(plan, themes, columns))
+    outline = outline_of(plan, "uitvoeringsplan")
+    assemble(document, outline, blocks(plan, themes, columns, placed=placed_blocks(outline)))
     return document
 
 
-def blocks(plan: ActionPlan, themes: list, columns: dict) -> dict:
-    """The generated parts a chapter of the uitvoeringsplan may hold."""
+def theme_blocks(themes) -> dict[str, str]:
+    """The generated parts about one theme a coordinator may place in a chapter of its own."""
+    found = {}
+    for theme in themes:
+        found[block_key("thema", theme.title)] = (
+            f"Thema {theme.title}: inleiding, doelstellingen, terugblik en acties"
+        )
+        found[block_key("acties", theme.title)] = f"De acties van thema {theme.title} (tabel)"
+    return found
+
+
+def blocks(plan: ActionPlan, themes: list, columns: dict, placed: frozenset = frozenset()) -> dict:
+    """The generated parts a chapter of the uitvoeringsplan may hold: the whole plan's, and
+    each theme's. A theme (or its actions) placed in a chapter of its own is not repeated
+    among all themes."""
     actions = [a for _, acts in themes for a in acts]
+    marks = _marks(themes)
 
     def plan_facts(document, section):
         priorities = sum(1 for theme, _ in themes if _is_priority(theme))
@@ -65,14 +80,34 @@ def blocks(plan: ActionPlan, themes: list, columns: dict) -> dict:
         )
 
     def all_themes(document, section):
-        for mark, (theme, theme_actions) in zip(_marks(themes), themes, strict=True):
-            _theme(document, plan, theme, theme_actions, columns, f"{mark}. ", section.level + 1)
+        for mark, (theme, theme_actions) in zip(marks, themes, strict=True):
+            if block_key("thema", theme.title) in placed:
+                continue
+            own = document.section(f"{mark}. {theme.title}", section.level + 1)
+            with_actions = block_key("acties", theme.title) not in placed
+            _theme(document, own, plan, theme, theme_actions if with_actions else [], columns)
 
-    return {
+    def one_theme(theme, theme_actions):
+        return lambda document, section: _theme(
+            document, section, plan, theme, theme_actions, columns
+        )
+
+    def its_actions(theme, theme_actions):
+        return lambda document, section: section.add(
+            actions_table(f"Acties {plan.period}: {theme.title}", theme_actions, columns)
+            if theme_actions
+            else None
+        )
+
+    found = {
         "plan_facts": plan_facts,
         "themes": all_themes,
         "party_totals": lambda document, section: section.add(_party_table(actions, columns)),
     }
+    for theme, theme_actions in themes:
+        found[block_key("thema", theme.title)] = one_theme(theme, theme_actions)
+        found[block_key("acties", theme.title)] = its_actions(theme, theme_actions)
+    return found
 
 
 def _is_priority(theme) -> bool:
@@ -88,8 +123,10 @@ def _marks(themes) -> list[str]:
     ]
 
 
-def _theme(document, plan, theme, theme_actions, columns, mark: str, level: int) -> None:
-    section = document.section(f"{mark}{theme.title}", level)
+def _theme(document, section, plan, theme, theme_actions, columns) -> None:
+    """A theme in `section`: its introduction, then its objectives, look-back and actions one
+    level deeper."""
+    level = section.level
     section.add(*text_blocks(theme.introduction, written_in=document))
     if theme.objectives:
         document.section("Doelstellingen", level + 1).add(

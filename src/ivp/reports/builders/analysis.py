@@ -68,17 +68,17 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         if not field_picture.indicators:
             continue  # the app says which fields lack figures; the document leaves them out
         section = document.section(f"{field_picture.number}. {field_picture.name}")
-        section.add(Paragraph(_field_summary(field_picture.indicators)))
+        section.add(Paragraph(field_summary(field_picture.indicators)))
         for item in field_picture.indicators:
-            _indicator(document, item, municipality.name)
+            indicator_section(document, item, municipality.name)
     if picture.without_theme:
         document.section("Overige indicatoren")
         for item in picture.without_theme:
-            _indicator(document, item, municipality.name)
+            indicator_section(document, item, municipality.name)
     return document
 
 
-def _field_summary(items: list[IndicatorPicture]) -> str:
+def field_summary(items: list[IndicatorPicture]) -> str:
     """Which of the field's indicators rose or fell (by the verdict of their change)."""
     by_verdict: dict[str, list[str]] = {"stijging": [], "daling": []}
     for item in items:
@@ -130,8 +130,12 @@ def _overview(items: list[IndicatorPicture], picture) -> Table:
     )
 
 
-def _indicator(document: Document, item: IndicatorPicture, place: str) -> None:
-    section = document.section(item.indicator.name, 2)
+def indicator_section(
+    document: Document, item: IndicatorPicture, place: str, level: int = 2
+) -> None:
+    """One indicator: what its figures say, its series as a chart with its table, its
+    comparisons and the cautions that go with reading it."""
+    section = document.section(item.indicator.name, level)
     section.add(*[Paragraph(s.text) for s in drafting.indicator_sentences(item, place)])
     unit = item.indicator.unit
     rows = [

@@ -5,6 +5,8 @@ instead; see `missing`)."""
 
 from collections.abc import Callable
 
+from django.utils.text import slugify
+
 from ivp.planning.models import Chapter
 from ivp.planning.workflow.chapters import plan_field
 
@@ -13,6 +15,16 @@ from ..outlines import OUTLINES
 
 # a block adds to the chapter's section, and may add sections of its own one level deeper
 Block = Callable[[Document, Section], None]
+
+
+def block_key(kind: str, title: str) -> str:
+    """The key of a generated part about one thing (a theme, a field), by its title: a new
+    plan version copies the chapters, and the title is what stays the same."""
+    return f"{kind}:{slugify(title)}"[:40]
+
+
+def placed_blocks(chapters: list[Chapter]) -> frozenset[str]:
+    return frozenset(c.block for c in chapters if c.included and c.block)
 
 
 def outline_of(plan, document: str) -> list[Chapter]:

@@ -13,9 +13,11 @@ from ivp.planning.policy import ranking
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.export import _lines
 from ivp.planning.policy.selectors import KEY_INDICATOR
+from ivp.taxonomy.selectors import current_version
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
-from .chapters import assemble, outline_of
+from . import analysis
+from .chapters import assemble, block_key, outline_of, placed_blocks
 from .common import adoption_line, objective_line, plan_document
 
 
@@ -36,12 +38,14 @@ def build(municipality, year: int, *, plan=None) -> Document:
         else policy_plan_for(municipality, year)
     )
     document = plan_document("ivp", municipality, year, plan, "de gemeenteraad")
-    assemble(document, outline_of(plan, "ivp"), blocks(plan))
+    outline = outline_of(plan, "ivp")
+    assemble(document, outline, blocks(plan, placed_blocks(outline)))
     return document
 
 
-def blocks(plan) -> dict:
-    """The generated parts a chapter of the IVP may hold (`outlines.BLOCKS["ivp"]`)."""
+def blocks(plan, placed: frozenset = frozenset()) -> dict:
+    """The generated parts a chapter of the IVP may hold (`outlines.BLOCKS["ivp"]`), and the
+    veiligheidsbeeld of a safety field where a chapter holds one."""
     priorities = [p for p in plan.priorities.all() if p.kind == Priority.Kind.PRIORITEIT]
     others = [p for p in plan.priorities.all() if p.kind == Priority.Kind.OVERIG]
 
@@ -107,7 +111,7 @@ def blocks(plan) -> dict:
     def finances(document, section):
         section.add(*text_blocks(plan.formation), *text_blocks(plan.finances))
 
-    return {
+    found = {
         "plan_facts": plan_facts,
         "priority_overview": priority_overview,
         "frameworks": frameworks,
@@ -121,6 +125,45 @@ def blocks(plan) -> dict:
         "communication": plan_text("communication"),
         "finances": finances,
     }
+    if any(key.startswith("veld:") for key in placed):
+        found |= {block_key("veld", f.name): _field_picture(plan, f.number) for f in _fields()}
+    return found
+
+
+def field_blocks() -> dict[str, str]:
+    """The veiligheidsbeeld of one safety field, for a chapter of its own."""
+    return {
+        block_key("veld", f.name): (
+            f"Het veiligheidsbeeld van veld {f}: de cijfers met grafieken en tabellen"
+        )
+        for f in _fields()
+    }
+
+
+def _fields() -> list:
+    version = current_version()
+    return list(version.fields.all()) if version else []
+
+
+def _field_picture(plan, number: int):
+    """The field's indicators over the years before the plan, as the veiligheidsanalyse shows
+    them; a field without figures adds nothing (the chapter then has only its text)."""
+
+    def place(document: Document, section) -> None:
+        municipality = plan.municipality
+        span = analysis.years_for(municipality, plan.start_year)
+        if span is None:
+            return
+        picture = safety_picture.build(municipality, first_year=span[0], last_year=span[1])
+        field = next((f for f in picture.all_fields if f.number == number), None)
+        if field is None or not field.indicators:
+            return
+        section.add(Paragraph(analysis.field_summary(field.indicators)))
+        for item in field.indicators:
+            document.sources += [s.credit for s in item.sources if s.credit not in document.sources]
+            analysis.indicator_section(document, item, municipality.name, section.level + 1)
+
+    return place
 
 
 def _overview_line(priority: Priority) -> str:

@@ -14,7 +14,7 @@ from ivp.planning.models import Action, ActionPlan, ProgressUpdate
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, with_line_breaks
 from .action_plan import action_plan_for
-from .chapters import assemble, outline_of
+from .chapters import assemble, block_key, outline_of, placed_blocks
 from .common import STATUS_WORDS, day
 
 ORDER = ["afgerond", "lopend", "vertraagd", "gepland", "geschrapt"]
@@ -57,17 +57,28 @@ def build(
             _status_chart(boards, counts),
         )
 
+    outline = outline_of(plan, "voortgang")
+    placed = placed_blocks(outline)
+
     def theme_progress(document, section):
         picture = safety_picture.build(municipality, last_year=year)
         for board in boards:
-            _theme(document, board, year, picture, section.level + 1)
+            if block_key("voortgang", board.theme.title) not in placed:
+                own = document.section(board.theme.title, section.level + 1)
+                _theme(document, own, board, year, picture)
+
+    def one_theme(board):
+        return lambda document, section: _theme(
+            document, section, board, year, safety_picture.build(municipality, last_year=year)
+        )
 
     blocks = {
         "status_summary": status_summary,
         "theme_progress": theme_progress,
         "next_year": lambda document, section: _next_year(section, plan, actions),
     }
-    assemble(document, outline_of(plan, "voortgang"), blocks)
+    blocks |= {block_key("voortgang", board.theme.title): one_theme(board) for board in boards}
+    assemble(document, outline, blocks)
     used = {o.objective.indicator for b in boards for o in b.objectives if o.latest_period}
     for indicator in sorted(used, key=lambda i: i.name):
         document.sources.append(f"{indicator.name}: zie de bronnen in de veiligheidsanalyse.")
@@ -97,9 +108,15 @@ def _status_chart(boards, counts) -> Chart:
     )
 
 
-def _theme(document: Document, board, year: int, picture, level: int) -> None:
+def theme_blocks(themes) -> dict[str, str]:
+    """The progress of one theme, for a chapter of its own."""
+    return {block_key("voortgang", t.title): f"De voortgang van thema {t.title}" for t in themes}
+
+
+def _theme(document: Document, section, board, year: int, picture) -> None:
+    """A theme's progress in `section`, its parts one level deeper."""
     priority = board.theme.priority
-    section = document.section(board.theme.title, level)
+    level = section.level
     progress = f"{nl.whole(board.progress)}%" if board.progress is not None else "—"
     section.add(
         Paragraph(
