@@ -50,6 +50,11 @@ BLOCKS = {
         "money": "Budget en uren van de acties",
         "attachments": "De bijlagen (het uitvoeringsplan zelf)",
     },
+    "analyse": {
+        "method": "Hoe de cijfers gelezen zijn (bronnen, toetsing, vergelijking)",
+        "overview": "Alle indicatoren in één tabel",
+        "fields": "Het veiligheidsbeeld per veld (grafieken en tabellen)",
+    },
     "voortgang": {
         "status_summary": "De stand van de acties (grafiek en tabel)",
         "theme_progress": "De voortgang per thema",
@@ -156,6 +161,22 @@ OUTLINES = {
         ),
         DefaultChapter("vervolg", "Vervolg"),
         DefaultChapter("bijlagen", "Bijlagen", "attachments"),
+    ],
+    "analyse": [
+        DefaultChapter(
+            "samenvatting",
+            "Samenvatting",
+            guidance="De belangrijkste bevindingen in een paar alinea's, voor de raad.",
+        ),
+        DefaultChapter("inleiding", "Inleiding", "method"),
+        DefaultChapter("overzicht", "Overzicht", "overview"),
+        DefaultChapter("velden", "Het veiligheidsbeeld per veld", "fields"),
+        DefaultChapter(
+            "duiding",
+            "Duiding en aandachtspunten",
+            guidance="Wat de cijfers betekenen voor de keuze van prioriteiten; wat de cijfers "
+            "niet laten zien (beelden van partners, bewonersonderzoek).",
+        ),
     ],
     "voortgang": [
         DefaultChapter("kernboodschap", "Kernboodschap", "status_summary"),

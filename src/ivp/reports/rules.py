@@ -14,9 +14,10 @@ from ivp.accounts.rules import (
     works_on_preparation_in,
 )
 from ivp.planning.execution.address import PlanAddress, plan_address
-from ivp.reports.document import IVP_KINDS
+from ivp.reports.document import IVP_KINDS, PLAN_KINDS
 
-READ_PERMS = {kind: "planning.view_plan" for kind in IVP_KINDS}
+# The analysis is of public figures; the chapters written for it belong to the IVP it founds.
+READ_PERMS = {kind: "planning.view_plan" for kind in (*IVP_KINDS, "analyse")}
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,9 @@ class DocumentSubject:
         return plan_address(self.year, self.scope)
 
     def source_for(self, user):
-        """The plan version this user reads the document of (None for the analysis of public
-        figures, or when there is nothing this user may read)."""
+        """The plan version this user reads the document of (for the analysis: the IVP starting
+        in its year, whose chapters were written for it), or None when there is nothing this
+        user may read (the analysis is then of the figures alone)."""
         reader = getattr(user, "pk", None)
         if reader not in self._sources:
             self._sources[reader] = self._find_source(user)
@@ -48,7 +50,8 @@ class DocumentSubject:
         from ivp.planning.policy import selectors as policy_selectors
 
         if self.kind == "analyse":
-            return None
+            plan = policy_selectors.plan_for_reader(user, self.municipality, self.year)
+            return plan if plan is not None and plan.start_year == self.year else None
         if self.kind in IVP_KINDS:
             return policy_selectors.plan_for_reader(user, self.municipality, self.year)
         return execution_selectors.action_plan_for_reader(
@@ -87,9 +90,9 @@ def may_read_file(user, record):
     """A made file, judged on the version it was made from."""
     if record is None:
         return False
-    if record.kind == "analyse":
-        return True
     source = record.source
+    if record.kind == "analyse" and source is None:
+        return True
     if source is None or record.from_draft:
         return is_beheerder(user) or works_on_preparation_in(user, record.municipality)
     return _may_read_source(user, record.kind, source)
@@ -98,10 +101,10 @@ def may_read_file(user, record):
 @rules.predicate
 def may_write_subject(user, subject):
     """Its chapters are written by whoever may change the plan it is about."""
-    if subject is None or subject.kind == "analyse":
+    if subject is None:
         return False
     source = subject.source_for(user)
-    perm = "planning.change_plan" if subject.kind in IVP_KINDS else "planning.change_action_plan"
+    perm = "planning.change_action_plan" if subject.kind in PLAN_KINDS else "planning.change_plan"
     return source is not None and user.has_perm(perm, source)
 
 

@@ -56,7 +56,9 @@ def documents(request, municipality):
     ]
     plan = policy_selectors.plan_for_reader(request.user, municipality)
     if plan is not None:
-        for kind in IVP_KINDS:
+        # the analysis the IVP was founded on, with the chapters written for it
+        founding = ("analyse",) if plan.start_year != year else ()
+        for kind in (*founding, *IVP_KINDS):
             subjects.append((DocumentSubject(municipality, kind, plan.start_year), plan.period))
     for action_plan in execution_selectors.action_plans_for_reader(request.user, municipality):
         for kind in PLAN_KINDS:

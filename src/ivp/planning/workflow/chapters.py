@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # Documents adopted together with their plan; the others go on being written after adoption.
-FIXED_BY_ADOPTION = ("ivp", "uitvoeringsplan", "raadsvoorstel", "collegevoorstel")
+FIXED_BY_ADOPTION = ("ivp", "analyse", "uitvoeringsplan", "raadsvoorstel", "collegevoorstel")
 
 
 class Chapter(models.Model):

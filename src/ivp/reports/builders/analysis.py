@@ -5,8 +5,10 @@ from ivp.figures import drafting, presenters, safety_picture
 from ivp.figures import formatting as nl
 from ivp.figures.safety_picture import IndicatorPicture
 from ivp.figures.selectors import available_years, municipality_names
+from ivp.planning.policy import selectors as policy_selectors
 
 from ..document import Chart, Document, Paragraph, Table
+from .chapters import assemble, block_key, outline_of, placed_blocks
 
 VERDICT = {"stijging": "stijging", "daling": "daling", "stabiel": "geen aantoonbare verandering"}
 COMPARED = {"hoger": "hoger", "lager": "lager", "vergelijkbaar": "niet aantoonbaar anders"}
@@ -22,8 +24,18 @@ def years_for(municipality, year: int) -> tuple[int, int] | None:
     return max(last - 2, years[0]), last
 
 
+def founding_plan(municipality, year: int):
+    """The IVP starting in `year` (adopted, else the newest draft), whose chapters hold what
+    the coordinator wrote for this analysis; None when no IVP starts then."""
+    plan = policy_selectors.plan_in_force(municipality, year=year) or policy_selectors.current_plan(
+        municipality, year=year
+    )
+    return plan if plan is not None and plan.start_year == year else None
+
+
 def build(municipality, year: int, *, picture=None, plan=None) -> Document:
-    """`plan` is unused: the analysis is made of public figures, not of a plan."""
+    """`plan`: the IVP starting in `year` whose chapters the coordinator wrote for this
+    analysis (its foundation); without one, the figures in the default chapters."""
     span = years_for(municipality, year)
     picture = picture or (
         safety_picture.build(municipality, first_year=span[0], last_year=span[1]) if span else None
@@ -44,38 +56,76 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
     items = picture.indicators
     document.figures_date = _figures_date(picture)
     document.sources = sorted({s.credit for item in items for s in item.sources})
-    peers = municipality_names(picture.peers)
-    document.section("Inleiding").add(
-        Paragraph(
-            f"Deze veiligheidsanalyse beschrijft de veiligheid in {municipality.name} met de "
-            f"geregistreerde cijfers van {picture.first_year} tot en met {picture.last_year}, "
-            f"per veiligheidsveld van de Kernbeleid Veiligheid. Per indicator staan de cijfers, "
-            f"de verandering, de vergelijking met de provincie, Nederland en tien vergelijkbare "
-            f"gemeenten, en de kanttekeningen die bij het lezen horen."
-        ),
-        Paragraph(
-            "Een verandering heet alleen een stijging of daling als die statistisch te "
-            "onderscheiden is van toeval (p < 0,05 en het 95%-interval van de verhouding sluit 1 "
-            "uit); anders staat er ‘geen aantoonbare verandering’. Cijfers per 1.000 inwoners "
-            "gebruiken het inwonertal van hetzelfde jaar (CBS)."
-        ),
-        Paragraph("Vergelijkbare gemeenten (naar inwoners en dichtheid): " + ", ".join(peers))
-        if peers
-        else None,
-    )
-    document.section("Overzicht").add(_overview(items, picture))
-    for field_picture in picture.all_fields:
-        if not field_picture.indicators:
-            continue  # the app says which fields lack figures; the document leaves them out
-        section = document.section(f"{field_picture.number}. {field_picture.name}")
-        section.add(Paragraph(field_summary(field_picture.indicators)))
-        for item in field_picture.indicators:
-            indicator_section(document, item, municipality.name)
-    if picture.without_theme:
-        document.section("Overige indicatoren")
-        for item in picture.without_theme:
-            indicator_section(document, item, municipality.name)
+    outline = outline_of(plan, "analyse")
+    assemble(document, outline, blocks(picture, municipality, placed_blocks(outline)))
     return document
+
+
+def blocks(picture, municipality, placed: frozenset = frozenset()) -> dict:
+    """The generated parts a chapter of the analysis may hold; a field placed in a chapter of
+    its own is not repeated among all fields."""
+
+    def method(document, section):
+        peers = municipality_names(picture.peers)
+        section.add(
+            Paragraph(
+                f"Deze veiligheidsanalyse beschrijft de veiligheid in {municipality.name} met de "
+                f"geregistreerde cijfers van {picture.first_year} tot en met "
+                f"{picture.last_year}, per veiligheidsveld van de Kernbeleid Veiligheid. Per "
+                "indicator staan de cijfers, de verandering, de vergelijking met de provincie, "
+                "Nederland en tien vergelijkbare gemeenten, en de kanttekeningen die bij het "
+                "lezen horen."
+            ),
+            Paragraph(
+                "Een verandering heet alleen een stijging of daling als die statistisch te "
+                "onderscheiden is van toeval (p < 0,05 en het 95%-interval van de verhouding "
+                "sluit 1 uit); anders staat er ‘geen aantoonbare verandering’. Cijfers per 1.000 "
+                "inwoners gebruiken het inwonertal van hetzelfde jaar (CBS)."
+            ),
+            Paragraph("Vergelijkbare gemeenten (naar inwoners en dichtheid): " + ", ".join(peers))
+            if peers
+            else None,
+        )
+
+    def fields(document, section):
+        for field in picture.all_fields:
+            # the app says which fields lack figures; the document leaves them out
+            if field.indicators and field_key(field.name) not in placed:
+                own = document.section(f"{field.number}. {field.name}", section.level + 1)
+                field_section(document, own, field.indicators, municipality.name)
+        if picture.without_theme:
+            own = document.section("Overige indicatoren", section.level + 1)
+            for item in picture.without_theme:
+                indicator_section(document, item, municipality.name, own.level + 1)
+
+    found = {
+        "method": method,
+        "overview": lambda document, section: section.add(_overview(picture.indicators, picture)),
+        "fields": fields,
+    }
+    for field in picture.all_fields:
+        found[field_key(field.name)] = _one_field(field, municipality)
+    return found
+
+
+def field_key(name: str) -> str:
+    return block_key("veld", name)
+
+
+def _one_field(field, municipality):
+    return lambda document, section: field_section(
+        document, section, field.indicators, municipality.name
+    )
+
+
+def field_section(document: Document, section, items: list[IndicatorPicture], place: str):
+    """A safety field in `section`: which of its indicators changed, then each indicator one
+    level deeper. A field without figures adds nothing."""
+    if not items:
+        return
+    section.add(Paragraph(field_summary(items)))
+    for item in items:
+        indicator_section(document, item, place, section.level + 1)
 
 
 def field_summary(items: list[IndicatorPicture]) -> str:

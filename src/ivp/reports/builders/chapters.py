@@ -29,15 +29,15 @@ def placed_blocks(chapters: list[Chapter]) -> frozenset[str]:
 
 def outline_of(plan, document: str) -> list[Chapter]:
     """The plan's chapters of this document; the default outline (not stored) until the
-    coordinator changed it."""
-    stored = [c for c in plan.chapters.all() if c.document == document]
+    coordinator changed it, or when no plan owns the document (an analysis of the figures)."""
+    stored = [c for c in plan.chapters.all() if c.document == document] if plan else []
     if stored:
         return sorted(stored, key=lambda c: (c.order, c.pk))
     return default_outline(plan, document)
 
 
 def default_outline(plan, document: str) -> list[Chapter]:
-    owner = {plan_field(plan): plan}
+    owner = {plan_field(plan): plan} if plan else {}
     return [
         Chapter(document=document, key=d.key, title=d.title, block=d.block, order=n, **owner)
         for n, d in enumerate(OUTLINES[document], start=1)

@@ -17,7 +17,7 @@ from ivp.taxonomy.selectors import current_version
 
 from ..document import Bullets, Chart, Document, Paragraph, Table, text_blocks
 from . import analysis
-from .chapters import assemble, block_key, outline_of, placed_blocks
+from .chapters import assemble, outline_of, placed_blocks
 from .common import adoption_line, objective_line, plan_document
 
 
@@ -126,14 +126,14 @@ def blocks(plan, placed: frozenset = frozenset()) -> dict:
         "finances": finances,
     }
     if any(key.startswith("veld:") for key in placed):
-        found |= {block_key("veld", f.name): _field_picture(plan, f.number) for f in _fields()}
+        found |= {analysis.field_key(f.name): _field_picture(plan, f.number) for f in _fields()}
     return found
 
 
 def field_blocks() -> dict[str, str]:
     """The veiligheidsbeeld of one safety field, for a chapter of its own."""
     return {
-        block_key("veld", f.name): (
+        analysis.field_key(f.name): (
             f"Het veiligheidsbeeld van veld {f}: de cijfers met grafieken en tabellen"
         )
         for f in _fields()
@@ -156,12 +156,11 @@ def _field_picture(plan, number: int):
             return
         picture = safety_picture.build(municipality, first_year=span[0], last_year=span[1])
         field = next((f for f in picture.all_fields if f.number == number), None)
-        if field is None or not field.indicators:
+        if field is None:
             return
-        section.add(Paragraph(analysis.field_summary(field.indicators)))
         for item in field.indicators:
             document.sources += [s.credit for s in item.sources if s.credit not in document.sources]
-            analysis.indicator_section(document, item, municipality.name, section.level + 1)
+        analysis.field_section(document, section, field.indicators, municipality.name)
 
     return place
 

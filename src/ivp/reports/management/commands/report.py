@@ -8,6 +8,7 @@ from ivp.common.progress import ProgressBar
 from ivp.planning.execution.commands import action_plan_argument, add_plan_arguments
 from ivp.regions.commands import municipality_argument
 from ivp.reports import services
+from ivp.reports.builders.analysis import founding_plan
 from ivp.reports.document import FORMATS, KINDS, PLAN_KINDS
 from ivp.reports.render_docx import TemplateError
 from ivp.reports.render_pdf import PdfUnavailable
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "--plan noemt een uitvoeringsplan; gebruik --jaar voor dit document."
             )
+        elif soort == "analyse" and jaar is not None:
+            source = founding_plan(municipality, jaar)  # with the chapters written for it
         try:
             made = services.make(
                 soort,
