@@ -1,6 +1,6 @@
 """A document written in ivp, in a real browser: for Hoogeveen (no plan in the demo, and none
 made by another browser test) the beheerder drafts an IVP 2027–2030, takes over the outline of
-its document, writes the introduction with a list and places the safety picture's chart in
+its document, writes the introduction with a list, bold and a footnote and places the safety picture's chart in
 it, has the PDF made and finds both; adopts the plan; and an anonymous visitor downloads the
 adopted plan's PDF, made by the worker at adoption."""
 
@@ -19,8 +19,10 @@ pytestmark = pytest.mark.browser
 CODE = "GM0118"
 PLAN_TITLE = "Integraal Veiligheidsplan Hoogeveen 2027–2030"
 CHAPTERS = f"/gemeenten/{CODE}/documenten/ivp/2027/hoofdstukken/"
+NOTE = "Bron: evaluatie van het IVP 2023–2026."
 INTRODUCTION = (
-    "Dit plan bouwt voort op het vorige.\n\nWe werken in drie stappen:\n- kennen\n- kiezen\n- doen"
+    f"Dit plan bouwt voort op het **vorige**.^[{NOTE}]\n\n"
+    "We werken in drie stappen:\n- kennen\n- kiezen\n- doen"
 )
 CHART_TABLE = "Jaar Aantal Per 1.000 inwoners"  # the header of the chart's table of figures
 
@@ -60,7 +62,9 @@ def test_a_written_chapter_with_a_chart_reaches_the_pdf_and_the_public(page_for)
     )
     _go(page, "button", "Voorbeeld")
     preview = page.locator("article.ivp-preview")
-    assert preview.get_by_role("listitem").all_inner_texts() == ["kennen", "kiezen", "doen"]
+    assert preview.get_by_role("listitem").all_inner_texts()[:3] == ["kennen", "kiezen", "doen"]
+    assert preview.locator("strong").all_inner_texts() == ["vorige"]
+    assert preview.get_by_role("complementary", name="Voetnoten bij Inleiding").inner_text() == NOTE
     _go(page, "button", "Opslaan")
     assert "Hoofdstuk „Inleiding” opgeslagen." in page.locator("main").inner_text()
 
@@ -72,6 +76,7 @@ def test_a_written_chapter_with_a_chart_reaches_the_pdf_and_the_public(page_for)
     introduction = text.index("Dit plan bouwt voort op het vorige.")
     assert text.index(words("We werken in drie stappen: kennen kiezen doen")) > introduction
     assert text.index(CHART_TABLE) > introduction  # the chart sits in the introduction
+    assert text.count(words(NOTE)) == 1  # the footnote, at the foot of its page
 
     # The council adopts; the files of the adopted plan are made once, for everyone.
     visit(page, CHAPTERS)

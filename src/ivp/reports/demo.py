@@ -78,10 +78,11 @@ WESTERVELD_IVP = {
     "veiligheidsbeeld": (
         "Veiligheid in Westerveld",
         True,
-        "Uit de Veiligheidsmonitor 2021: inwoners waarderen hun woonomgeving en voelen zich "
+        "Uit de **Veiligheidsmonitor 2021**: inwoners waarderen hun woonomgeving en voelen zich "
         "veilig; drie op de tien ervaren enige overlast in de buurt; een op de twaalf werd in "
-        "dat jaar slachtoffer van een delict. Twee derde is tevreden over het contact met de "
-        "politie. De geregistreerde misdrijven staan hieronder.",
+        "dat jaar slachtoffer van een delict.^[Bron: CBS, Veiligheidsmonitor 2021, "
+        "[de cijfers per gemeente](https://www.veiligheidsmonitor.nl).] Twee derde is tevreden "
+        "over het contact met de politie. De geregistreerde misdrijven staan hieronder.",
         None,
     ),
     "regio": ("Prioriteiten Zuidwest-Drenthe", True, "", None),
