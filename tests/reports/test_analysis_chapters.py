@@ -5,10 +5,11 @@ version; anyone else reads the figures alone, so a draft's words never reach the
 import pytest
 
 from ivp.planning.models import Chapter
-from ivp.planning.policy.services.plan import plan_adopt, plan_new_version
+from ivp.planning.policy.services.plan import plan_new_version
 from ivp.reports import services
 from tests.conftest import client_for
 
+from .adopting import adopt
 from .reading import docx_file, html_tree
 
 pytestmark = pytest.mark.django_db
@@ -72,14 +73,7 @@ def test_a_drafts_words_stay_with_those_preparing_it_until_adoption(written_anal
     assert "De woninginbraken daalden" not in public.content.decode()
     assert "Het veiligheidsbeeld per veld" in public.content.decode()  # the figures, for all
     assert visitor.get(f"{PAGE}hoofdstukken/").status_code in (302, 403, 404)
-    plan_adopt(
-        plan=written_analysis,
-        adopted_on=None,
-        adopted_by="gemeenteraad",
-        adopted_on_unstated=True,
-        decision_reference="",
-        decision_reference_unstated=True,
-    )
+    adopt(written_analysis)
     assert "De woninginbraken daalden" in visitor.get(PAGE).content.decode()
 
 

@@ -16,6 +16,7 @@ from ivp.reports.builders.chapters import outline_of
 from ivp.reports.outlines import OUTLINES
 from tests.conftest import client_for
 
+from .adopting import adopt
 from .reading import docx_file, html_tree, pdf_text, words
 
 pytestmark = pytest.mark.django_db
@@ -182,16 +183,8 @@ def test_a_new_version_copies_the_chapters_and_the_adopted_one_stays_fixed(writt
     voorwoord = Chapter.objects.get(policy_plan=written_ivp, key="voorwoord")
     history = voorwoord.history.all()
     assert history.count() >= 2 and history.first().body.startswith("Veiligheid maken")
-    from ivp.planning.policy.services.plan import plan_adopt
 
-    plan_adopt(
-        plan=written_ivp,
-        adopted_on=None,
-        adopted_by="gemeenteraad",
-        adopted_on_unstated=True,
-        decision_reference="",
-        decision_reference_unstated=True,
-    )
+    adopt(written_ivp)
     with pytest.raises(ValidationError):
         chapter_save(chapter=voorwoord, title="Voorwoord", body="Anders.")
     third = plan_new_version(plan=written_ivp)

@@ -72,25 +72,26 @@ def test_a_theme_placed_in_its_own_chapter_leaves_the_themes_chapter():
     assert titles[-3:] == ["Regionale agenda", "Inbraak in de kernen", "Colofon"]
 
 
-def test_the_veiligheidsbeeld_of_one_field_in_a_chapter_of_the_ivp(westerveld_plan):
-    draft = plan_new_version(plan=westerveld_plan)
+def _ivp_with_a_field_chapter(plan, title: str, block: str):
+    """A draft of the IVP with a chapter `title` holding the field's veiligheidsbeeld."""
+    draft = plan_new_version(plan=plan)
     client = client_for("coordinator.westerveld")
-    _add_chapter(client, "GM1701", "ivp", draft.start_year, "Veilige woon- en leefomgeving",
-                 "veld:veilige-woon-en-leefomgeving", {"policy_plan": draft})  # fmt: skip
-    made = services.make("ivp", draft.municipality, 2023, "html", plan=draft)
-    own = _chapter(html_tree(made.content), "Veilige woon- en leefomgeving")
+    _add_chapter(client, "GM1701", "ivp", draft.start_year, title, block, {"policy_plan": draft})
+    return html_tree(services.make("ivp", draft.municipality, 2023, "html", plan=draft).content)
+
+
+def test_the_veiligheidsbeeld_of_one_field_in_a_chapter_of_the_ivp(westerveld_plan):
+    html = _ivp_with_a_field_chapter(westerveld_plan, "Veilige woon- en leefomgeving",
+                                     "veld:veilige-woon-en-leefomgeving")  # fmt: skip
+    own = _chapter(html, "Veilige woon- en leefomgeving")
     assert "Geregistreerde misdrijven, totaal" in own  # the field's indicator, as a heading
     assert "Geregistreerde misdrijven, totaal per periode" in own  # its chart's table
     assert "Dit veld telt" in own
 
 
 def test_a_field_without_figures_leaves_its_chapter_to_the_coordinators_words(westerveld_plan):
-    draft = plan_new_version(plan=westerveld_plan)
-    client = client_for("coordinator.westerveld")
-    _add_chapter(client, "GM1701", "ivp", draft.start_year, "Digitaal",
-                 "veld:digitale-veiligheid", {"policy_plan": draft})  # fmt: skip
-    made = services.make("ivp", draft.municipality, 2023, "html", plan=draft)
-    titles = [h.text_content() for h in html_tree(made.content).iterfind(".//h2")]
+    html = _ivp_with_a_field_chapter(westerveld_plan, "Digitaal", "veld:digitale-veiligheid")
+    titles = [h.text_content() for h in html.iterfind(".//h2")]
     assert "Digitaal" not in titles  # no figures, no text: not in the document
 
 
