@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ivp.figures",
     "ivp.planning",
     "ivp.reports",
+    "ivp.intake",
     "ivp.api",
 ]
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    name = "ivp.intake"
+    verbose_name = _("reading existing plans")
