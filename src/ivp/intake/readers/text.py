@@ -1,0 +1,274 @@
+"""Plain text and Markdown as the blocks of a plan: what a PDF-to-text or a Word-to-Markdown
+conversion gives.
+
+Such text has lost its layout. Lines are wrapped at the page's width, often with an empty line
+between every line; words are hyphenated at a line's end; page numbers and running headers
+stand between the paragraphs; headings are numbered ("3.", "3.2", "3.2.1", with or without the
+last dot), marked with "#" (at levels that need not match the depth), or set in bold
+(`<b>…</b>`, `**…**`); tables are rows of cells separated by tabs or pipes. The reader undoes
+what it safely can and keeps every block's first line, so that what is drafted from it can be
+shown beside the line it came from.
+
+A numbered line is a heading when it is short, reads as a title and continues the numbering
+of the headings before it (1, 2, 3 … across the document); numbered lines that follow each
+other are a list, even when each is short.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..blocks import Block, Kind, Place
+
+MARKDOWN_HEADING = re.compile(r"#{1,6}(?=\s)")
+BULLET = re.compile(r"[-*+•▪–]\s+(?=\S)")
+# "3.2.1 Titel", "3.2. Titel", "3 Titel", "3) Titel", "b. Titel", "b) Titel", "b Titel"
+NUMBERED = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})*|[a-z])(?P<mark>[.)])?\s+(?=\S)")
+# a heading's own letter: "A WONINGINBRAAK", "b. Woonoverlast" ("U" is a word)
+HEADING_LETTER = re.compile(r"(?P<number>[A-TV-Za-z])(?P<mark>[.)])?\s+(?=[A-Z])")
+LIST_REACH = 3  # items of one list stand at most this many blocks apart,
+LIST_GAP = 200  # with at most this much text between them (a section says more)
+PAGE_NUMBER = re.compile(r"(?:pagina\s+)?\d{1,3}(?:\s*(?:van|/)\s*\d{1,3})?", re.IGNORECASE)
+PIPE_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+BOLD = re.compile(r"(?:<b>|\*\*)(?P<text>.+?)(?:</b>|\*\*)")
+SENTENCE_END = ".!?:;"
+TITLE_WORDS = 12  # a heading is at most this long
+WRAPPED = 45  # a line at least this long that ends mid-sentence was wrapped by the layout
+
+
+@dataclass
+class _Unit:
+    """A block being read: its kind, its lines' text, and where it starts."""
+
+    kind: Kind
+    line: int
+    parts: list[str] = field(default_factory=list)
+    level: int = 0
+    number: str = ""
+    numbered_by_mark: bool = False  # "3." or "3)": a number written as such, not "3 Titel"
+    rows: list[list[str]] = field(default_factory=list)
+    emphasis: bool = False
+    closed: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.strip() for p in self.parts if p.strip())
+
+
+def read_text(text: str, file_name: str) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").split("\n")
+    furniture = _running_lines(lines)
+    units: list[_Unit] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            _pause(units)
+            continue
+        if line.strip() in furniture or PAGE_NUMBER.fullmatch(line.strip()):
+            continue
+        _take(units, line, number)
+    blocks, above = [], ""
+    for unit in _with_headings(units):
+        if unit.text or unit.rows:
+            blocks.append(_block(unit, file_name, above))
+            above = unit.text or above
+    return blocks
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Running headers and footers: the same line of three words or more, four times or more
+    (a heading or a label such as "Doel" repeats too, but is shorter)."""
+    counts = Counter(line.strip() for line in lines if len(line.split()) >= 3)
+    return {
+        line
+        for line, count in counts.items()
+        if count >= 4 and not line.startswith("#") and _cells(line) is None
+    }
+
+
+def _pause(units: list[_Unit]) -> None:
+    """An empty line: a paragraph that ends a sentence, a table, a heading ends here; a line
+    wrapped mid-sentence goes on after it (PDF text puts empty lines between wrapped lines)."""
+    if units and not units[-1].closed:
+        last = units[-1]
+        if last.kind in (Kind.TABLE, Kind.HEADING) or not _mid_sentence(last.parts[-1]):
+            last.closed = True
+
+
+def _mid_sentence(line: str) -> bool:
+    line = line.rstrip()
+    return bool(line) and (line[-1] not in SENTENCE_END or line.endswith("-"))
+
+
+def _take(units: list[_Unit], line: str, number: int) -> None:
+    stripped = line.strip()
+    last = units[-1] if units else None
+    cells = _cells(stripped)
+    if cells is not None:
+        if PIPE_SEPARATOR.fullmatch(stripped):
+            return
+        if last is not None and last.kind == Kind.TABLE and not last.closed:
+            last.rows.append(cells)
+        else:
+            units.append(_Unit(Kind.TABLE, number, rows=[cells]))
+        return
+    emphasis, stripped = _emphasised(stripped)
+    heading = MARKDOWN_HEADING.match(stripped)
+    if heading:
+        level = len(heading.group())
+        number_part, title = _number_and_text(stripped[heading.end() :].strip())
+        units.append(
+            _Unit(Kind.HEADING, number, [title], level=level, number=number_part, closed=True)
+        )
+        return
+    bullet = BULLET.match(stripped)
+    if bullet:
+        indent = len(line) - len(line.lstrip())
+        units.append(_Unit(Kind.ITEM, number, [stripped[bullet.end() :]], level=indent // 2))
+        return
+    numbered = _numbered(stripped)
+    if numbered is not None:
+        mark, number_part, title = numbered
+        units.append(
+            _Unit(Kind.ITEM, number, [title], number=number_part, numbered_by_mark=mark,
+                  emphasis=emphasis)
+        )  # fmt: skip
+        return
+    open_block = last is not None and not last.closed and last.kind in (Kind.PARAGRAPH, Kind.ITEM)
+    if open_block and _continues(last.parts[-1], stripped):
+        _append(last, stripped)
+        return
+    units.append(_Unit(Kind.PARAGRAPH, number, [stripped], emphasis=emphasis))
+    if emphasis:
+        units[-1].closed = True
+
+
+def _cells(line: str) -> list[str] | None:
+    if "\t" in line:
+        cells = line.split("\t")
+    elif line.startswith("|") and line.endswith("|") and line.count("|") >= 3:
+        cells = line[1:-1].split("|")
+    else:
+        return None
+    return [_emphasised(cell.strip())[1] for cell in cells]
+
+
+def _emphasised(line: str) -> tuple[bool, str]:
+    """A line set wholly in bold loses its marks and says so; marks inside a line go."""
+    whole = BOLD.fullmatch(line)
+    if whole:
+        return True, whole.group("text").strip()
+    return False, BOLD.sub(lambda m: m.group("text"), line)
+
+
+def _number_and_text(title: str) -> tuple[str, str]:
+    found = NUMBERED.match(title) or HEADING_LETTER.match(title)
+    if found and (found.group("mark") or title[found.end() :][:1].isupper()):
+        return found.group("number"), title[found.end() :].strip()
+    return "", title
+
+
+def _numbered(line: str) -> tuple[bool, str, str] | None:
+    """A line that opens with a number or a letter: whether it was written with its dot or
+    parenthesis, the number, the rest. A bare letter counts only before a capital ("a
+    Woninginbraak"), a footnote ("1 Bron: …") never."""
+    found = NUMBERED.match(line)
+    if not found:
+        return None
+    rest = line[found.end() :]
+    mark = bool(found.group("mark"))
+    if not mark and not rest[:1].isupper():
+        return None
+    if rest.startswith(("Bron:", "Zie ", "http")):
+        return None  # a footnote's text
+    number = found.group("number")
+    if "." in number and not number.replace(".", "").isdigit():
+        return None
+    return mark, number, rest
+
+
+def _continues(previous: str, line: str) -> bool:
+    previous = previous.rstrip()
+    if previous.endswith("-") or previous[-1:] == ",":
+        return True
+    if line[:1].islower():
+        return True
+    return previous[-1:] not in SENTENCE_END and len(previous) >= WRAPPED
+
+
+def _append(unit: _Unit, line: str) -> None:
+    """A wrapped line joins its block; a word hyphenated at the line's end is whole again, a
+    hyphen before a capital stays ("Midden-Drenthe")."""
+    previous = unit.parts[-1].rstrip()
+    if previous.endswith("-") and previous[-2:-1].isalpha():
+        unit.parts[-1] = previous[:-1] if line[:1].islower() else previous
+        unit.parts[-1] += line
+    else:
+        unit.parts.append(line)
+
+
+def _with_headings(units: list[_Unit]) -> list[_Unit]:
+    """Numbered lines that read as titles and number on the headings before them become
+    headings; the others stay list items."""
+    expected: dict[int, int] = {}  # depth → the number the next heading at that depth has
+    for index, unit in enumerate(units):
+        if unit.kind != Kind.ITEM or not unit.number or not _title_like(unit.text):
+            continue
+        parts = unit.number.split(".")
+        depth = len(parts)
+        if depth > 1:  # "3.2": a heading by its numbering alone
+            unit.kind, unit.level = Kind.HEADING, depth
+            expected[depth] = int(parts[-1]) + 1
+            continue
+        if not parts[0].isdigit() or _in_a_list(units, index):
+            continue
+        if int(parts[0]) == expected.get(1, 1):
+            unit.kind, unit.level = Kind.HEADING, 1
+            expected = {1: int(parts[0]) + 1}
+    return units
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= TITLE_WORDS
+        and text[-1:] not in SENTENCE_END + ","
+        and (text[:1].isupper() or text[:1].isdigit())
+    )
+
+
+def _in_a_list(units: list[_Unit], index: int) -> bool:
+    """A numbered line near one numbered one more or one less (a few short blocks away, no
+    heading between) is an item of a list."""
+    number = int(units[index].number)
+
+    def near(step: int) -> bool:
+        between = 0
+        for distance in range(1, LIST_REACH + 1):
+            other = index + step * distance
+            if not 0 <= other < len(units) or units[other].kind == Kind.HEADING:
+                return False
+            unit = units[other]
+            if unit.kind == Kind.ITEM and unit.number.isdigit():
+                return int(unit.number) == number + step and between <= LIST_GAP
+            between += len(unit.text)
+        return False
+
+    return near(-1) or near(1)
+
+
+def _block(unit: _Unit, file_name: str, above: str) -> Block:
+    """`above`: the text before a table, which names it when it has no caption."""
+    place = Place(file_name, unit.line)
+    if unit.kind == Kind.TABLE:
+        rows = tuple(tuple(row) for row in unit.rows)
+        contents = all(len(r) == 2 and r[1].isdigit() for r in rows)
+        return Block(Kind.TABLE, "Inhoudsopgave" if contents else above, place, rows=rows)
+    return Block(
+        unit.kind,
+        unit.text,
+        place,
+        level=unit.level,
+        number=unit.number,
+        emphasis=unit.emphasis,
+    )
