@@ -116,7 +116,8 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
         theme="Fysieke veiligheid: Brandveiligheid",
         more=["Fysieke veiligheid: Rampenbestrijding en crisisbeheersing"],
     )
-    # The register knows another name of RIEC Noord; typed in lower case it lands on the party.
+    # The register knows another name of RIEC Noord; typed in lower case it lands on the party,
+    # and the plan keeps writing it as typed.
     visit(page, f"/gemeenten/{CODE}/partijen/")
     _follow(page, "Soort en andere namen (RIEC Noord)")
     page.get_by_label("Andere namen").fill("RIEC Noord-Nederland")
@@ -128,6 +129,10 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
         theme="Digitale veiligheid: Gedigitaliseerde criminaliteit",
         parties="riec noord-nederland, Politie",
     )
+    visit(page, f"/gemeenten/{CODE}/partijen/")
+    registered = page.locator("table tbody th").all_inner_texts()
+    assert "RIEC Noord" in registered and "riec noord-nederland" not in registered
+    visit(page, f"/gemeenten/{CODE}/veiligheidsplan/")
     _add_priority(page, PRIORITIES[2], theme="Veilige woon- en leefomgeving: Sociale kwaliteit")
     # Overlast was entered after Digitaal: moved up, it stands where the plan has it.
     _submit(page, f"Prioriteit {PRIORITIES[2]} omhoog")
@@ -220,7 +225,7 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
     assert "12 integrale controles per jaar" in text
     assert "minstens 7,1 (nulmeting 2022)" in text
     assert "Minder verwevenheid van onder- en bovenwereld" in text and "Te veel" not in text
-    assert "Partijen: RIEC Noord, Politie" in text  # the alias landed on its party
+    assert "Partijen: riec noord-nederland, Politie" in text  # as the plan writes it
 
     # `ivp plan --format json`, on the same database.
     data = json.loads(ivp_cli("plan", CODE, "--format", "json"))
@@ -229,7 +234,7 @@ def test_a_real_plan_goes_in_as_written_and_comes_out_everywhere(page_for, ivp_c
     first_json = data["priorities"][0]
     assert [f["title"] for f in first_json["focus_areas"]] == SPEERPUNTEN
     assert first_json["parties"] == PARTY_NAMES
-    assert data["priorities"][3]["parties"] == ["RIEC Noord", "Politie"]
+    assert data["priorities"][3]["parties"] == ["riec noord-nederland", "Politie"]
     assert first_json["description"] == DESCRIPTION.replace("\r\n", "\n")
     assert first_json["regional_links"][0]["focus_area"] == SPEERPUNTEN[1]
     output = first_json["focus_areas"][0]["objectives"][0]

@@ -77,7 +77,9 @@ def test_a_typed_alias_lands_on_its_party_whatever_its_case_and_spaces(steenwijk
         title=priority.title,
         parties=["  riec-on ", "Politie", "RIEC  Oost-Nederland"],
     )
-    assert Priority.objects.get(pk=priority.pk).party_names == ["RIEC Oost-Nederland", "Politie"]
+    priority = Priority.objects.get(pk=priority.pk)
+    assert [p.name for p in priority.ordered_parties] == ["RIEC Oost-Nederland", "Politie"]
+    assert priority.party_names == ["riec-on", "Politie"]  # the plan's words, on the register
     assert not Party.objects.filter(name__iexact="riec-on").exists()
 
 
@@ -101,10 +103,12 @@ def test_an_action_typed_with_a_parenthesis_and_an_alias_keeps_them_whole():
     data = {key: "" if value is None else value for key, value in data.items()}
     response = coordinator.post(address, data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert Action.objects.get(pk=action.pk).party_names == [
+    action = Action.objects.get(pk=action.pk)
+    assert [p.name for p in action.ordered_parties] == [
         "Veiligheidsregio (brandweer, GHOR)",
         "Politie",
     ]
+    assert action.party_names == ["Veiligheidsregio (brandweer, GHOR)", "nationale politie"]
 
 
 def _merge_setup():
@@ -132,14 +136,16 @@ def test_merging_moves_every_use_to_the_party_that_stays_and_keeps_the_name_as_a
     response = coordinator.post(address, {"into": long.pk})
     assert response.status_code == 302
     assert not Party.objects.filter(pk=short.pk).exists()
-    assert Priority.objects.get(pk=priority.pk).party_names == [
+    priority = Priority.objects.get(pk=priority.pk)
+    assert [p.name for p in priority.ordered_parties] == [
         "Gemeente",
         "RIEC Oost-Nederland",
         "Politie",
     ]
+    assert priority.party_names == ["Gemeente", "RIEC-ON", "Politie"]  # the plan's words stay
     assert Action.objects.get(pk=action.pk).party_names == ["RIEC Oost-Nederland"]
     assert list(long.aliases.values_list("name", flat=True)) == ["RIEC-ON"]
-    assert party_services.parties_named(["riec-on"]) == [long]
+    assert party_services.parties_as_written(["riec-on"]) == [(long, "riec-on")]
     # the history of the priority still knows the name it had
     earlier = Priority.history.filter(id=priority.pk).order_by("history_date")
     assert any(short.pk in [r.party_id for r in h.parties.all()] for h in earlier)
@@ -206,7 +212,7 @@ def test_a_party_the_municipality_does_not_use_is_not_on_its_register():
 
 def test_the_api_lists_an_actions_parties_in_order():
     action = Action.objects.filter(theme__action_plan__municipality__code="GM1708").first()
-    party_services.set_parties(action, party_services.parties_named(IN_ORDER))
+    party_services.set_parties(action, party_services.parties_as_written(IN_ORDER))
     response = client_for("coordinator.steenwijkerland").get(f"/api/v1/acties/{action.pk}/")
     assert response.status_code == 200, response.content[:300]
     assert json.loads(response.content)["parties"] == IN_ORDER

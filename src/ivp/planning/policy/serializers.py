@@ -140,7 +140,8 @@ def _names(help_text: str):
 
 
 def _parties(help_text: str):
-    return TextsOf("name", source="ordered_parties", help_text=help_text)
+    """The parties as the plan writes them (each link's `name`), the lead party first."""
+    return TextsOf("name", source="party_links", help_text=help_text)
 
 
 def _approach(source: str = "approachlines"):

@@ -12,7 +12,7 @@ from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.execution.scope import refuse_overlap, scope_for
 from ivp.planning.policy.models import PolicyPlan
-from ivp.planning.policy.services.parties import parties_named, set_parties
+from ivp.planning.policy.services.parties import parties_as_written, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.chapters import copy_chapters
@@ -146,7 +146,7 @@ def action_save(
     action.status = status
     action.full_clean()
     action.save()
-    set_parties(action, parties_named(parties))
+    set_parties(action, parties_as_written(parties))
     return action
 
 
@@ -224,7 +224,7 @@ def action_plan_next_year(*, action_plan: ActionPlan) -> ActionPlan:
             continue
         running = old_theme.actions.filter(status__in=RUNNING)
         for action in running.prefetch_related("party_links"):
-            parties = action.ordered_parties
+            parties = action.written_parties
             carried = Action.objects.get(pk=action.pk)
             carried.pk = None
             carried.theme = theme
@@ -309,7 +309,7 @@ def _copy_themes_and_actions(action_plan: ActionPlan, copy: ActionPlan) -> None:
         theme.pk, theme.action_plan, theme.lock_version = None, copy, 0
         theme.save()
         for action in actions:
-            parties = action.ordered_parties
+            parties = action.written_parties
             action.pk, action.theme, action.lock_version = None, theme, 0
             action._prefetched_objects_cache = {}
             action.save()

@@ -1,11 +1,23 @@
 """The party register beyond a party's name: the other names that mean it (aliases), and the
 ordered links that give a priority, speerpunt, regional priority or action its parties in the
-order the plan writes them (the lead party first)."""
+order the plan writes them (the lead party first) and as it spells them ("politie" for the
+register's "Politie")."""
+
+from typing import NamedTuple
 
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from ivp.planning.policy.models.frameworks import Party
+
+
+class WrittenParty(NamedTuple):
+    """A party of the register and how one place in a plan writes it (blank: by its name)."""
+
+    party: Party
+    written_as: str = ""
 
 
 def name_key(name: str) -> str:
@@ -57,6 +69,12 @@ class PartyLink(models.Model):
         "planning.Party", on_delete=models.CASCADE, related_name="+", verbose_name=_("party")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    written_as = models.CharField(
+        _("as written in the plan"),
+        max_length=200,
+        blank=True,
+        help_text=_("The party's name as this place in the plan writes it; blank: its own name."),
+    )
 
     objects = PartyLinkManager()
 
@@ -69,6 +87,11 @@ class PartyLink(models.Model):
         """The priority, speerpunt, regional priority or action this link belongs to."""
         field = next(f for f in self._meta.concrete_fields if f.is_relation and f.name != "party")
         return getattr(self, field.name)
+
+    @property
+    def name(self) -> str:
+        """The party as the plan writes it here."""
+        return self.written_as or self.party.name
 
 
 def link_models() -> list[type[PartyLink]]:
@@ -85,5 +108,12 @@ class HasOrderedParties:
         return [link.party for link in self.party_links.all()]
 
     @property
+    def written_parties(self) -> list:
+        """Its parties with the plan's spelling of each, as `set_parties` takes them."""
+        return [WrittenParty(link.party, link.written_as) for link in self.party_links.all()]
+
+    @property
     def party_names(self) -> list[str]:
-        return [party.name for party in self.ordered_parties]
+        """Its parties as the plan writes them, for a reader; the register's name where the
+        plan spells a party as the register does."""
+        return [link.name for link in self.party_links.all()]

@@ -1,6 +1,6 @@
-"""The party register's writes: a typed name becomes a party (through its aliases), an element
-gets its parties in the order given, a party gets its type and aliases, and one party is merged
-into another."""
+"""The party register's writes: a typed name becomes a party (through its aliases) and keeps
+how the plan spells it, an element gets its parties in the order given, a party gets its type
+and aliases, and one party is merged into another."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,12 +9,14 @@ from django.db.models.signals import m2m_changed
 from django.utils.translation import gettext as _
 
 from ivp.planning.policy.models import Party, PartyAlias
-from ivp.planning.policy.models.parties import link_models, name_key
+from ivp.planning.policy.models.parties import WrittenParty, link_models, name_key
 
 
-def parties_named(names) -> list[Party]:
-    """Parties by name in the order given, created when new; a name is matched with the
-    register's names and aliases without regard to case or runs of whitespace. Names are
+def parties_as_written(names) -> list[WrittenParty]:
+    """Each typed name as a party of the register and the plan's spelling of it, in the order
+    given; a name is matched with the register's names and aliases without regard to case or
+    runs of whitespace, and a new one becomes a party. The spelling is kept when it is not the
+    party's own name ("politie" for "Politie", an alias), else left blank. Names are
     organisations, never persons."""
     cleaned = {}
     for name in names:
@@ -27,12 +29,12 @@ def parties_named(names) -> list[Party]:
     aliases = PartyAlias.objects.filter(key__in=cleaned).select_related("party")
     for alias in aliases:
         found.setdefault(alias.key, alias.party)
-    parties = []
+    written = {}
     for key, name in cleaned.items():
         party = found.get(key) or Party.objects.create(name=name)
-        if party not in parties:  # two names of one party: it is listed once, at its first place
-            parties.append(party)
-    return parties
+        # two names of one party: it is listed once, at its first place and as written there
+        written.setdefault(party.pk, WrittenParty(party, "" if name == party.name else name))
+    return list(written.values())
 
 
 def _named(names):
@@ -43,17 +45,22 @@ def _named(names):
     return Party.objects.filter(named)
 
 
-def set_parties(item, parties: list[Party]) -> None:
-    """Give a priority, speerpunt, regional priority or action exactly `parties`, in this order.
-    Its history records one change when the list (or its order) changed."""
-    wanted = [party.pk for party in parties]
-    if [link.party_id for link in item.party_links.all()] == wanted:
+def set_parties(item, parties: list[WrittenParty | Party]) -> None:
+    """Give a priority, speerpunt, regional priority or action exactly `parties`, in this order
+    and as written (a party given alone is written by its name). Its history records one change
+    when the list, its order or a spelling changed."""
+    parties = [p if isinstance(p, WrittenParty) else WrittenParty(p) for p in parties]
+    wanted = [(p.party.pk, p.written_as) for p in parties]
+    if [(link.party_id, link.written_as) for link in item.party_links.all()] == wanted:
         return
     through = item.party_links.model
     owner = item.party_links.field.name
     item.party_links.all().delete()
     through.objects.bulk_create(
-        [through(**{owner: item, "party": party, "order": i}) for i, party in enumerate(parties)]
+        [
+            through(**{owner: item, "party": p.party, "written_as": p.written_as, "order": i})
+            for i, p in enumerate(parties)
+        ]
     )
     if hasattr(item, "_prefetched_objects_cache"):
         item._prefetched_objects_cache.pop("party_links", None)
@@ -66,7 +73,7 @@ def set_parties(item, parties: list[Party]) -> None:
         action="post_add" if wanted else "post_clear",
         reverse=False,
         model=Party,
-        pk_set=set(wanted),
+        pk_set={pk for pk, _written in wanted},
         using=through.objects.db,
     )
 
@@ -107,6 +114,19 @@ def party_save(*, party: Party, organisation_type: str, aliases: list[str]) -> P
     return party
 
 
+def _merged(parties: list[WrittenParty], *, source: Party, target: Party) -> list[WrittenParty]:
+    """An element's parties with `source` become `target`, listed once at its first place; the
+    plan's words stay as they were (`source`'s name is an alias of `target` from now on)."""
+    merged = {}
+    for party, written_as in parties:
+        if party.pk == source.pk:
+            party, written_as = target, written_as or source.name
+        merged.setdefault(
+            party.pk, WrittenParty(party, "" if written_as == party.name else written_as)
+        )
+    return list(merged.values())
+
+
 def links_of(party: Party) -> list:
     """Every element link of `party`: priorities, speerpunten, regional priorities, actions."""
     return [link for model in link_models() for link in model.objects.filter(party=party)]
@@ -132,8 +152,7 @@ def party_merge(*, source: Party, target: Party, allowed_links=None) -> Party:
         )
     for link in links:
         item = link.element
-        parties = [target if p.pk == source.pk else p for p in item.ordered_parties]
-        set_parties(item, list(dict.fromkeys(parties)))
+        set_parties(item, _merged(item.written_parties, source=source, target=target))
     for alias in source.aliases.all():
         if alias.key == name_key(target.name):
             alias.delete()

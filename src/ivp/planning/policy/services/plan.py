@@ -17,7 +17,7 @@ from ivp.planning.policy.models import (
     RegionalPriority,
 )
 from ivp.planning.policy.models.plan import MOST_PRIORITIES
-from ivp.planning.policy.services.parties import parties_named, set_parties
+from ivp.planning.policy.services.parties import parties_as_written, set_parties
 from ivp.planning.workflow import adoption
 from ivp.planning.workflow.adoption import ensure_draft
 from ivp.planning.workflow.chapters import copy_chapters
@@ -142,7 +142,7 @@ def save_with_parties(item, *, parties: list[str], approach: list[str] | None, o
     given) its approach lines."""
     item.full_clean()
     item.save()
-    set_parties(item, parties_named(parties))
+    set_parties(item, parties_as_written(parties))
     if approach is not None:
         owner = {owner_field: item}
         if owner_field == "focus_area":
@@ -337,9 +337,9 @@ def _copy_contents(plan: PolicyPlan, copy: PolicyPlan) -> None:
         "focus_areas__party_links",
     )
     for priority in priorities:
-        parties, extra_themes = priority.ordered_parties, list(priority.extra_themes.all())
+        parties, extra_themes = priority.written_parties, list(priority.extra_themes.all())
         frameworks = list(priority.frameworks.all())
-        focus_areas = [(f, f.ordered_parties) for f in priority.focus_areas.all()]
+        focus_areas = [(f, f.written_parties) for f in priority.focus_areas.all()]
         parts = [*priority.approachlines.all(), *priority.regional_links.all()]
         objectives = [(o, list(o.themes.all())) for o in priority.objectives.all()]
         new = _copy(priority, parties=parties, extra_themes=extra_themes, plan=copy)
