@@ -1,0 +1,206 @@
+"""A checked draft saved as a concept plan, in one transaction: the plan, its priorities and
+other themes with their speerpunten, objectives, approach lines, parties and frameworks, the
+regional priorities it works on. What the draft names but ivp does not know (a theme, a
+framework, an indicator, a regional priority) is left empty and said in a finding; nothing is
+filled in from a default.
+
+The draft has the shape of the plan's JSON export (`ivp plan --format json`), so an exported
+plan comes back as it was.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+
+from ivp.figures.models import Indicator
+from ivp.planning.models import Framework, PolicyPlan, Priority, RegionalPriority
+from ivp.planning.policy.frameworks_available import frameworks_available
+from ivp.planning.policy.services import plan as plan_services
+from ivp.taxonomy.models import Theme
+from ivp.taxonomy.selectors import current_version
+
+
+@dataclass
+class SavedDraft:
+    plan: PolicyPlan
+    findings: list[str] = field(default_factory=list)
+
+
+class _Names:
+    """What the draft names, looked up once: themes of the current taxonomy, the frameworks the
+    municipality's plans may name, indicators; each miss noted once."""
+
+    def __init__(self, municipality, start_year: int, end_year: int, findings: list[str]):
+        version = current_version()
+        themes = Theme.objects.filter(field__version=version) if version else Theme.objects.none()
+        self.themes = {t.name.casefold(): t for t in themes}
+        available = frameworks_available(municipality, start_year=start_year, end_year=end_year)
+        self.frameworks = {f.name.casefold(): f for f in available}
+        self.findings = findings
+
+    def theme(self, name: str | None, where: str) -> Theme | None:
+        if not name:
+            return None
+        found = self.themes.get(name.casefold())
+        if found is None:
+            self._miss(f"Thema „{name}” ({where}) staat niet in de takenlijst van ivp; leeg "
+                       "gelaten.")  # fmt: skip
+        return found
+
+    def framework(self, name: str, where: str) -> Framework | None:
+        found = self.frameworks.get(name.casefold())
+        if found is None:
+            self._miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
+                       "gekoppeld.")  # fmt: skip
+        return found
+
+    def frameworks_named(self, wanted: list[str], where: str) -> list[Framework]:
+        return [f for f in (self.framework(name, where) for name in wanted) if f]
+
+    def indicator(self, name: str | None, where: str) -> Indicator | None:
+        if not name:
+            return None
+        found = Indicator.objects.filter(name=name).first()
+        if found is None:
+            self._miss(f"Indicator „{name}” ({where}) staat niet in ivp; leeg gelaten.")
+        return found
+
+    def _miss(self, text: str) -> None:
+        if text not in self.findings:
+            self.findings.append(text)
+
+
+@transaction.atomic
+def plan_draft_save(*, municipality, draft: dict) -> SavedDraft:
+    """A concept plan made of the draft: the next version of the municipality's plan for the
+    same years when there is one, else its first."""
+    findings = list(draft.get("findings", []))
+    start, end = draft["period"]["from"], draft["period"]["to"]
+    names = _Names(municipality, start, end, findings)
+    newest = (
+        PolicyPlan.objects.filter(municipality=municipality, start_year=start)
+        .order_by("-version")
+        .first()
+    )
+    plan = plan_services.plan_create(
+        municipality=municipality,
+        title=draft.get("title") or f"Integraal Veiligheidsplan {municipality.name}",
+        start_year=start,
+        end_year=end,
+        cycle=newest.cycle if newest else None,
+        frameworks=[
+            f
+            for f in (names.framework(f["name"], "plan") for f in draft.get("frameworks", []))
+            if f
+        ],
+        mission=draft.get("mission", ""),
+        vision=draft.get("vision", ""),
+        strategic_objectives="\n".join(draft.get("strategic_objectives", [])),
+        principles="\n".join(draft.get("principles", [])),
+        communication=draft.get("communication", ""),
+        formation=draft.get("formation", ""),
+        finances=draft.get("finances", ""),
+        **(_next_version_of(newest) if newest else {}),
+    )
+    for kind, group in ((Priority.Kind.PRIORITEIT, "priorities"), (Priority.Kind.OVERIG,
+                                                                    "other_themes")):  # fmt: skip
+        for element in draft.get(group, []):
+            _priority(plan, element, kind, names)
+    going = [names.theme(name, "reguliere aanpak") for name in draft.get("going_concern", [])]
+    plan.going_concern.set([t for t in going if t])
+    if not draft.get("priorities"):
+        findings.append("Geen prioriteiten gevonden.")
+    return SavedDraft(plan, findings)
+
+
+def _next_version_of(newest: PolicyPlan) -> dict:
+    top = PolicyPlan.objects.filter(
+        municipality=newest.municipality, start_year=newest.start_year
+    ).aggregate(v=Max("version"))["v"]
+    return {"version": top + 1, "previous": newest}
+
+
+def _priority(plan: PolicyPlan, element: dict, kind: str, names: _Names) -> None:
+    title = element["title"].strip()
+    shared = element.get("shared")
+    if shared:
+        regional = _regional(plan, shared, title, names)
+        if regional is not None:
+            priority = plan_services.shared_priority_adopt(
+                plan=plan, shared=regional, confirm_more=True
+            )
+            _objectives(priority, element.get("objectives", []), names, title)
+            return
+    themes = [names.theme(name, title) for name in element.get("themes", [])]
+    main = names.theme(element.get("theme"), title)
+    priority = plan_services.priority_save(
+        plan=plan,
+        title=title,
+        kind=kind,
+        theme=main,
+        extra_themes=[t for t in themes if t],
+        frameworks=names.frameworks_named(element.get("frameworks", []), title),
+        description=element.get("description", ""),
+        ambition=element.get("ambition", ""),
+        parties=element.get("parties", []),
+        approach=element.get("approach", []),
+        confirm_more=True,
+    )
+    _objectives(priority, element.get("objectives", []), names, title)
+    areas = {}
+    for area in element.get("focus_areas", []):
+        saved = plan_services.focus_area_save(
+            priority=priority,
+            title=area["title"].strip(),
+            introduction=area.get("introduction", ""),
+            ambition=area.get("ambition", ""),
+            goal=area.get("goal", ""),
+            means=area.get("means", ""),
+            parties=area.get("parties", []),
+            approach=area.get("approach", []),
+        )
+        areas[saved.title] = saved
+        _objectives(priority, area.get("objectives", []), names, title, focus_area=saved)
+    for link in element.get("regional_links", []):
+        regional = _regional(plan, link, title, names)
+        if regional is not None:
+            plan_services.regional_link_save(
+                priority=priority,
+                regional_priority=regional,
+                focus_area=areas.get(link.get("focus_area") or ""),
+                contribution=link.get("contribution", ""),
+            )
+
+
+def _objectives(priority, objectives: list, names: _Names, where: str, focus_area=None) -> None:
+    for objective in objectives:
+        baseline, target = objective.get("baseline") or {}, objective.get("target") or {}
+        plan_services.objective_save(
+            priority=priority,
+            focus_area=focus_area,
+            text=objective["text"],
+            kind=objective.get("kind", ""),
+            direction=objective.get("direction", ""),
+            indicator=names.indicator(objective.get("indicator"), where),
+            baseline_value=baseline.get("value"),
+            baseline_year=baseline.get("year"),
+            target_value=target.get("value"),
+            target_year=target.get("year"),
+            per_year=bool(objective.get("per_year")),
+            unit=objective.get("unit", ""),
+            themes=[t for t in (names.theme(n, where) for n in objective.get("themes", [])) if t],
+        )
+
+
+def _regional(plan: PolicyPlan, named: dict, where: str, names: _Names):
+    region = (named.get("region") or {}).get("code")
+    found = RegionalPriority.objects.filter(
+        region__code=region, title=named.get("title"), region__members=plan.municipality
+    ).first()
+    if found is None:
+        names._miss(
+            f"Regionale prioriteit „{named.get('title')}” van {region} ({where}) staat niet in "
+            "ivp voor deze gemeente; niet gekoppeld."
+        )
+    return found
