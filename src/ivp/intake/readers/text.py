@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..blocks import Block, Kind, Place
 
 MARKDOWN_HEADING = re.compile(r"#{1,6}(?=\s)")
-BULLET = re.compile(r"[-*+•▪–]\s+(?=\S)")
+BULLET = re.compile(r"[-*+•▪–●○◦■□➢·]\s+(?=\S)")
 # "3.2.1 Titel", "3.2. Titel", "3 Titel", "3) Titel", "b. Titel", "b) Titel", "b Titel"
 NUMBERED = re.compile(r"(?P<number>\d{1,2}(?:\.\d{1,2})*|[a-z])(?P<mark>[.)])?\s+(?=\S)")
 # a heading's own letter: "A WONINGINBRAAK", "b. Woonoverlast" ("U" is a word)
@@ -32,8 +32,9 @@ PAGE_NUMBER = re.compile(r"(?:pagina\s+)?\d{1,3}(?:\s*(?:van|/)\s*\d{1,3})?", re
 PIPE_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 BOLD = re.compile(r"(?:<b>|\*\*)(?P<text>.+?)(?:</b>|\*\*)")
 SENTENCE_END = ".!?:;"
+NOTE = re.compile(r"(?P<number>\d{1,2}) (?:Bron:|Zie |https?://)")
 TITLE_WORDS = 12  # a heading is at most this long
-WRAPPED = 45  # a line at least this long that ends mid-sentence was wrapped by the layout
+WRAPPED = 0.8  # a line this share of the text's usual width that ends mid-sentence was wrapped
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Unit:
     rows: list[list[str]] = field(default_factory=list)
     emphasis: bool = False
     closed: bool = False
+    width: int = 0  # of its last line as it stood, number and indentation included
 
     @property
     def text(self) -> str:
@@ -58,6 +60,7 @@ class _Unit:
 def read_text(text: str, file_name: str) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").split("\n")
     furniture = _running_lines(lines)
+    wrapped = WRAPPED * _usual_width(lines)
     units: list[_Unit] = []
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
@@ -66,9 +69,9 @@ def read_text(text: str, file_name: str) -> list[Block]:
             continue
         if line.strip() in furniture or PAGE_NUMBER.fullmatch(line.strip()):
             continue
-        _take(units, line, number)
+        _take(units, line, number, wrapped)
     blocks, above = [], ""
-    for unit in _with_headings(units):
+    for unit in _with_headings(_with_footnotes(units)):
         if unit.text or unit.rows:
             blocks.append(_block(unit, file_name, above))
             above = unit.text or above
@@ -86,6 +89,12 @@ def _running_lines(lines: list[str]) -> set[str]:
     }
 
 
+def _usual_width(lines: list[str]) -> int:
+    """How wide the text's lines usually are: the width most lines of prose come near."""
+    widths = sorted(len(line.strip()) for line in lines if len(line.split()) >= 4)
+    return widths[int(0.8 * (len(widths) - 1))] if widths else 80
+
+
 def _pause(units: list[_Unit]) -> None:
     """An empty line: a paragraph that ends a sentence, a table, a heading ends here; a line
     wrapped mid-sentence goes on after it (PDF text puts empty lines between wrapped lines)."""
@@ -100,7 +109,7 @@ def _mid_sentence(line: str) -> bool:
     return bool(line) and (line[-1] not in SENTENCE_END or line.endswith("-"))
 
 
-def _take(units: list[_Unit], line: str, number: int) -> None:
+def _take(units: list[_Unit], line: str, number: int, wrapped: float) -> None:
     stripped = line.strip()
     last = units[-1] if units else None
     cells = _cells(stripped)
@@ -124,21 +133,24 @@ def _take(units: list[_Unit], line: str, number: int) -> None:
     bullet = BULLET.match(stripped)
     if bullet:
         indent = len(line) - len(line.lstrip())
-        units.append(_Unit(Kind.ITEM, number, [stripped[bullet.end() :]], level=indent // 2))
+        units.append(
+            _Unit(Kind.ITEM, number, [stripped[bullet.end() :]], level=indent // 2, width=len(line))
+        )
         return
     numbered = _numbered(stripped)
     if numbered is not None:
         mark, number_part, title = numbered
         units.append(
             _Unit(Kind.ITEM, number, [title], number=number_part, numbered_by_mark=mark,
-                  emphasis=emphasis)
+                  emphasis=emphasis, width=len(line))
         )  # fmt: skip
         return
     open_block = last is not None and not last.closed and last.kind in (Kind.PARAGRAPH, Kind.ITEM)
-    if open_block and _continues(last.parts[-1], stripped):
+    if open_block and _continues(last.parts[-1], last.width, stripped, wrapped):
         _append(last, stripped)
+        last.width = len(line)
         return
-    units.append(_Unit(Kind.PARAGRAPH, number, [stripped], emphasis=emphasis))
+    units.append(_Unit(Kind.PARAGRAPH, number, [stripped], emphasis=emphasis, width=len(line)))
     if emphasis:
         units[-1].closed = True
 
@@ -187,13 +199,13 @@ def _numbered(line: str) -> tuple[bool, str, str] | None:
     return mark, number, rest
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, width: int, line: str, wrapped: float) -> bool:
     previous = previous.rstrip()
     if previous.endswith("-") or previous[-1:] == ",":
         return True
     if line[:1].islower():
         return True
-    return previous[-1:] not in SENTENCE_END and len(previous) >= WRAPPED
+    return previous[-1:] not in SENTENCE_END and width >= wrapped
 
 
 def _append(unit: _Unit, line: str) -> None:
@@ -205,6 +217,38 @@ def _append(unit: _Unit, line: str) -> None:
         unit.parts[-1] += line
     else:
         unit.parts.append(line)
+
+
+def _with_footnotes(units: list[_Unit]) -> list[_Unit]:
+    """Footnotes: a line "3 Bron: …", and a numbered line that breaks the numbering of the list
+    it stands in while its number is glued to a word before it ("model5"). Each is a paragraph
+    of its own, and its marker leaves the words that called it."""
+    called: set[str] = set()
+    for index, unit in enumerate(units):
+        note = NOTE.match(unit.text) if unit.kind == Kind.PARAGRAPH else None
+        if note:
+            called.add(note.group("number"))
+            continue
+        if unit.kind != Kind.ITEM or not unit.number.isdigit():
+            continue
+        before = [u for u in units[max(0, index - LIST_REACH) : index] if u.kind == Kind.ITEM]
+        breaks = (
+            bool(before)
+            and before[-1].number.isdigit()
+            and (int(before[-1].number) + 1 != int(unit.number))
+        )
+        marker = re.compile(rf"(?<=[a-zé]){unit.number}\b")
+        if breaks and any(marker.search(u.text) for u in units[max(0, index - 8) : index]):
+            called.add(unit.number)
+            unit.kind = Kind.PARAGRAPH
+            unit.parts[0] = f"{unit.number} {unit.parts[0]}"
+            unit.number = ""
+    for number in called:
+        marker = re.compile(rf"(?<=[a-zé]){number}\b")
+        for unit in units:
+            if not unit.text.startswith(f"{number} "):
+                unit.parts = [marker.sub("", part) for part in unit.parts]
+    return units
 
 
 def _with_headings(units: list[_Unit]) -> list[_Unit]:
