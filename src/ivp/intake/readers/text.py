@@ -255,6 +255,7 @@ def _with_headings(units: list[_Unit]) -> list[_Unit]:
     """Numbered lines that read as titles and number on the headings before them become
     headings; the others stay list items."""
     expected: dict[int, int] = {}  # depth → the number the next heading at that depth has
+    numbered_under = _numbered_under(units)
     for index, unit in enumerate(units):
         if unit.kind != Kind.ITEM or not unit.number or not _title_like(unit.text):
             continue
@@ -264,7 +265,9 @@ def _with_headings(units: list[_Unit]) -> list[_Unit]:
             unit.kind, unit.level = Kind.HEADING, depth
             expected[depth] = int(parts[-1]) + 1
             continue
-        if not parts[0].isdigit() or _in_a_list(units, index):
+        if not parts[0].isdigit():
+            continue
+        if index not in numbered_under and _in_a_list(units, index, numbered_under):
             continue
         if int(parts[0]) == expected.get(1, 1):
             unit.kind, unit.level = Kind.HEADING, 1
@@ -281,7 +284,22 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _in_a_list(units: list[_Unit], index: int) -> bool:
+def _numbered_under(units: list[_Unit]) -> set[int]:
+    """Numbered lines proven headings by their sections: "2" followed by "2.1" before "3"."""
+    found = set()
+    for index, unit in enumerate(units):
+        if unit.kind != Kind.ITEM or not unit.number.isdigit():
+            continue
+        for later in units[index + 1 :]:
+            if later.number == str(int(unit.number) + 1):
+                break
+            if later.number.startswith(f"{unit.number}.") and later.number[-1:].isdigit():
+                found.add(index)
+                break
+    return found
+
+
+def _in_a_list(units: list[_Unit], index: int, headings: set[int]) -> bool:
     """A numbered line near one numbered one more or one less (a few short blocks away, no
     heading between) is an item of a list."""
     number = int(units[index].number)
@@ -291,6 +309,8 @@ def _in_a_list(units: list[_Unit], index: int) -> bool:
         for distance in range(1, LIST_REACH + 1):
             other = index + step * distance
             if not 0 <= other < len(units) or units[other].kind == Kind.HEADING:
+                return False
+            if other in headings:
                 return False
             unit = units[other]
             if unit.kind == Kind.ITEM and unit.number.isdigit():
