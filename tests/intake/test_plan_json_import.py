@@ -4,6 +4,7 @@ what ivp does not know is said, not filled in; a file that is no plan is refused
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -96,13 +97,43 @@ def test_a_file_that_is_no_plan_is_refused_in_dutch_and_nothing_is_written(
     assert PolicyPlan.objects.count() == before
 
 
-def test_word_and_pdf_are_not_read_yet_and_say_so(tmp_path):
+def test_word_and_pdf_are_not_read_yet_and_say_which_files_are(tmp_path):
     path = tmp_path / "ivp.docx"
     path.write_bytes(b"PK")
-    with pytest.raises(CommandError, match=r"ivp\.docx: ivp leest nu plannen uit zijn eigen JSON"):
+    with pytest.raises(CommandError, match=r"ivp\.docx: ivp leest plannen uit een \.json-bestand van ivp, tekst"):
         _import(path)
 
 
 def test_two_words_name_the_import_command():
     assert command_words(["plan", "import", "f.json"]) == ["plan_import", "f.json"]
     assert command_words(["plan", "GM1701"]) == ["plan", "GM1701"]
+
+
+SEED_004 = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / ("004_287127905622fb8b.txt")
+)
+
+
+def test_a_plan_as_text_is_drafted_shown_and_saved_with_what_was_not_found(tmp_path):
+    if not SEED_004.exists():
+        pytest.skip(f"{SEED_004} is not here: the seeds stand beside the checkout in CI")
+    shown = _import(SEED_004, "GM1701", "--dry-run", "--format", "md")
+    assert "## Prioriteiten van Zuidwest-Drenthe" in shown
+    assert f"({SEED_004.name}, regel 1110)" in shown  # the line the priority was read from
+    assert PolicyPlan.objects.filter(municipality__code="GM1701").count() == 1
+    said = _import(SEED_004, "GM1701")
+    assert "versie 2" in said and "geen doelstelling gevonden" in said
+    draft = PolicyPlan.objects.get(municipality__code="GM1701", version=2)
+    assert draft.status == PolicyPlan.Status.CONCEPT
+    counts = [p.focus_areas.count() for p in draft.priorities.order_by("order")]
+    assert counts == [3, 3, 0, 4]
+    assert not any(o for p in draft.priorities.all() for o in p.objectives.all())  # none said
+
+
+def test_a_text_without_a_period_asks_for_one(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("Veiligheid in het dorp\n\nWe werken samen met de politie.\n", "utf-8")
+    with pytest.raises(CommandError, match="noemt geen planperiode; geef die met --periode"):
+        _import(path, "GM0118")
+    said = _import(path, "GM0118", "--periode", "2027-2030")
+    assert "Concept aangemaakt" in said and "Geen prioriteiten gevonden." in said

@@ -60,6 +60,7 @@ NOT_PARTIES = {"partners", "onze partners", "ketenpartners", "netwerkpartners", 
                "ondernemers", "de gemeente", "gemeente", "gemeenten", "de gemeenten",
                "professionals", "elkaar", "iedereen", "hen", "ons", "andere partijen", "partijen",
                "vrijwilligers", "maatschappelijke organisaties"}  # fmt: skip
+LONGEST_TITLE = 200  # a title longer than this is cut at a word, the rest is its introduction
 SAME_TITLE = 0.72  # how alike a listed priority and a section title must be to be one
 
 
@@ -416,9 +417,12 @@ def _split_title(text: str) -> tuple[str, str]:
     first full stop, or a clause that explains ("…, welke ligt op …")."""
     found = re.search(r"[:;]\s|\.\s+(?=[A-Z(])|\.$|,\s+(?=(?:welke|die|dat|om|waarbij|zodat)\b)",
                       text)  # fmt: skip
-    if found and found.start() <= 160:
+    if found and found.start() <= LONGEST_TITLE:
         return text[: found.start()].strip(), text[found.end() :].strip()
-    return text.strip(), ""
+    if len(text) <= LONGEST_TITLE:
+        return text.strip(), ""
+    cut = text.rfind(" ", 0, LONGEST_TITLE)
+    return text[:cut].strip() + " …", text[cut:].strip()
 
 
 def _title_of(text: str) -> str:

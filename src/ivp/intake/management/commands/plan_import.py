@@ -3,26 +3,32 @@ the draft is printed (JSON in the plan's export format, with a source per elemen
 findings, or Markdown) and nothing is written."""
 
 import json
+import re
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from ivp.intake.readers.plan_json import PlanFileError, read_plan_json
+from ivp.intake.readers.plan_json import PlanFileError
+from ivp.intake.reading import draft_from_file
+from ivp.intake.selectors import party_register
 from ivp.intake.services import plan_draft_save
 from ivp.regions.commands import municipality_argument
-
-READABLE = (".json",)
 
 
 class Command(BaseCommand):
     help = (
-        "Lees een bestaand integraal veiligheidsplan in als concept. Nu: het JSON-bestand van "
+        "Lees een bestaand integraal veiligheidsplan in als concept: uit tekst of Markdown "
+        "(wat een PDF- of Word-omzetting geeft), of uit het JSON-bestand van "
         "`ivp plan --format json` (exporteren, bewerken, weer inlezen)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("bestand", help="Het plan: een .json-bestand van ivp.")
+        parser.add_argument("bestand", help="Het plan: .txt, .md of een .json-bestand van ivp.")
+        parser.add_argument(
+            "--periode", help="De planperiode als het document die niet noemt, bijv. 2027-2030."
+        )
         parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM1701.")
         parser.add_argument(
             "--dry-run",
@@ -31,23 +37,34 @@ class Command(BaseCommand):
         )
         parser.add_argument("--format", choices=["json", "md"], default="json")
 
-    def handle(self, *args, bestand, gemeente, dry_run=False, format="json", **options):
+    def handle(
+        self, *args, bestand, gemeente, dry_run=False, format="json", periode=None, **options
+    ):
         municipality = municipality_argument(gemeente)
         path = Path(bestand)
-        if path.suffix.lower() not in READABLE:
-            raise CommandError(
-                f"{path.name}: ivp leest nu plannen uit zijn eigen JSON-bestand (.json); Word, "
-                "PDF en tekst volgen."
-            )
         try:
-            draft = read_plan_json(path.read_bytes(), path.name)
+            if path.stat().st_size > settings.IVP_UPLOAD_MAX_MB * 1024 * 1024:
+                raise CommandError(
+                    f"{path.name} is groter dan {settings.IVP_UPLOAD_MAX_MB} MB; ivp leest het "
+                    "niet in."
+                )
+            draft = draft_from_file(path.name, path.read_bytes(), register=party_register())
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
         except PlanFileError as error:
             raise CommandError(str(error)) from None
+        if periode:
+            years = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", periode)
+            if not years:
+                raise CommandError(f"--periode {periode}: schrijf de jaren als 2027-2030.")
+            draft["period"] = {"from": int(years.group(1)), "to": int(years.group(2))}
         if dry_run:
             self.stdout.write(_as_text(draft, format))
             return
+        if draft["period"]["from"] is None:
+            raise CommandError(
+                f"{path.name}: het document noemt geen planperiode; geef die met --periode."
+            )
         try:
             saved = plan_draft_save(municipality=municipality, draft=draft)
         except ValidationError as error:
@@ -66,15 +83,25 @@ def _as_text(draft: dict, format: str) -> str:
         return json.dumps(draft, ensure_ascii=False, indent=2)
     out = [f"# {draft.get('title', '')}", ""]
     for priority in draft.get("priorities", []) + draft.get("other_themes", []):
-        out.append(f"## {priority['title']}  ({_where(priority['source'])})")
+        out.append(f"## {priority['title']}{_where(priority.get('source'))}")
         for area in priority.get("focus_areas", []):
-            out.append(f"- speerpunt: {area['title']}  ({_where(area['source'])})")
+            out.append(f"- speerpunt: {area['title']}{_where(area.get('source'))}")
         for objective in priority.get("objectives", []):
-            out.append(f"- doelstelling: {objective['text']}  ({_where(objective['source'])})")
+            out.append(f"- doelstelling: {objective['text']}{_where(objective.get('source'))}")
+        if priority.get("parties"):
+            out.append(f"- partijen: {', '.join(priority['parties'])}")
+        out.append("")
+    for context in draft.get("regions", []):
+        out.append(f"## Prioriteiten van {context['region']['name']}")
+        out += [f"- {p['title']}{_where(p.get('source'))}" for p in context["priorities"]]
         out.append("")
     out += [f"- {finding}" for finding in draft.get("findings", [])]
     return "\n".join(out)
 
 
-def _where(source: dict) -> str:
-    return f"{source['file']}, regel {source['line']}"
+def _where(source: dict | None) -> str:
+    """Where an element was read, after it: "  (plan.pdf, pagina 4, regel 12)"."""
+    if not source:
+        return ""
+    page = f"pagina {source['page']}, " if source.get("page") else ""
+    return f"  ({source['file']}, {page}regel {source['line']})"
