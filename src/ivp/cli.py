@@ -1,13 +1,14 @@
 """The `ivp` command: Django's management commands under one name.
 
 Examples: `ivp migrate`, `ivp load_regions`, `ivp load_demo`, `ivp runserver`. Two words name
-one command where that reads better: `ivp plan import FILE` is `ivp plan_import FILE`.
+one command where that reads better: `ivp plan import FILE` is `ivp plan_import FILE`, `ivp
+actions import FILE` is `ivp actions_import FILE`.
 """
 
 import os
 import sys
 
-TWO_WORDS = {("plan", "import"): "plan_import"}
+TWO_WORDS = {("plan", "import"): "plan_import", ("actions", "import"): "actions_import"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -100,7 +100,9 @@ def test_a_file_that_is_no_plan_is_refused_in_dutch_and_nothing_is_written(
 def test_word_and_pdf_are_not_read_yet_and_say_which_files_are(tmp_path):
     path = tmp_path / "ivp.docx"
     path.write_bytes(b"PK")
-    with pytest.raises(CommandError, match=r"ivp\.docx: ivp leest plannen uit een \.json-bestand van ivp, tekst"):
+    with pytest.raises(
+        CommandError, match=r"ivp\.docx: ivp leest plannen uit een \.json-bestand van ivp, tekst"
+    ):
         _import(path)
 
 

@@ -83,6 +83,19 @@ def test_a_typed_alias_lands_on_its_party_whatever_its_case_and_spaces(steenwijk
     assert not Party.objects.filter(name__iexact="riec-on").exists()
 
 
+def test_a_compound_written_with_a_hyphen_is_the_same_party():
+    """An imported plan writes "water-convenant" where the register has "Waterconvenant"."""
+    party, _ = Party.objects.get_or_create(name="Partners Waterconvenant")
+    before = Party.objects.count()
+    written = party_services.parties_as_written(
+        ["Partners water-convenant", "partners waterconvenant", "Zorg- en Veiligheidshuis"]
+    )
+    assert [(w.party, w.written_as) for w in written[:1]] == [(party, "Partners water-convenant")]
+    assert len(written) == 2  # both spellings are the one party, listed once
+    assert written[1].party.name == "Zorg- en Veiligheidshuis"  # a hyphen before a space stays
+    assert Party.objects.count() == before + 1
+
+
 def test_an_alias_that_names_another_party_is_refused():
     riec = Party.objects.create(name="RIEC Oost-Nederland")
     Party.objects.create(name="RIEC-ON")

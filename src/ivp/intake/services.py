@@ -1,4 +1,5 @@
-"""A checked draft saved as a concept plan, in one transaction: the plan, its priorities and
+"""A checked draft saved as a concept plan (or an uitvoeringsplan's actions), in one
+transaction: the plan, its priorities and
 other themes with their speerpunten, objectives, approach lines, parties and frameworks, the
 regional priorities it works on. What the draft names but ivp does not know (a theme, a
 framework, an indicator, a regional priority) is left empty and said in a finding; nothing is
@@ -8,17 +9,27 @@ The draft has the shape of the plan's JSON export (`ivp plan --format json`), so
 plan comes back as it was.
 """
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from ivp.figures.models import Indicator
-from ivp.planning.models import Framework, PolicyPlan, Priority, RegionalPriority
+from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.address import PlanAddress
+from ivp.planning.execution.services import actions as execution_services
+from ivp.planning.models import ActionPlan, Framework, PolicyPlan, Priority, RegionalPriority
+from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.services import plan as plan_services
 from ivp.taxonomy.models import Theme
 from ivp.taxonomy.selectors import current_version
+
+SAME_THEME = 0.8  # how alike a table's heading and a theme of the plan must be
 
 
 @dataclass
@@ -204,3 +215,70 @@ def _regional(plan: PolicyPlan, named: dict, where: str, names: _Names):
             "ivp voor deze gemeente; niet gekoppeld."
         )
     return found
+
+
+@dataclass
+class SavedActions:
+    action_plan: ActionPlan
+    saved: int
+    findings: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
+    """A concept uitvoeringsplan for `year` under the IVP in force, with a theme for each of
+    its priorities and other themes, and the drafted actions under the theme each table was
+    matched to. A table whose theme the plan does not have is said, not guessed."""
+    policy_plan = policy_selectors.plan_in_force(municipality, year=year)
+    if policy_plan is None:
+        raise ValidationError(
+            _("%(municipality)s has no adopted integral safety plan for %(year)s.")
+            % {"municipality": municipality.name, "year": year}
+        )
+    if execution_selectors.has_plan_at(municipality, PlanAddress(year)):
+        raise ValidationError(
+            _(
+                "%(municipality)s already has an implementation plan for %(year)s; import the "
+                "actions into a year without one, or remove that plan first."
+            )
+            % {"municipality": municipality.name, "year": year}
+        )
+    action_plan = execution_services.action_plan_create(policy_plan=policy_plan, start_year=year)
+    themes = list(action_plan.themes.select_related("priority", "focus_area"))
+    findings = list(draft.get("findings", []))
+    saved = 0
+    for drafted in draft["themes"]:
+        theme = _matching_theme(drafted["candidates"], themes)
+        if theme is None:
+            findings.append(
+                f"Tabel bij regel {drafted['source']['line']} („{drafted['title']}”): geen "
+                f"thema van het plan herkend; {len(drafted['actions'])} acties niet opgeslagen."
+            )
+            continue
+        for action in drafted["actions"]:
+            execution_services.action_save(
+                theme=theme,
+                item=action["item"],
+                description=action["description"],
+                parties=action["parties"],
+                planning_text=action["planning"],
+                owner=action.get("owner", ""),
+            )
+            saved += 1
+    return SavedActions(action_plan, saved, findings)
+
+
+def _matching_theme(candidates: list[str], themes: list):
+    """The plan's theme the nearest heading names best ("Oermijnende criminaliteit" is
+    "Ondermijnende criminaliteit"); a farther heading only when the nearer ones name none."""
+    for candidate in candidates:
+        scored = [(_alike(candidate, theme.title), theme) for theme in themes]
+        best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if best[0] >= SAME_THEME:
+            return best[1]
+    return None
+
+
+def _alike(first: str, second: str) -> float:
+    a, b = (re.sub(r"[^a-zà-ÿ]", "", text.casefold()) for text in (first, second))
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0

@@ -2,6 +2,8 @@
 how the plan spells it, an element gets its parties in the order given, a party gets its type
 and aliases, and one party is merged into another."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -14,8 +16,8 @@ from ivp.planning.policy.models.parties import WrittenParty, link_models, name_k
 
 def parties_as_written(names) -> list[WrittenParty]:
     """Each typed name as a party of the register and the plan's spelling of it, in the order
-    given; a name is matched with the register's names and aliases without regard to case or
-    runs of whitespace, and a new one becomes a party. The spelling is kept when it is not the
+    given; a name is matched with the register's names and aliases without regard to case,
+    runs of whitespace or a hyphen inside a word, and a new one becomes a party. The spelling is kept when it is not the
     party's own name ("politie" for "Politie", an alias), else left blank. Names are
     organisations, never persons."""
     cleaned = {}
@@ -29,12 +31,28 @@ def parties_as_written(names) -> list[WrittenParty]:
     aliases = PartyAlias.objects.filter(key__in=cleaned).select_related("party")
     for alias in aliases:
         found.setdefault(alias.key, alias.party)
+    missing = [key for key in cleaned if key not in found]
+    if missing:
+        found |= _loosely_named(missing)
     written = {}
     for key, name in cleaned.items():
         party = found.get(key) or Party.objects.create(name=name)
         # two names of one party: it is listed once, at its first place and as written there
         written.setdefault(party.pk, WrittenParty(party, "" if name == party.name else name))
     return list(written.values())
+
+
+def _loose(key: str) -> str:
+    """A name as a compound is spelled either way: "water-convenant" is "waterconvenant"."""
+    return re.sub(r"(?<=\w)-(?=\w)", "", key)
+
+
+def _loosely_named(keys: list[str]) -> dict:
+    """The parties these names mean when only a hyphen inside a word differs."""
+    register = {_loose(name_key(p.name)): p for p in Party.objects.all()}
+    for alias in PartyAlias.objects.select_related("party"):
+        register.setdefault(_loose(alias.key), alias.party)
+    return {key: register[_loose(key)] for key in keys if _loose(key) in register}
 
 
 def _named(names):

@@ -1,0 +1,122 @@
+"""From the tables of an uitvoeringsplan to its actions, theme by theme. Pure Python.
+
+A table is an actions table when its header row names at least an item or a measure and one
+more known column, matched by name and not by position ("Item", "Maatregelen/ activiteiten",
+"Partijen", "Planning", "Trekker", …). Its theme is the heading above it that names one: the
+nearest heading that is not a part every theme has ("Doelstellingen", "Terugblik", "Welke
+acties …"); the candidates are kept, nearest first, for the service that matches them to the
+themes of the plan in force. A row without an item continues the action above it (a merged
+cell). Every action keeps the line of its row.
+"""
+
+import re
+
+from .blocks import Block, Kind
+
+COLUMNS = {
+    "item": ("item", "actie", "acties", "onderwerp", "project", "wat"),
+    "description": ("maatregelen/activiteiten", "maatregelen", "maatregel", "activiteiten",
+                    "activiteit", "omschrijving", "beschrijving", "toelichting", "inzet"),
+    "parties": ("partijen", "partners", "betrokkenpartijen", "samenwerkingspartners", "wie",
+                "betrokkenen"),
+    "planning": ("planning", "wanneer", "periode", "termijn", "tijdpad"),
+    "owner": ("trekker", "eigenaar", "verantwoordelijke", "lead"),
+}  # fmt: skip
+PART_OF_EVERY_THEME = re.compile(
+    r"^(?:doelstelling|doelen|terugblik|welke acties|acties|activiteiten|planning|inzet)",
+    re.IGNORECASE,
+)
+
+
+def draft_actions(blocks: list[Block]) -> dict:
+    themes: list[dict] = []
+    findings: list[str] = []
+    headings: list[Block] = []
+    for block in blocks:
+        if block.kind == Kind.HEADING:
+            headings.append(block)
+            continue
+        if block.kind != Kind.TABLE or not block.rows:
+            continue
+        columns = _columns(block.rows[0])
+        if not ({"item", "description"} & set(columns.values())) or len(columns) < 2:
+            if block.text != "Inhoudsopgave" and len(block.rows[0]) >= 3:
+                findings.append(f"Tabel bij regel {block.place.line}: geen kolommen als Item, "
+                                "Maatregelen, Partijen of Planning herkend; overgeslagen.")  # fmt: skip
+            continue
+        candidates = [h.text for h in reversed(headings) if not PART_OF_EVERY_THEME.match(h.text)]
+        theme = {
+            "title": candidates[0] if candidates else "",
+            "candidates": candidates[:4],
+            "actions": _actions(block, columns),
+            "source": _source(block),
+        }
+        if themes and themes[-1]["candidates"] == theme["candidates"]:
+            themes[-1]["actions"] += theme["actions"]  # one table split over two pages
+        else:
+            themes.append(theme)
+    if not themes:
+        findings.append("Geen tabel met acties gevonden.")
+    return {"themes": themes, "findings": findings}
+
+
+def _columns(header: tuple[str, ...]) -> dict[int, str]:
+    found = {}
+    for index, cell in enumerate(header):
+        key = re.sub(r"[\s\-–_.:]", "", cell.casefold())
+        for field, names in COLUMNS.items():
+            if key in names and field not in found.values():
+                found[index] = field
+    return found
+
+
+def _actions(table: Block, columns: dict[int, str]) -> list[dict]:
+    actions: list[dict] = []
+    for number, row in enumerate(table.rows[1:], start=1):
+        said = {field: row[index].strip() for index, field in columns.items() if index < len(row)}
+        if not any(said.values()):
+            continue
+        item = said.get("item") or ""
+        if not item and actions:  # a merged cell: the row goes on with the action above
+            last = actions[-1]
+            last["description"] = f"{last['description']}\n{said.get('description', '')}".strip()
+            continue
+        actions.append(
+            {
+                "item": item or _first_words(said.get("description", "")),
+                "description": said.get("description", ""),
+                "parties": party_names(said.get("parties", "")),
+                "planning": said.get("planning", ""),
+                "owner": said.get("owner", ""),
+                "source": {**_source(table), "line": table.place.line + number,
+                           "quote": " | ".join(row)[:300]},
+            }
+        )  # fmt: skip
+    return actions
+
+
+def party_names(cell: str) -> list[str]:
+    """The parties in a cell as written: separated by commas, "en" or a stray full stop; an
+    abbreviation in parentheses after a name is part of it; "ketenpartners waaronder politie"
+    names the police."""
+    names = []
+    for name in re.split(r",\s*|(?<!-)\s+en\s+|\.\s+(?=[A-Z])|;\s*|\n+", cell):
+        name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip(" .")
+        name = re.sub(r"^.*?\b(?:waaronder|zoals|onder andere|o\.a\.)\s+", "", name)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def _source(block: Block) -> dict:
+    return {
+        "file": block.place.file,
+        "page": block.place.page,
+        "line": block.place.line,
+        "quote": block.quote[:300],
+    }

@@ -1,0 +1,94 @@
+"""An uitvoeringsplan's actions tables read in: seed 000 (Steenwijkerland 2026, as a
+Word-to-Markdown conversion gave it) gives the same 34 actions, under the same themes, with
+the same parties and planning as the demo holds (the demo was typed from the same document)."""
+
+import io
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ivp.intake.drafting_actions import party_names
+from ivp.planning.models import ActionPlan
+
+pytestmark = pytest.mark.django_db
+SEED = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / ("000_91dd2a825e35555a.txt")
+)
+
+
+def _rows(plan: ActionPlan) -> dict[str, list[tuple]]:
+    """Per theme its actions: item, parties (of the register, whatever the spelling) and
+    planning."""
+    return {
+        theme.title: [
+            (a.item, {p.name for p in a.ordered_parties}, a.planning_text)
+            for a in theme.actions.order_by("order", "pk")
+        ]
+        for theme in plan.themes.order_by("order")
+    }
+
+
+def _same_item(imported: str, demo: str) -> bool:
+    """The demo typed the items in its own words, typos mended and some shortened
+    ("Zelfredzaamheid bevorderen" for "Zelfredzaamheid van de samenleving bevorderen …"): most
+    of its words (by their stem) stand in the item read, or the two read nearly alike."""
+    stems = {word[:5] for word in re.findall(r"\w{4,}", imported.casefold())}
+    wanted = [word[:5] for word in re.findall(r"\w{4,}", demo.casefold())]
+    shared = sum(stem in stems for stem in wanted)
+    alike = SequenceMatcher(None, imported.casefold(), demo.casefold()).ratio() > 0.6
+    return alike or (bool(wanted) and shared >= len(wanted) / 2)
+
+
+def _import(*options) -> str:
+    said = io.StringIO()
+    call_command("actions_import", str(SEED), "--gemeente", "GM1708", *options, stdout=said,
+                 stderr=said)  # fmt: skip
+    return said.getvalue()
+
+
+def test_seed_000_gives_the_34_actions_the_demo_holds():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here: the seeds stand beside the checkout in CI")
+    plans = ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026)
+    demo = _rows(plans.order_by("-version").first())
+    with pytest.raises(CommandError, match="heeft al een uitvoeringsplan"):
+        _import("--jaar", "2026")
+    for plan in plans.order_by("-version"):
+        plan.delete()
+    said = _import("--jaar", "2026")
+    assert "met 34 acties" in said
+    imported = _rows(ActionPlan.objects.get(municipality__code="GM1708", start_year=2026))
+    assert [t for t, rows in imported.items() if rows] == [t for t, rows in demo.items() if rows]
+    for title, rows in demo.items():
+        got = imported[title]
+        assert len(got) == len(rows), title
+        for (item, parties, planning), (want_item, want_parties, want_planning) in zip(
+            got, rows, strict=True
+        ):
+            assert _same_item(item, want_item), (item, want_item)
+            assert planning == want_planning
+            assert parties == want_parties, item
+
+
+def test_a_dry_run_shows_themes_and_actions_with_their_lines_and_writes_nothing():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here: the seeds stand beside the checkout in CI")
+    before = ActionPlan.objects.count()
+    shown = _import("--jaar", "2027", "--dry-run")
+    assert ActionPlan.objects.count() == before
+    assert "## WONINGINBRAAK" in shown
+    assert "Weerbaarheidsdagen ondernijning · Gemeente, RIEC, Platform Veilig Ondernemen · Q1" \
+        in shown  # fmt: skip
+    assert "(regel 104)" in shown
+
+
+def test_party_cells_are_split_as_written():
+    assert party_names("Gemeente, RIEC, Platform Veilig Ondernemen (PVO)") == [
+        "Gemeente", "RIEC", "Platform Veilig Ondernemen"]  # fmt: skip
+    assert party_names("Politie, gemeente en wijk- en buurtverenigingen") == [
+        "Politie", "gemeente", "wijk- en buurtverenigingen"]  # fmt: skip
+    assert party_names("Halt, Tactus. Sociaal Werk De Kop") == ["Halt", "Tactus",
+                                                                 "Sociaal Werk De Kop"]  # fmt: skip
