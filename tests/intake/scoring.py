@@ -49,9 +49,12 @@ def party(expected: str, drafted: str) -> bool:
 
 
 def score(expected: dict, draft: dict) -> dict[str, Score]:
-    scores = {kind: Score() for kind in ("prioriteiten", "speerpunten", "partijen",
-                                         "regionale prioriteiten")}  # fmt: skip
+    kinds = ("prioriteiten", "overige thema's", "regionale prioriteiten", "speerpunten",
+             "doelstellingen", "partijen")  # fmt: skip
+    scores = {kind: Score() for kind in kinds}
     _score_group(expected["priorities"], draft["priorities"], scores, "prioriteiten")
+    _score_group(expected.get("other_themes", []), draft["other_themes"], scores,
+                 "overige thema's")  # fmt: skip
     regional = [p for r in draft["regions"] for p in r["priorities"]]
     _score_group(expected["regional_priorities"], regional, scores, "regionale prioriteiten")
     return scores
@@ -65,10 +68,13 @@ def _score_group(expected: list[dict], drafted: list[dict], scores, kind: str) -
         scores["speerpunten"].add(want["speerpunten"], got_areas)
         got_parties = _all_parties(match) if match else []
         scores["partijen"].add(want["parties"], got_parties, alike=party)
+        got_objectives = [o["text"] for o in match.get("objectives", [])] if match else []
+        scores["doelstellingen"].add(want.get("objectives", []), got_objectives)
     for got in drafted:  # drafted elements of priorities nobody expected count as misses
         if not any(same(w["title"], got["title"]) for w in expected):
             scores["speerpunten"].drafted += len(got["focus_areas"])
             scores["partijen"].drafted += len(_all_parties(got))
+            scores["doelstellingen"].drafted += len(got.get("objectives", []))
 
 
 def _all_parties(element: dict) -> list[str]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .blocks import Block, Kind
+from .drafting_actions import draft_actions
 
 FORMAT_VERSION = 2
 PERIOD = re.compile(r"(20\d\d)\s*[-–]\s*(20\d\d)")
@@ -119,10 +120,16 @@ def draft_plan(blocks: list[Block], *, register: Register | None = None) -> dict
             }
         )
     own = [(t, b) for t, b in chapters if (t, b) not in regional]
-    draft["priorities"] = _priorities(own, register)
+    themes = draft_actions(blocks)["themes"]
+    if themes:  # an uitvoeringsplan: its themes are where its actions tables stand
+        priorities = [_theme_of_actions(blocks, theme) for theme in themes]
+        lettered = next((n for n, t in enumerate(themes) if t["number"].isalpha()), len(themes))
+        draft["priorities"], draft["other_themes"] = priorities[:lettered], priorities[lettered:]
+    else:
+        draft["priorities"] = _priorities(own, register)
     if not draft["priorities"]:
         draft["findings"].append("Geen prioriteiten gevonden.")
-    for priority in draft["priorities"]:
+    for priority in draft["priorities"] + draft["other_themes"]:
         if not priority["objectives"] and not any(a["objectives"] for a in
                                                   priority["focus_areas"]):  # fmt: skip
             draft["findings"].append(f"{priority['title']}: geen doelstelling gevonden.")
@@ -209,6 +216,37 @@ def _priorities(chapters: list[tuple[Block, list[Block]]], register: Register) -
         if index not in used:
             drafted.append(_priority(heading, _section_title(heading), body, register))
     return drafted
+
+
+def _theme_of_actions(blocks: list[Block], theme: dict) -> dict:
+    """A theme of an uitvoeringsplan: its heading, the text up to its actions table (its
+    introduction, and the items under "Doelstellingen …" as its objectives), and the parties
+    of its actions."""
+    start = theme["heading_at"]
+    heading = blocks[start]
+    table_at = next(
+        n
+        for n in range(start, len(blocks))
+        if _source(blocks[n])["line"] == theme["source"]["line"]
+    )
+    introduction, objectives, under = [], [], ""
+    for block in blocks[start + 1 : table_at]:
+        if block.kind == Kind.HEADING:
+            under = block.text
+        elif block.kind == Kind.ITEM and re.match(r"doel", under, re.IGNORECASE):
+            objectives.append(_objective(block.text, block))
+        elif block.kind == Kind.PARAGRAPH and not under:
+            introduction.append(block.text)
+    parties: list[str] = []
+    for action in theme["actions"]:
+        parties += [n for n in action["parties"] if _key(n) not in map(_key, parties)]
+    title = heading.text.capitalize() if heading.text.isupper() else heading.text
+    return {
+        **_priority(heading, title, [], Register({})),
+        "description": "\n\n".join(introduction),
+        "objectives": objectives,
+        "parties": parties,
+    }
 
 
 def _listed_priorities(blocks: list[Block]) -> list[Block]:

@@ -29,12 +29,14 @@ PART_OF_EVERY_THEME = re.compile(
 
 
 def draft_actions(blocks: list[Block]) -> dict:
+    """The themes with their actions; each theme also says which block is its heading
+    (`heading_at`, an index into `blocks`), for the drafter of the plan."""
     themes: list[dict] = []
     findings: list[str] = []
-    headings: list[Block] = []
-    for block in blocks:
+    headings: list[tuple[int, Block]] = []
+    for position, block in enumerate(blocks):
         if block.kind == Kind.HEADING:
-            headings.append(block)
+            headings.append((position, block))
             continue
         if block.kind != Kind.TABLE or not block.rows:
             continue
@@ -44,11 +46,14 @@ def draft_actions(blocks: list[Block]) -> dict:
                 findings.append(f"Tabel bij regel {block.place.line}: geen kolommen als Item, "
                                 "Maatregelen, Partijen of Planning herkend; overgeslagen.")  # fmt: skip
             continue
-        candidates = [h.text for h in reversed(headings) if not PART_OF_EVERY_THEME.match(h.text)]
+        above = [(i, h) for i, h in reversed(headings) if not PART_OF_EVERY_THEME.match(h.text)]
+        at, heading = _theme_heading(above)
         theme = {
-            "title": candidates[0] if candidates else "",
-            "candidates": candidates[:4],
+            "title": heading.text if heading else "",
+            "number": heading.number if heading else "",
+            "candidates": [h.text for _, h in above[:4]],
             "actions": _actions(block, columns),
+            "heading_at": at,
             "source": _source(block),
         }
         if themes and themes[-1]["candidates"] == theme["candidates"]:
@@ -58,6 +63,17 @@ def draft_actions(blocks: list[Block]) -> dict:
     if not themes:
         findings.append("Geen tabel met acties gevonden.")
     return {"themes": themes, "findings": findings}
+
+
+def _theme_heading(above: list[tuple[int, Block]]) -> tuple[int | None, Block | None]:
+    """Of the headings above a table (nearest first), the theme's: the nearest numbered or
+    lettered one ("2 ZORG EN VEILIGHEID", "A WONINGINBRAAK") or set in capitals as those are,
+    before a sub-heading such as "Regionale agenda …"; else the nearest."""
+    near = above[:3]
+    for at, heading in near:
+        if heading.number or (heading.text.isupper() and len(heading.text) > 3):
+            return at, heading
+    return near[0] if near else (None, None)
 
 
 def _columns(header: tuple[str, ...]) -> dict[int, str]:
