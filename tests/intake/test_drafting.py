@@ -11,7 +11,7 @@ import pytest
 from ivp.intake.blocks import Block, Kind, Place
 from ivp.intake.drafting import Register, draft_plan
 from ivp.intake.readers.text import read_text
-from ivp.intake.selectors import party_register
+from ivp.intake.selectors import party_register, taxonomy_themes
 
 from .scoring import report, score
 
@@ -63,6 +63,28 @@ def test_seed_000_drafts_its_themes_objectives_and_parties_as_expected():
                        register=party_register())  # fmt: skip
     assert [draft["period"]["from"], draft["period"]["to"]] == expected["period"]
     _check("000-markdown", expected, draft)
+
+
+@pytest.mark.django_db
+def test_themes_are_suggested_from_the_taxonomy_with_the_words_that_matched():
+    """Seed 000's themes against the themes the demo gave them by hand: the same, but for
+    "Zorg en veiligheid", which no single theme covers: then none is suggested."""
+    from ivp.planning.models import ActionPlan
+
+    _, seed = _expected("000.json")
+    draft = draft_plan(read_text(seed.read_text(encoding="utf-8"), seed.name),
+                       themes=taxonomy_themes())  # fmt: skip
+    plan = ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026).first()
+    by_hand = {
+        t.title: t.priority.theme.name for t in plan.themes.select_related("priority__theme")
+    }
+    suggested = {p["title"]: p["theme"] for p in draft["priorities"] + draft["other_themes"]}
+    assert suggested.pop("Zorg en veiligheid") is None
+    assert suggested == {title: by_hand[title] for title in suggested}
+    burglary = next(p for p in draft["other_themes"] if p["title"] == "Woninginbraak")
+    assert "woninginbraak" in burglary["theme_match"]["words"]
+    assert any("Woninginbraak: thema „Objectieve veiligheid” voorgesteld" in f
+               for f in draft["findings"])  # fmt: skip
 
 
 @pytest.mark.django_db

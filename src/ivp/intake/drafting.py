@@ -62,7 +62,19 @@ NOT_PARTIES = {"partners", "onze partners", "ketenpartners", "netwerkpartners", 
                "professionals", "elkaar", "iedereen", "hen", "ons", "andere partijen", "partijen",
                "vrijwilligers", "maatschappelijke organisaties"}  # fmt: skip
 LONGEST_TITLE = 200  # a title longer than this is cut at a word, the rest is its introduction
-SAME_TITLE = 0.72  # how alike a listed priority and a section title must be to be one
+SAME_TITLE = 0.72
+# words every plan uses, that say nothing about which theme it is
+COMMON_STEMS = {"veilig", "gemeen", "inwone", "samenw", "partne", "aanpak", "verste", "verbet",
+                "beleid", "integr", "binnen", "wordt", "worden", "door", "zijn", "hebben", "onze",
+                "deze", "maar", "ook", "voor", "meer", "waar", "zoals", "komen", "jaren"}  # fmt: skip  # how alike a listed priority and a section title must be to be one
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of the taxonomy, as the drafter may suggest it."""
+
+    name: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,9 @@ class Register:
         return self.names.get(_key(said))
 
 
-def draft_plan(blocks: list[Block], *, register: Register | None = None) -> dict:
+def draft_plan(
+    blocks: list[Block], *, register: Register | None = None, themes: list[Theme] = ()
+) -> dict:
     register = register or Register({})
     draft = {
         "format_version": FORMAT_VERSION,
@@ -120,13 +134,22 @@ def draft_plan(blocks: list[Block], *, register: Register | None = None) -> dict
             }
         )
     own = [(t, b) for t, b in chapters if (t, b) not in regional]
-    themes = draft_actions(blocks)["themes"]
-    if themes:  # an uitvoeringsplan: its themes are where its actions tables stand
-        priorities = [_theme_of_actions(blocks, theme) for theme in themes]
-        lettered = next((n for n, t in enumerate(themes) if t["number"].isalpha()), len(themes))
+    tables = draft_actions(blocks)["themes"]
+    if tables:  # an uitvoeringsplan: its themes are where its actions tables stand
+        priorities = [_theme_of_actions(blocks, table) for table in tables]
+        lettered = next((n for n, t in enumerate(tables) if t["number"].isalpha()), len(tables))
         draft["priorities"], draft["other_themes"] = priorities[:lettered], priorities[lettered:]
     else:
         draft["priorities"] = _priorities(own, register)
+    for priority in draft["priorities"] + draft["other_themes"]:
+        priority["theme"], priority["theme_match"] = suggest_theme(
+            priority["title"], priority["description"], themes
+        )
+        if priority["theme"]:
+            draft["findings"].append(
+                f"{priority['title']}: thema „{priority['theme']}” voorgesteld (gedeelde "
+                f"woorden: {', '.join(priority['theme_match']['words'])})."
+            )
     if not draft["priorities"]:
         draft["findings"].append("Geen prioriteiten gevonden.")
     for priority in draft["priorities"] + draft["other_themes"]:
@@ -465,6 +488,49 @@ def _split_title(text: str) -> tuple[str, str]:
 
 def _title_of(text: str) -> str:
     return _split_title(text)[0]
+
+
+# --- themes ----------------------------------------------------------------------------------
+
+
+def suggest_theme(title: str, description: str, themes: list[Theme]) -> tuple[str | None, dict]:
+    """The taxonomy's theme a priority is about, by the words they share: a word of the theme's
+    name in the title counts six, a word of its description in the title five ("woninginbraak"
+    in "… zoals woninginbraak, geweld …"), one in the priority's own text one; a compound that
+    only holds the word ("woonoverlast": "overlast") counts less. The title must share at least
+    one; None when no theme shares enough. The match says which words decided it."""
+    said, told = _words(title), _words(description[:400])
+    best: tuple[int, str | None, list[str]] = (0, None, [])
+    for theme in themes:
+        name, about = _words(theme.name), _words(theme.description)
+        points, words = 0, set()
+        for weights, these, those in (((6, 3), said, name), ((5, 2), said, about),
+                                       ((1, 0), told, about)):  # fmt: skip
+            for word in these - words:
+                found = _share(word, those)
+                if found:
+                    points += weights[0] if found == "same" else weights[1]
+                    words.add(word)
+        by_title = words & said
+        if by_title and points > best[0]:
+            best = (points, theme.name, sorted(words))
+    if best[0] < 3:
+        return None, {}
+    return best[1], {"score": best[0], "words": best[2]}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zà-ÿ]{4,}", text.casefold()) if w[:6] not in COMMON_STEMS}
+
+
+def _share(word: str, those: set[str]) -> str:
+    """ "same" when a word of `those` is this word (by its first six letters), "part" when one
+    holds the other whole (a compound and its part of seven letters or more), else ""."""
+    if any(word[:6] == other[:6] for other in those):
+        return "same"
+    if any(min(len(word), len(other)) >= 7 and (other in word or word in other) for other in those):
+        return "part"
+    return ""
 
 
 # --- parties ---------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ it was exported; text and Markdown go through the structure drafter."""
 from pathlib import Path
 
 from .blocks import Block
-from .drafting import Register, draft_plan
+from .drafting import Register, Theme, draft_plan
 from .readers.plan_json import PlanFileError, read_plan_json
 from .readers.text import read_text
 
@@ -12,10 +12,12 @@ TEXT = (".txt", ".md", ".markdown")
 READABLE = (".json", *TEXT)
 
 
-def draft_from_file(file_name: str, content: bytes, *, register: Register) -> dict:
+def draft_from_file(
+    file_name: str, content: bytes, *, register: Register, themes: list[Theme] = ()
+) -> dict:
     if Path(file_name).suffix.lower() == ".json":
         return read_plan_json(content, file_name)
-    return draft_plan(blocks_of(file_name, content), register=register)
+    return draft_plan(blocks_of(file_name, content), register=register, themes=themes)
 
 
 def blocks_of(file_name: str, content: bytes) -> list[Block]:

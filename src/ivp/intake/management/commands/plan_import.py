@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ivp.intake.readers.plan_json import PlanFileError
 from ivp.intake.reading import draft_from_file
-from ivp.intake.selectors import party_register
+from ivp.intake.selectors import party_register, taxonomy_themes
 from ivp.intake.services import plan_draft_save
 from ivp.regions.commands import municipality_argument
 
@@ -48,7 +48,9 @@ class Command(BaseCommand):
                     f"{path.name} is groter dan {settings.IVP_UPLOAD_MAX_MB} MB; ivp leest het "
                     "niet in."
                 )
-            draft = draft_from_file(path.name, path.read_bytes(), register=party_register())
+            draft = draft_from_file(
+                path.name, path.read_bytes(), register=party_register(), themes=taxonomy_themes()
+            )
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
         except PlanFileError as error:
