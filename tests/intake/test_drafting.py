@@ -52,6 +52,9 @@ def test_seed_004_drafts_its_priorities_speerpunten_and_parties_as_expected():
     assert [draft["period"]["from"], draft["period"]["to"]] == expected["period"]
     assert [r["region"]["name"] for r in draft["regions"]] == [expected["region"]]
     _check("004-tekst", expected, draft)
+    assert [{k: f[k] for k in ("name", "level", "period")} for f in draft["frameworks"]] == (
+        expected["frameworks"]
+    )
 
 
 @pytest.mark.django_db
@@ -135,6 +138,9 @@ Integraal Veiligheidsplan Proefdorp 2027-2030
 
 1. Inleiding
 Dit plan is in deze test zelf geschreven en beschrijft twee prioriteiten.
+Deze thema's blijven in de reguliere aanpak:
+- Verkeersveiligheid
+- Brandveiligheid
 
 2. Prioriteiten
 2.1 Woninginbraak
@@ -167,4 +173,5 @@ Het budget staat in de begroting.
     ]
     assert youth["parties"] == ["Halt"]  # the register's party, named in the prose
     assert [c["title"] for c in draft["chapters"]] == ["Inleiding", "Prioriteiten", "Financiën"]
+    assert draft["going_concern"] == ["Verkeersveiligheid", "Brandveiligheid"]
     assert draft["findings"] == []

@@ -129,6 +129,11 @@ def test_a_plan_as_text_is_drafted_shown_and_saved_with_what_was_not_found(tmp_p
     assert draft.status == PolicyPlan.Status.CONCEPT
     counts = [p.focus_areas.count() for p in draft.priorities.order_by("order")]
     assert counts == [3, 3, 0, 4]
+    # the four frameworks the document names, linked to the ones ivp knows by their years
+    assert sorted(f.code for f in draft.frameworks.all()) == sorted(
+        f.code
+        for f in PolicyPlan.objects.get(municipality__code="GM1701", version=1).frameworks.all()
+    )
     assert not any(o for p in draft.priorities.all() for o in p.objectives.all())  # none said
 
 

@@ -53,6 +53,16 @@ TOGETHER = re.compile(
     r"partners zoals|zoals)\s+(?P<names>[^.;:()]+)",
     re.IGNORECASE,
 )
+FRAMEWORK_CHAPTER = re.compile(r"kader", re.IGNORECASE)
+DOCUMENT = re.compile(
+    r"\b(?:\w*agenda|\w*beleidsplan|\w*jaarplan|\w*werkplan|\w*akkoord|\w*nota|\w*visie|"
+    r"\w*programma|\w*convenant)\b",
+    re.IGNORECASE,
+)
+OWN_PLAN = re.compile(r"integraal\s+veiligheids", re.IGNORECASE)
+GOING_CONCERN = re.compile(r"going concern|reguliere aanpak|regulier werk|staande praktijk",
+                           re.IGNORECASE)  # fmt: skip
+SOURCE_NOTE = re.compile(r"^(?P<number>\d{1,2}) (?P<text>(?:Bron:|Zie |https?://).+)$")
 PRIORITY_CHAPTER = re.compile(r"prioriteit|speerpunt|doelstelling|thema", re.IGNORECASE)
 REGIONAL_CHAPTER = re.compile(
     r"^(?i:(?:regionale\s+)?prioriteiten\s+(?:van\s+)?(?:de\s+)?(?:regio\s+)?)(?P<region>[A-Z].+)$"
@@ -134,6 +144,10 @@ def draft_plan(
             }
         )
     own = [(t, b) for t, b in chapters if (t, b) not in regional]
+    framed = [b for t, body in chapters if FRAMEWORK_CHAPTER.search(t.text) for b in body]
+    draft["frameworks"] = _frameworks(framed)
+    draft["sources"] = _sources(blocks)
+    draft["going_concern"] = _going_concern(blocks)
     tables = draft_actions(blocks)["themes"]
     if tables:  # an uitvoeringsplan: its themes are where its actions tables stand
         priorities = [_theme_of_actions(blocks, table) for table in tables]
@@ -488,6 +502,66 @@ def _split_title(text: str) -> tuple[str, str]:
 
 def _title_of(text: str) -> str:
     return _split_title(text)[0]
+
+
+# --- frameworks, sources, going concern ------------------------------------------------------
+
+
+def _frameworks(blocks: list[Block]) -> list[dict]:
+    """The documents a chapter on the frameworks names as its own lines: a national agenda, a
+    regional police plan, a coalition agreement, with their years where given; each once."""
+    found: list[dict] = []
+    for block in blocks:
+        if block.kind not in (Kind.PARAGRAPH, Kind.HEADING):
+            continue
+        period = PERIOD.search(block.text[:160])
+        name = block.text[: period.end()] if period else block.text
+        words = name.split()
+        if not DOCUMENT.search(" ".join(words[:6])) or len(words) > 12 or OWN_PLAN.search(name):
+            continue
+        if name[-1:] in ".:;" or any(_alike(name, f["name"]) >= 0.8 for f in found):
+            continue
+        found.append(
+            {
+                "name": PERIOD.sub(r"\1–\2", name).strip(),
+                "level": _level(name),
+                "period": f"{period.group(1)}–{period.group(2)}" if period else "",
+                "issuer": "",
+                "source": _source(block),
+            }
+        )
+    return found
+
+
+def _level(name: str) -> str:
+    said = name.casefold()
+    if said.startswith(("landelijk", "nationa", "rijks")):
+        return "landelijk"
+    if said.startswith(("regiona", "regio", "jaarwerkplan politie", "politie")):
+        return "regionaal"
+    if said.startswith(("coalitie", "gemeente", "lokaal", "raads")):
+        return "lokaal"
+    return ""
+
+
+def _sources(blocks: list[Block]) -> list[dict]:
+    """The document's footnotes that give a source ("3 Bron: https://…")."""
+    found = []
+    for block in blocks:
+        note = SOURCE_NOTE.match(block.text) if block.kind == Kind.PARAGRAPH else None
+        if note:
+            found.append({"number": int(note.group("number")), "text": note.group("text"),
+                          "source": _source(block)})  # fmt: skip
+    return found
+
+
+def _going_concern(blocks: list[Block]) -> list[str]:
+    """The themes a sentence names as regular work ("In de reguliere aanpak: …"), from the
+    list after it."""
+    for index, block in enumerate(blocks):
+        if block.kind != Kind.ITEM and GOING_CONCERN.search(block.text):
+            return [_title_of(item.text) for item in _items_after(blocks, index)]
+    return []
 
 
 # --- themes ----------------------------------------------------------------------------------

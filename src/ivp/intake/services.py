@@ -30,6 +30,7 @@ from ivp.taxonomy.models import Theme
 from ivp.taxonomy.selectors import current_version
 
 SAME_THEME = 0.8  # how alike a table's heading and a theme of the plan must be
+SAME_FRAMEWORK = 0.6  # how alike two names of a framework with the same years must be
 
 
 @dataclass
@@ -60,7 +61,19 @@ class _Names:
         return found
 
     def framework(self, name: str, where: str) -> Framework | None:
+        """By its name, or one written a little differently with the same years ("Regionaal
+        Beleidsplan RBP 2020–2023" for "Regionaal Beleidsplan Veiligheid Noord-Nederland
+        2020–2023")."""
         found = self.frameworks.get(name.casefold())
+        if found is None:
+            years = re.findall(r"20\d\d", name)
+            alike = [
+                (_alike(name, known.name), known)
+                for known in self.frameworks.values()
+                if years == re.findall(r"20\d\d", known.name)
+            ]
+            score, best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
+            found = best if score >= SAME_FRAMEWORK else None
         if found is None:
             self._miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
                        "gekoppeld.")  # fmt: skip
@@ -280,5 +293,10 @@ def _matching_theme(candidates: list[str], themes: list):
 
 
 def _alike(first: str, second: str) -> float:
+    """How alike two names are by their letters, the shorter against the start of the longer."""
     a, b = (re.sub(r"[^a-zà-ÿ]", "", text.casefold()) for text in (first, second))
-    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shorter, longer = sorted((a, b), key=len)
+    return max(SequenceMatcher(None, a, b).ratio(),
+               SequenceMatcher(None, shorter, longer[: len(shorter)]).ratio())  # fmt: skip
