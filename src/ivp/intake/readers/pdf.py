@@ -26,7 +26,8 @@ from ivp.intake.blocks import Block, Kind, Place
 from ivp.intake.readers.docx import split_heading_number
 
 _BULLETS = {"•", "-", "–", "—", "▪", "◦", "·", "●", "■", "‣", "", "➢", "►"}
-_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2}|[a-zA-Z])[.)]|\((\d{1,2}|[a-z])\))$")
+# "1.", "2)", "a.", "b)", "(c)", "A)"; not "H." (an initial).
+_ITEM_NUMBER = re.compile(r"^(?:(\d{1,2}|[a-z])[.)]|([A-Z])\)|\((\d{1,2}|[a-z])\))$")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:van|/|of)\s*\d{1,4})?$",
     re.IGNORECASE,
@@ -84,6 +85,10 @@ class _Line:
     @property
     def bottom(self) -> float:
         return self.box[3] if self.box else max(w.bottom for w in self.text_words)
+
+    @property
+    def baseline(self) -> float:
+        return max(w.bottom for w in self.text_words if round(w.size, 1) == self.size)
 
     @property
     def text_words(self) -> list[_Word]:
@@ -229,20 +234,26 @@ def _body_size(raw_pages) -> float:
 
 
 def _rows(words: list[_Word]) -> list[list[_Word]]:
-    """Words on one line (a raised footnote mark included), across the whole page."""
-    rows: list[tuple[float, float, list[_Word]]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = word.bottom - word.top
-        for index, (top, bottom, members) in enumerate(rows):
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap >= 0.5 * min(height, bottom - top):
+    """Words on one line, across the whole page: words on one baseline, and a smaller word
+    raised within a line (a footnote mark) with that line. By baseline, not by overlap, so a
+    large heading beside a column's lines does not chain two of them into one."""
+    rows: list[tuple[float, float, float, list[_Word]]] = []  # baseline, size, top, words
+    for word in sorted(words, key=lambda w: (-round(w.size, 1), w.bottom, w.x0)):
+        center = (word.top + word.bottom) / 2
+        for baseline, size, top, members in rows:
+            if abs(word.bottom - baseline) <= 0.2 * min(word.size, size) or (
+                _MARK.match(word.text)
+                and len(word.text) <= 3
+                and word.size <= 0.85 * size
+                and top <= center <= baseline
+                and any(abs(word.x0 - other.x1) < size for other in members)
+            ):
                 members.append(word)
-                if height > bottom - top:
-                    rows[index] = (word.top, word.bottom, members)
                 break
         else:
-            rows.append((word.top, word.bottom, [word]))
-    return [sorted(members, key=lambda w: w.x0) for _top, _bottom, members in rows]
+            rows.append((word.bottom, word.size, word.top, [word]))
+    rows.sort(key=lambda row: row[0])
+    return [sorted(members, key=lambda w: w.x0) for _baseline, _size, _top, members in rows]
 
 
 def _fragments(words: list[_Word]) -> list[_Line]:
@@ -265,8 +276,7 @@ def _fragments(words: list[_Word]) -> list[_Line]:
 
 def _mark_raised(line: _Line) -> None:
     """Footnote marks: digits markedly smaller than the line and raised above its baseline."""
-    size = line.size
-    baseline = max(w.bottom for w in line.words if round(w.size, 1) == size)
+    size, baseline = line.size, line.baseline
     for position, word in enumerate(line.words):
         if (
             position > 0
@@ -466,31 +476,37 @@ def _merge_fragments(fragments: list[_Line]) -> list[_Line]:
     for fragment in sorted(fragments, key=lambda f: (f.top, f.x0)):
         if fragment.table is None and lines and lines[-1].table is None:
             last = lines[-1]
-            overlap = min(last.bottom, fragment.bottom) - max(last.top, fragment.top)
-            if overlap >= 0.5 * min(last.bottom - last.top, fragment.bottom - fragment.top):
+            if abs(last.baseline - fragment.baseline) <= 0.2 * min(last.size, fragment.size):
                 last.words = sorted(last.words + fragment.words, key=lambda w: w.x0)
                 continue
         lines.append(_Line(list(fragment.words), table=fragment.table, box=fragment.box))
     return lines
 
 
-def _join_broken(before: str, after: str) -> str:
+def _join_broken(before: str, after: str, hyphenated: frozenset[str] = frozenset()) -> str:
     """Two lines where the first ends in a hyphen: a word broken at the line end is joined,
-    a real hyphen kept ("Midden-Drenthe", "woon- en werkomgeving", "2023-2027")."""
+    a real hyphen kept: before a capital or a digit ("Midden-Drenthe", "2023-2027"), before
+    "en"/"of" ("woon- en werkomgeving"), inside a web address, and in a word the document
+    also writes with its hyphen elsewhere ("procureurs-generaal")."""
     stem = before.rstrip("".join(_HYPHENS))
     first = after.split(" ", 1)[0]
-    if before.endswith("-") and first.rstrip(",.;:") in _KEEPS_HYPHEN_BEFORE:
-        return f"{before} {after}"
+    last = stem.rsplit(" ", 1)[-1]
+    if before.endswith("-"):
+        if first.rstrip(",.;:") in _KEEPS_HYPHEN_BEFORE:
+            return f"{before} {after}"
+        compound = f"{last}-{first.rstrip(',.;:)')}".lower()
+        if "/" in last or "www." in last or compound in hyphenated:
+            return f"{stem}-{after}"
     if after[:1].islower():
         return stem + after
-    return stem + "-" + after
+    return f"{stem}-{after}"
 
 
-def _join(text: str, line: str) -> str:
+def _join(text: str, line: str, hyphenated: frozenset[str] = frozenset()) -> str:
     if not text:
         return line
     if text.endswith(_HYPHENS) and line[:1].isalnum():
-        return _join_broken(text, line)
+        return _join_broken(text, line, hyphenated)
     return f"{text} {line}"
 
 
@@ -504,7 +520,8 @@ def _item_marker(line: _Line) -> tuple[str, str] | None:
         return "", " ".join(w.text for w in words[1:])
     match = _ITEM_NUMBER.match(first)
     if match:
-        return match.group(1) or match.group(2), " ".join(w.text for w in words[1:])
+        number = next(group for group in match.groups() if group)
+        return number, " ".join(w.text for w in words[1:])
     return None
 
 
@@ -537,6 +554,14 @@ class _Blocks:
         self.list_indents: list[float] = []  # the markers' x of the list being read, by level
         self.heading_levels = self._heading_levels()
         self.pitch = self._pitch()
+        self.hyphenated = frozenset(
+            word.text.lower().strip(",.;:()")
+            for page in pages
+            for column in page.columns
+            for line in column.lines
+            for word in line.words[:-1]
+            if "-" in word.text.strip("-")
+        )
 
     def _is_heading_size(self, size: float) -> bool:
         return size >= 1.15 * self.body_size
@@ -628,7 +653,7 @@ class _Blocks:
                 and previous is current.last_line
                 and line.top - previous.bottom < 0.8 * size
             ):
-                current.text = _join(current.text, text)
+                current.text = _join(current.text, text, self.hyphenated)
                 current.last_line = line
                 return
             self._close()
@@ -660,7 +685,7 @@ class _Blocks:
             )
             return
         if current is not None and self._continues(current, line, column, previous):
-            current.text = _join(current.text, text)
+            current.text = _join(current.text, text, self.hyphenated)
             current.bold = current.bold and line.bold
             current.italic = current.italic and line.italic
             current.last_line = line
@@ -690,7 +715,11 @@ class _Blocks:
                 return True
         if previous is not None and previous.table is None and _item_marker(previous):
             return abs(previous.x0 - line.x0) <= 2
-        return words[1].x0 - words[0].x1 > 0.6 * line.size  # set off by a tab
+        # Set off by a tab: a gap wider than the line's other spaces (stretched alike when
+        # the text is justified).
+        spaces = [b.x0 - a.x1 for a, b in pairwise(words[1:])]
+        usual = statistics.median(spaces) if spaces else 0.25 * line.size
+        return words[1].x0 - words[0].x1 > max(2 * usual, 0.6 * line.size)
 
     def _next_line(self, line: _Line, column: _Column):
         index = column.lines.index(line)
@@ -762,7 +791,7 @@ class _Blocks:
                 notes[mark] = [f"{mark} {rest}", self._place(page, line)]
             elif notes:
                 last = notes[next(reversed(notes))]
-                last[0] = _join(last[0], line.text)
+                last[0] = _join(last[0], line.text, self.hyphenated)
         return {
             mark: Block(Kind.PARAGRAPH, " ".join(text.split()), place)
             for mark, (text, place) in notes.items()
