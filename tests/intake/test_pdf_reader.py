@@ -153,3 +153,51 @@ def test_a_file_that_is_no_pdf_is_named_in_a_dutch_error():
         read_pdf(b"PK\x03\x04 a zip, not a pdf", "plan.pdf")
     with pytest.raises(ValueError, match=r"^kapot\.pdf is geen PDF die te lezen is\.$"):
         read_pdf(b"%PDF-1.7\n garbage without objects", "kapot.pdf")
+
+
+def _one_page(body: str, style: str = "") -> bytes:
+    """One page: a running header cannot be told from text there, so it has none."""
+    no_header = "@page { @top-center { content: none } }"
+    page = f"""<!doctype html><html lang="nl"><head><style>{STYLE}{no_header}{style}</style></head>
+    <body>{body}</body></html>"""
+    return HTML(string=page).write_pdf()
+
+
+def test_bold_lines_a_numbered_one_a_heading_the_others_emphasis():
+    blocks = read_pdf(
+        _one_page(
+            "<h2>3 Doelen</h2><p><b>3.2.1 Minder woninginbraken</b></p><p>Gewone tekst.</p>"
+            "<p><b>Een vetgedrukte zin zonder nummer.</b></p><p><i>Schuin gezet.</i></p>"
+        ),
+        "kop.pdf",
+    )
+    assert [(b.kind, b.level, b.number, b.text, b.emphasis) for b in blocks] == [
+        (Kind.HEADING, 1, "3", "Doelen", False),
+        (Kind.HEADING, 2, "3.2.1", "Minder woninginbraken", False),
+        (Kind.PARAGRAPH, 0, "", "Gewone tekst.", False),
+        (Kind.PARAGRAPH, 0, "", "Een vetgedrukte zin zonder nummer.", True),
+        (Kind.PARAGRAPH, 0, "", "Schuin gezet.", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "font-size: 10pt; vertical-align: baseline",  # the body's size: by the page's notes
+        "font-size: 8pt; vertical-align: baseline",  # smaller and glued, not raised
+    ],
+)
+def test_a_footnote_mark_on_the_baseline_is_dropped_too(call):
+    blocks = read_pdf(
+        _one_page(
+            '<p>Woninginbraken<span class="note">Politiecijfers 2022.</span> namen af.</p>'
+            "<p>Artikel2 blijft staan.</p>",
+            f"::footnote-call {{ {call} }}",
+        ),
+        "noot.pdf",
+    )
+    assert [b.text for b in blocks] == [
+        "Woninginbraken namen af.",
+        "1 Politiecijfers 2022.",
+        "Artikel2 blijft staan.",
+    ]

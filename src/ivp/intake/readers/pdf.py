@@ -275,14 +275,21 @@ def _fragments(words: list[_Word]) -> list[_Line]:
 
 
 def _mark_raised(line: _Line) -> None:
-    """Footnote marks: digits markedly smaller than the line and raised above its baseline."""
+    """Footnote marks: digits markedly smaller than the line and raised above its baseline,
+    or glued to the word before them (not lowered: "CO2" with a subscript is no mark)."""
     size, baseline = line.size, line.baseline
     for position, word in enumerate(line.words):
         if (
             position > 0
             and _MARK.match(word.text)
             and word.size <= 0.85 * size
-            and word.bottom < baseline - 0.15 * word.size
+            and (
+                word.bottom < baseline - 0.15 * word.size
+                or (
+                    word.x0 - line.words[position - 1].x1 < 0.15 * size
+                    and word.bottom <= baseline + 0.05 * size
+                )
+            )
         ):
             word.mark = True
         else:
@@ -580,6 +587,8 @@ class _Blocks:
         return {size: level for level, size in enumerate(sizes, start=1)}
 
     def _pitch(self) -> float:
+        """The distance from line to line within a paragraph: the usual smaller one, and
+        at most what a line height of 1.6 gives (a text of one-line paragraphs has none)."""
         pitches = []
         for page in self.pages:
             for column in page.columns:
@@ -592,7 +601,8 @@ class _Blocks:
                     pitch = below.top - above.top
                     if 0 < pitch < 3 * self.body_size:
                         pitches.append(pitch)
-        return statistics.median(pitches) if pitches else 1.3 * self.body_size
+        usual = sorted(pitches)[len(pitches) // 5] if pitches else 1.3 * self.body_size
+        return min(usual, 1.6 * self.body_size)
 
     def read(self) -> list[Block]:
         for page in self.pages:
