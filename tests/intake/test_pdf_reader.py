@@ -201,3 +201,21 @@ def test_a_footnote_mark_on_the_baseline_is_dropped_too(call):
         "1 Politiecijfers 2022.",
         "Artikel2 blijft staan.",
     ]
+
+
+def test_a_heading_between_two_column_sections_on_one_page_is_read_between_them():
+    blocks = read_pdf(
+        _one_page(
+            f"<div class='columns'><p>{_sentences(1, 12)}</p></div>"
+            "<h2>1.2 Tussenkop</h2>"
+            f"<div class='columns'><p>{_sentences(13, 24)}</p></div>"
+        ),
+        "secties.pdf",
+    )
+    assert [(b.kind, b.number or b.text[:6]) for b in blocks] == [
+        (Kind.PARAGRAPH, "Zin 1 "),
+        (Kind.HEADING, "1.2"),
+        (Kind.PARAGRAPH, "Zin 13"),
+    ]
+    numbers = [int(n) for b in blocks for n in re.findall(r"Zin (\d+) gaat", b.text)]
+    assert numbers == list(range(1, 25))

@@ -358,7 +358,7 @@ def _lay_out(number: int, words: list[_Word], tables: list[_Line], body_size: fl
     if gutter is None:
         order = [sorted(fragments, key=lambda f: (f.top, f.x0))]
     else:
-        order = _in_column_order(fragments, gutter)
+        order = _in_column_order(fragments, gutter, body_size)
     columns = []
     for column_fragments in order:
         lines = _merge_fragments(column_fragments)
@@ -454,12 +454,32 @@ def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size
     return best
 
 
-def _in_column_order(fragments: list[_Line], gutter: tuple[float, float]) -> list[list[_Line]]:
+def _in_column_order(
+    fragments: list[_Line], gutter: tuple[float, float], body_size: float
+) -> list[list[_Line]]:
     """Left column, then right, band by band: a line across the gutter (a title over both
-    columns) closes the band above it."""
+    columns), or a heading on the left with the right column empty beside it and text in
+    that column above and below it, closes the band above it."""
     middle = (gutter[0] + gutter[1]) / 2
-    spanning = sorted((f for f in fragments if f.x0 < middle < f.x1), key=lambda f: f.top)
-    rest = [f for f in fragments if not (f.x0 < middle < f.x1)]
+    right = [f for f in fragments if f.x0 >= middle]
+
+    def separates(fragment: _Line) -> bool:
+        if fragment.x0 < middle < fragment.x1:
+            return True
+        if fragment.x1 > middle or fragment.table is not None:
+            return False
+        if fragment.size < 1.15 * body_size:
+            return False
+        reach = fragment.bottom - fragment.top
+        beside = [
+            f for f in right if f.top < fragment.bottom + reach and f.bottom > fragment.top - reach
+        ]
+        above = [f for f in right if f.bottom <= fragment.top]
+        below = [f for f in right if f.top >= fragment.bottom]
+        return not beside and bool(above) and bool(below)
+
+    spanning = sorted((f for f in fragments if separates(f)), key=lambda f: f.top)
+    rest = [f for f in fragments if f not in spanning]
     order: list[list[_Line]] = []
     placed: set[int] = set()
     for line in [*spanning, None]:
@@ -546,6 +566,7 @@ class _Open:
     italic: bool = True
     indent: float = 0.0  # where an item's text starts, for its continuation lines
     last_line: _Line | None = None
+    full: bool = False  # its last line reaches the column's right edge
     marks: set[str] = field(default_factory=set)  # footnotes it cites
 
 
@@ -649,6 +670,8 @@ class _Blocks:
         self._read_line(line, text, page, column, previous, marks)
         if self.open is not None:
             self.open.marks |= cited
+            if self.open.last_line is line:
+                self.open.full = line.x1 >= column.right - 0.02 * (column.right - column.left)
 
     def _read_line(self, line: _Line, text: str, page: _Page, column, previous, marks) -> None:
         if not text:
@@ -749,8 +772,15 @@ class _Blocks:
             return False
         if previous is None:  # the top of a column or page: go on with an unfinished sentence
             last = current.text.rstrip()
-            return not last.endswith(_SENTENCE_END) and (
-                line.text[:1].islower() or last.endswith(_HYPHENS)
+            if last.endswith(_HYPHENS) or (
+                not last.endswith(_SENTENCE_END) and line.text[:1].islower()
+            ):
+                return True
+            # Or after a full line: justified text ends a paragraph with a short one.
+            return (
+                current.kind == Kind.PARAGRAPH
+                and current.full
+                and line.x0 <= column.left + 0.8 * line.size
             )
         if previous is not current.last_line:
             return False
