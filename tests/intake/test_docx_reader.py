@@ -6,6 +6,10 @@ from io import BytesIO
 
 import docx
 import pytest
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -183,6 +187,35 @@ def test_localised_heading_style_and_outline_level():
         (Kind.HEADING, 2, "Lokale kop"),
         (Kind.HEADING, 3, "Kop via overzichtsniveau"),
         (Kind.PARAGRAPH, 0, "Gewoon"),
+    ]
+
+
+def test_footnotes_follow_the_paragraph_citing_them_with_word_s_number():
+    document = docx.Document()
+    notes = (
+        f"<w:footnotes {nsdecls('w')}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="7"><w:p><w:r><w:t>Bron: politiecijfers 2022.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="3"><w:p><w:r><w:t>Veiligheidsmonitor 2021.</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+    cited = document.add_paragraph("Woninginbraken namen af")
+    for note_id in ("7", "3"):
+        cited._p.append(
+            parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{note_id}"/></w:r>')
+        )
+    cited.add_run(" in twee jaar.")
+    document.add_paragraph("Daarna.")
+    blocks = read_docx(_bytes(document), "noten.docx")
+    assert [(b.text, b.place.line) for b in blocks] == [
+        ("Woninginbraken namen af in twee jaar.", 1),
+        ("1 Bron: politiecijfers 2022.", 1),
+        ("2 Veiligheidsmonitor 2021.", 1),
+        ("Daarna.", 2),
     ]
 
 

@@ -4,7 +4,8 @@ list items from Word's numbering or the list styles, tables in their place among
 paragraphs, and paragraphs set all in bold or italic marked as emphasis.
 
 `Place.line` is the block's position among the body's paragraphs and tables (empty ones
-counted too, so the number finds the element again); Word has no pages to give.
+counted too, so the number finds the element again); Word has no pages to give. Footnotes
+follow the paragraph citing them as paragraphs of their own ("1 Bron: …"), with its place.
 """
 
 import re
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from ivp.intake.blocks import Block, Kind, Place
@@ -64,10 +67,11 @@ def _paragraph_text(paragraph) -> str:
     """The visible text: runs also inside hyperlinks, fields and tracked insertions, without
     deleted text, text boxes or the fallback copy of drawings."""
     parts = []
-    for element in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+    shown = {qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+    for element in paragraph.iter(qn("w:t"), *shown):
         if _inside_other_content(element, paragraph):
             continue
-        parts.append(element.text or "" if element.tag == qn("w:t") else " ")
+        parts.append(element.text or "" if element.tag == qn("w:t") else shown[element.tag])
     return _clean("".join(parts))
 
 
@@ -257,6 +261,8 @@ class _Reader:
         self.file_name = file_name
         self.styles = _Styles(document)
         self.numbering = _Numbering(document)
+        self.footnotes = _footnotes(document)
+        self.footnotes_given = 0
         self.blocks: list[Block] = []
 
     def read(self) -> list[Block]:
@@ -269,7 +275,20 @@ class _Reader:
                 block = self._paragraph(element, place)
                 if block is not None:
                     self.blocks.append(block)
+            self._notes_cited(element, place)
         return self.blocks
+
+    def _notes_cited(self, element, place: Place) -> None:
+        """The footnotes the element cites, each a paragraph after it starting with the
+        number Word gives it (they are numbered in the order they are cited)."""
+        for reference in element.iter(qn("w:footnoteReference")):
+            if _inside_other_content(reference, element):
+                continue
+            text = self.footnotes.get(reference.get(qn("w:id")), "")
+            if reference.get(qn("w:customMarkFollows")) not in ("1", "true"):
+                self.footnotes_given += 1
+            if text:
+                self.blocks.append(Block(Kind.PARAGRAPH, f"{self.footnotes_given} {text}", place))
 
     def _style_id(self, paragraph) -> str | None:
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -397,6 +416,21 @@ class _Reader:
             if block.kind in (Kind.HEADING, Kind.PARAGRAPH):
                 return block.quote
         return ""
+
+
+def _footnotes(document) -> dict[str, str]:
+    """The footnotes' text by id (the separators Word keeps there left out)."""
+    for relationship in document.part.rels.values():
+        if relationship.reltype == RT.FOOTNOTES and not relationship.is_external:
+            root = parse_xml(relationship.target_part.blob)
+            return {
+                note.get(qn("w:id")): " ".join(
+                    text for text in map(_paragraph_text, note.iter(qn("w:p"))) if text
+                )
+                for note in root.findall(qn("w:footnote"))
+                if note.get(qn("w:type")) in (None, "normal")
+            }
+    return {}
 
 
 def _typed_item(text: str) -> tuple[str, str] | None:
