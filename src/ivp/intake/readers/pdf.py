@@ -154,7 +154,9 @@ def _page_words(page) -> tuple[list[_Word], list[_Line]]:
         if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
             tables.append(_Line(words=[], table=rows, box=tuple(found.bbox)))
     words = []
-    for word in page.extract_words(extra_attrs=["size", "fontname"]):
+    # A gap of 0.15 em parts two words: TeX and other PDFs without space characters set
+    # words closer than the 3 points pdfplumber allows by default.
+    for word in page.extract_words(extra_attrs=["size", "fontname"], x_tolerance_ratio=0.15):
         if not word.get("upright", True):
             continue
         center = ((word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2)
@@ -312,7 +314,8 @@ def _furniture(raw_pages, heights: list[float]) -> set[int]:
                 continue
             y = fragment.top if zone == "top" else fragment.bottom
             candidates[(_normalised(fragment.text), zone)].append((page_index, y, fragment))
-    needed = max(2, (len(raw_pages) + 1) // 2)
+    # On half the pages, or three in a long text (a chapter's own running header).
+    needed = max(2, min(3, (len(raw_pages) + 1) // 2))
     for found in candidates.values():
         middle = statistics.median(y for _page, y, _fragment in found)
         near = [item for item in found if abs(item[1] - middle) <= 3]
@@ -381,8 +384,8 @@ def _lay_out(number: int, words: list[_Word], tables: list[_Line], body_size: fl
 
 def _column(lines: list[_Line]) -> _Column:
     starts = Counter(round(line.x0) for line in lines if line.table is None)
+    # Where most lines start: a title or an outdented line further left does not move it.
     left = min(starts, key=lambda x: (-starts[x], x)) if starts else lines[0].x0
-    left = min(left, min(line.x0 for line in lines))
     return _Column(lines, left=left, right=max(line.x1 for line in lines))
 
 
