@@ -36,6 +36,8 @@ _MARK = re.compile(r"^[\d,*†‡]+$")
 _SUPERSCRIPT_DIGITS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[.,;:)]?$)")
 _HYPHENS = ("-", "‐", "‑", "\xad")
 _KEEPS_HYPHEN_BEFORE = {"en", "of", "tot", "en/of", "noch", "t/m"}
+_URL = re.compile(r"://|^www\.")
+_URL_GOES_ON = re.compile(r"[/._=?&#%]")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
@@ -440,17 +442,40 @@ def _gutter(fragments: list[_Line], body_size: float) -> tuple[float, float] | N
 
 
 def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size: float):
+    """The band if it parts two columns and is wider than the best so far. Judged per line,
+    so the wide spaces of justified text (which split a line in fragments) do not count."""
     start, end = band
     if end - start < 0.5 * body_size:
         return best
-    left = [f for f in text if f.x1 <= start + 1]
-    right = [f for f in text if f.x0 >= end - 1]
-    if len(left) < 3 or len(right) < 3:
+    rows: dict[int, list[_Line]] = defaultdict(list)
+    for fragment in text:
+        rows[round(fragment.baseline)].append(fragment)
+    left_ends, right_starts = [], []
+    for row in rows.values():
+        left = [f for f in row if f.x1 <= start + 1]
+        right = [f for f in row if f.x0 >= end - 1]
+        if left:
+            left_ends.append((min(f.x0 for f in left), max(f.x1 for f in left)))
+        if right:
+            right_starts.append(min(f.x0 for f in right))
+    if len(left_ends) < 3 or len(right_starts) < 3:
         return best
-    right_start = Counter(round(f.x0) for f in right).most_common(1)[0][1]
-    reaching = sum(1 for f in left if f.x1 >= start - 0.2 * (start - min(g.x0 for g in left)))
-    side_by_side = sum(1 for f in right if any(g.top < f.bottom and f.top < g.bottom for g in left))
-    if right_start < 0.4 * len(right) or reaching < 0.3 * len(left) or side_by_side < 3:
+    # The right column's lines start at one x; many of the left column's reach the gutter.
+    common_start = Counter(round(x) for x in right_starts).most_common(1)[0][1]
+    left_edge = min(x0 for x0, _x1 in left_ends)
+    reaching = sum(1 for _x0, x1 in left_ends if x1 >= start - 0.2 * (start - left_edge))
+    # Side by side: lines of the two columns at the same height (not always one baseline).
+    left_lines = [f for f in text if f.x1 <= start + 1]
+    side_by_side = sum(
+        1
+        for f in text
+        if f.x0 >= end - 1 and any(g.top < f.bottom and f.top < g.bottom for g in left_lines)
+    )
+    if (
+        common_start < 0.4 * len(right_starts)
+        or reaching < 0.3 * len(left_ends)
+        or side_by_side < 3
+    ):
         return best
     if best is None or end - start > best[1] - best[0]:
         return band
@@ -516,8 +541,8 @@ def _merge_fragments(fragments: list[_Line]) -> list[_Line]:
 def _join_broken(before: str, after: str, hyphenated: frozenset[str] = frozenset()) -> str:
     """Two lines where the first ends in a hyphen: a word broken at the line end is joined,
     a real hyphen kept: before a capital or a digit ("Midden-Drenthe", "2023-2027"), before
-    "en"/"of" ("woon- en werkomgeving"), inside a web address, and in a word the document
-    also writes with its hyphen elsewhere ("procureurs-generaal")."""
+    "en"/"of" ("woon- en werkomgeving"), after an abbreviation ("VNG-commissie"), inside a
+    web address, and in a word the document also writes with its hyphen elsewhere."""
     stem = before.rstrip("".join(_HYPHENS))
     first = after.split(" ", 1)[0]
     last = stem.rsplit(" ", 1)[-1]
@@ -525,7 +550,8 @@ def _join_broken(before: str, after: str, hyphenated: frozenset[str] = frozenset
         if first.rstrip(",.;:") in _KEEPS_HYPHEN_BEFORE:
             return f"{before} {after}"
         compound = f"{last}-{first.rstrip(',.;:)')}".lower()
-        if "/" in last or "www." in last or compound in hyphenated:
+        acronym = len(last) >= 2 and last.isupper()  # "VNG-commissie", as Dutch spells it
+        if "/" in last or "www." in last or compound in hyphenated or acronym:
             return f"{stem}-{after}"
     if after[:1].islower():
         return stem + after
@@ -537,6 +563,13 @@ def _join(text: str, line: str, hyphenated: frozenset[str] = frozenset()) -> str
         return line
     if text.endswith(_HYPHENS) and line[:1].isalnum():
         return _join_broken(text, line, hyphenated)
+    first = line.split(" ", 1)[0]
+    if (
+        _URL.search(text.rsplit(" ", 1)[-1])
+        and _URL_GOES_ON.search(first)
+        and not _URL.search(first)
+    ):
+        return text + line  # a web address broken at the line end, without a hyphen
     return f"{text} {line}"
 
 
