@@ -1,16 +1,18 @@
 """Read a PDF into blocks from the words and their positions (pdfplumber), as a reader
 would: two columns left then right (found per page from where the lines start and the empty
-band between them), running headers, footers and page numbers left out, words broken at a
-line end joined again ("veiligheids-" + "beleid"; "Midden-" + "Drenthe" keeps its hyphen),
-footnote marks dropped from the words they stick to and the footnotes themselves given as
-paragraphs of their own ("1 Bron: …") after the paragraph they interrupt, headings from a
-font larger than the body text (or a bold line with a number such as "3.2"), list items from
-bullets or numbers with a hanging indent, tables where ruling lines draw them.
+band between them; a title over both columns or between two column sections read in its
+place), running headers and footers (the same line at the same height on half the pages, or
+three) and page numbers ("3", "Pagina 3 van 8") left out, words broken at a line end joined
+again ("veiligheids-" + "beleid"; "Midden-" + "Drenthe" keeps its hyphen), footnote marks
+dropped from the words they stick to and the footnotes themselves given as paragraphs of
+their own ("1 Bron: …") after the paragraph citing them, headings from a font larger than
+the body text (or a bold line with a number such as "3.2"), list items from bullets or
+numbers with a hanging indent, tables where ruling lines draw them.
 
 `Place.page` is the 1-based page; `Place.line` the line's number on that page as read (left
 column first), counted after the furniture is removed. What it cannot see: text that is an
 image (scans), tables drawn without lines (their text stays paragraphs), the order of more
-than two columns.
+than two columns, a running header in a one-page file.
 """
 
 import re
