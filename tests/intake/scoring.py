@@ -96,3 +96,17 @@ def report(name: str, scores: dict[str, Score]) -> str:
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
     return text
+
+
+# The floors the issue sets: elements that structure the plan, then what fills them in.
+FLOORS = {"prioriteiten": 0.9, "overige thema's": 0.9, "regionale prioriteiten": 0.9,
+          "speerpunten": 0.9, "doelstellingen": 0.8, "partijen": 0.8}  # fmt: skip
+
+
+def check_floors(name: str, expected: dict, draft: dict) -> None:
+    """Precision and recall per kind at or above its floor; the report is printed and kept."""
+    scores = score(expected, draft)
+    text = report(name, scores)
+    print(text)
+    low = {kind: s for kind, s in scores.items() if min(s.precision, s.recall) < FLOORS[kind]}
+    assert not low, text

@@ -97,13 +97,15 @@ def test_a_file_that_is_no_plan_is_refused_in_dutch_and_nothing_is_written(
     assert PolicyPlan.objects.count() == before
 
 
-def test_word_and_pdf_are_not_read_yet_and_say_which_files_are(tmp_path):
+def test_a_damaged_word_file_or_another_kind_is_refused_naming_it(tmp_path):
     path = tmp_path / "ivp.docx"
     path.write_bytes(b"PK")
-    with pytest.raises(
-        CommandError, match=r"ivp\.docx: ivp leest plannen uit een \.json-bestand van ivp, tekst"
-    ):
+    with pytest.raises(CommandError, match=r"ivp\.docx: het bestand is beschadigd"):
         _import(path)
+    odt = tmp_path / "ivp.odt"
+    odt.write_bytes(b"PK")
+    with pytest.raises(CommandError, match=r"ivp\.odt: ivp leest plannen uit Word \(\.docx\)"):
+        _import(odt)
 
 
 def test_two_words_name_the_import_command():

@@ -49,6 +49,15 @@ def table() -> Limits:
     )
 
 
+def plan_document() -> Limits:
+    """An existing plan in Word, PDF or text, to be read into a draft."""
+    return Limits(
+        min(settings.IVP_PLAN_MAX_MB, settings.IVP_UPLOAD_MAX_MB) * MB,
+        0,
+        settings.IVP_ZIP_MAX_UNPACKED_MB * MB,
+    )
+
+
 def template() -> Limits:
     """A Word house-style template."""
     return Limits(

@@ -271,6 +271,8 @@ IVP_IMPORT_MAX_CELLS = env.int("IVP_IMPORT_MAX_CELLS", default=2_000_000)  # wid
 IVP_TABLE_MAX_MB = env.int("IVP_TABLE_MAX_MB", default=20)
 IVP_TABLE_MAX_ROWS = env.int("IVP_TABLE_MAX_ROWS", default=50_000)
 IVP_TEMPLATE_MAX_MB = env.int("IVP_TEMPLATE_MAX_MB", default=10)
+IVP_PLAN_MAX_MB = env.int("IVP_PLAN_MAX_MB", default=50)  # a plan document to read in
+IVP_PLAN_MAX_PAGES = env.int("IVP_PLAN_MAX_PAGES", default=500)
 IVP_ZIP_MAX_UNPACKED_MB = env.int("IVP_ZIP_MAX_UNPACKED_MB", default=100)
 IVP_TEMPLATE_MAX_UNPACKED_MB = env.int("IVP_TEMPLATE_MAX_UNPACKED_MB", default=30)
 IVP_ZIP_MAX_ENTRIES = env.int("IVP_ZIP_MAX_ENTRIES", default=1000)

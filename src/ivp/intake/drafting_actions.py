@@ -22,6 +22,7 @@ COLUMNS = {
     "planning": ("planning", "wanneer", "periode", "termijn", "tijdpad"),
     "owner": ("trekker", "eigenaar", "verantwoordelijke", "lead"),
 }  # fmt: skip
+LETTERED = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?=[A-Z]{3,})")
 PART_OF_EVERY_THEME = re.compile(
     r"^(?:doelstelling|doelen|terugblik|welke acties|acties|activiteiten|planning|inzet)",
     re.IGNORECASE,
@@ -34,13 +35,25 @@ def draft_actions(blocks: list[Block]) -> dict:
     themes: list[dict] = []
     findings: list[str] = []
     headings: list[tuple[int, Block]] = []
+    continued: dict | None = None  # the theme a next table without header goes on with
+    known: dict[int, str] = {}  # the columns of the last actions table
     for position, block in enumerate(blocks):
         if block.kind == Kind.HEADING:
             headings.append((position, block))
+            continued = None
             continue
         if block.kind != Kind.TABLE or not block.rows:
             continue
         columns = _columns(block.rows[0])
+        if not columns and known and len(block.rows[0]) == max(known) + 1:
+            # an actions table whose header stayed behind (on the page before): its columns
+            # are those of the tables before it
+            block = Block(Kind.TABLE, block.text, block.place,
+                          rows=(("",) * len(block.rows[0]), *block.rows))  # fmt: skip
+            if continued is not None:
+                continued["actions"] += _actions(block, known)
+                continue
+            columns = known
         if not ({"item", "description"} & set(columns.values())) or len(columns) < 2:
             if block.text != "Inhoudsopgave" and len(block.rows[0]) >= 3:
                 findings.append(f"Tabel bij regel {block.place.line}: geen kolommen als Item, "
@@ -48,9 +61,10 @@ def draft_actions(blocks: list[Block]) -> dict:
             continue
         above = [(i, h) for i, h in reversed(headings) if not PART_OF_EVERY_THEME.match(h.text)]
         at, heading = _theme_heading(above)
+        number, title = _lettered(heading) if heading else ("", "")
         theme = {
-            "title": heading.text if heading else "",
-            "number": heading.number if heading else "",
+            "title": title,
+            "number": number,
             "candidates": [h.text for _, h in above[:4]],
             "actions": _actions(block, columns),
             "heading_at": at,
@@ -60,6 +74,7 @@ def draft_actions(blocks: list[Block]) -> dict:
             themes[-1]["actions"] += theme["actions"]  # one table split over two pages
         else:
             themes.append(theme)
+        continued, known = themes[-1], columns
     if not themes:
         findings.append("Geen tabel met acties gevonden.")
     return {"themes": themes, "findings": findings}
@@ -74,6 +89,15 @@ def _theme_heading(above: list[tuple[int, Block]]) -> tuple[int | None, Block | 
         if heading.number or (heading.text.isupper() and len(heading.text) > 3):
             return at, heading
     return near[0] if near else (None, None)
+
+
+def _lettered(heading: Block) -> tuple[str, str]:
+    """A heading's number or letter and its title: a capital letter before a title in capitals
+    ("A WONINGINBRAAK") is the theme's letter, where a reader left it in the text."""
+    found = LETTERED.match(heading.text)
+    if not heading.number and found:
+        return found.group("letter"), heading.text[found.end() :].strip()
+    return heading.number, heading.text
 
 
 def _columns(header: tuple[str, ...]) -> dict[int, str]:
@@ -116,6 +140,8 @@ def party_names(cell: str) -> list[str]:
     abbreviation in parentheses after a name is part of it; "ketenpartners waaronder politie"
     names the police."""
     names = []
+    if "," in cell or " en " in cell:  # a list in words: its line breaks are the cell's wrapping
+        cell = re.sub(r"(?<=\w)-\n(?=[a-z])", "", cell).replace("\n", " ")
     for name in re.split(r",\s*|(?<!-)\s+en\s+|\.\s+(?=[A-Z])|;\s*|\n+", cell):
         name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip(" .")
         name = re.sub(r"^.*?\b(?:waaronder|zoals|onder andere|o\.a\.)\s+", "", name)

@@ -1,15 +1,26 @@
 """A plan file read by the reader its kind calls for and drafted: ivp's own JSON comes back as
-it was exported; text and Markdown go through the structure drafter."""
+it was exported; Word, PDF, text and Markdown go through the structure drafter. A file is
+refused before it is read when it is too large, a Word archive that unpacks to too much, or a
+PDF of too many pages; every refusal is in Dutch and names the file."""
 
+import io
 from pathlib import Path
+
+import pdfplumber
+from django.conf import settings
+
+from ivp.common import upload_limits
+from ivp.common.importing import ImportFileError
 
 from .blocks import Block
 from .drafting import Register, Theme, draft_plan
+from .readers.docx import read_docx
+from .readers.pdf import read_pdf
 from .readers.plan_json import PlanFileError, read_plan_json
 from .readers.text import read_text
 
 TEXT = (".txt", ".md", ".markdown")
-READABLE = (".json", *TEXT)
+READABLE = (".json", ".docx", ".pdf", *TEXT)
 
 
 def draft_from_file(
@@ -22,13 +33,40 @@ def draft_from_file(
 
 def blocks_of(file_name: str, content: bytes) -> list[Block]:
     """The blocks of a document, by the reader its kind calls for."""
-    if Path(file_name).suffix.lower() in TEXT:
+    limits = upload_limits.plan_document()
+    suffix = Path(file_name).suffix.lower()
+    try:
+        upload_limits.refuse_if_too_large(file_name, content, limits)
+        if suffix == ".docx":
+            upload_limits.check_zip(file_name, content, limits)
+            return read_docx(content, file_name)
+        if suffix == ".pdf":
+            _check_pages(file_name, content)
+            return read_pdf(content, file_name)
+    except ImportFileError as error:
+        raise PlanFileError(str(error)) from None
+    except ValueError as error:  # the readers' Dutch refusal of a file they cannot open
+        raise PlanFileError(str(error)) from None
+    if suffix in TEXT:
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = content.decode("cp1252", errors="replace")  # text saved by older Windows tools
         return read_text(text, file_name)
     raise PlanFileError(
-        f"{file_name}: ivp leest plannen uit een .json-bestand van ivp, tekst (.txt) en "
-        "Markdown (.md); Word en PDF volgen."
+        f"{file_name}: ivp leest plannen uit Word (.docx), PDF, tekst (.txt), Markdown (.md) "
+        "en het .json-bestand van ivp."
     )
+
+
+def _check_pages(file_name: str, content: bytes) -> None:
+    try:
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            pages = len(pdf.pages)
+    except Exception:  # pdfminer raises many kinds for a damaged file
+        raise PlanFileError(f"{file_name} is geen PDF die te lezen is.") from None
+    if pages > settings.IVP_PLAN_MAX_PAGES:
+        raise PlanFileError(
+            f"{file_name} heeft {pages} pagina's; ivp leest plannen tot "
+            f"{settings.IVP_PLAN_MAX_PAGES} pagina's."
+        )

@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -19,13 +18,15 @@ from ivp.regions.commands import municipality_argument
 
 class Command(BaseCommand):
     help = (
-        "Lees een bestaand integraal veiligheidsplan in als concept: uit tekst of Markdown "
-        "(wat een PDF- of Word-omzetting geeft), of uit het JSON-bestand van "
-        "`ivp plan --format json` (exporteren, bewerken, weer inlezen)."
+        "Lees een bestaand integraal veiligheidsplan in als concept: uit Word, PDF, tekst of "
+        "Markdown, of uit het JSON-bestand van `ivp plan --format json` (exporteren, bewerken, "
+        "weer inlezen)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("bestand", help="Het plan: .txt, .md of een .json-bestand van ivp.")
+        parser.add_argument(
+            "bestand", help="Het plan: .docx, .pdf, .txt, .md of een .json-bestand van ivp."
+        )
         parser.add_argument(
             "--periode", help="De planperiode als het document die niet noemt, bijv. 2027-2030."
         )
@@ -43,11 +44,6 @@ class Command(BaseCommand):
         municipality = municipality_argument(gemeente)
         path = Path(bestand)
         try:
-            if path.stat().st_size > settings.IVP_UPLOAD_MAX_MB * 1024 * 1024:
-                raise CommandError(
-                    f"{path.name} is groter dan {settings.IVP_UPLOAD_MAX_MB} MB; ivp leest het "
-                    "niet in."
-                )
             draft = draft_from_file(
                 path.name, path.read_bytes(), register=party_register(), themes=taxonomy_themes()
             )
