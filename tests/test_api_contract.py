@@ -327,3 +327,45 @@ def test_the_plans_carry_an_etag_of_what_was_read():
         content_type="application/json",
     )
     assert coordinator.get(url)["ETag"] != before
+
+
+# --- a plan sent back as a concept -----------------------------------------------------------
+
+DRAFTS = "/api/v1/gemeenten/{code}/veiligheidsplan/concepten/"
+
+
+def test_a_plan_sent_as_json_becomes_the_next_concept_and_the_answers_keep_the_contract(schema):
+    coordinator = client_for("coordinator.steenwijkerland")
+    exported = coordinator.get("/api/v1/gemeenten/GM1708/veiligheidsplan/").json()
+    url = DRAFTS.format(code="GM1708")
+    before = PolicyPlan.objects.filter(municipality__code="GM1708").count()
+    checked = coordinator.post(f"{url}?droog=1", exported, content_type="application/json")
+    assert checked.status_code == 200, checked.content
+    validate(schema, checked.json(), response=_answer(schema, 200))
+    assert PolicyPlan.objects.filter(municipality__code="GM1708").count() == before
+    saved = coordinator.post(url, exported, content_type="application/json")
+    assert saved.status_code == 201, saved.content
+    validate(schema, saved.json(), response=_answer(schema, 201))
+    plan = saved.json()["plan"]
+    assert plan["status"] == "concept" and plan["title"] == exported["title"]
+    assert plan["priorities"] == exported["priorities"]  # the plan came back as it was sent
+    assert PolicyPlan.objects.filter(municipality__code="GM1708").count() == before + 1
+
+
+def test_a_plan_draft_that_is_no_plan_or_from_someone_without_the_right_is_refused():
+    url = DRAFTS.format(code="GM1708")
+    refused = client_for("coordinator.steenwijkerland").post(
+        url, {"titel": "Plan"}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert (
+        refused.json()["detail"] == "verzoek is geen plan van ivp: er staan geen prioriteiten in."
+    )
+    partner = client_for("partner.westerveld").post(
+        DRAFTS.format(code="GM1701"), {}, content_type="application/json"
+    )
+    assert partner.status_code == 403
+
+
+def _answer(schema: dict, code: int) -> dict:
+    return _error_answer(schema, DRAFTS, "post", code)

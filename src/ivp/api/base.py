@@ -15,8 +15,9 @@ class ApiView(generics.GenericAPIView):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        # What the authorisation matrix reads: "public", or the permission a GET asks.
-        reading = cls.needs.get("GET", [])
+        # What the authorisation matrix reads: "public", or the permission a GET (else the
+        # view's one method) asks.
+        reading = cls.needs.get("GET") or next(iter(cls.needs.values()), [])
         cls.ivp_access = reading[-1].perm if reading else "public"
 
     def resolve(self) -> dict:

@@ -18,6 +18,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ivp.figures import selectors as figures_selectors
+from ivp.intake.readers.plan_json import PlanFileError, read_plan_json
+from ivp.intake.services import plan_draft_save
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.serializers import (
     ActionPlanSerializer,
@@ -127,6 +129,70 @@ class PolicyPlanView(ApiView):
     def get(self, request, code):
         data = policy_export.plan_data(self.resolved()["plan"])
         return Response(data, headers={"ETag": content_etag(data)})
+
+
+DRY_RUN = OpenApiParameter(
+    "droog",
+    OpenApiTypes.BOOL,
+    OpenApiParameter.QUERY,
+    description="1: toets en toon het concept met de vindplaats per onderdeel, sla niets op.",
+)
+FINDINGS = serializers.ListField(
+    child=serializers.CharField(), help_text="Wat ivp niet kende of niet vond, in het Nederlands."
+)
+
+
+class PolicyPlanDrafts(ApiView):
+    """A plan in the JSON of the plan's export (`GET …/veiligheidsplan/`, format_version 2)
+    saved as the municipality's next concept version, for whoever may start its cycle: export,
+    edit, send back. What ivp does not know (a theme, framework, indicator or regional
+    priority) is left empty and said in `findings`; nothing is saved for invalid input."""
+
+    needs = {"POST": [Need("planning.change_cycle", "municipality")]}
+    pagination_class = None
+
+    def resolve(self):
+        return {"municipality": _municipality(self.kwargs["code"])}
+
+    @extend_schema(
+        request=PlanSerializer,
+        parameters=[DRY_RUN],
+        responses={
+            201: inline_serializer(
+                "PlanDraftSaved",
+                fields={
+                    "plan": PlanSerializer(help_text="Het concept zoals opgeslagen."),
+                    "findings": FINDINGS,
+                },
+            ),
+            200: inline_serializer(
+                "PlanDraftChecked",
+                fields={
+                    "draft": serializers.JSONField(
+                        help_text="Het concept, met per onderdeel zijn vindplaats (source)."
+                    ),
+                    "findings": FINDINGS,
+                },
+            ),
+            400: OpenApiResponse(description="Geen plan in dit formaat; de fout zegt waar."),
+            403: OpenApiResponse(description="Geen rechten."),
+        },
+    )
+    def post(self, request, code):
+        try:
+            draft = read_plan_json(request.body, "verzoek")
+        except PlanFileError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        if request.query_params.get("droog") in ("1", "true", "ja"):
+            return Response({"draft": draft, "findings": draft["findings"]})
+        try:
+            saved = plan_draft_save(municipality=self.resolved()["municipality"], draft=draft)
+        except ValidationError as error:
+            return _refused(error)
+        return Response(
+            {"plan": policy_export.plan_data(saved.plan), "findings": saved.findings},
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ActionPlanScoped(ApiView):

@@ -28,6 +28,11 @@ urlpatterns = [
         name="policy_plan",
     ),
     path(
+        "v1/gemeenten/<str:code>/veiligheidsplan/concepten/",
+        planning_views.PolicyPlanDrafts.as_view(),
+        name="policy_plan_drafts",
+    ),
+    path(
         "v1/gemeenten/<str:code>/uitvoeringsplannen/<plan:address>/",
         planning_views.ActionPlanView.as_view(),
         name="action_plan",
