@@ -20,6 +20,7 @@ from ivp.accounts.demo import DEMO_PASSWORD, DEMO_USERS, demo_load
 from ivp.accounts.models import Invitation, Role
 from ivp.figures.demo import demo_figures_load
 from ivp.figures.models import FiguresUpload
+from ivp.intake.models import PlanImport
 from ivp.planning.demo import actions_demo_load, planning_demo_load
 from ivp.regions.models import Municipality, Region
 from ivp.regions.services import regions_load_all
@@ -128,6 +129,14 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
                 file_name="voorbeeld.csv",
                 status=FiguresUpload.Status.DONE,
                 report=["klaar"],
+                municipality=Municipality.objects.get(code=code),
+            )
+            # a plan read in and not yet checked (failed: the matrix may retry it)
+            PlanImport.objects.create(
+                file_name="ivp.txt",
+                content=b"Integraal Veiligheidsplan 2027-2030",
+                status=PlanImport.Status.FAILED,
+                problems=["voorbeeld"],
                 municipality=Municipality.objects.get(code=code),
             )
         # An open invitation each, to a partner, for Westerveld and for Steenwijkerland.

@@ -124,6 +124,7 @@ OWN = {
     "pk": {
         "planning": _first("planning.PolicyPlan", municipality__code="GM1701"),
         "figures": _first("figures.FiguresUpload", municipality__code="GM1701"),
+        "intake": _first("intake.PlanImport", municipality__code="GM1701"),
     },
     "area": "NL01",
     "fmt": "svg",
@@ -169,6 +170,7 @@ OTHER = {
     "pk": {  # the draft plan, which its coordinator may still change
         "planning": _first("planning.PolicyPlan", municipality__code="GM1708", status="concept"),
         "figures": _first("figures.FiguresUpload", municipality__code="GM1708"),
+        "intake": _first("intake.PlanImport", municipality__code="GM1708"),
     },
     "area": "PV22",
     "fmt": "png",
@@ -381,6 +383,11 @@ EXPECTED: dict[str, Rule] = {
     "reports:chapter_up": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "reports:chapter_down": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "reports:house_style": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    # Reading an existing plan in: whoever may start the municipality's cycle.
+    "intake:plan_import_start": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:plan_import": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:plan_import_status": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:plan_import_retry": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "reports:house_style_template": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
 }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("ivp.figures.urls")),
     path("", include("ivp.planning.urls")),
     path("", include("ivp.reports.urls")),
+    path("", include("ivp.intake.urls")),
     path("", include("ivp.web.urls")),
 ]
 

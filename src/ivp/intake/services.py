@@ -171,6 +171,7 @@ def _priority(plan: PolicyPlan, element: dict, kind: str, names: _Names) -> None
         approach=element.get("approach", []),
         confirm_more=True,
     )
+    _noted(priority, element.get("source"))
     _objectives(priority, element.get("objectives", []), names, title)
     areas = {}
     for area in element.get("focus_areas", []):
@@ -185,6 +186,7 @@ def _priority(plan: PolicyPlan, element: dict, kind: str, names: _Names) -> None
             approach=area.get("approach", []),
         )
         areas[saved.title] = saved
+        _noted(saved, area.get("source"))
         _objectives(priority, area.get("objectives", []), names, title, focus_area=saved)
     for link in element.get("regional_links", []):
         regional = _regional(plan, link, title, names)
@@ -197,10 +199,22 @@ def _priority(plan: PolicyPlan, element: dict, kind: str, names: _Names) -> None
             )
 
 
+def _noted(instance, source: dict | None) -> None:
+    """The history of what was read in says where it came from ("ivp.pdf, p. 4, r. 12")."""
+    if not source:
+        return
+    page = f"p. {source['page']}, " if source.get("page") else ""
+    reason = f"Ingelezen uit {source['file']}, {page}r. {source['line']}"
+    record = instance.history.order_by("-history_id").first()
+    if record is not None:
+        record.history_change_reason = reason[:100]
+        record.save(update_fields=["history_change_reason"])
+
+
 def _objectives(priority, objectives: list, names: _Names, where: str, focus_area=None) -> None:
     for objective in objectives:
         baseline, target = objective.get("baseline") or {}, objective.get("target") or {}
-        plan_services.objective_save(
+        saved = plan_services.objective_save(
             priority=priority,
             focus_area=focus_area,
             text=objective["text"],
@@ -215,6 +229,7 @@ def _objectives(priority, objectives: list, names: _Names, where: str, focus_are
             unit=objective.get("unit", ""),
             themes=[t for t in (names.theme(n, where) for n in objective.get("themes", [])) if t],
         )
+        _noted(saved, objective.get("source"))
 
 
 def _regional(plan: PolicyPlan, named: dict, where: str, names: _Names):

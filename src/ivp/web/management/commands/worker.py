@@ -10,6 +10,7 @@ from django_tasks_db.management.commands.db_worker import Command as DatabaseWor
 
 from ivp.common.jobs import Repeating, stall_seconds
 from ivp.figures import tasks as figures_tasks
+from ivp.intake import tasks as intake_tasks
 from ivp.reports import tasks as reports_tasks
 from ivp.web.health import worker_heartbeat_start
 
@@ -17,8 +18,13 @@ logger = logging.getLogger(__name__)
 
 
 def rescue_stalled() -> int:
-    """Uploads and documents whose worker is gone are marked failed, with the reason."""
-    return figures_tasks.rescue_stalled() + reports_tasks.rescue_stalled()
+    """Uploads, documents and plan readings whose worker is gone are marked failed, with the
+    reason."""
+    return (
+        figures_tasks.rescue_stalled()
+        + reports_tasks.rescue_stalled()
+        + intake_tasks.rescue_stalled()
+    )
 
 
 def _rescue_and_log() -> None:

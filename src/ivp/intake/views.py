@@ -1,0 +1,100 @@
+"""Bringing an existing plan in: upload, the reading in the background with its progress, then
+the draft beside the lines it came from, to accept, edit, move or drop each part; saving makes
+the concept plan."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ivp.common.access import post_only, with_object
+from ivp.regions.lookups import for_municipality
+
+from . import review
+from .forms import PlanImportForm
+from .models import PlanImport
+from .services import plan_draft_save
+from .tasks import plan_import_queue, read_plan_import, read_progress
+
+REVIEW = "intake.review_import"
+
+
+@for_municipality("planning.change_cycle")
+def plan_import_start(request, municipality):
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["document"]
+        record = plan_import_queue(
+            municipality=municipality, file_name=upload.name, content=upload.read(),
+            user=request.user,
+        )  # fmt: skip
+        return redirect(record)
+    recent = PlanImport.objects.filter(municipality=municipality).defer("content")[:10]
+    return render(
+        request,
+        "intake/plan_import_start.html",
+        {"municipality": municipality, "form": form, "recent": recent},
+    )
+
+
+def _record(code, pk):
+    return get_object_or_404(
+        PlanImport.objects.select_related("municipality").defer("content"),
+        pk=pk,
+        municipality__code=code.upper(),
+    )
+
+
+for_record = with_object("record", _record, REVIEW)
+
+
+def _page(request, record, template: str):
+    draft = record.draft or {}
+    return render(
+        request,
+        template,
+        {
+            "record": record,
+            "municipality": record.municipality,
+            "progress": read_progress(record.pk),
+            "rows": review.rows(draft) if record.status == PlanImport.Status.DONE else [],
+            "targets": [(r["key"], r["title"]) for r in review.rows(draft)],
+            "draft": draft,
+        },
+    )
+
+
+@for_record
+def plan_import(request, record):
+    if request.method == "POST" and record.status == PlanImport.Status.DONE:
+        reviewed = review.apply(record.draft, request.POST)
+        try:
+            saved = plan_draft_save(municipality=record.municipality, draft=reviewed)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            PlanImport.objects.filter(pk=record.pk).update(
+                status=PlanImport.Status.SAVED, plan=saved.plan
+            )
+            messages.success(
+                request,
+                _("The concept %(plan)s was saved with what you accepted.") % {"plan": saved.plan},
+            )
+            for finding in saved.findings:
+                messages.warning(request, finding)
+            return redirect("planning:plan_detail", code=record.municipality.code, pk=saved.plan.pk)
+    return _page(request, record, "intake/plan_import.html")
+
+
+@for_record
+def plan_import_status(request, record):
+    return _page(request, record, "intake/_plan_import_status.html")
+
+
+@post_only
+@for_record
+def plan_import_retry(request, record):
+    again = PlanImport.objects.filter(pk=record.pk, status=PlanImport.Status.FAILED)
+    if again.update(status=PlanImport.Status.QUEUED, problems=[], finished=None):
+        read_plan_import.enqueue(record.pk)
+    return redirect(record)
