@@ -299,7 +299,7 @@ def _listed_priorities(blocks: list[Block]) -> list[Block]:
 def _items_after(blocks: list[Block], index: int) -> list[Block]:
     """The list that follows block `index`: its top-level items, with at most one short
     paragraph between two of them (an item's explanation) and footnotes skipped; it ends at a
-    heading, a section or a second paragraph."""
+    heading, a section, a second paragraph or one that announces another list."""
     items: list[Block] = []
     prose = 0
     for block in blocks[index + 1 :]:
@@ -314,6 +314,8 @@ def _items_after(blocks: list[Block], index: int) -> list[Block]:
             break  # a list follows the sentence that announces it
         if re.match(r"^\d{1,2} ", block.text):
             continue  # a footnote between two items
+        if block.text.rstrip().endswith(":"):
+            break  # a sentence that announces the next list
         prose += 1
         if prose > 1:
             break
