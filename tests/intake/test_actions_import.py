@@ -11,7 +11,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ivp.intake.drafting_actions import party_names
+from ivp.intake.readers.text import read_text
 from ivp.planning.models import ActionPlan
+
+from .seed_files import as_word
 
 pytestmark = pytest.mark.django_db
 SEED = (
@@ -92,3 +95,67 @@ def test_party_cells_are_split_as_written():
         "Politie", "gemeente", "wijk- en buurtverenigingen"]  # fmt: skip
     assert party_names("Halt, Tactus. Sociaal Werk De Kop") == ["Halt", "Tactus",
                                                                  "Sociaal Werk De Kop"]  # fmt: skip
+
+
+def _demo_rows_then_removed() -> dict:
+    plans = ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026)
+    demo = _rows(plans.order_by("-version").first())
+    for plan in plans.order_by("-version"):
+        plan.delete()
+    return demo
+
+
+def test_seed_000_as_a_word_file_gives_the_same_34_actions(tmp_path):
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here: the seeds stand beside the checkout in CI")
+    word = tmp_path / "uitvoeringsplan-2026.docx"
+    word.write_bytes(as_word(read_text(SEED.read_text(encoding="utf-8"), SEED.name)))
+    demo = _demo_rows_then_removed()
+    said = io.StringIO()
+    call_command("actions_import", str(word), "--gemeente", "GM1708", "--jaar", "2026",
+                 stdout=said, stderr=said)  # fmt: skip
+    assert "met 34 acties" in said.getvalue()
+    imported = _rows(ActionPlan.objects.get(municipality__code="GM1708", start_year=2026))
+    assert {t: len(r) for t, r in imported.items()} == {t: len(r) for t, r in demo.items()}
+    assert [r[1:] for rows in imported.values() for r in rows] == [
+        r[1:] for rows in demo.values() for r in rows
+    ]  # parties and planning, action by action
+
+
+def test_a_spreadsheet_with_a_theme_column_in_any_order_and_merged_theme_cells(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Planning", "Thema", "Item", "Partijen", "Maatregelen/ activiteiten"])
+    sheet.append(["Q1", "Woninginbraak", "Buurtpreventie", "Gemeente, politie", "Appgroepen."])
+    sheet.append(["Q4", "", "Donkere dagen", "politie", "Extra surveillance."])  # merged cell
+    sheet.append(["2026", "Verkeersveiligheid", "Schoolroutes", "Gemeente, scholen", "Veilig."])
+    path = tmp_path / "acties.xlsx"
+    book.save(path)
+    _demo_rows_then_removed()
+    said = io.StringIO()
+    call_command("actions_import", str(path), "--gemeente", "GM1708", "--jaar", "2026",
+                 stdout=said, stderr=said)  # fmt: skip
+    assert "met 3 acties" in said.getvalue()
+    imported = _rows(ActionPlan.objects.get(municipality__code="GM1708", start_year=2026))
+    assert imported["Woninginbraak"] == [
+        ("Buurtpreventie", {"Gemeente", "Politie"}, "Q1"),
+        ("Donkere dagen", {"Politie"}, "Q4"),
+    ]
+    assert imported["Verkeersveiligheid"] == [("Schoolroutes", {"Gemeente", "Scholen"}, "2026")]
+
+
+def test_a_csv_with_theme_rows_above_its_actions(tmp_path):
+    path = tmp_path / "acties.csv"
+    path.write_text(
+        "Item;Partijen;Planning\nWoninginbraak;;\nBuurtpreventie;Gemeente;Q1\n"
+        "Woonoverlast;;\nBuurtbemiddeling;Gemeente, Sociaal Werk De Kop;2026\n",
+        encoding="utf-8",
+    )
+    shown = io.StringIO()
+    call_command("actions_import", str(path), "--gemeente", "GM1708", "--jaar", "2027",
+                 "--dry-run", stdout=shown, stderr=shown)  # fmt: skip
+    text = shown.getvalue()
+    assert "## Woninginbraak" in text and "- Buurtpreventie · Gemeente · Q1" in text
+    assert "## Woonoverlast" in text and "Buurtbemiddeling · Gemeente, Sociaal Werk De Kop" in text

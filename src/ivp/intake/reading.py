@@ -9,10 +9,10 @@ from pathlib import Path
 import pdfplumber
 from django.conf import settings
 
-from ivp.common import upload_limits
+from ivp.common import tabular, upload_limits
 from ivp.common.importing import ImportFileError
 
-from .blocks import Block
+from .blocks import Block, Kind, Place
 from .drafting import Register, Theme, draft_plan
 from .readers.docx import read_docx
 from .readers.pdf import read_pdf
@@ -20,7 +20,9 @@ from .readers.plan_json import PlanFileError, read_plan_json
 from .readers.text import read_text
 
 TEXT = (".txt", ".md", ".markdown")
+SPREADSHEETS = (".xlsx", ".csv")
 READABLE = (".json", ".docx", ".pdf", *TEXT)
+THEME_COLUMNS = ("thema", "prioriteit", "theme", "speerpunt")
 
 
 def draft_from_file(
@@ -43,6 +45,8 @@ def blocks_of(file_name: str, content: bytes) -> list[Block]:
         if suffix == ".pdf":
             _check_pages(file_name, content)
             return read_pdf(content, file_name)
+        if suffix in SPREADSHEETS:
+            return _spreadsheet(file_name, tabular.read_table(file_name, content))
     except ImportFileError as error:
         raise PlanFileError(str(error)) from None
     except ValueError as error:  # the readers' Dutch refusal of a file they cannot open
@@ -57,6 +61,43 @@ def blocks_of(file_name: str, content: bytes) -> list[Block]:
         f"{file_name}: ivp leest plannen uit Word (.docx), PDF, tekst (.txt), Markdown (.md) "
         "en het .json-bestand van ivp."
     )
+
+
+def _spreadsheet(file_name: str, table: tabular.Table) -> list[Block]:
+    """A sheet of actions as the blocks of a document: a theme column becomes a heading above
+    each theme's rows (an empty cell: the theme above, as merged cells read); without one, a
+    row with only its first cell filled is a theme's heading."""
+    keys = [h.casefold().strip() for h in table.header]
+    theme_at = next((i for i, key in enumerate(keys) if key in THEME_COLUMNS), None)
+    header = tuple(h for i, h in enumerate(table.header) if i != theme_at)
+    blocks: list[Block] = []
+    rows: list[tuple[str, ...]] = []
+    current = None
+
+    def close(line: int) -> None:
+        if rows:
+            blocks.append(Block(Kind.TABLE, current or "", Place(file_name, line),
+                                rows=(header, *rows)))  # fmt: skip
+            rows.clear()
+
+    for number, row in enumerate(table.rows, start=table.first_row):
+        if not any(cell.strip() for cell in row):
+            continue
+        if theme_at is not None:
+            theme = row[theme_at].strip() or current
+            cells = tuple(c for i, c in enumerate(row) if i != theme_at)
+        elif row[0].strip() and not any(c.strip() for c in row[1:]):
+            theme, cells = row[0].strip(), None
+        else:
+            theme, cells = current, tuple(row)
+        if theme != current:
+            close(number)
+            current = theme
+            blocks.append(Block(Kind.HEADING, theme, Place(file_name, number), level=1))
+        if cells is not None:
+            rows.append(cells)
+    close(table.first_row + len(table.rows))
+    return blocks
 
 
 def _check_pages(file_name: str, content: bytes) -> None:

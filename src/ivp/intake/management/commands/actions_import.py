@@ -17,12 +17,17 @@ from ivp.regions.commands import municipality_argument
 
 class Command(BaseCommand):
     help = (
-        "Lees de actietabellen van een bestaand uitvoeringsplan (Word, PDF, tekst of Markdown) "
-        "in als concept-uitvoeringsplan onder het geldende integraal veiligheidsplan."
+        "Lees de actietabellen van een bestaand uitvoeringsplan (Word, PDF, tekst, Markdown of "
+        "een werkblad) in als concept-uitvoeringsplan onder het geldende integraal "
+        "veiligheidsplan."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("bestand", help="Het uitvoeringsplan: .docx, .pdf, .txt of .md.")
+        parser.add_argument(
+            "bestand",
+            help="Het uitvoeringsplan: .docx, .pdf, .txt, .md, of een werkblad (.xlsx, .csv) met "
+            "kolommen als Item, Maatregelen, Partijen, Planning en eventueel Thema.",
+        )
         parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM1708.")
         parser.add_argument("--jaar", required=True, type=int, help="Het jaar van het plan.")
         parser.add_argument(
