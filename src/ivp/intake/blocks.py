@@ -42,6 +42,13 @@ class Block:
     emphasis: bool = False  # a paragraph set all in bold or italic: often a heading in disguise
 
     @property
+    def source(self) -> dict:
+        """Where it was read, as a drafted element keeps it: file, page, line and its words."""
+        place = self.place
+        return {"file": place.file, "page": place.page, "line": place.line,
+                "quote": self.quote[:300]}  # fmt: skip
+
+    @property
     def quote(self) -> str:
         """The text as it stood, for showing beside what was drafted from it."""
         if self.kind == Kind.TABLE:

@@ -140,7 +140,7 @@ def draft_plan(
                 "priorities": [
                     _regional_priority(t, part, register) for t, part in _titled_parts(body)
                 ],
-                "source": _source(title),
+                "source": title.source,
             }
         )
     own = [(t, b) for t, b in chapters if (t, b) not in regional]
@@ -188,7 +188,7 @@ def _head(draft: dict, blocks: list[Block]) -> None:
     if "veiligheid" in title.casefold():
         words = [w.capitalize() if w.isupper() and len(w) > 3 else w for w in title.split()]
         draft["title"] = PERIOD.sub(r"\1–\2", " ".join(words))
-        draft["source"] = _source(opening[0]) if opening else None
+        draft["source"] = opening[0].source if opening else None
     for block in blocks[:40]:
         found = PERIOD.search(block.text)
         if found:
@@ -224,7 +224,7 @@ def _chapter_draft(title: Block, body: list[Block]) -> dict:
         elif block.kind == Kind.HEADING:
             lines.append(f"\n**{block.text}**\n")
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return {"title": title.text, "text": text, "source": _source(title)}
+    return {"title": title.text, "text": text, "source": title.source}
 
 
 # --- priorities ------------------------------------------------------------------------------
@@ -262,9 +262,7 @@ def _theme_of_actions(blocks: list[Block], theme: dict) -> dict:
     start = theme["heading_at"]
     heading = blocks[start]
     table_at = next(
-        n
-        for n in range(start, len(blocks))
-        if _source(blocks[n])["line"] == theme["source"]["line"]
+        n for n in range(start, len(blocks)) if blocks[n].source["line"] == theme["source"]["line"]
     )
     introduction, objectives, under = [], [], ""
     for block in blocks[start + 1 : table_at]:
@@ -378,7 +376,7 @@ def _priority(heading: Block, title: str, body: list[Block], register: Register)
         "parties": parts["parties"],
         "frameworks": [],
         "shared": None,
-        "source": _source(heading),
+        "source": heading.source,
     }
 
 
@@ -392,7 +390,7 @@ def _regional_priority(heading: Block, body: list[Block], register: Register) ->
         "focus_areas": parts["focus_areas"],
         "approach": parts["approach"],
         "parties": parts["parties"],
-        "source": _source(heading),
+        "source": heading.source,
     }
 
 
@@ -440,7 +438,7 @@ def _parts(body: list[Block], register: Register) -> dict:
             for item in _items_after(body, index):
                 taken.add(body.index(item))
                 approach.append(item.text)
-                approach_sources.append(_source(item))
+                approach_sources.append(item.source)
             continue
         label = OBJECTIVE_LABEL.match(block.text)
         if label or (block.kind == Kind.ITEM and MEASURED.search(block.text)):
@@ -470,7 +468,7 @@ def _focus_area(item: Block, register: Register) -> dict:
         "objectives": [],
         "approach": [],
         "parties": _parties(item.text, register),
-        "source": _source(item),
+        "source": item.source,
     }
 
 
@@ -485,7 +483,7 @@ def _objective(text: str, block: Block) -> dict:
         "per_year": False,
         "unit": "",
         "themes": [],
-        "source": _source(block),
+        "source": block.source,
     }
 
 
@@ -529,7 +527,7 @@ def _frameworks(blocks: list[Block]) -> list[dict]:
                 "level": _level(name),
                 "period": f"{period.group(1)}–{period.group(2)}" if period else "",
                 "issuer": "",
-                "source": _source(block),
+                "source": block.source,
             }
         )
     return found
@@ -553,7 +551,7 @@ def _sources(blocks: list[Block]) -> list[dict]:
         note = SOURCE_NOTE.match(block.text) if block.kind == Kind.PARAGRAPH else None
         if note:
             found.append({"number": int(note.group("number")), "text": note.group("text"),
-                          "source": _source(block)})  # fmt: skip
+                          "source": block.source})  # fmt: skip
     return found
 
 
@@ -663,12 +661,3 @@ def _key(name: str) -> str:
 def _joined_name(name: str) -> str:
     """A place name split at its hyphen by the layout: "Zuidwest- Drenthe"."""
     return re.sub(r"-\s+(?=[A-Z])", "-", name.strip())
-
-
-def _source(block: Block) -> dict:
-    return {
-        "file": block.place.file,
-        "page": block.place.page,
-        "line": block.place.line,
-        "quote": block.quote[:300],
-    }

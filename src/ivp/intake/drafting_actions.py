@@ -68,7 +68,7 @@ def draft_actions(blocks: list[Block]) -> dict:
             "candidates": [h.text for _, h in above[:4]],
             "actions": _actions(block, columns),
             "heading_at": at,
-            "source": _source(block),
+            "source": block.source,
         }
         if themes and themes[-1]["candidates"] == theme["candidates"]:
             themes[-1]["actions"] += theme["actions"]  # one table split over two pages
@@ -128,7 +128,7 @@ def _actions(table: Block, columns: dict[int, str]) -> list[dict]:
                 "parties": party_names(said.get("parties", "")),
                 "planning": said.get("planning", ""),
                 "owner": said.get("owner", ""),
-                "source": {**_source(table), "line": table.place.line + number,
+                "source": {**table.source, "line": table.place.line + number,
                            "quote": " | ".join(row)[:300]},
             }
         )  # fmt: skip
@@ -153,12 +153,3 @@ def party_names(cell: str) -> list[str]:
 def _first_words(text: str) -> str:
     words = text.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
-
-
-def _source(block: Block) -> dict:
-    return {
-        "file": block.place.file,
-        "page": block.place.page,
-        "line": block.place.line,
-        "quote": block.quote[:300],
-    }

@@ -5,14 +5,14 @@ and actions are printed (with the line of each row) and nothing is written."""
 import json
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from ivp.intake.drafting_actions import draft_actions
-from ivp.intake.readers.plan_json import PlanFileError
 from ivp.intake.reading import blocks_of
 from ivp.intake.services import actions_draft_save
 from ivp.regions.commands import municipality_argument
+
+from ._reading import drafted, said, saved
 
 
 class Command(BaseCommand):
@@ -40,24 +40,18 @@ class Command(BaseCommand):
     def handle(self, *args, bestand, gemeente, jaar, dry_run=False, format="md", **options):
         municipality = municipality_argument(gemeente)
         path = Path(bestand)
-        try:
-            draft = draft_actions(blocks_of(path.name, path.read_bytes()))
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}.") from None
-        except PlanFileError as error:
-            raise CommandError(str(error)) from None
+        draft = drafted(path, lambda name, content: draft_actions(blocks_of(name, content)))
         if dry_run:
             self.stdout.write(_as_text(draft, format))
             return
-        try:
-            saved = actions_draft_save(municipality=municipality, year=jaar, draft=draft)
-        except ValidationError as error:
-            raise CommandError(f"{path.name}: " + " ".join(error.messages)) from None
-        self.stderr.write(
-            f"Concept aangemaakt: {saved.action_plan.title}, met {saved.saved} acties."
+        result = saved(
+            path, lambda: actions_draft_save(municipality=municipality, year=jaar, draft=draft)
         )
-        for finding in saved.findings:
-            self.stderr.write(f"- {finding}")
+        said(
+            self,
+            f"Concept aangemaakt: {result.action_plan.title}, met {result.saved} acties.",
+            result.findings,
+        )
 
 
 def _as_text(draft: dict, format: str) -> str:

@@ -6,14 +6,14 @@ import json
 import re
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from ivp.intake.readers.plan_json import PlanFileError
 from ivp.intake.reading import draft_from_file
 from ivp.intake.selectors import party_register, taxonomy_themes
 from ivp.intake.services import plan_draft_save
 from ivp.regions.commands import municipality_argument
+
+from ._reading import drafted, said, saved
 
 
 class Command(BaseCommand):
@@ -43,14 +43,12 @@ class Command(BaseCommand):
     ):
         municipality = municipality_argument(gemeente)
         path = Path(bestand)
-        try:
-            draft = draft_from_file(
-                path.name, path.read_bytes(), register=party_register(), themes=taxonomy_themes()
-            )
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror}.") from None
-        except PlanFileError as error:
-            raise CommandError(str(error)) from None
+        draft = drafted(
+            path,
+            lambda name, content: draft_from_file(
+                name, content, register=party_register(), themes=taxonomy_themes()
+            ),
+        )
         if periode:
             years = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", periode)
             if not years:
@@ -63,17 +61,13 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{path.name}: het document noemt geen planperiode; geef die met --periode."
             )
-        try:
-            saved = plan_draft_save(municipality=municipality, draft=draft)
-        except ValidationError as error:
-            raise CommandError(f"{path.name}: " + " ".join(error.messages)) from None
-        priorities = saved.plan.priorities.count()
-        self.stderr.write(
-            f"Concept aangemaakt: {saved.plan.title}, versie {saved.plan.version}, met "
-            f"{priorities} prioriteiten en overige thema's."
+        result = saved(path, lambda: plan_draft_save(municipality=municipality, draft=draft))
+        said(
+            self,
+            f"Concept aangemaakt: {result.plan.title}, versie {result.plan.version}, met "
+            f"{result.plan.priorities.count()} prioriteiten en overige thema's.",
+            result.findings,
         )
-        for finding in saved.findings:
-            self.stderr.write(f"- {finding}")
 
 
 def _as_text(draft: dict, format: str) -> str:
