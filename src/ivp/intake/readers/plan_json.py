@@ -35,6 +35,10 @@ def read_plan_json(content: bytes, file_name: str) -> dict:
             f"{file_name}, regel {error.lineno}, kolom {error.colno}: geen geldige JSON "
             f"({error.msg})."
         ) from None
+    except RecursionError:
+        raise PlanFileError(
+            f"{file_name}: de JSON is dieper genest dan een plan ooit is."
+        ) from None
     if not isinstance(data, dict) or "priorities" not in data:
         raise PlanFileError(f"{file_name} is geen plan van ivp: er staan geen prioriteiten in.")
     if data.get("format_version") != FORMAT_VERSION:
