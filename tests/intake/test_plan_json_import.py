@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from ivp.cli import command_words
-from ivp.planning.models import PolicyPlan
+from ivp.planning.models import Chapter, PolicyPlan
 
 pytestmark = pytest.mark.django_db
 HEAD = ("version", "status", "adopted")
@@ -131,6 +131,13 @@ def test_a_plan_as_text_is_drafted_shown_and_saved_with_what_was_not_found(tmp_p
     assert draft.status == PolicyPlan.Status.CONCEPT
     counts = [p.focus_areas.count() for p in draft.priorities.order_by("order")]
     assert counts == [3, 3, 0, 4]
+    # its own words in the IVP's chapters: the voorwoord with its signer, the chapters by name;
+    # the priorities' chapter keeps the generated part, not the text it was read from
+    chapters = {c.key: c for c in Chapter.objects.filter(policy_plan=draft, document="ivp")}
+    assert chapters["voorwoord"].body.startswith("Veiligheid is een belangrijk onderwerp")
+    assert chapters["voorwoord"].signer_function == "Burgemeester van Westerveld"
+    assert chapters["kaders"].title == "Relevante kaders" and chapters["kaders"].body
+    assert chapters["tendensen"].body and not chapters["prioriteiten"].body
     # the four frameworks the document names, linked to the ones ivp knows by their years
     assert sorted(f.code for f in draft.frameworks.all()) == sorted(
         f.code

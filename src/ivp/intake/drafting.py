@@ -131,6 +131,7 @@ def draft_plan(
     _head(draft, blocks)
     chapters = _chapters(blocks)
     draft["chapters"] = [_chapter_draft(title, body) for title, body in chapters]
+    draft["foreword"] = _foreword(blocks)
     regional = [(t, b) for t, b in chapters if REGIONAL_CHAPTER.match(t.text)]
     for title, body in regional:
         region = REGIONAL_CHAPTER.match(title.text).group("region")
@@ -212,6 +213,25 @@ def _chapters(blocks: list[Block]) -> list[tuple[Block, list[Block]]]:
         elif chapters:
             chapters[-1][1].append(block)
     return chapters
+
+
+def _foreword(blocks: list[Block]) -> dict | None:
+    """The text between the title and the first chapter, when it is prose (a voorwoord): its
+    paragraphs, and its last short lines as the signer ("H. Jager", "Burgemeester van …")."""
+    first = next((n for n, b in enumerate(blocks) if b.kind == Kind.HEADING), len(blocks))
+    prose = [b for b in blocks[:first] if b.kind == Kind.PARAGRAPH]
+    long = [n for n, b in enumerate(prose) if len(b.text) > 60]
+    if not long:
+        return None
+    body = prose[long[0] : long[-1] + 1]  # from the first sentence to the last (not the title)
+    after = [b.text for b in prose[long[-1] + 1 :] if len(b.text.split()) <= 6]
+    signer = after[-2:] if len(after) >= 2 else after
+    return {
+        "text": "\n\n".join(b.text for b in body),
+        "signer_name": signer[0] if len(signer) == 2 else "",
+        "signer_function": signer[-1] if signer else "",
+        "source": body[0].source,
+    }
 
 
 def _chapter_draft(title: Block, body: list[Block]) -> dict:

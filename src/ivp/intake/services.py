@@ -26,6 +26,8 @@ from ivp.planning.models import ActionPlan, Framework, PolicyPlan, Priority, Reg
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.services import plan as plan_services
+from ivp.planning.workflow import chapter_services
+from ivp.reports.outlines import OUTLINES
 from ivp.taxonomy.models import Theme
 from ivp.taxonomy.selectors import current_version
 
@@ -133,9 +135,59 @@ def plan_draft_save(*, municipality, draft: dict) -> SavedDraft:
             _priority(plan, element, kind, names)
     going = [names.theme(name, "reguliere aanpak") for name in draft.get("going_concern", [])]
     plan.going_concern.set([t for t in going if t])
+    _chapters(plan, draft)
     if not draft.get("priorities"):
         findings.append("Geen prioriteiten gevonden.")
     return SavedDraft(plan, findings)
+
+
+# Which standard chapter of the IVP a chapter of the document is, by its title's words. The
+# chapters whose content was read into the plan's structure (its priorities, the region's)
+# keep their generated part, not the document's text, which would say it twice.
+CHAPTER_WORDS = {
+    "voorwoord": r"voorwoord",
+    "samenvatting": r"samenvatting",
+    "inleiding": r"inleiding",
+    "kaders": r"kader",
+    "missie": r"missie|visie",
+    "terugblik": r"terugblik|evaluatie",
+    "tendensen": r"tendens|ontwikkeling",
+    "veiligheidsbeeld": r"veiligheidsbeeld|veiligheid in|analyse",
+    "sturing": r"sturing|uitvoering|verantwoording|monitoring",
+    "communicatie": r"communicatie",
+    "financien": r"financi|capaciteit|formatie",
+    "bijlagen": r"bijlage",
+}
+
+
+def _chapters(plan: PolicyPlan, draft: dict) -> None:
+    """The document's own words in the IVP's chapters: its voorwoord with its signer, and each
+    chapter whose title names a standard one, under the document's title."""
+    written: dict[str, dict] = {}
+    for chapter in draft.get("chapters", []):
+        key = next(
+            (k for k, words in CHAPTER_WORDS.items() if re.search(words, chapter["title"], re.I)),
+            None,
+        )
+        if key and key not in written and chapter["text"].strip():
+            written[key] = chapter
+    foreword = draft.get("foreword")
+    if foreword and "voorwoord" not in written:
+        written["voorwoord"] = {"title": "Voorwoord", **foreword}
+    if not written:
+        return
+    stored = chapter_services.outline_take_over(plan=plan, document="ivp", defaults=OUTLINES["ivp"])
+    for chapter in stored:
+        found = written.get(chapter.key)
+        if found is not None:
+            chapter_services.chapter_save(
+                chapter=chapter,
+                title=found["title"][:200],
+                body=found["text"],
+                block=chapter.block,
+                signer_function=found.get("signer_function", "")[:150],
+                signer_name=found.get("signer_name", "")[:150],
+            )
 
 
 def _next_version_of(newest: PolicyPlan) -> dict:
