@@ -6,6 +6,7 @@ from ivp.taxonomy.models import Theme as TaxonomyTheme
 from ivp.taxonomy.selectors import current_version
 
 from .drafting import Register, Theme
+from .models import PlanImport
 
 
 def party_register() -> Register:
@@ -17,3 +18,17 @@ def taxonomy_themes() -> list[Theme]:
     version = current_version()
     themes = TaxonomyTheme.objects.filter(field__version=version).order_by("field__number", "pk")
     return [Theme(t.name, t.description) for t in themes] if version else []
+
+
+def plan_imports_of(municipality):
+    """The plans read in for this municipality, newest first, without their files."""
+    return PlanImport.objects.filter(municipality=municipality).defer("content")
+
+
+def plan_import_named(code: str, pk: int) -> PlanImport | None:
+    return (
+        PlanImport.objects.select_related("municipality")
+        .defer("content")
+        .filter(pk=pk, municipality__code=code.upper())
+        .first()
+    )

@@ -75,3 +75,16 @@ def rescue_stalled() -> int:
         problems=[_("The worker reading this file stopped before it finished; try again.")],
         finished=timezone.now(),
     )
+
+
+def plan_import_retry(*, record: PlanImport) -> bool:
+    """Read a failed file again, once: a second click finds it queued and does nothing."""
+    again = PlanImport.objects.filter(pk=record.pk, status=PlanImport.Status.FAILED)
+    if not again.update(status=PlanImport.Status.QUEUED, problems=[], finished=None):
+        return False
+    read_plan_import.enqueue(record.pk)
+    return True
+
+
+def plan_import_saved(*, record: PlanImport, plan) -> None:
+    PlanImport.objects.filter(pk=record.pk).update(status=PlanImport.Status.SAVED, plan=plan)

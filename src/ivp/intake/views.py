@@ -4,7 +4,8 @@ the concept plan."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ivp.common.access import post_only, with_object
@@ -13,8 +14,10 @@ from ivp.regions.lookups import for_municipality
 from . import review
 from .forms import PlanImportForm
 from .models import PlanImport
+from .selectors import plan_import_named, plan_imports_of
 from .services import plan_draft_save
-from .tasks import plan_import_queue, read_plan_import, read_progress
+from .tasks import plan_import_queue, plan_import_saved, read_progress
+from .tasks import plan_import_retry as plan_import_retry_service
 
 REVIEW = "intake.review_import"
 
@@ -29,7 +32,7 @@ def plan_import_start(request, municipality):
             user=request.user,
         )  # fmt: skip
         return redirect(record)
-    recent = PlanImport.objects.filter(municipality=municipality).defer("content")[:10]
+    recent = plan_imports_of(municipality)[:10]
     return render(
         request,
         "intake/plan_import_start.html",
@@ -38,11 +41,10 @@ def plan_import_start(request, municipality):
 
 
 def _record(code, pk):
-    return get_object_or_404(
-        PlanImport.objects.select_related("municipality").defer("content"),
-        pk=pk,
-        municipality__code=code.upper(),
-    )
+    record = plan_import_named(code, pk)
+    if record is None:
+        raise Http404
+    return record
 
 
 for_record = with_object("record", _record, REVIEW)
@@ -73,9 +75,7 @@ def plan_import(request, record):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            PlanImport.objects.filter(pk=record.pk).update(
-                status=PlanImport.Status.SAVED, plan=saved.plan
-            )
+            plan_import_saved(record=record, plan=saved.plan)
             messages.success(
                 request,
                 _("The concept %(plan)s was saved with what you accepted.") % {"plan": saved.plan},
@@ -94,7 +94,5 @@ def plan_import_status(request, record):
 @post_only
 @for_record
 def plan_import_retry(request, record):
-    again = PlanImport.objects.filter(pk=record.pk, status=PlanImport.Status.FAILED)
-    if again.update(status=PlanImport.Status.QUEUED, problems=[], finished=None):
-        read_plan_import.enqueue(record.pk)
+    plan_import_retry_service(record=record)
     return redirect(record)
