@@ -38,7 +38,11 @@ def read_in(settings):
 def test_the_draft_is_shown_part_by_part_beside_its_line(read_in):
     client, record = read_in
     page = html_tree(client.get(record.get_absolute_url()).content)
-    legends = [legend.text_content() for legend in page.iterfind(".//fieldset/legend")]
+    legends = [
+        legend.text_content()
+        for legend in page.iterfind(".//fieldset/legend")
+        if legend.text_content().startswith(("Prioriteit", "Overig thema"))
+    ]
     assert len(legends) == 4 and legends[0].startswith("Prioriteit: Het verminderen")
     quotes = [q.text_content() for q in page.iterfind(".//q")]
     assert any(q.startswith("Doelstelling 1: het verminderen") for q in quotes)
@@ -66,6 +70,9 @@ def test_saving_makes_a_concept_with_exactly_what_was_accepted(read_in):
     answers.pop("p1-s2-keep")  # drop a speerpunt
     answers["p0-s2-under"] = "p3"  # move the Bibob speerpunt to the care-and-safety priority
     answers["p0-title"] = "Ondermijning tegengaan"
+    answers.pop("voorwoord-keep")  # the voorwoord is not taken in
+    kept_framework = page.xpath("//input[@name='k0-keep']/following-sibling::label")[0]
+    answers.pop("k1-keep")  # nor the second framework the chapter on frameworks names
     saved = client.post(record.get_absolute_url(), answers)
     assert saved.status_code == 302
     plan = PolicyPlan.objects.get(municipality__code="GM1701", version=2)
@@ -82,6 +89,10 @@ def test_saving_makes_a_concept_with_exactly_what_was_accepted(read_in):
     assert reason == "Ingelezen uit westerveld-ivp.txt, r. 1110"
     record.refresh_from_db()
     assert record.status == PlanImport.Status.SAVED and record.plan == plan
+    chapters = {c.key: c for c in plan.chapters.filter(document="ivp")}
+    assert chapters["voorwoord"].body == "" and chapters["tendensen"].body  # as chosen
+    frameworks = [f.name for f in plan.frameworks.all()]
+    assert len(frameworks) == 3 and kept_framework.text_content().split()[0] in frameworks[0]
 
 
 def test_a_file_that_is_no_plan_is_refused_with_its_name(settings):

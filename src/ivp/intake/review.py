@@ -55,6 +55,27 @@ def rows(draft: dict) -> list[dict]:
     return shown
 
 
+def others(draft: dict) -> dict:
+    """The parts beside the priorities, each to accept or drop: the chapters whose text goes
+    into the IVP's chapters, the voorwoord, the frameworks."""
+    foreword = draft.get("foreword")
+    return {
+        "chapters": [
+            {"key": f"h{n}", "text": c["title"], "source": c.get("source")}
+            for n, c in enumerate(draft.get("chapters", []))
+        ],
+        "foreword": [
+            {"key": "voorwoord", "text": foreword["text"][:200], "source": foreword.get("source")}
+        ]
+        if foreword
+        else [],
+        "frameworks": [
+            {"key": f"k{n}", "text": f["name"], "source": f.get("source")}
+            for n, f in enumerate(draft.get("frameworks", []))
+        ],
+    }
+
+
 def apply(draft: dict, answers: Mapping[str, str]) -> dict:
     """The draft with only what was accepted, as edited, each part under the priority it was
     moved to."""
@@ -99,4 +120,12 @@ def apply(draft: dict, answers: Mapping[str, str]) -> dict:
         reviewed[group] = [
             kept[f"{prefix}{i}"] for i in range(len(draft.get(group, []))) if f"{prefix}{i}" in kept
         ]
+    for part, prefix in (("chapters", "h"), ("frameworks", "k")):
+        reviewed[part] = [
+            element
+            for n, element in enumerate(draft.get(part, []))
+            if answers.get(f"{prefix}{n}-keep") == "on"
+        ]
+    if answers.get("voorwoord-keep") != "on":
+        reviewed["foreword"] = None
     return reviewed

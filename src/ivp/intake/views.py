@@ -60,6 +60,7 @@ def _page(request, record, template: str):
             "municipality": record.municipality,
             "progress": read_progress(record.pk),
             "rows": review.rows(draft) if record.status == PlanImport.Status.DONE else [],
+            "others": review.others(draft),
             "targets": [(r["key"], r["title"]) for r in review.rows(draft)],
             "draft": draft,
         },
