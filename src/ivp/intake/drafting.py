@@ -281,11 +281,8 @@ def _theme_of_actions(blocks: list[Block], theme: dict) -> dict:
     of its actions."""
     start = theme["heading_at"]
     heading = blocks[start]
-    table_at = next(
-        n for n in range(start, len(blocks)) if blocks[n].source["line"] == theme["source"]["line"]
-    )
     introduction, objectives, under = [], [], ""
-    for block in blocks[start + 1 : table_at]:
+    for block in blocks[start + 1 : theme["table_at"]]:
         if block.kind == Kind.HEADING:
             under = block.text
         elif block.kind == Kind.ITEM and re.match(r"doel", under, re.IGNORECASE):
@@ -663,14 +660,14 @@ def _parties(text: str, register: Register) -> list[str]:
 
 def _alike(first: str, second: str) -> float:
     """How alike two titles are, by their letters: "terug dringen" and "terugdringen" are one."""
-    a, b = _letters(first), _letters(second)
+    a, b = letters(first), letters(second)
     if not a or not b:
         return 0.0
     shorter, longer = sorted((a, b), key=len)
     return SequenceMatcher(None, shorter, longer[: len(shorter) + 10]).ratio()
 
 
-def _letters(text: str) -> str:
+def letters(text: str) -> str:
     return re.sub(r"[^a-zà-ÿ]", "", text.casefold())
 
 

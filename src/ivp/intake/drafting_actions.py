@@ -30,8 +30,9 @@ PART_OF_EVERY_THEME = re.compile(
 
 
 def draft_actions(blocks: list[Block]) -> dict:
-    """The themes with their actions; each theme also says which block is its heading
-    (`heading_at`, an index into `blocks`), for the drafter of the plan."""
+    """The themes with their actions; each theme also says which blocks are its heading and
+    its first table (`heading_at`, `table_at`: indexes into `blocks`), for the drafter of the
+    plan."""
     themes: list[dict] = []
     findings: list[str] = []
     headings: list[tuple[int, Block]] = []
@@ -68,6 +69,7 @@ def draft_actions(blocks: list[Block]) -> dict:
             "candidates": [h.text for _, h in above[:4]],
             "actions": _actions(block, columns),
             "heading_at": at,
+            "table_at": position,
             "source": block.source,
         }
         if themes and themes[-1]["candidates"] == theme["candidates"]:

@@ -31,6 +31,8 @@ from ivp.reports.outlines import OUTLINES
 from ivp.taxonomy.models import Theme
 from ivp.taxonomy.selectors import current_version
 
+from .drafting import letters
+
 SAME_THEME = 0.8  # how alike a table's heading and a theme of the plan must be
 SAME_FRAMEWORK = 0.6  # how alike two names of a framework with the same years must be
 
@@ -52,13 +54,14 @@ class _Names:
         available = frameworks_available(municipality, start_year=start_year, end_year=end_year)
         self.frameworks = {f.name.casefold(): f for f in available}
         self.findings = findings
+        self.indicators: dict | None = None
 
     def theme(self, name: str | None, where: str) -> Theme | None:
         if not name:
             return None
         found = self.themes.get(name.casefold())
         if found is None:
-            self._miss(f"Thema „{name}” ({where}) staat niet in de takenlijst van ivp; leeg "
+            self.miss(f"Thema „{name}” ({where}) staat niet in de takenlijst van ivp; leeg "
                        "gelaten.")  # fmt: skip
         return found
 
@@ -77,7 +80,7 @@ class _Names:
             score, best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
             found = best if score >= SAME_FRAMEWORK else None
         if found is None:
-            self._miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
+            self.miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
                        "gekoppeld.")  # fmt: skip
         return found
 
@@ -87,12 +90,14 @@ class _Names:
     def indicator(self, name: str | None, where: str) -> Indicator | None:
         if not name:
             return None
-        found = Indicator.objects.filter(name=name).first()
+        if self.indicators is None:  # read once, when the first objective names one
+            self.indicators = {i.name: i for i in Indicator.objects.all()}
+        found = self.indicators.get(name)
         if found is None:
-            self._miss(f"Indicator „{name}” ({where}) staat niet in ivp; leeg gelaten.")
+            self.miss(f"Indicator „{name}” ({where}) staat niet in ivp; leeg gelaten.")
         return found
 
-    def _miss(self, text: str) -> None:
+    def miss(self, text: str) -> None:
         if text not in self.findings:
             self.findings.append(text)
 
@@ -290,7 +295,7 @@ def _regional(plan: PolicyPlan, named: dict, where: str, names: _Names):
         region__code=region, title=named.get("title"), region__members=plan.municipality
     ).first()
     if found is None:
-        names._miss(
+        names.miss(
             f"Regionale prioriteit „{named.get('title')}” van {region} ({where}) staat niet in "
             "ivp voor deze gemeente; niet gekoppeld."
         )
@@ -361,7 +366,7 @@ def _matching_theme(candidates: list[str], themes: list):
 
 def _alike(first: str, second: str) -> float:
     """How alike two names are by their letters, the shorter against the start of the longer."""
-    a, b = (re.sub(r"[^a-zà-ÿ]", "", text.casefold()) for text in (first, second))
+    a, b = letters(first), letters(second)
     if not a or not b:
         return 0.0
     shorter, longer = sorted((a, b), key=len)

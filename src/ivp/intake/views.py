@@ -52,6 +52,7 @@ for_record = with_object("record", _record, REVIEW)
 
 def _page(request, record, template: str):
     draft = record.draft or {}
+    rows = review.rows(draft)
     return render(
         request,
         template,
@@ -59,9 +60,9 @@ def _page(request, record, template: str):
             "record": record,
             "municipality": record.municipality,
             "progress": read_progress(record.pk),
-            "rows": review.rows(draft) if record.status == PlanImport.Status.DONE else [],
+            "rows": rows if record.status == PlanImport.Status.DONE else [],
             "others": review.others(draft),
-            "targets": [(r["key"], r["title"]) for r in review.rows(draft)],
+            "targets": [(r["key"], r["title"]) for r in rows],
             "draft": draft,
         },
     )
