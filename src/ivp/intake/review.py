@@ -1,7 +1,8 @@
 """The coordinator's check of a draft: each priority, speerpunt, approach line and objective
 accepted (or dropped), its words edited, a speerpunt or approach line moved to another
-priority, parties corrected; what comes out is the draft as it will be saved. Pure Python: the
-answers are the review form's fields by name."""
+priority or joined to the one above it, a priority merged into another, parties corrected,
+chapters and frameworks corrected; what comes out is the draft as it will be saved. Pure
+Python: the answers are the review form's fields by name."""
 
 import copy
 from collections.abc import Mapping
@@ -56,45 +57,39 @@ def rows(draft: dict) -> list[dict]:
 
 
 def others(draft: dict) -> dict:
-    """The parts beside the priorities, each to accept or drop: the chapters whose text goes
-    into the IVP's chapters, the voorwoord, the frameworks."""
+    """The parts beside the priorities, each to accept, correct or drop: the chapters whose
+    text goes into the IVP's chapters, the voorwoord, the frameworks."""
     foreword = draft.get("foreword")
     return {
         "chapters": [
-            {"key": f"h{n}", "text": c["title"], "source": c.get("source")}
+            {
+                "key": f"h{n}",
+                "title": c["title"],
+                "text": c.get("text", ""),
+                "source": c.get("source"),
+            }
             for n, c in enumerate(draft.get("chapters", []))
         ],
-        "foreword": [
-            {"key": "voorwoord", "text": foreword["text"][:200], "source": foreword.get("source")}
-        ]
-        if foreword
-        else [],
+        "foreword": {"key": "voorwoord", **foreword} if foreword else None,
         "frameworks": [
-            {"key": f"k{n}", "text": f["name"], "source": f.get("source")}
+            {
+                "key": f"k{n}",
+                "name": f["name"],
+                "period": f.get("period", ""),
+                "source": f.get("source"),
+            }
             for n, f in enumerate(draft.get("frameworks", []))
         ],
     }
 
 
 def apply(draft: dict, answers: Mapping[str, str]) -> dict:
-    """The draft with only what was accepted, as edited, each part under the priority it was
-    moved to."""
+    """The draft with only what was accepted, as edited: each part under the priority it was
+    moved to, a part joined to the one above it made one, a priority merged into another
+    giving that one its parts and parties."""
     reviewed = copy.deepcopy(draft)
-    kept: dict[str, dict] = {}
-    for prefix, group in GROUPS:
-        for index, priority in enumerate(draft.get(group, [])):
-            key = f"{prefix}{index}"
-            if answers.get(f"{key}-keep") != "on":
-                continue
-            edited = copy.deepcopy(priority)
-            edited["title"] = (answers.get(f"{key}-title") or priority["title"]).strip()
-            edited["parties"] = [
-                p.strip() for p in (answers.get(f"{key}-parties") or "").split(",") if p.strip()
-            ]
-            for _letter, part, _field in PARTS:
-                edited[part] = []
-            edited["approach_sources"] = []
-            kept[key] = edited
+    kept = _kept_priorities(draft, answers)
+    merged = _merged_into(kept, answers)
     for prefix, group in GROUPS:
         for index, priority in enumerate(draft.get(group, [])):
             key = f"{prefix}{index}"
@@ -103,29 +98,103 @@ def apply(draft: dict, answers: Mapping[str, str]) -> dict:
                     name = f"{key}-{letter}{n}"
                     if answers.get(f"{name}-keep") != "on":
                         continue
-                    target = kept.get(answers.get(f"{name}-under") or key)
+                    owner = answers.get(f"{name}-under") or key
+                    target = kept.get(merged.get(owner, owner))
                     if target is None:
                         continue  # its priority was dropped and it was not moved elsewhere
                     text = (answers.get(f"{name}-text") or "").strip()
-                    if field is None:  # an approach line is its text
-                        target[part].append(text or element)
-                        target["approach_sources"].append(
-                            (priority.get("approach_sources") or [None] * (n + 1))[n]
-                        )
-                    else:
-                        element = copy.deepcopy(element)
-                        element[field] = text or element[field]
-                        target[part].append(element)
+                    source = (priority.get("approach_sources") or [None] * (n + 1))[n]
+                    _place(target, part, field, element, text, source,
+                           joined=answers.get(f"{name}-join") == "on")  # fmt: skip
+    for key, into in merged.items():
+        kept[into]["parties"] += [p for p in kept[key]["parties"] if p not in kept[into]["parties"]]
     for prefix, group in GROUPS:
         reviewed[group] = [
-            kept[f"{prefix}{i}"] for i in range(len(draft.get(group, []))) if f"{prefix}{i}" in kept
+            kept[key]
+            for key in (f"{prefix}{i}" for i in range(len(draft.get(group, []))))
+            if key in kept and key not in merged
         ]
-    for part, prefix in (("chapters", "h"), ("frameworks", "k")):
-        reviewed[part] = [
-            element
-            for n, element in enumerate(draft.get(part, []))
-            if answers.get(f"{prefix}{n}-keep") == "on"
-        ]
-    if answers.get("voorwoord-keep") != "on":
+    reviewed["chapters"] = [
+        {**chapter, "title": _said(answers, f"h{n}-title", chapter["title"]),
+         "text": _said(answers, f"h{n}-text", chapter.get("text", ""))}
+        for n, chapter in enumerate(draft.get("chapters", []))
+        if answers.get(f"h{n}-keep") == "on"
+    ]  # fmt: skip
+    reviewed["frameworks"] = [
+        {**framework, "name": _said(answers, f"k{n}-name", framework["name"]),
+         "period": (answers.get(f"k{n}-period", framework.get("period")) or "").strip()}
+        for n, framework in enumerate(draft.get("frameworks", []))
+        if answers.get(f"k{n}-keep") == "on"
+    ]  # fmt: skip
+    foreword = draft.get("foreword")
+    if foreword and answers.get("voorwoord-keep") == "on":
+        reviewed["foreword"] = {
+            **foreword,
+            **{field: (answers.get(f"voorwoord-{field}", foreword.get(field)) or "").strip()
+               for field in ("signer_name", "signer_function")},
+            "text": _said(answers, "voorwoord-text", foreword["text"]),
+        }  # fmt: skip
+    else:
         reviewed["foreword"] = None
     return reviewed
+
+
+def _said(answers: Mapping[str, str], name: str, drafted: str) -> str:
+    """The words as corrected; an emptied box keeps what was read (dropping is the tick)."""
+    return (answers.get(name) or "").strip() or drafted
+
+
+def _kept_priorities(draft: dict, answers: Mapping[str, str]) -> dict[str, dict]:
+    """The accepted priorities as edited, emptied of their parts, which are placed anew."""
+    kept: dict[str, dict] = {}
+    for prefix, group in GROUPS:
+        for index, priority in enumerate(draft.get(group, [])):
+            key = f"{prefix}{index}"
+            if answers.get(f"{key}-keep") != "on":
+                continue
+            edited = copy.deepcopy(priority)
+            edited["title"] = _said(answers, f"{key}-title", priority["title"])
+            edited["parties"] = [
+                p.strip() for p in (answers.get(f"{key}-parties") or "").split(",") if p.strip()
+            ]
+            for _letter, part, _field in PARTS:
+                edited[part] = []
+            edited["approach_sources"] = []
+            kept[key] = edited
+    return kept
+
+
+def _merged_into(kept: dict[str, dict], answers: Mapping[str, str]) -> dict[str, str]:
+    """Which accepted priority goes up in which: followed to the end of a chain ("a into b,
+    b into c" is a and b into c); a merge into a dropped priority, or round in a circle, is
+    left undone."""
+    wanted = {key: answers.get(f"{key}-into") for key in kept}
+    merged: dict[str, str] = {}
+    for key in kept:
+        into, seen = wanted[key], {key}
+        while into in kept and into not in seen and wanted[into] in kept:
+            seen.add(into)
+            into = wanted[into]
+        if into in kept and into not in seen:
+            merged[key] = into
+    return merged
+
+
+def _place(target: dict, part: str, field: str | None, element, text: str, source, *, joined):
+    """An accepted part under its priority, or joined to the last one placed there (a line
+    the reader cut in two)."""
+    placed = target[part]
+    if field is None:  # an approach line is its text
+        line = text or element
+        if joined and placed:
+            placed[-1] = f"{placed[-1]} {line}"
+        else:
+            placed.append(line)
+            target["approach_sources"].append(source)
+        return
+    element = copy.deepcopy(element)
+    element[field] = text or element[field]
+    if joined and placed:
+        placed[-1][field] = f"{placed[-1][field]} {element[field]}"
+    else:
+        placed.append(element)

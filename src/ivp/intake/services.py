@@ -25,6 +25,7 @@ from ivp.planning.execution.services import actions as execution_services
 from ivp.planning.models import ActionPlan, Framework, PolicyPlan, Priority, RegionalPriority
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.planning.policy.frameworks_available import frameworks_available
+from ivp.planning.policy.services import frameworks as framework_services
 from ivp.planning.policy.services import plan as plan_services
 from ivp.planning.workflow import chapter_services
 from ivp.reports.outlines import OUTLINES
@@ -66,6 +67,35 @@ class _Names:
         return found
 
     def framework(self, name: str, where: str) -> Framework | None:
+        found = self._known_framework(name)
+        if found is None:
+            self.miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
+                       "gekoppeld.")  # fmt: skip
+        return found
+
+    def plan_framework(self, municipality, drafted: dict) -> Framework | None:
+        """A framework the plan names: the one ivp knows, else, when the document (or the
+        coordinator in the review) gives its years, a new framework of the municipality's own."""
+        name = drafted["name"]
+        found = self._known_framework(name)
+        if found is not None:
+            return found
+        years = re.fullmatch(r"\s*(\d{4})\s*[–-]\s*(\d{4})\s*", drafted.get("period") or "")
+        if years is None:
+            self.miss(f"Kader „{name}” kent ivp niet en het document noemt er geen periode bij; "
+                       "niet gekoppeld. Leg het aan onder Kaders en koppel het aan het plan.")  # fmt: skip
+            return None
+        found = framework_services.framework_save(
+            municipality=municipality, name=name[:200], level=drafted.get("level") or "lokaal",
+            start_year=int(years.group(1)), end_year=int(years.group(2)),
+            issuer=drafted.get("issuer", "")[:200],
+        )  # fmt: skip
+        self.frameworks[name.casefold()] = found
+        self.miss(f"Kader „{name}” ({years.group(1)}–{years.group(2)}) is nieuw aangelegd als "
+                   "kader van de gemeente.")  # fmt: skip
+        return found
+
+    def _known_framework(self, name: str) -> Framework | None:
         """By its name, or one written a little differently with the same years ("Regionaal
         Beleidsplan RBP 2020–2023" for "Regionaal Beleidsplan Veiligheid Noord-Nederland
         2020–2023")."""
@@ -79,9 +109,6 @@ class _Names:
             ]
             score, best = max(alike, key=lambda pair: pair[0], default=(0.0, None))
             found = best if score >= SAME_FRAMEWORK else None
-        if found is None:
-            self.miss(f"Kader „{name}” ({where}) kent ivp niet voor deze gemeente; niet "
-                       "gekoppeld.")  # fmt: skip
         return found
 
     def frameworks_named(self, wanted: list[str], where: str) -> list[Framework]:
@@ -122,7 +149,7 @@ def plan_draft_save(*, municipality, draft: dict) -> SavedDraft:
         cycle=newest.cycle if newest else None,
         frameworks=[
             f
-            for f in (names.framework(f["name"], "plan") for f in draft.get("frameworks", []))
+            for f in (names.plan_framework(municipality, f) for f in draft.get("frameworks", []))
             if f
         ],
         mission=draft.get("mission", ""),
