@@ -384,8 +384,10 @@ def _numbered_as_an_outline(units: list[_Unit]) -> bool:
 
 
 def _depth(unit: _Unit, enclosing: list[tuple[int, int]], outline: bool) -> int:
-    """`enclosing`: the "#"s and depths of the headings this one may stand under, the nearest
-    last; it is updated to stand under this one."""
+    """A heading's depth: its number's, when the numbers form an outline (or it is a numbered
+    line of plain text); else one more than the nearest heading above with fewer "#"s, or that
+    of one above with as many (its sibling). `enclosing` holds the "#"s and depths of the
+    headings above, the nearest last, and ends with this one."""
     numbered = unit.number.replace(".", "").isdigit()
     if numbered and (outline or not unit.hashes):  # a numbered line is as deep as its number
         depth = unit.number.count(".") + 1
