@@ -139,3 +139,48 @@ def test_a_text_that_is_no_plan_gives_paragraphs_and_no_headings():
     assert [b.kind for b in blocks] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
     assert read_text("", "leeg.txt") == []
     assert not re.search(r"\S", " ".join(b.text for b in read_text("\n\n \t\n", "x")))
+
+
+def _headings(markdown: str) -> list[tuple[str, int]]:
+    blocks = read_text(markdown.replace(" / ", "\n\n"), "plan.md")
+    return [(b.text, b.level) for b in blocks if b.kind == Kind.HEADING]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "depths"),
+    [
+        ("## Inleiding / #### Aanleiding / ## Prioriteiten / #### Woninginbraak / ###### Aanpak",
+         [1, 2, 1, 2, 3]),  # levels skipped throughout
+        ("# Inleiding / ## Aanleiding / # Prioriteiten / ### Woninginbraak / #### Aanpak / "
+         "### Jeugd / # Financiën", [1, 2, 1, 2, 3, 2, 1]),  # skipped in one chapter
+        ("## 2 Prioriteiten / ## 2.1 Woninginbraak / ## 2.1.1 Aanpak / ## 2.2 Jeugd / "
+         "## 3 Financiën", [1, 2, 3, 2, 1]),  # one level: the numbering says the depth
+        ("# 1 Thema's / ## Inzet op thema's / ### 1 Ondermijning / ### 2 Zorg / # 2 Terugblik",
+         [1, 2, 3, 3, 1]),  # numbers that are no outline leave the depth to the "#"s
+        ("# Inleiding / ## Aanleiding / # Prioriteiten", [1, 2, 1]),  # a first chapter stays
+    ],
+    ids=["skipped", "skipped-once", "numbered", "not-an-outline", "first-chapter"],
+)  # fmt: skip
+def test_a_markdown_heading_is_as_deep_as_it_stands_in_the_document(markdown, depths):
+    assert [level for _, level in _headings(markdown)] == depths
+
+
+@pytest.mark.parametrize("chapters", ["#", "##"])
+def test_a_title_set_as_a_heading_is_the_cover_not_a_chapter(chapters):
+    markdown = (f"# Integraal Veiligheidsplan Proefdorp 2027-2030 / {chapters} Inleiding / "
+                f"{chapters}# Aanleiding / {chapters} Prioriteiten")  # fmt: skip
+    title = read_text(markdown.replace(" / ", "\n\n"), "plan.md")[0]
+    assert title.kind == Kind.PARAGRAPH and title.emphasis
+    assert title.text == "Integraal Veiligheidsplan Proefdorp 2027-2030"
+    assert _headings(markdown) == [("Inleiding", 1), ("Aanleiding", 2), ("Prioriteiten", 1)]
+
+
+def test_a_bold_line_under_a_markdown_heading_is_a_heading_one_level_below_it():
+    markdown = ("**Veiligheidsplan Proefdorp** / ## Prioriteiten / **Woninginbraak** / "
+                "Inbraken raken mensen. / **Let op: dit is een zin.** / # Uitvoering / "
+                "## Acties / **Planning**")  # fmt: skip
+    assert _headings(markdown) == [("Prioriteiten", 1), ("Woninginbraak", 2), ("Uitvoering", 1),
+                                   ("Acties", 2), ("Planning", 3)]  # fmt: skip
+    bold = [b.text for b in read_text(markdown.replace(" / ", "\n\n"), "x") if b.emphasis]
+    assert "Veiligheidsplan Proefdorp" in bold  # above every heading: the cover's
+    assert "Let op: dit is een zin." in bold  # a sentence, no title

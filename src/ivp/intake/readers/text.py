@@ -12,6 +12,11 @@ shown beside the line it came from.
 A numbered line is a heading when it is short, reads as a title and continues the numbering
 of the headings before it (1, 2, 3 … across the document); numbered lines that follow each
 other are a list, even when each is short.
+
+A heading's level is its depth in the document, whatever its "#" said: conversions skip levels
+(chapters "##", sections "####"), set the document's title as a heading above its chapters,
+write every heading at one level while the numbering ("3", "3.1", "3.1.2") says the depth, or
+set a Markdown document's sub-headings in bold only.
 """
 
 import re
@@ -33,6 +38,10 @@ PIPE_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 BOLD = re.compile(r"(?:<b>|\*\*)(?P<text>.+?)(?:</b>|\*\*)")
 SENTENCE_END = ".!?:;"
 NOTE = re.compile(r"(?P<number>\d{1,2}) (?:Bron:|Zie |https?://)")
+# what a cover's title names: the kind of document, or its years
+NAMES_THE_DOCUMENT = re.compile(
+    r"\b\w*(?:plan|nota|notitie|agenda|programma|visie)\b|\b20\d\d\b", re.IGNORECASE
+)
 TITLE_WORDS = 12  # a heading is at most this long
 WRAPPED = 0.8  # a line this share of the text's usual width that ends mid-sentence was wrapped
 
@@ -45,6 +54,7 @@ class _Unit:
     line: int
     parts: list[str] = field(default_factory=list)
     level: int = 0
+    hashes: int = 0  # a Markdown heading's "#"s as written
     number: str = ""
     numbered_by_mark: bool = False  # "3." or "3)": a number written as such, not "3 Titel"
     rows: list[list[str]] = field(default_factory=list)
@@ -71,7 +81,7 @@ def read_text(text: str, file_name: str) -> list[Block]:
             continue
         _take(units, line, number, wrapped)
     blocks, above = [], ""
-    for unit in _with_headings(_with_footnotes(units)):
+    for unit in _with_depths(_with_headings(_with_footnotes(units))):
         if unit.text or unit.rows:
             blocks.append(_block(unit, file_name, above))
             above = unit.text or above
@@ -126,9 +136,9 @@ def _take(units: list[_Unit], line: str, number: int, wrapped: float) -> None:
     if heading:
         level = len(heading.group())
         number_part, title = _number_and_text(stripped[heading.end() :].strip())
-        units.append(
-            _Unit(Kind.HEADING, number, [title], level=level, number=number_part, closed=True)
-        )
+        heading_unit = _Unit(Kind.HEADING, number, [title], level=level, hashes=level,
+                             number=number_part, closed=True)  # fmt: skip
+        units.append(heading_unit)
         return
     bullet = BULLET.match(stripped)
     if bullet:
@@ -319,6 +329,79 @@ def _in_a_list(units: list[_Unit], index: int, headings: set[int]) -> bool:
         return False
 
     return near(-1) or near(1)
+
+
+def _with_depths(units: list[_Unit]) -> list[_Unit]:
+    """In a Markdown document, each heading at its depth: the cover's title is no chapter; a
+    heading numbered in an outline ("3.1") is as deep as its number; any other is one deeper
+    than the nearest heading above it with fewer "#"s, or as deep as one with as many; a line
+    set wholly in bold that reads as a title is a heading one deeper than the one above it."""
+    if not any(unit.hashes for unit in units):
+        return units
+    _cover_title(units)
+    outline = _numbered_as_an_outline(units)
+    enclosing: list[tuple[int, int]] = []  # the "#"s and depth of the headings above
+    for unit in units:
+        if unit.kind == Kind.HEADING:
+            unit.level = _depth(unit, enclosing, outline)
+        elif enclosing and _bold_title(unit):
+            unit.kind, unit.level = Kind.HEADING, enclosing[-1][1] + 1
+    return units
+
+
+def _bold_title(unit: _Unit) -> bool:
+    return unit.kind == Kind.PARAGRAPH and unit.emphasis and _title_like(unit.text)
+
+
+def _cover_title(units: list[_Unit]) -> None:
+    """The first heading, when it is unnumbered, at the document's top level and names the
+    document ("# Integraal Veiligheidsplan 2027-2030"), is the cover's title: a line in bold,
+    as a PDF's cover gives it, so the chapters stay the top-level headings."""
+    headings = [unit for unit in units if unit.kind == Kind.HEADING]
+    first = headings[0] if headings else None
+    if first is None or not first.hashes or first.number:
+        return
+    top = min(unit.hashes for unit in headings if unit.hashes)
+    if first.hashes == top and NAMES_THE_DOCUMENT.search(first.text):
+        first.kind, first.level, first.emphasis = Kind.PARAGRAPH, 0, True
+
+
+def _numbered_as_an_outline(units: list[_Unit]) -> bool:
+    """Whether the headings' numbers say their depth: some are "3.1", and each such has its
+    chapter ("3") numbered before it."""
+    seen: set[str] = set()
+    nested = False
+    for unit in units:
+        if unit.kind != Kind.HEADING or not unit.number.replace(".", "").isdigit():
+            continue
+        parent = unit.number.rpartition(".")[0]
+        if parent:
+            nested = True
+            if parent not in seen:
+                return False
+        seen.add(unit.number)
+    return nested
+
+
+def _depth(unit: _Unit, enclosing: list[tuple[int, int]], outline: bool) -> int:
+    """A heading's depth: its number's, when the numbers form an outline (or it is a numbered
+    line of plain text); else one more than the nearest heading above with fewer "#"s, or that
+    of one above with as many (its sibling). `enclosing` holds the "#"s and depths of the
+    headings above, the nearest last, and ends with this one."""
+    numbered = unit.number.replace(".", "").isdigit()
+    if numbered and (outline or not unit.hashes):  # a numbered line is as deep as its number
+        depth = unit.number.count(".") + 1
+        while enclosing and enclosing[-1][1] >= depth:
+            enclosing.pop()
+    else:
+        while enclosing and enclosing[-1][0] > unit.hashes:
+            enclosing.pop()
+        if enclosing and enclosing[-1][0] == unit.hashes:
+            depth = enclosing.pop()[1]
+        else:
+            depth = enclosing[-1][1] + 1 if enclosing else 1
+    enclosing.append((unit.hashes, depth))
+    return depth
 
 
 def _block(unit: _Unit, file_name: str, above: str) -> Block:
