@@ -131,10 +131,20 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
                 report=["klaar"],
                 municipality=Municipality.objects.get(code=code),
             )
-            # a plan read in and not yet checked (failed: the matrix may retry it)
+            # a plan and an uitvoeringsplan's actions read in and not yet checked (failed: the
+            # matrix may retry them)
             PlanImport.objects.create(
                 file_name="ivp.txt",
                 content=b"Integraal Veiligheidsplan 2027-2030",
+                status=PlanImport.Status.FAILED,
+                problems=["voorbeeld"],
+                municipality=Municipality.objects.get(code=code),
+            )
+            PlanImport.objects.create(
+                kind=PlanImport.Kind.ACTIONS,
+                year=2027,
+                file_name="acties.csv",
+                content=b"Item;Partijen\nBuurtpreventie;Politie\n",
                 status=PlanImport.Status.FAILED,
                 problems=["voorbeeld"],
                 municipality=Municipality.objects.get(code=code),

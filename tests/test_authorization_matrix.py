@@ -124,8 +124,9 @@ OWN = {
     "pk": {
         "planning": _first("planning.PolicyPlan", municipality__code="GM1701"),
         "figures": _first("figures.FiguresUpload", municipality__code="GM1701"),
-        "intake": _first("intake.PlanImport", municipality__code="GM1701"),
+        "intake": _first("intake.PlanImport", municipality__code="GM1701", kind="ivp"),
     },
+    "reading": _first("intake.PlanImport", municipality__code="GM1701", kind="acties"),
     "area": "NL01",
     "fmt": "svg",
     "invitation": _first("accounts.Invitation", municipality__code="GM1701"),
@@ -170,8 +171,9 @@ OTHER = {
     "pk": {  # the draft plan, which its coordinator may still change
         "planning": _first("planning.PolicyPlan", municipality__code="GM1708", status="concept"),
         "figures": _first("figures.FiguresUpload", municipality__code="GM1708"),
-        "intake": _first("intake.PlanImport", municipality__code="GM1708"),
+        "intake": _first("intake.PlanImport", municipality__code="GM1708", kind="ivp"),
     },
+    "reading": _first("intake.PlanImport", municipality__code="GM1708", kind="acties"),
     "area": "PV22",
     "fmt": "png",
     "invitation": _first("accounts.Invitation", municipality__code="GM1708"),
@@ -388,6 +390,10 @@ EXPECTED: dict[str, Rule] = {
     "intake:plan_import": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "intake:plan_import_status": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "intake:plan_import_retry": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "intake:actions_import_start": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:actions_import": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:actions_import_status": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
+    "intake:actions_import_retry": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
     "reports:house_style_template": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
 }
 

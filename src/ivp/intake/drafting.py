@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .blocks import Block, Kind
-from .drafting_actions import draft_actions
+from .drafting_actions import draft_actions, letters
 
 FORMAT_VERSION = 2
 PERIOD = re.compile(r"(20\d\d)\s*[-–]\s*(20\d\d)")
@@ -665,10 +665,6 @@ def _alike(first: str, second: str) -> float:
         return 0.0
     shorter, longer = sorted((a, b), key=len)
     return SequenceMatcher(None, shorter, longer[: len(shorter) + 10]).ratio()
-
-
-def letters(text: str) -> str:
-    return re.sub(r"[^a-zà-ÿ]", "", text.casefold())
 
 
 def _key(name: str) -> str:

@@ -10,6 +10,7 @@ cell). Every action keeps the line of its row.
 """
 
 import re
+from difflib import SequenceMatcher
 
 from .blocks import Block, Kind
 
@@ -22,6 +23,7 @@ COLUMNS = {
     "planning": ("planning", "wanneer", "periode", "termijn", "tijdpad"),
     "owner": ("trekker", "eigenaar", "verantwoordelijke", "lead"),
 }  # fmt: skip
+SAME_THEME = 0.8  # how alike a table's heading and a theme of the plan must be
 LETTERED = re.compile(r"(?P<letter>[A-Z])[.)]?\s+(?=[A-Z]{3,})")
 PART_OF_EVERY_THEME = re.compile(
     r"^(?:doelstelling|doelen|terugblik|welke acties|acties|activiteiten|planning|inzet)",
@@ -155,3 +157,28 @@ def party_names(cell: str) -> list[str]:
 def _first_words(text: str) -> str:
     words = text.split()
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+
+def theme_named(candidates: list[str], titles: list[str]) -> str | None:
+    """The plan's theme the nearest heading names best ("Oermijnende criminaliteit" is
+    "Ondermijnende criminaliteit"); a farther heading only when the nearer ones name none."""
+    for candidate in candidates:
+        scored = [(name_alike(candidate, title), title) for title in titles]
+        best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if best[0] >= SAME_THEME:
+            return best[1]
+    return None
+
+
+def name_alike(first: str, second: str) -> float:
+    """How alike two names are by their letters, the shorter against the start of the longer."""
+    a, b = letters(first), letters(second)
+    if not a or not b:
+        return 0.0
+    shorter, longer = sorted((a, b), key=len)
+    return max(SequenceMatcher(None, a, b).ratio(),
+               SequenceMatcher(None, shorter, longer[: len(shorter)]).ratio())  # fmt: skip
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[^a-zà-ÿ]", "", text.casefold())

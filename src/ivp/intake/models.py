@@ -1,5 +1,6 @@
-"""An existing plan uploaded to be read in: the file, what the reader drafted from it, and the
-plan the coordinator saved after checking. Nothing of the plan is written before that."""
+"""An existing plan uploaded to be read in: an IVP or an uitvoeringsplan's actions tables, the
+file, what the reader drafted from it, and the plan the coordinator saved after checking.
+Nothing of the plan is written before that."""
 
 from django.conf import settings
 from django.db import models
@@ -16,10 +17,18 @@ class PlanImport(models.Model):
         FAILED = "mislukt", _("failed")
         SAVED = "opgeslagen", _("saved as a concept")
 
+    class Kind(models.TextChoices):
+        PLAN = "ivp", _("integral safety plan")
+        ACTIONS = "acties", _("implementation plan's actions")
+
     FINISHED = (Status.DONE, Status.REFUSED, Status.FAILED, Status.SAVED)
 
     municipality = models.ForeignKey(
         "regions.Municipality", on_delete=models.CASCADE, related_name="plan_imports"
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.PLAN)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("The first year of the implementation plan.")
     )
     file_name = models.CharField(_("file"), max_length=255)
     content = models.BinaryField(_("content"), editable=False)
@@ -41,6 +50,14 @@ class PlanImport(models.Model):
         related_name="+",
         verbose_name=_("saved as"),
     )
+    action_plan = models.ForeignKey(
+        "planning.ActionPlan",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved as"),
+    )
 
     class Meta:
         verbose_name = _("plan import")
@@ -51,7 +68,19 @@ class PlanImport(models.Model):
         return self.file_name
 
     def get_absolute_url(self) -> str:
-        return reverse("intake:plan_import", args=[self.municipality.code, self.pk])
+        return self._page("")
+
+    @property
+    def status_url(self) -> str:
+        return self._page("_status")
+
+    @property
+    def retry_url(self) -> str:
+        return self._page("_retry")
+
+    def _page(self, suffix: str) -> str:
+        name = "actions_import" if self.kind == self.Kind.ACTIONS else "plan_import"
+        return reverse(f"intake:{name}{suffix}", args=[self.municipality.code, self.pk])
 
     @property
     def is_finished(self) -> bool:

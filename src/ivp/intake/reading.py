@@ -22,6 +22,7 @@ from .readers.text import read_text
 TEXT = (".txt", ".md", ".markdown")
 SPREADSHEETS = (".xlsx", ".csv")
 READABLE = (".json", ".docx", ".pdf", *TEXT)
+READABLE_ACTIONS = (".docx", ".pdf", *TEXT, *SPREADSHEETS)
 THEME_COLUMNS = ("thema", "prioriteit", "theme", "speerpunt")
 
 

@@ -11,7 +11,6 @@ plan comes back as it was.
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,9 +31,8 @@ from ivp.reports.outlines import OUTLINES
 from ivp.taxonomy.models import Theme
 from ivp.taxonomy.selectors import current_version
 
-from .drafting import letters
+from .drafting_actions import name_alike, theme_named
 
-SAME_THEME = 0.8  # how alike a table's heading and a theme of the plan must be
 SAME_FRAMEWORK = 0.6  # how alike two names of a framework with the same years must be
 
 
@@ -103,7 +101,7 @@ class _Names:
         if found is None:
             years = re.findall(r"20\d\d", name)
             alike = [
-                (_alike(name, known.name), known)
+                (name_alike(name, known.name), known)
                 for known in self.frameworks.values()
                 if years == re.findall(r"20\d\d", known.name)
             ]
@@ -336,11 +334,9 @@ class SavedActions:
     findings: list[str] = field(default_factory=list)
 
 
-@transaction.atomic
-def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
-    """A concept uitvoeringsplan for `year` under the IVP in force, with a theme for each of
-    its priorities and other themes, and the drafted actions under the theme each table was
-    matched to. A table whose theme the plan does not have is said, not guessed."""
+def actions_target(municipality, year: int):
+    """The IVP in force whose themes actions read in for `year` go under; refused when there is
+    none, or when the year already has an uitvoeringsplan (a second would overlap it)."""
     policy_plan = policy_selectors.plan_in_force(municipality, year=year)
     if policy_plan is None:
         raise ValidationError(
@@ -355,6 +351,15 @@ def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
             )
             % {"municipality": municipality.name, "year": year}
         )
+    return policy_plan
+
+
+@transaction.atomic
+def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
+    """A concept uitvoeringsplan for `year` under the IVP in force, with a theme for each of
+    its priorities and other themes, and the drafted actions under the theme each table was
+    matched to. A table whose theme the plan does not have is said, not guessed."""
+    policy_plan = actions_target(municipality, year)
     action_plan = execution_services.action_plan_create(policy_plan=policy_plan, start_year=year)
     themes = list(action_plan.themes.select_related("priority", "focus_area"))
     findings = list(draft.get("findings", []))
@@ -381,21 +386,5 @@ def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
 
 
 def _matching_theme(candidates: list[str], themes: list):
-    """The plan's theme the nearest heading names best ("Oermijnende criminaliteit" is
-    "Ondermijnende criminaliteit"); a farther heading only when the nearer ones name none."""
-    for candidate in candidates:
-        scored = [(_alike(candidate, theme.title), theme) for theme in themes]
-        best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-        if best[0] >= SAME_THEME:
-            return best[1]
-    return None
-
-
-def _alike(first: str, second: str) -> float:
-    """How alike two names are by their letters, the shorter against the start of the longer."""
-    a, b = letters(first), letters(second)
-    if not a or not b:
-        return 0.0
-    shorter, longer = sorted((a, b), key=len)
-    return max(SequenceMatcher(None, a, b).ratio(),
-               SequenceMatcher(None, shorter, longer[: len(shorter)]).ratio())  # fmt: skip
+    title = theme_named(candidates, [theme.title for theme in themes])
+    return next((theme for theme in themes if theme.title == title), None)

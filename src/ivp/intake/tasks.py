@@ -10,6 +10,7 @@ from ivp.common.jobs import beating, claim, fail_stalled
 from ivp.common.progress import cache_writer, clear_cached, read_cached
 
 from .drafting import draft_plan
+from .drafting_actions import draft_actions
 from .models import PlanImport
 from .readers.plan_json import PlanFileError, read_plan_json
 from .reading import blocks_of
@@ -32,13 +33,17 @@ def read_plan_import(pk: int) -> str:
     progress = cache_writer(PROGRESS, pk)
     try:
         content = bytes(record.content)
-        if record.file_name.lower().endswith(".json"):
+        if record.kind == PlanImport.Kind.PLAN and record.file_name.lower().endswith(".json"):
             draft = read_plan_json(content, record.file_name)
         else:
             progress(_("Reading the document"), 0, 2)
             blocks = blocks_of(record.file_name, content)
             progress(_("Drafting the plan"), 1, 2)
-            draft = draft_plan(blocks, register=party_register(), themes=taxonomy_themes())
+            draft = (
+                draft_actions(blocks)
+                if record.kind == PlanImport.Kind.ACTIONS
+                else draft_plan(blocks, register=party_register(), themes=taxonomy_themes())
+            )
         progress(_("Drafting the plan"), 2, 2)
     except PlanFileError as error:
         _finish(pk, PlanImport.Status.REFUSED, problems=[str(error)])
@@ -59,10 +64,15 @@ def _finish(pk: int, status: str, *, draft=None, problems=()) -> None:
     clear_cached(PROGRESS, pk)
 
 
-def plan_import_queue(*, municipality, file_name: str, content: bytes, user) -> PlanImport:
+def plan_import_queue(
+    *, municipality, file_name: str, content: bytes, user, year: int | None = None
+) -> PlanImport:
+    """An upload to be read: an IVP, or with `year` the actions of that year's uitvoeringsplan."""
+    kind = PlanImport.Kind.PLAN if year is None else PlanImport.Kind.ACTIONS
     record = PlanImport.objects.create(
-        municipality=municipality, file_name=file_name, content=content, created_by=user
-    )
+        municipality=municipality, file_name=file_name, content=content, created_by=user,
+        kind=kind, year=year,
+    )  # fmt: skip
     read_plan_import.enqueue(record.pk)
     return record
 
@@ -86,5 +96,7 @@ def plan_import_retry(*, record: PlanImport) -> bool:
     return True
 
 
-def plan_import_saved(*, record: PlanImport, plan) -> None:
-    PlanImport.objects.filter(pk=record.pk).update(status=PlanImport.Status.SAVED, plan=plan)
+def plan_import_saved(*, record: PlanImport, plan=None, action_plan=None) -> None:
+    PlanImport.objects.filter(pk=record.pk).update(
+        status=PlanImport.Status.SAVED, plan=plan, action_plan=action_plan
+    )
