@@ -290,3 +290,61 @@ def test_a_table_broken_over_a_page_comes_back_as_one_table(
             for n in range(1, 9)
         ),
     )  # fmt: skip
+
+
+def test_a_table_broken_from_the_left_column_into_the_right_comes_back_as_one_table():
+    rows = [(f"Actie {n}", f"Regel 1 van actie {n}.\nRegel 2 van actie {n}.", f"Partij {n}")
+            for n in range(1, 13)]  # fmt: skip
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{cell.replace(chr(10), '<br>')}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    pdf = _one_page(
+        f"<div class='columns'><p>{_sentences(1, 20)}</p>"
+        f"<table><tr><th>Actie</th><th>Toelichting</th><th>Partijen</th></tr>{cells}</table>"
+        f"<p>{_sentences(21, 30)}</p></div>"
+    )
+    with pdfplumber.open(BytesIO(pdf)) as made:
+        assert len(made.pages) == 1
+        page = made.pages[0]
+        cells = [w for w in page.extract_words() if w["text"] == "Regel"]
+    assert {w["x0"] < page.width / 2 for w in cells} == {True, False}  # in both columns
+
+    blocks = read_pdf(pdf, "kolommen.pdf")
+
+    tables = [b for b in blocks if b.kind == Kind.TABLE]
+    assert len(tables) == 1
+    assert tables[0].rows == (("Actie", "Toelichting", "Partijen"), *rows)
+    text = " ".join(b.text for b in blocks if b.kind == Kind.PARAGRAPH)
+    assert [int(n) for n in re.findall(r"Zin (\d+) gaat", text)] == list(range(1, 31))
+
+
+def test_columns_whose_text_stands_only_beside_a_table_are_still_read_left_then_right():
+    def table(first: int, last: int) -> str:
+        rows = "".join(
+            f"<tr><td>Actie {n}</td><td>Regel 1 van actie {n}.<br>Regel 2.</td></tr>"
+            for n in range(first, last + 1)
+        )
+        return f"<table><tr><th>Actie</th><th>Toelichting</th></tr>{rows}</table>"
+
+    # A table atop the left column, the text below it and on atop the right column,
+    # another table below that.
+    pdf = _one_page(
+        "<div class='columns' style='column-fill: auto; height: 220mm'>"
+        f"{table(1, 8)}<p>{_sentences(1, 17)}</p>{table(9, 16)}</div>"
+    )
+    with pdfplumber.open(BytesIO(pdf)) as made:
+        page = made.pages[0]
+        middle = page.width / 2
+        boxes = [found.bbox for found in page.find_tables()]
+        text = [w for w in page.extract_words() if w["text"] == "gaat"]
+    assert sorted(box[0] < middle for box in boxes) == [False, True]
+    left = [w for w in text if w["x0"] < middle]
+    right = [w for w in text if w["x0"] >= middle]
+    assert left and right and min(w["top"] for w in left) > max(w["bottom"] for w in right)
+
+    blocks = read_pdf(pdf, "naast-tabellen.pdf")
+
+    assert [b.kind for b in blocks] == [Kind.TABLE, Kind.PARAGRAPH, Kind.TABLE]
+    assert [int(n) for n in re.findall(r"Zin (\d+) gaat", blocks[1].text)] == list(range(1, 18))
+    assert [row[0] for row in blocks[2].rows[1:]] == [f"Actie {n}" for n in range(9, 17)]

@@ -514,18 +514,19 @@ def _gutter(fragments: list[_Line], body_size: float) -> tuple[float, float] | N
         if crossing <= allowed:
             run_start = x if run_start is None else run_start
         elif run_start is not None:
-            best = _better_gutter(best, (run_start, x - 1), text, body_size)
+            best = _better_gutter(best, (run_start, x - 1), fragments, body_size)
             run_start = None
         x += 1
     if run_start is not None:
-        best = _better_gutter(best, (run_start, x - 1), text, body_size)
+        best = _better_gutter(best, (run_start, x - 1), fragments, body_size)
     return best
 
 
-def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size: float):
+def _better_gutter(best, band: tuple[float, float], fragments: list[_Line], body_size: float):
     """The band if it parts two columns and is wider than the best so far. Judged per line,
     so the wide spaces of justified text (which split a line in fragments) do not count."""
     start, end = band
+    text = [f for f in fragments if f.table is None]
     if end - start < 0.5 * body_size:
         return best
     rows: dict[int, list[_Line]] = defaultdict(list)
@@ -545,11 +546,12 @@ def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size
     common_start = Counter(round(x) for x in right_starts).most_common(1)[0][1]
     left_edge = min(x0 for x0, _x1 in left_ends)
     reaching = sum(1 for _x0, x1 in left_ends if x1 >= start - 0.2 * (start - left_edge))
-    # Side by side: lines of the two columns at the same height (not always one baseline).
-    left_lines = [f for f in text if f.x1 <= start + 1]
+    # Side by side: lines of the two columns at the same height (not always one baseline),
+    # or beside a table in the other column.
+    left_lines = [f for f in fragments if f.x1 <= start + 1]
     side_by_side = sum(
         1
-        for f in text
+        for f in fragments
         if f.x0 >= end - 1 and any(g.top < f.bottom and f.top < g.bottom for g in left_lines)
     )
     if (
