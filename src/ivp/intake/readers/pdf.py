@@ -7,12 +7,14 @@ again ("veiligheids-" + "beleid"; "Midden-" + "Drenthe" keeps its hyphen), footn
 dropped from the words they stick to and the footnotes themselves given as paragraphs of
 their own ("1 Bron: …") after the paragraph citing them, headings from a font larger than
 the body text (or a bold line with a number such as "3.2"), list items from bullets or
-numbers with a hanging indent, tables where ruling lines draw them.
+numbers with a hanging indent, tables where ruling lines draw them (one broken over a page
+or column read as one: its header once, a row broken at the break whole again).
 
 `Place.page` is the 1-based page; `Place.line` the line's number on that page as read (left
 column first), counted after the furniture is removed. What it cannot see: text that is an
 image (scans), tables drawn without lines (their text stays paragraphs), the order of more
-than two columns, a running header in a one-page file.
+than two columns, a running header in a one-page file, two tables alike in their columns where
+the first ends a page and the second starts the next with nothing between them (read as one).
 """
 
 import re
