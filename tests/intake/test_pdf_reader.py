@@ -219,3 +219,132 @@ def test_a_heading_between_two_column_sections_on_one_page_is_read_between_them(
     ]
     numbers = [int(n) for b in blocks for n in re.findall(r"Zin (\d+) gaat", b.text)]
     assert numbers == list(range(1, 25))
+
+
+def _table_at_a_page_foot(space_mm: int, *, thead: bool, lines: int) -> bytes:
+    """A table that starts low on the first page, below a block of `space_mm`, and goes on
+    on the second: eight actions, the middle cell of each `lines` lines high."""
+    header = "<tr><th>Actie</th><th>Toelichting</th><th>Partijen</th></tr>"
+    rows = "".join(
+        f"<tr><td>Actie {n}</td><td>"
+        + "<br>".join(f"Regel {line} van actie {n}." for line in range(1, lines + 1))
+        + f"</td><td>Partij {n}</td></tr>"
+        for n in range(1, 9)
+    )
+    table = (
+        f"<table><thead>{header}</thead>{rows}</table>"
+        if thead
+        else f"<table>{header}{rows}</table>"
+    )
+    html = f"""<!doctype html><html lang="nl"><head><style>{STYLE}</style></head><body>
+    <h1>1. Acties</h1><div style="height: {space_mm}mm"></div><p>Voor de tabel.</p>
+    {table}<p>Na de tabel.</p></body></html>"""
+    return HTML(string=html).write_pdf()
+
+
+@pytest.mark.parametrize(
+    ("space_mm", "thead", "lines", "first_page", "second_page"),
+    [
+        # The header row alone at the foot of the first page.
+        (206, False, 1, ["Toelichting"], ["Actie 1 ", "Actie 8 "]),
+        # The first action broken over the pages, two of its lines on each.
+        (194, False, 4, ["Toelichting", "Regel 2 van actie 1."], ["Regel 3 van actie 1."]),
+        # WeasyPrint repeats a <thead> on the next page, here above a broken row.
+        (
+            194,
+            True,
+            4,
+            ["Toelichting", "Regel 2 van actie 1."],
+            ["Toelichting", "Regel 3 van actie 1."],
+        ),
+        # And above whole rows.
+        (197, True, 1, ["Toelichting", "Actie 2 "], ["Toelichting", "Actie 3 "]),
+    ],
+    ids=["header-alone-at-the-foot", "row-broken", "thead-repeated-row-broken", "thead-repeated"],
+)
+def test_a_table_broken_over_a_page_comes_back_as_one_table(
+    space_mm, thead, lines, first_page, second_page
+):
+    pdf = _table_at_a_page_foot(space_mm, thead=thead, lines=lines)
+    with pdfplumber.open(BytesIO(pdf)) as made:
+        texts = [page.extract_text() + "\n" for page in made.pages]
+    assert len(texts) == 2
+    assert all(text in texts[0] for text in first_page)  # the break falls where meant
+    assert all(text in texts[1] for text in second_page)
+    assert ("Toelichting" in texts[1]) == thead
+
+    blocks = read_pdf(pdf, "acties.pdf")
+
+    assert [(b.kind, b.text) for b in blocks if b.kind != Kind.TABLE] == [
+        (Kind.HEADING, "Acties"),
+        (Kind.PARAGRAPH, "Voor de tabel."),
+        (Kind.PARAGRAPH, "Na de tabel."),
+    ]
+    table = next(b for b in blocks if b.kind == Kind.TABLE)
+    assert blocks.index(table) == 2 and table.place.page == 1
+    assert table.rows == (
+        ("Actie", "Toelichting", "Partijen"),
+        *(
+            (f"Actie {n}", "\n".join(f"Regel {line} van actie {n}." for line in range(1, lines + 1)),
+             f"Partij {n}")
+            for n in range(1, 9)
+        ),
+    )  # fmt: skip
+
+
+def test_a_table_broken_from_the_left_column_into_the_right_comes_back_as_one_table():
+    rows = [(f"Actie {n}", f"Regel 1 van actie {n}.\nRegel 2 van actie {n}.", f"Partij {n}")
+            for n in range(1, 13)]  # fmt: skip
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{cell.replace(chr(10), '<br>')}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
+    pdf = _one_page(
+        f"<div class='columns'><p>{_sentences(1, 20)}</p>"
+        f"<table><tr><th>Actie</th><th>Toelichting</th><th>Partijen</th></tr>{cells}</table>"
+        f"<p>{_sentences(21, 30)}</p></div>"
+    )
+    with pdfplumber.open(BytesIO(pdf)) as made:
+        assert len(made.pages) == 1
+        page = made.pages[0]
+        cells = [w for w in page.extract_words() if w["text"] == "Regel"]
+    assert {w["x0"] < page.width / 2 for w in cells} == {True, False}  # in both columns
+
+    blocks = read_pdf(pdf, "kolommen.pdf")
+
+    tables = [b for b in blocks if b.kind == Kind.TABLE]
+    assert len(tables) == 1
+    assert tables[0].rows == (("Actie", "Toelichting", "Partijen"), *rows)
+    text = " ".join(b.text for b in blocks if b.kind == Kind.PARAGRAPH)
+    assert [int(n) for n in re.findall(r"Zin (\d+) gaat", text)] == list(range(1, 31))
+
+
+def test_columns_whose_text_stands_only_beside_a_table_are_still_read_left_then_right():
+    def table(first: int, last: int) -> str:
+        rows = "".join(
+            f"<tr><td>Actie {n}</td><td>Regel 1 van actie {n}.<br>Regel 2.</td></tr>"
+            for n in range(first, last + 1)
+        )
+        return f"<table><tr><th>Actie</th><th>Toelichting</th></tr>{rows}</table>"
+
+    # A table atop the left column, the text below it and on atop the right column,
+    # another table below that.
+    pdf = _one_page(
+        "<div class='columns' style='column-fill: auto; height: 220mm'>"
+        f"{table(1, 8)}<p>{_sentences(1, 17)}</p>{table(9, 16)}</div>"
+    )
+    with pdfplumber.open(BytesIO(pdf)) as made:
+        page = made.pages[0]
+        middle = page.width / 2
+        boxes = [found.bbox for found in page.find_tables()]
+        text = [w for w in page.extract_words() if w["text"] == "gaat"]
+    assert sorted(box[0] < middle for box in boxes) == [False, True]
+    left = [w for w in text if w["x0"] < middle]
+    right = [w for w in text if w["x0"] >= middle]
+    assert left and right and min(w["top"] for w in left) > max(w["bottom"] for w in right)
+
+    blocks = read_pdf(pdf, "naast-tabellen.pdf")
+
+    assert [b.kind for b in blocks] == [Kind.TABLE, Kind.PARAGRAPH, Kind.TABLE]
+    assert [int(n) for n in re.findall(r"Zin (\d+) gaat", blocks[1].text)] == list(range(1, 18))
+    assert [row[0] for row in blocks[2].rows[1:]] == [f"Actie {n}" for n in range(9, 17)]

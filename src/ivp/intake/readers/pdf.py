@@ -7,18 +7,20 @@ again ("veiligheids-" + "beleid"; "Midden-" + "Drenthe" keeps its hyphen), footn
 dropped from the words they stick to and the footnotes themselves given as paragraphs of
 their own ("1 Bron: …") after the paragraph citing them, headings from a font larger than
 the body text (or a bold line with a number such as "3.2"), list items from bullets or
-numbers with a hanging indent, tables where ruling lines draw them.
+numbers with a hanging indent, tables where ruling lines draw them (one broken over a page
+or column read as one: its header once, a row broken at the break whole again).
 
 `Place.page` is the 1-based page; `Place.line` the line's number on that page as read (left
 column first), counted after the furniture is removed. What it cannot see: text that is an
 image (scans), tables drawn without lines (their text stays paragraphs), the order of more
-than two columns, a running header in a one-page file.
+than two columns, a running header in a one-page file, two tables alike in their columns where
+the first ends a page and the second starts the next with nothing between them (read as one).
 """
 
 import re
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from itertools import pairwise
 
@@ -44,6 +46,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
 
+_RULE_TOLERANCE = 3  # points: pdfplumber's own for lines that meet
 _FURNITURE_ZONE = 0.12  # the part of the page at the top and at the foot a running header may use
 
 
@@ -67,10 +70,18 @@ class _Word:
         return any(part in self.font.lower() for part in _ITALIC)
 
 
+@dataclass(frozen=True)
+class _Table:
+    rows: tuple[tuple[str, ...], ...]
+    grid: tuple[float, ...]  # where its columns part, as a share of its width from its left
+    open_top: bool = False  # its first row goes on from the page or column before
+    open_bottom: bool = False  # its last row goes on in the next page or column
+
+
 @dataclass
 class _Line:
     words: list[_Word]
-    table: tuple[tuple[str, ...], ...] | None = None
+    table: _Table | None = None
     box: tuple[float, float, float, float] | None = None  # a table's x0, top, x1, bottom
     number: int = 0  # on its page, after the furniture is gone
 
@@ -153,10 +164,18 @@ def read_pdf(content: bytes, file_name: str) -> list[Block]:
 
 def _page_words(page) -> tuple[list[_Word], list[_Line]]:
     tables = []
-    for found in page.find_tables():
+    cuts = _cuts(page.edges)
+    for found in page.find_tables({"explicit_horizontal_lines": cuts} if cuts else None):
         rows = _table_rows(found)
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
-            tables.append(_Line(words=[], table=rows, box=tuple(found.bbox)))
+        # One row is enough: a header left alone at the foot of a page, its rows on the next.
+        if rows and max(len(row) for row in rows) >= 2:
+            table = _Table(
+                rows,
+                _grid(found),
+                open_top=any(_on_cut(cut, found.bbox, found.bbox[1]) for cut in cuts),
+                open_bottom=any(_on_cut(cut, found.bbox, found.bbox[3]) for cut in cuts),
+            )
+            tables.append(_Line(words=[], table=table, box=tuple(found.bbox)))
     words = []
     # A gap of 0.15 em parts two words: TeX and other PDFs without space characters set
     # words closer than the 3 points pdfplumber allows by default.
@@ -178,6 +197,68 @@ def _page_words(page) -> tuple[list[_Word], list[_Line]]:
             )
         )
     return words, tables
+
+
+def _cuts(edges: list[dict]) -> list[dict]:
+    """Where a table's ruling stops without a closing line: a row broken at the foot of a
+    page or column, or going on at the top of the next, has its column lines and no line
+    across. A line across is put there, so pdfplumber finds that part of the row too."""
+    rules = _Rules(edges)
+    open_ends: dict[tuple[str, int], list[float]] = defaultdict(list)  # x of the lines
+    for edge in rules.verticals:
+        for side in ("top", "bottom"):
+            if not rules.closed(edge, side):
+                open_ends[(side, round(edge[side]))].append(edge["x0"])
+    cuts = []
+    for (_side, y), xs in open_ends.items():
+        x0, x1 = min(xs), max(xs)
+        if x1 - x0 > _RULE_TOLERANCE and rules.across(x0, x1):
+            cuts.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                         "width": x1 - x0, "height": 0})  # fmt: skip
+    return cuts
+
+
+class _Rules:
+    """A page's ruling lines, found by where they stand (a chart may draw thousands)."""
+
+    def __init__(self, edges: list[dict]):
+        self.verticals = [e for e in edges if e["orientation"] == "v"]
+        self.horizontals = [e for e in edges if e["orientation"] == "h"]
+        self.by_x: dict[int, list[dict]] = defaultdict(list)
+        self.by_y: dict[int, list[dict]] = defaultdict(list)
+        for edge in self.verticals:
+            self.by_x[round(edge["x0"])].append(edge)
+        for edge in self.horizontals:
+            self.by_y[round(edge["top"])].append(edge)
+
+    def _near(self, index: dict[int, list[dict]], at: float) -> list[dict]:
+        reach = range(round(at) - _RULE_TOLERANCE, round(at) + _RULE_TOLERANCE + 1)
+        return [edge for key in reach for edge in index.get(key, ())]
+
+    def closed(self, vertical: dict, side: str) -> bool:
+        """A column line's end meets a line across, or another column line goes on from it."""
+        x, y, near = vertical["x0"], vertical[side], _RULE_TOLERANCE
+        if any(h["x0"] - near <= x <= h["x1"] + near for h in self._near(self.by_y, y)):
+            return True
+        for other in self._near(self.by_x, x):
+            if side == "bottom" and other["top"] <= y + near < other["bottom"]:
+                return True
+            if side == "top" and other["top"] < y - near <= other["bottom"]:
+                return True
+        return False
+
+    def across(self, x0: float, x1: float) -> bool:
+        return any(h["x0"] < x1 and h["x1"] > x0 for h in self.horizontals)
+
+
+def _on_cut(cut: dict, box, y: float) -> bool:
+    return abs(cut["top"] - y) <= 1 and cut["x0"] <= box[2] and cut["x1"] >= box[0]
+
+
+def _grid(table) -> tuple[float, ...]:
+    x0, _top, x1, _bottom = table.bbox
+    edges = sorted({round(x, 1) for cell in table.cells for x in (cell[0], cell[2])})
+    return tuple((x - x0) / (x1 - x0) for x in edges)
 
 
 def _inside(point: tuple[float, float], box) -> bool:
@@ -435,18 +516,19 @@ def _gutter(fragments: list[_Line], body_size: float) -> tuple[float, float] | N
         if crossing <= allowed:
             run_start = x if run_start is None else run_start
         elif run_start is not None:
-            best = _better_gutter(best, (run_start, x - 1), text, body_size)
+            best = _better_gutter(best, (run_start, x - 1), fragments, body_size)
             run_start = None
         x += 1
     if run_start is not None:
-        best = _better_gutter(best, (run_start, x - 1), text, body_size)
+        best = _better_gutter(best, (run_start, x - 1), fragments, body_size)
     return best
 
 
-def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size: float):
+def _better_gutter(best, band: tuple[float, float], fragments: list[_Line], body_size: float):
     """The band if it parts two columns and is wider than the best so far. Judged per line,
     so the wide spaces of justified text (which split a line in fragments) do not count."""
     start, end = band
+    text = [f for f in fragments if f.table is None]
     if end - start < 0.5 * body_size:
         return best
     rows: dict[int, list[_Line]] = defaultdict(list)
@@ -466,11 +548,12 @@ def _better_gutter(best, band: tuple[float, float], text: list[_Line], body_size
     common_start = Counter(round(x) for x in right_starts).most_common(1)[0][1]
     left_edge = min(x0 for x0, _x1 in left_ends)
     reaching = sum(1 for _x0, x1 in left_ends if x1 >= start - 0.2 * (start - left_edge))
-    # Side by side: lines of the two columns at the same height (not always one baseline).
-    left_lines = [f for f in text if f.x1 <= start + 1]
+    # Side by side: lines of the two columns at the same height (not always one baseline),
+    # or beside a table in the other column.
+    left_lines = [f for f in fragments if f.x1 <= start + 1]
     side_by_side = sum(
         1
-        for f in text
+        for f in fragments
         if f.x0 >= end - 1 and any(g.top < f.bottom and f.top < g.bottom for g in left_lines)
     )
     if (
@@ -538,6 +621,31 @@ def _merge_fragments(fragments: list[_Line]) -> list[_Line]:
                 continue
         lines.append(_Line(list(fragment.words), table=fragment.table, box=fragment.box))
     return lines
+
+
+def _same_grid(table: _Table, other: _Table) -> bool:
+    return len(table.grid) == len(other.grid) and all(
+        abs(a - b) <= 0.02 for a, b in zip(table.grid, other.grid, strict=True)
+    )
+
+
+def _continued(table: _Table, more: _Table) -> _Table:
+    """A table broken over a page or column and its part after the break as one: the header
+    once (WeasyPrint and Word repeat it), a row broken at the break whole again."""
+    rows = list(more.rows)
+    if rows and _row_words(rows[0]) == _row_words(table.rows[0]):
+        rows = rows[1:]
+    head = list(table.rows)
+    if rows and (table.open_bottom or more.open_top):
+        last, first = head.pop(), rows.pop(0)
+        width = max(len(last), len(first))
+        last, first = (row + ("",) * (width - len(row)) for row in (last, first))
+        head.append(tuple(_cell_text(f"{a}\n{b}") for a, b in zip(last, first, strict=True)))
+    return replace(table, rows=tuple(head + rows), open_bottom=more.open_bottom)
+
+
+def _row_words(row: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(cell.split()) for cell in row)
 
 
 def _join_broken(before: str, after: str, hyphenated: frozenset[str] = frozenset()) -> str:
@@ -618,6 +726,9 @@ class _Blocks:
         self.notes: dict[str, Block] = {}  # this page's footnotes, not yet given, by mark
         self.waiting_footnotes: list[Block] = []
         self.list_indents: list[float] = []  # the markers' x of the list being read, by level
+        # The table ending the column read last, by its place in `blocks`: the first table of
+        # the next column or page may go on with it.
+        self.foot_table: tuple[int, _Table] | None = None
         self.heading_levels = self._heading_levels()
         self.pitch = self._pitch()
         self.hyphenated = frozenset(
@@ -672,10 +783,12 @@ class _Blocks:
                 for line in column.lines:
                     if line.table is not None:
                         self._close()
-                        self._table(line, page)
+                        self._table(line, page, at_top=previous is None)
                     else:
                         self._line(line, page, column, previous, marks)
                     previous = line
+                if previous is None or previous.table is None:
+                    self.foot_table = None
             self._footnotes(page)
         self._close()
         self.blocks.extend(self.waiting_footnotes)
@@ -853,11 +966,22 @@ class _Blocks:
             return Block(Kind.PARAGRAPH, text, current.place, emphasis=True)
         return Block(current.kind, text, current.place, level=current.level, number=current.number)
 
-    def _table(self, line: _Line, page: _Page) -> None:
-        caption = next(
+    def _table(self, line: _Line, page: _Page, *, at_top: bool) -> None:
+        table = line.table
+        if at_top and self.foot_table is not None and _same_grid(self.foot_table[1], table):
+            index, before = self.foot_table
+            table = _continued(before, table)
+            self.blocks[index] = replace(self.blocks[index], rows=table.rows)
+        else:
+            place = self._place(page, line)
+            self.blocks.append(Block(Kind.TABLE, self._caption(), place, rows=table.rows))
+            index = len(self.blocks) - 1
+        self.foot_table = (index, table)
+
+    def _caption(self) -> str:
+        return next(
             (b.quote for b in reversed(self.blocks) if b.kind in (Kind.HEADING, Kind.PARAGRAPH)), ""
         )
-        self.blocks.append(Block(Kind.TABLE, caption, self._place(page, line), rows=line.table))
 
     def _page_notes(self, page: _Page) -> dict[str, Block]:
         """The page's footnotes, each a paragraph starting with its number."""
