@@ -159,3 +159,18 @@ def test_a_csv_with_theme_rows_above_its_actions(tmp_path):
     text = shown.getvalue()
     assert "## Woninginbraak" in text and "- Buurtpreventie · Gemeente · Q1" in text
     assert "## Woonoverlast" in text and "Buurtbemiddeling · Gemeente, Sociaal Werk De Kop" in text
+
+
+def test_a_table_is_never_put_under_the_theme_of_the_table_before_it():
+    """Steenwijkerland's "3 DIGITALE VEILIGHEID" stands a level below "2 ZORG EN VEILIGHEID"
+    in its Markdown; a plan without a digital theme must not get its actions under care."""
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here: the seeds stand beside the checkout in CI")
+    from ivp.intake.drafting_actions import draft_actions, theme_named
+
+    drafted = draft_actions(read_text(SEED.read_text(encoding="utf-8"), SEED.name))["themes"]
+    titles = ["Ondermijnende factoren verminderen", "Zorg en veiligheid samen laten werken"]
+    matched = {theme["title"]: theme_named(theme["candidates"], titles) for theme in drafted}
+    assert matched["ZORG EN VEILIGHEID"] == "Zorg en veiligheid samen laten werken"
+    assert matched["DIGITALE VEILIGHEID"] is None
+    assert all("ZORG EN VEILIGHEID" not in t["candidates"] for t in drafted[2:])

@@ -40,6 +40,7 @@ def draft_actions(blocks: list[Block]) -> dict:
     headings: list[tuple[int, Block]] = []
     continued: dict | None = None  # the theme a next table without header goes on with
     known: dict[int, str] = {}  # the columns of the last actions table
+    claimed: set[int] = set()  # the headings of the themes found so far
     for position, block in enumerate(blocks):
         if block.kind == Kind.HEADING:
             headings.append((position, block))
@@ -68,7 +69,7 @@ def draft_actions(blocks: list[Block]) -> dict:
         theme = {
             "title": title,
             "number": number,
-            "candidates": [h.text for _, h in above[:4]],
+            "candidates": _candidates(above, at, claimed),
             "actions": _actions(block, columns),
             "heading_at": at,
             "table_at": position,
@@ -79,9 +80,27 @@ def draft_actions(blocks: list[Block]) -> dict:
         else:
             themes.append(theme)
         continued, known = themes[-1], columns
+        if at is not None:
+            claimed.add(at)
     if not themes:
         findings.append("Geen tabel met acties gevonden.")
     return {"themes": themes, "findings": findings}
+
+
+def _candidates(above: list[tuple[int, Block]], at: int | None, claimed: set[int]) -> list[str]:
+    """The headings that may name a table's theme, nearest first: those from the table up to
+    its theme's heading, then the headings that heading stands under; never the heading of
+    a theme before it (`claimed`), which converters often set a level higher or lower."""
+    if at is None:
+        return []
+    nearer = [h for i, h in above if i >= at]
+    level = nearer[-1].level
+    path = []
+    for i, heading in above:
+        if i < at and i not in claimed and heading.level < level:
+            path.append(heading)
+            level = heading.level
+    return [h.text for h in nearer + path][:4]
 
 
 def _theme_heading(above: list[tuple[int, Block]]) -> tuple[int | None, Block | None]:
