@@ -140,3 +140,23 @@ def test_a_file_without_actions_tables_says_so(immediate):
     page = client.get(record.get_absolute_url()).content.decode()
     assert "Geen tabel met acties gevonden." in page
     assert "Opslaan als concept-uitvoeringsplan" not in page
+
+
+def test_parties_ivp_does_not_know_are_listed_before_saving(immediate):
+    ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026).delete()
+    client = client_for("coordinator.steenwijkerland")
+    sheet = (
+        "Thema;Item;Partijen;Planning\n"
+        "Woninginbraak;Buurtpreventie;Politie, Stichting Buurtkracht;Q1\n"
+        "Woonoverlast;Bemiddeling;buurtbemiddeling-team, politie;Q2\n"
+    )
+    upload = SimpleUploadedFile("acties-2026.csv", sheet.encode(), "text/csv")
+    client.post(PAGE, {"document": upload, "year": "2026"})
+    record = PlanImport.objects.get(file_name="acties-2026.csv")
+    page = html_tree(client.get(record.get_absolute_url()).content)
+    heading = next(h for h in page.iterfind(".//h3") if h.text_content() == "Nieuwe partijen")
+    listed = heading.getnext().getnext()
+    assert [li.text_content() for li in listed.iterfind("li")] == [
+        "Stichting Buurtkracht",
+        "buurtbemiddeling-team",
+    ]

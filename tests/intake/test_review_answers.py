@@ -134,3 +134,11 @@ def test_chapters_frameworks_and_the_voorwoord_are_taken_in_as_corrected():
     assert reviewed["foreword"]["signer_name"] == "H. Jager"
     del answers["voorwoord-keep"]
     assert review.apply(draft, answers)["foreword"] is None
+
+
+def test_the_parties_no_register_name_goes_by_are_said_as_new():
+    from ivp.intake.drafting import Register
+
+    register = Register.of({"Politie": ["politie Oost-Nederland"], "Water-convenant": []})
+    named = [*review.named_parties(_draft()), "waterconvenant", "politie oost-nederland"]
+    assert register.unknown(named) == ["RIEC"]

@@ -102,7 +102,22 @@ class Register:
         return cls(names)
 
     def match(self, said: str) -> str | None:
-        return self.names.get(_key(said))
+        """The party a name means, also when written with or without a hyphen inside a word
+        ("water-convenant")."""
+        found = self.names.get(_key(said))
+        if found is None:
+            loose = _key(said).replace("-", "")
+            found = next((p for k, p in self.names.items() if k.replace("-", "") == loose), None)
+        return found
+
+    def unknown(self, names: list[str]) -> list[str]:
+        """The names no party of the register goes by, each once: saving makes them new
+        parties."""
+        new: list[str] = []
+        for name in names:
+            if self.match(name) is None and _key(name) not in map(_key, new):
+                new.append(name)
+        return new
 
 
 def draft_plan(

@@ -56,6 +56,19 @@ def rows(draft: dict) -> list[dict]:
     return shown
 
 
+def named_parties(draft: dict) -> list[str]:
+    """Every party the draft names, in the order it names them."""
+    return [
+        name
+        for _prefix, group in GROUPS
+        for priority in draft.get(group, [])
+        for name in (
+            *priority.get("parties", []),
+            *(p for area in priority.get("focus_areas", []) for p in area.get("parties", [])),
+        )
+    ]
+
+
 def others(draft: dict) -> dict:
     """The parts beside the priorities, each to accept, correct or drop: the chapters whose
     text goes into the IVP's chapters, the voorwoord, the frameworks."""

@@ -37,6 +37,16 @@ def rows(draft: dict, titles: list[str]) -> list[dict]:
     return shown
 
 
+def named_parties(draft: dict) -> list[str]:
+    """Every party the actions name, in the order they name them."""
+    return [
+        name
+        for theme in draft.get("themes", [])
+        for action in theme["actions"]
+        for name in action.get("parties", [])
+    ]
+
+
 def targets(titles: list[str]) -> list[tuple[str, str]]:
     return [(f"m{index}", title) for index, title in enumerate(titles)]
 

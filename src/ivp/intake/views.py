@@ -15,7 +15,12 @@ from ivp.regions.lookups import for_municipality
 from . import review, review_actions
 from .forms import ActionsImportForm, PlanImportForm
 from .models import PlanImport
-from .selectors import plan_import_named, plan_imports_of, theme_titles_in_force
+from .selectors import (
+    party_register,
+    plan_import_named,
+    plan_imports_of,
+    theme_titles_in_force,
+)
 from .services import actions_draft_save, plan_draft_save
 from .tasks import plan_import_queue, plan_import_saved, read_progress
 from .tasks import plan_import_retry as plan_import_retry_service
@@ -72,6 +77,7 @@ def _page(request, record, template: str):
             "municipality": record.municipality,
             "progress": read_progress(record.pk),
             "rows": rows if record.status == PlanImport.Status.DONE else [],
+            "new_parties": party_register().unknown(review.named_parties(draft)),
             "others": review.others(draft),
             "targets": [(r["key"], r["title"]) for r in rows],
             "draft": draft,
@@ -141,6 +147,7 @@ def _actions_page(request, record, template: str):
             "municipality": record.municipality,
             "progress": read_progress(record.pk),
             "tables": review_actions.rows(draft, titles) if ready else [],
+            "new_parties": party_register().unknown(review_actions.named_parties(draft)),
             "targets": review_actions.targets(titles),
             "draft": draft,
         },
