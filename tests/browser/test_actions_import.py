@@ -60,13 +60,13 @@ def test_actions_are_read_checked_and_saved_as_a_concept_on_a_phone(page_for, tm
     assert len(items) == 8
     actions.nth(0).get_by_label("Overnemen").uncheck()
     actions.nth(1).get_by_label("Onder", exact=True).select_option(label=CARE)
-    actions.nth(3).get_by_label("Samenvoegen met de actie erboven").check()
+    actions.nth(3).get_by_label("Vervolg van de actie erboven").check()
     with page.expect_navigation() as navigation:
         save.click()
     check_page(page, navigation.value)
 
     main = page.locator("main").inner_text()
-    assert "is opgeslagen met de 11 acties die u overnam" in main
+    assert "is opgeslagen met de 11 acties die u hebt overgenomen" in main
     plan = page.request.get(page.url.split("?")[0] + "export.json")
     assert plan.ok, plan.status
     themes: dict[str, list[str]] = {}

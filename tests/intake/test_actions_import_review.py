@@ -160,3 +160,15 @@ def test_parties_ivp_does_not_know_are_listed_before_saving(immediate):
         "Stichting Buurtkracht",
         "buurtbemiddeling-team",
     ]
+
+
+def test_saving_twice_makes_one_plan(read_in):
+    client, record = read_in
+    page = html_tree(client.get(record.get_absolute_url()).content)
+    answers = _answers(page.find(".//form[@class='utrecht-form ivp-import-review']"))
+    client.post(record.get_absolute_url(), answers)
+    again = client.post(record.get_absolute_url(), answers, follow=True)
+    assert ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026).count() == 1
+    assert "al opgeslagen" in again.content.decode() or "opgeslagen als concept" in (
+        again.content.decode()
+    )

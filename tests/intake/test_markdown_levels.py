@@ -111,3 +111,21 @@ def test_the_plan_with_matching_levels_drafts_what_it_says():
 def test_a_plan_drafts_the_same_whatever_its_markdown_levels(scheme):
     reference = _drafted(_written(*SCHEMES["levels as the depth"]))
     assert _drafted(_written(*SCHEMES[scheme])) == reference
+
+
+def test_an_unnumbered_appendix_after_a_numbered_outline_is_a_chapter_and_a_vision_is_no_cover():
+    from ivp.intake.readers.text import read_text
+
+    text = (
+        "## 1 Inleiding\n\nDit plan.\n\n## 2 Prioriteiten\n\n## 2.1 Woninginbraak\n\n"
+        "## 2.1.1 Aanpak\n\n- buurtpreventie\n\n## Bijlagen\n\n- lijst van partners\n"
+    )
+    depths = {b.text: b.level for b in read_text(text, "plan.md") if b.kind.name == "HEADING"}
+    assert depths == {"Inleiding": 1, "Prioriteiten": 1, "Woninginbraak": 2, "Aanpak": 3,
+                      "Bijlagen": 1}  # fmt: skip
+    visie = "# Visie en missie\n\nVeilig wonen.\n\n# Prioriteiten\n\nDrie.\n"
+    headings = [b.text for b in read_text(visie, "plan.md") if b.kind.name == "HEADING"]
+    assert headings == ["Visie en missie", "Prioriteiten"]
+    cover = "# Integraal Veiligheidsplan 2027-2030\n\n# Inleiding\n\nTekst.\n"
+    headings = [b.text for b in read_text(cover, "plan.md") if b.kind.name == "HEADING"]
+    assert headings == ["Inleiding"]

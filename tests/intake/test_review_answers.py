@@ -142,3 +142,29 @@ def test_the_parties_no_register_name_goes_by_are_said_as_new():
     register = Register.of({"Politie": ["politie Oost-Nederland"], "Water-convenant": []})
     named = [*review.named_parties(_draft()), "waterconvenant", "politie oost-nederland"]
     assert register.unknown(named) == ["RIEC"]
+
+
+def test_a_priority_with_more_objectives_than_approach_lines_is_taken_in_whole():
+    draft = _draft()
+    draft["priorities"][0]["objectives"] += [{"text": "Meer meldingen", "source": None}] * 4
+    reviewed = review.apply(draft, _everything_ticked(draft))
+    assert len(reviewed["priorities"][0]["objectives"]) == 5
+
+
+def test_a_line_is_joined_only_to_the_line_just_above_it_when_that_came_in_too():
+    draft = _draft()
+    answers = _everything_ticked(draft) | {"p0-a2-join": "on"}
+    del answers["p0-a1-keep"]  # the line above is dropped: nothing to join to
+    approach = review.apply(draft, answers)["priorities"][0]["approach"]
+    assert approach == ["Samen met de RIEC", "Bibob toepassen"]
+    moved = _everything_ticked(draft) | {"p0-a1-under": "p2", "p0-a2-join": "on"}
+    reviewed = review.apply(draft, moved)  # the line above went to another priority
+    assert reviewed["priorities"][0]["approach"] == ["Samen met de RIEC", "Bibob toepassen"]
+    assert reviewed["priorities"][2]["approach"] == ["informatie delen"]
+
+
+def test_typed_parties_are_split_at_commas_only():
+    assert review.typed_parties("Bureau Jeugd en Gezin, politie ,") == [
+        "Bureau Jeugd en Gezin",
+        "politie",
+    ]

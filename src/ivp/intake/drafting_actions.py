@@ -182,11 +182,19 @@ def theme_named(candidates: list[str], titles: list[str]) -> str | None:
     """The plan's theme the nearest heading names best ("Oermijnende criminaliteit" is
     "Ondermijnende criminaliteit"); a farther heading only when the nearer ones name none."""
     for candidate in candidates:
-        scored = [(name_alike(candidate, title), title) for title in titles]
-        best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        # alike by the start, then wholly: "Jeugd en veiligheid" is not the theme "Jeugd"
+        scored = [
+            (name_alike(candidate, title), _whole_alike(candidate, title), title)
+            for title in titles
+        ]
+        best = max(scored, key=lambda scores: scores[:2], default=(0.0, 0.0, None))
         if best[0] >= SAME_THEME:
-            return best[1]
+            return best[2]
     return None
+
+
+def _whole_alike(first: str, second: str) -> float:
+    return SequenceMatcher(None, letters(first), letters(second)).ratio()
 
 
 def name_alike(first: str, second: str) -> float:

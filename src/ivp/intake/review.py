@@ -56,6 +56,12 @@ def rows(draft: dict) -> list[dict]:
     return shown
 
 
+def typed_parties(text: str | None) -> list[str]:
+    """The parties as typed in the review, separated by commas only ("Bureau Jeugd en Gezin"
+    is one)."""
+    return [name.strip() for name in (text or "").split(",") if name.strip()]
+
+
 def named_parties(draft: dict) -> list[str]:
     """Every party the draft names, in the order it names them."""
     return [
@@ -106,19 +112,25 @@ def apply(draft: dict, answers: Mapping[str, str]) -> dict:
     for prefix, group in GROUPS:
         for index, priority in enumerate(draft.get(group, [])):
             key = f"{prefix}{index}"
+            sources = priority.get("approach_sources") or []
             for letter, part, field in PARTS:
+                above = None  # where the part just above this one went, if it was taken in
                 for n, element in enumerate(priority.get(part, [])):
                     name = f"{key}-{letter}{n}"
                     if answers.get(f"{name}-keep") != "on":
+                        above = None
                         continue
                     owner = answers.get(f"{name}-under") or key
-                    target = kept.get(merged.get(owner, owner))
+                    into = merged.get(owner, owner)
+                    target = kept.get(into)
                     if target is None:
+                        above = None
                         continue  # its priority was dropped and it was not moved elsewhere
                     text = (answers.get(f"{name}-text") or "").strip()
-                    source = (priority.get("approach_sources") or [None] * (n + 1))[n]
-                    _place(target, part, field, element, text, source,
-                           joined=answers.get(f"{name}-join") == "on")  # fmt: skip
+                    source = sources[n] if field is None and n < len(sources) else None
+                    joined = answers.get(f"{name}-join") == "on" and above == into
+                    _place(target, part, field, element, text, source, joined=joined)
+                    above = into
     for key, into in merged.items():
         kept[into]["parties"] += [p for p in kept[key]["parties"] if p not in kept[into]["parties"]]
     for prefix, group in GROUPS:
@@ -167,9 +179,7 @@ def _kept_priorities(draft: dict, answers: Mapping[str, str]) -> dict[str, dict]
                 continue
             edited = copy.deepcopy(priority)
             edited["title"] = _said(answers, f"{key}-title", priority["title"])
-            edited["parties"] = [
-                p.strip() for p in (answers.get(f"{key}-parties") or "").split(",") if p.strip()
-            ]
+            edited["parties"] = typed_parties(answers.get(f"{key}-parties"))
             for _letter, part, _field in PARTS:
                 edited[part] = []
             edited["approach_sources"] = []
@@ -194,8 +204,8 @@ def _merged_into(kept: dict[str, dict], answers: Mapping[str, str]) -> dict[str,
 
 
 def _place(target: dict, part: str, field: str | None, element, text: str, source, *, joined):
-    """An accepted part under its priority, or joined to the last one placed there (a line
-    the reader cut in two)."""
+    """An accepted part under its priority, or joined to the one placed just before it, from
+    the line above it (a line the reader cut in two)."""
     placed = target[part]
     if field is None:  # an approach line is its text
         line = text or element
@@ -208,6 +218,10 @@ def _place(target: dict, part: str, field: str | None, element, text: str, sourc
     element = copy.deepcopy(element)
     element[field] = text or element[field]
     if joined and placed:
-        placed[-1][field] = f"{placed[-1][field]} {element[field]}"
+        last = placed[-1]
+        last[field] = f"{last[field]} {element[field]}"
+        for name in element.get("parties", []):
+            if name not in last.setdefault("parties", []):
+                last["parties"].append(name)
     else:
         placed.append(element)

@@ -5,7 +5,8 @@ reader cut in two). Pure Python: the answers are the review form's fields by nam
 
 from collections.abc import Mapping
 
-from .drafting_actions import party_names, theme_named
+from .drafting_actions import theme_named
+from .review import typed_parties
 
 FIELDS = ("item", "description", "planning", "owner")
 
@@ -57,27 +58,27 @@ def apply(draft: dict, answers: Mapping[str, str], titles: list[str]) -> dict:
     chosen = dict(targets(titles))
     placed: dict[str, list[dict]] = {key: [] for key in chosen}
     sources: dict[str, dict] = {}
-    last: dict | None = None  # the action placed before, to join a cut row to
     for t, theme in enumerate(draft.get("themes", [])):
         table = answers.get(f"t{t}-under", "")
+        above: dict | None = None  # the row just above, when it was taken in
         for n, action in enumerate(theme["actions"]):
             key = f"t{t}-x{n}"
-            if answers.get(f"{key}-keep") != "on":
-                continue
             under = answers.get(f"{key}-under") or table
-            if under not in chosen:
-                continue  # its table was left out and the action was not put elsewhere
+            if answers.get(f"{key}-keep") != "on" or under not in chosen:
+                above = None  # dropped, or its table left out and the row not put elsewhere
+                continue
             corrected = _corrected(action, key, answers)
-            if answers.get(f"{key}-join") == "on" and last is not None:
-                _join(last, corrected)
+            if answers.get(f"{key}-join") == "on" and above is not None:
+                _join(above, corrected)
                 continue
             placed[under].append(corrected)
             sources.setdefault(under, theme.get("source"))
-            last = corrected
+            above = corrected
     return {
         "themes": [
             {
                 "title": chosen[key],
+                "plan_theme": int(key[1:]),  # its place among the plan's themes
                 "number": "",
                 "candidates": [chosen[key]],
                 "actions": actions,
@@ -99,7 +100,7 @@ def _corrected(action: dict, key: str, answers: Mapping[str, str]) -> dict:
     corrected["item"] = corrected["item"] or action.get("item", "")
     said = answers.get(f"{key}-parties")
     if said is not None:
-        corrected["parties"] = party_names(said)
+        corrected["parties"] = typed_parties(said)
     return corrected
 
 

@@ -360,12 +360,14 @@ def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
     its priorities and other themes, and the drafted actions under the theme each table was
     matched to. A table whose theme the plan does not have is said, not guessed."""
     policy_plan = actions_target(municipality, year)
+    if not any(theme["actions"] for theme in draft["themes"]):
+        raise ValidationError(_("No action was taken in, so no implementation plan was made."))
     action_plan = execution_services.action_plan_create(policy_plan=policy_plan, start_year=year)
     themes = list(action_plan.themes.select_related("priority", "focus_area"))
     findings = list(draft.get("findings", []))
     saved = 0
     for drafted in draft["themes"]:
-        theme = _matching_theme(drafted["candidates"], themes)
+        theme = _chosen_theme(drafted, themes) or _matching_theme(drafted["candidates"], themes)
         if theme is None:
             findings.append(
                 f"Tabel bij regel {drafted['source']['line']} („{drafted['title']}”): geen "
@@ -383,6 +385,14 @@ def actions_draft_save(*, municipality, year: int, draft: dict) -> SavedActions:
             )
             saved += 1
     return SavedActions(action_plan, saved, findings)
+
+
+def _chosen_theme(drafted: dict, themes: list):
+    """The theme the coordinator put a table under in the review, by its place in the plan."""
+    at = drafted.get("plan_theme")
+    if at is not None and at < len(themes) and themes[at].title == drafted["title"]:
+        return themes[at]
+    return None
 
 
 def _matching_theme(candidates: list[str], themes: list):

@@ -2,6 +2,8 @@
 
 import logging
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -96,7 +98,18 @@ def plan_import_retry(*, record: PlanImport) -> bool:
     return True
 
 
-def plan_import_saved(*, record: PlanImport, plan=None, action_plan=None) -> None:
-    PlanImport.objects.filter(pk=record.pk).update(
-        status=PlanImport.Status.SAVED, plan=plan, action_plan=action_plan
-    )
+def plan_import_save(*, record: PlanImport, save):
+    """`save()` once for a draft that was read and not yet saved, and the record marked saved
+    with what it made, in one transaction: a second click or a resubmitted form makes no
+    second concept."""
+    with transaction.atomic():
+        locked = PlanImport.objects.select_for_update().filter(pk=record.pk).first()
+        if locked is None or locked.status != PlanImport.Status.DONE:
+            raise ValidationError(_("This draft was saved already; it was not saved again."))
+        result = save()
+        PlanImport.objects.filter(pk=record.pk).update(
+            status=PlanImport.Status.SAVED,
+            plan=getattr(result, "plan", None),
+            action_plan=getattr(result, "action_plan", None),
+        )
+    return result

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ivp.common.access import post_only, with_object
 from ivp.regions.lookups import for_municipality
@@ -22,7 +23,7 @@ from .selectors import (
     theme_titles_in_force,
 )
 from .services import actions_draft_save, plan_draft_save
-from .tasks import plan_import_queue, plan_import_saved, read_progress
+from .tasks import plan_import_queue, plan_import_save, read_progress
 from .tasks import plan_import_retry as plan_import_retry_service
 
 REVIEW = "intake.review_import"
@@ -46,43 +47,47 @@ def plan_import_start(request, municipality):
     )
 
 
-def _record(code, pk):
-    record = plan_import_named(code, pk)
+def _found(code: str, pk: int, kind: str) -> PlanImport:
+    record = plan_import_named(code, pk, kind)
     if record is None:
         raise Http404
     return record
 
 
-for_record = with_object("record", _record, REVIEW)
-
-
-def _actions_record(code, reading):
-    record = plan_import_named(code, reading, PlanImport.Kind.ACTIONS)
-    if record is None:
-        raise Http404
-    return record
-
-
-for_actions_record = with_object("record", _actions_record, REVIEW)
+for_record = with_object("record", lambda code, pk: _found(code, pk, PlanImport.Kind.PLAN), REVIEW)
+for_actions_record = with_object(
+    "record", lambda code, reading: _found(code, reading, PlanImport.Kind.ACTIONS), REVIEW
+)
 
 
 def _page(request, record, template: str):
+    """The reading's progress, then its draft to review: a plan's parts, or an uitvoeringsplan's
+    tables under the themes of the IVP in force."""
     draft = record.draft or {}
-    rows = review.rows(draft)
-    return render(
-        request,
-        template,
-        {
-            "record": record,
-            "municipality": record.municipality,
-            "progress": read_progress(record.pk),
-            "rows": rows if record.status == PlanImport.Status.DONE else [],
-            "new_parties": party_register().unknown(review.named_parties(draft)),
+    ready = record.status == PlanImport.Status.DONE
+    context = {
+        "record": record,
+        "municipality": record.municipality,
+        "progress": read_progress(record.pk),
+        "draft": draft,
+    }
+    if record.kind == PlanImport.Kind.ACTIONS:
+        titles = theme_titles_in_force(record.municipality, record.year)
+        context |= {
+            "tables": review_actions.rows(draft, titles) if ready else [],
+            "targets": review_actions.targets(titles),
+            "named": review_actions.named_parties(draft),
+        }
+    else:
+        rows = review.rows(draft) if ready else []
+        context |= {
+            "rows": rows,
             "others": review.others(draft),
             "targets": [(r["key"], r["title"]) for r in rows],
-            "draft": draft,
-        },
-    )
+            "named": review.named_parties(draft),
+        }
+    context["new_parties"] = party_register().unknown(context.pop("named")) if ready else []
+    return render(request, template, context)
 
 
 @for_record
@@ -90,11 +95,13 @@ def plan_import(request, record):
     if request.method == "POST" and record.status == PlanImport.Status.DONE:
         reviewed = review.apply(record.draft, request.POST)
         try:
-            saved = plan_draft_save(municipality=record.municipality, draft=reviewed)
+            saved = plan_import_save(
+                record=record,
+                save=lambda: plan_draft_save(municipality=record.municipality, draft=reviewed),
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            plan_import_saved(record=record, plan=saved.plan)
             messages.success(
                 request,
                 _("The concept %(plan)s was saved with what you accepted.") % {"plan": saved.plan},
@@ -135,52 +142,39 @@ def actions_import_start(request, municipality):
     )
 
 
-def _actions_page(request, record, template: str):
-    draft = record.draft or {}
-    titles = theme_titles_in_force(record.municipality, record.year)
-    ready = record.status == PlanImport.Status.DONE
-    return render(
-        request,
-        template,
-        {
-            "record": record,
-            "municipality": record.municipality,
-            "progress": read_progress(record.pk),
-            "tables": review_actions.rows(draft, titles) if ready else [],
-            "new_parties": party_register().unknown(review_actions.named_parties(draft)),
-            "targets": review_actions.targets(titles),
-            "draft": draft,
-        },
-    )
-
-
 @for_actions_record
 def actions_import(request, record):
     if request.method == "POST" and record.status == PlanImport.Status.DONE:
         titles = theme_titles_in_force(record.municipality, record.year)
         reviewed = review_actions.apply(record.draft, request.POST, titles)
         try:
-            saved = actions_draft_save(
-                municipality=record.municipality, year=record.year, draft=reviewed
+            saved = plan_import_save(
+                record=record,
+                save=lambda: actions_draft_save(
+                    municipality=record.municipality, year=record.year, draft=reviewed
+                ),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            plan_import_saved(record=record, action_plan=saved.action_plan)
             messages.success(
                 request,
-                _("The concept %(plan)s was saved with %(count)s actions you accepted.")
+                ngettext(
+                    "The concept %(plan)s was saved with the %(count)s action you took in.",
+                    "The concept %(plan)s was saved with the %(count)s actions you took in.",
+                    saved.saved,
+                )
                 % {"plan": saved.action_plan.title, "count": saved.saved},
             )
             for finding in saved.findings:
                 messages.warning(request, finding)
             return redirect(saved.action_plan)
-    return _actions_page(request, record, "intake/actions_import.html")
+    return _page(request, record, "intake/actions_import.html")
 
 
 @for_actions_record
 def actions_import_status(request, record):
-    return _actions_page(request, record, "intake/_actions_import_status.html")
+    return _page(request, record, "intake/_actions_import_status.html")
 
 
 @post_only

@@ -42,6 +42,15 @@ NOTE = re.compile(r"(?P<number>\d{1,2}) (?:Bron:|Zie |https?://)")
 NAMES_THE_DOCUMENT = re.compile(
     r"\b\w*(?:plan|nota|notitie|agenda|programma|visie)\b|\b20\d\d\b", re.IGNORECASE
 )
+# a first heading beside the chapters is the cover's title only when it names a plan and its
+# years ("Integraal Veiligheidsplan 2027-2030"), not "Visie en missie" or "Veiligheidsbeeld 2024"
+PLAN_AND_YEAR = re.compile(r"\b\w*(?:plan|nota)\b.*\b20\d\d\b", re.IGNORECASE)
+# what only a chapter is called, numbered or not: "Bijlagen" after "2.1.1 Aanpak" is no section
+ONLY_A_CHAPTER = re.compile(
+    r"(?:bijlagen?|voorwoord|samenvatting|inleiding|colofon|literatuur(?:lijst)?|bronnen"
+    r"|begrippen(?:lijst)?|afkortingen(?:lijst)?)\b",
+    re.IGNORECASE,
+)
 TITLE_WORDS = 12  # a heading is at most this long
 WRAPPED = 0.8  # a line this share of the text's usual width that ends mid-sentence was wrapped
 
@@ -339,11 +348,11 @@ def _with_depths(units: list[_Unit]) -> list[_Unit]:
     if not any(unit.hashes for unit in units):
         return units
     _cover_title(units)
-    outline = _numbered_as_an_outline(units)
+    chapters = _chapter_hashes(units) if _numbered_as_an_outline(units) else None
     enclosing: list[tuple[int, int]] = []  # the "#"s and depth of the headings above
     for unit in units:
         if unit.kind == Kind.HEADING:
-            unit.level = _depth(unit, enclosing, outline)
+            unit.level = _depth(unit, enclosing, chapters)
         elif enclosing and _bold_title(unit):
             unit.kind, unit.level = Kind.HEADING, enclosing[-1][1] + 1
     return units
@@ -362,7 +371,9 @@ def _cover_title(units: list[_Unit]) -> None:
     if first is None or not first.hashes or first.number:
         return
     top = min(unit.hashes for unit in headings if unit.hashes)
-    if first.hashes == top and NAMES_THE_DOCUMENT.search(first.text):
+    alone = sum(unit.hashes == top for unit in headings) == 1  # above all the chapters
+    names = NAMES_THE_DOCUMENT.search(first.text) if alone else PLAN_AND_YEAR.search(first.text)
+    if first.hashes == top and names:
         first.kind, first.level, first.emphasis = Kind.PARAGRAPH, 0, True
 
 
@@ -383,16 +394,33 @@ def _numbered_as_an_outline(units: list[_Unit]) -> bool:
     return nested
 
 
-def _depth(unit: _Unit, enclosing: list[tuple[int, int]], outline: bool) -> int:
-    """A heading's depth: its number's, when the numbers form an outline (or it is a numbered
-    line of plain text); else one more than the nearest heading above with fewer "#"s, or that
-    of one above with as many (its sibling). `enclosing` holds the "#"s and depths of the
-    headings above, the nearest last, and ends with this one."""
+def _chapter_hashes(units: list[_Unit]) -> int | None:
+    """The fewest "#"s a numbered chapter ("3", not "3.1") is written with."""
+    chapters = [
+        unit.hashes
+        for unit in units
+        if unit.kind == Kind.HEADING and unit.hashes and unit.number.isdigit()
+    ]
+    return min(chapters, default=None)
+
+
+def _depth(unit: _Unit, enclosing: list[tuple[int, int]], chapters: int | None) -> int:
+    """A heading's depth: its number's, when the numbers form an outline (`chapters`: the "#"s
+    of a numbered chapter then; an unnumbered heading with no more that only a chapter is
+    called, as "## Bijlagen" after "## 2.1.1 Aanpak", is a chapter too), or when it is a
+    numbered line of plain text; else
+    one more than the nearest heading above with fewer "#"s, or that of one above with as many
+    (its sibling). `enclosing` holds the "#"s and depths of the headings above, the nearest
+    last, and ends with this one."""
     numbered = unit.number.replace(".", "").isdigit()
+    outline = chapters is not None
     if numbered and (outline or not unit.hashes):  # a numbered line is as deep as its number
         depth = unit.number.count(".") + 1
         while enclosing and enclosing[-1][1] >= depth:
             enclosing.pop()
+    elif outline and unit.hashes and unit.hashes <= chapters and ONLY_A_CHAPTER.match(unit.text):
+        depth = 1
+        enclosing.clear()
     else:
         while enclosing and enclosing[-1][0] > unit.hashes:
             enclosing.pop()
