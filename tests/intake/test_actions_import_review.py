@@ -13,6 +13,7 @@ from ivp.planning.models import ActionPlan
 from tests.conftest import client_for
 
 from ..reports.reading import html_tree
+from .review_forms import form_answers
 
 pytestmark = pytest.mark.django_db
 SEED = (
@@ -43,23 +44,6 @@ def read_in(immediate):
     return client, record
 
 
-def _answers(form) -> dict:
-    """What the browser sends for the form as it stands."""
-    answers = {}
-    for field in form.iter("input", "textarea", "select"):
-        name = field.get("name")
-        if field.get("type") == "checkbox":
-            if field.get("checked") is not None:
-                answers[name] = "on"
-        elif field.tag == "select":
-            options = list(field.iter("option"))
-            chosen = [o for o in options if o.get("selected") is not None] or options
-            answers[name] = chosen[0].get("value")
-        else:
-            answers[name] = field.get("value") if field.tag == "input" else field.text or ""
-    return answers
-
-
 def test_each_table_is_put_under_the_theme_its_heading_names(read_in):
     client, record = read_in
     page = html_tree(client.get(record.get_absolute_url()).content)
@@ -80,7 +64,7 @@ def test_saving_makes_a_concept_with_exactly_what_was_accepted(read_in):
     client, record = read_in
     page = html_tree(client.get(record.get_absolute_url()).content)
     form = page.find(".//form[@class='utrecht-form ivp-import-review']")
-    answers = _answers(form)
+    answers = form_answers(form)
     items = {k: v for k, v in answers.items() if k.endswith("-item")}
     keys = [k.removesuffix("-item") for k in items]
     assert len(keys) == 34
@@ -165,7 +149,7 @@ def test_parties_ivp_does_not_know_are_listed_before_saving(immediate):
 def test_saving_twice_makes_one_plan(read_in):
     client, record = read_in
     page = html_tree(client.get(record.get_absolute_url()).content)
-    answers = _answers(page.find(".//form[@class='utrecht-form ivp-import-review']"))
+    answers = form_answers(page.find(".//form[@class='utrecht-form ivp-import-review']"))
     client.post(record.get_absolute_url(), answers)
     again = client.post(record.get_absolute_url(), answers, follow=True)
     assert ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026).count() == 1

@@ -12,6 +12,7 @@ from ivp.planning.models import PolicyPlan
 from tests.conftest import client_for
 
 from ..reports.reading import html_tree
+from .review_forms import form_answers
 
 pytestmark = pytest.mark.django_db
 SEED = (
@@ -56,18 +57,7 @@ def test_saving_makes_a_concept_with_exactly_what_was_accepted(read_in):
     client, record = read_in
     page = html_tree(client.get(record.get_absolute_url()).content)
     form = page.find(".//form[@class='utrecht-form ivp-import-review']")
-    answers = {}
-    for field in form.iter("input", "textarea", "select"):
-        name = field.get("name")
-        if field.tag == "input" and field.get("type") == "checkbox":
-            if field.get("checked") is not None:
-                answers[name] = "on"
-        elif field.tag == "select":
-            options = list(field.iter("option"))
-            chosen = [o for o in options if o.get("selected") is not None] or options
-            answers[name] = chosen[0].get("value")
-        else:
-            answers[name] = field.get("value") if field.tag == "input" else field.text or ""
+    answers = form_answers(form)
     answers.pop("p2-keep")  # drop the third priority (digital crime, no speerpunten)
     answers.pop("p1-s2-keep")  # drop a speerpunt
     answers["p0-s2-under"] = "p3"  # move the Bibob speerpunt to the care-and-safety priority

@@ -90,38 +90,54 @@ def _page(request, record, template: str):
     return render(request, template, context)
 
 
+def _saved(request, record, save, said):
+    """`save()` of what the review accepted, once, with its message and findings; None when
+    it was refused (the reason is said)."""
+    try:
+        saved = plan_import_save(record=record, save=save)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    messages.success(request, said(saved))
+    for finding in saved.findings:
+        messages.warning(request, finding)
+    return saved
+
+
 @for_record
 def plan_import(request, record):
     if request.method == "POST" and record.status == PlanImport.Status.DONE:
         reviewed = review.apply(record.draft, request.POST)
-        try:
-            saved = plan_import_save(
-                record=record,
-                save=lambda: plan_draft_save(municipality=record.municipality, draft=reviewed),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("The concept %(plan)s was saved with what you accepted.") % {"plan": saved.plan},
-            )
-            for finding in saved.findings:
-                messages.warning(request, finding)
+        saved = _saved(
+            request,
+            record,
+            lambda: plan_draft_save(municipality=record.municipality, draft=reviewed),
+            lambda saved: (
+                _("The concept %(plan)s was saved with what you accepted.") % {"plan": saved.plan}
+            ),
+        )
+        if saved is not None:
             return redirect("planning:plan_detail", code=record.municipality.code, pk=saved.plan.pk)
     return _page(request, record, "intake/plan_import.html")
 
 
-@for_record
-def plan_import_status(request, record):
-    return _page(request, record, "intake/_plan_import_status.html")
+def _status(template: str, decorate):
+    """The page part the reading's progress is polled with, then its review."""
+    return decorate(lambda request, record: _page(request, record, template))
 
 
-@post_only
-@for_record
-def plan_import_retry(request, record):
-    plan_import_retry_service(record=record)
-    return redirect(record)
+def _retry(decorate):
+    """Read a failed file again."""
+
+    def retry(request, record):
+        plan_import_retry_service(record=record)
+        return redirect(record)
+
+    return post_only(decorate(retry))
+
+
+plan_import_status = _status("intake/_plan_import_status.html", for_record)
+plan_import_retry = _retry(for_record)
 
 
 @for_municipality("planning.change_cycle")
@@ -147,38 +163,25 @@ def actions_import(request, record):
     if request.method == "POST" and record.status == PlanImport.Status.DONE:
         titles = theme_titles_in_force(record.municipality, record.year)
         reviewed = review_actions.apply(record.draft, request.POST, titles)
-        try:
-            saved = plan_import_save(
-                record=record,
-                save=lambda: actions_draft_save(
-                    municipality=record.municipality, year=record.year, draft=reviewed
-                ),
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
+        saved = _saved(
+            request,
+            record,
+            lambda: actions_draft_save(
+                municipality=record.municipality, year=record.year, draft=reviewed
+            ),
+            lambda saved: (
                 ngettext(
                     "The concept %(plan)s was saved with the %(count)s action you took in.",
                     "The concept %(plan)s was saved with the %(count)s actions you took in.",
                     saved.saved,
                 )
-                % {"plan": saved.action_plan.title, "count": saved.saved},
-            )
-            for finding in saved.findings:
-                messages.warning(request, finding)
+                % {"plan": saved.action_plan.title, "count": saved.saved}
+            ),
+        )
+        if saved is not None:
             return redirect(saved.action_plan)
     return _page(request, record, "intake/actions_import.html")
 
 
-@for_actions_record
-def actions_import_status(request, record):
-    return _page(request, record, "intake/_actions_import_status.html")
-
-
-@post_only
-@for_actions_record
-def actions_import_retry(request, record):
-    plan_import_retry_service(record=record)
-    return redirect(record)
+actions_import_status = _status("intake/_actions_import_status.html", for_actions_record)
+actions_import_retry = _retry(for_actions_record)
