@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 import polars as pl
 import pytest
@@ -107,3 +109,21 @@ def test_trend_frame_matches_trend():
     for area in set(frame["area"]) - shown:
         series = frame.filter(pl.col("area") == area)
         assert trend(series["period"], series["value"], series["inhabitants"]) is None
+
+
+def test_one_registration_more_never_jumps_the_verdict_where_the_dispersion_crosses_one():
+    """One point moved a registration at a time, from a series that scatters less than
+    Poisson to one that scatters more: the p-value moves smoothly (t with n − 2 degrees of
+    freedom throughout), where a switch from normal to t at a dispersion of 1 jumped."""
+    from ivp.analysis import trend
+
+    periods = ["2020", "2021", "2022", "2023", "2024"]
+    exposures = [50_000.0] * 5
+    ps, dispersions = [], []
+    for k in range(-120, 121):
+        fitted = trend(periods, [1000.0, 1050.0, 1100.0 + k, 1160.0, 1210.0], exposures)
+        ps.append(fitted.p_value)
+        dispersions.append(fitted.dispersion)
+    assert min(dispersions) <= 1 < max(dispersions)  # the sweep crosses a dispersion of 1
+    steps = [abs(b - a) for a, b in itertools.pairwise(ps)]
+    assert max(steps) < 0.01

@@ -102,9 +102,24 @@ def test_a_broken_plan_shows_each_fault_with_its_mend(westerveld):
     assert has(FAULT, "Actie „Te laat”", "buiten 2027"), text
     assert has(WARNING, "Actie „Te laat”", "geen doelstelling"), text
     assert has(WARNING, f"Doelstelling „{vague.text}”", "geen actie"), text
-    rising = [f for f in findings if f.element == "Thema „Objectieve veiligheid”"]
-    assert rising and "steeg significant, 2022→2024 (p = 0,033)" in rising[0].message
+    # +17,9% 2022→2024 on 317 registrations: within chance and the normal swing between years
+    assert not [f for f in findings if f.element == "Thema „Objectieve veiligheid”"]
     assert all(f.mend for f in findings if f.level != INFO)
+
+
+def test_a_rise_beyond_the_normal_swing_the_plan_leaves_out_is_said_in_plain_words():
+    """Municipality GM0579's registered crimes rose 38% 2022→2024 (Bron: Politie), far more
+    than the swing of about ±7% all municipalities show over those years."""
+    plan, _priorities = _plan(Municipality.objects.get(code="GM0579"), ["ondermijning"])
+    actions = action_plan_create(policy_plan=plan, start_year=2027)
+    findings = action_plan_lint(actions)
+    rising = [f for f in findings if f.element == "Thema „Objectieve veiligheid”"]
+    assert rising and rising[0].level == WARNING
+    message = rising[0].message
+    assert "steeg met 38,4% per inwoner, 2022→2024, meer dan de gewone schommeling van ±7,3%" in (
+        message
+    )
+    assert "p " not in message and "significant" not in message
 
 
 def test_ivp_lint_exits_with_1_on_faults(capsys):
@@ -130,10 +145,9 @@ def test_the_plan_pages_load_the_check_as_a_panel(client):
     assert f'hx-get="{lint_url}"' in page
     panel = client.get(lint_url, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in panel and "Plancontrole" in panel
-    assert "Eén bevinding: 1 waarschuwing." in panel
-    assert "Thema „Objectieve veiligheid”" in panel
+    assert "De controle vindt niets om te herstellen." in panel  # its rise is within the swing
     whole = client.get(lint_url).content.decode()
-    assert "<html" in whole and "Neem het op als prioriteit of overig thema" in whole
+    assert "<html" in whole and "De controle vindt niets om te herstellen." in whole
 
 
 def test_the_panel_lists_faults_and_counts_repeated_warnings(client):

@@ -43,6 +43,7 @@ from ivp.analysis.periods import (
 from ivp.analysis.rates import with_rates
 from ivp.analysis.results import Benchmark, Change, MonthEffect, Peak, Seasonality, Trend
 from ivp.analysis.seasonality import seasonality
+from ivp.analysis.swing import Swing, swing_between_areas, swings_by_pair
 from ivp.analysis.trend import trend, trend_frame
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Period",
     "Seasonality",
     "Series",
+    "Swing",
     "Trend",
     "benchmark",
     "benchmark_frame",
@@ -72,6 +74,8 @@ __all__ = [
     "small_numbers",
     "sort_periods",
     "survey_change",
+    "swing_between_areas",
+    "swings_by_pair",
     "trend",
     "trend_frame",
     "with_rates",

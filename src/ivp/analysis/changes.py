@@ -1,7 +1,9 @@
-"""Changes between periods: registered counts (exact Poisson test) and survey scores (z-test)."""
+"""Changes between periods: registered counts (against the normal swing between years where
+it can be estimated, else the exact Poisson test) and survey scores (z-test)."""
 
+import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +16,7 @@ from ivp.analysis.exact import ExactResult, exact_results, exact_test, exact_tes
 from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.periods import YEAR, common_granularity, parse_period, period_table
 from ivp.analysis.results import Change
+from ivp.analysis.swing import Swing, swing_between_areas, swing_tests
 from ivp.analysis.verdicts import CHANGE_WORDS, change_verdict, verdict_array
 
 COUNT = "count"
@@ -58,6 +61,31 @@ def _count_change_of(result: ExactResult, a, b, from_period, to_period) -> Chang
         verdict=change_verdict(p, *(ci or (None, None)), null=1.0),
         method=result.method,
         small_numbers=small_numbers(a) or small_numbers(b),
+    )
+
+
+def _swing_change(a, b, exposure_a, exposure_b, swing: Swing, from_period, to_period) -> Change:
+    tested = {
+        k: float(v[0]) for k, v in swing_tests(a, b, exposure_a, exposure_b, swing.tau2).items()
+    }
+    if math.isnan(tested["p_value"]):  # zero or missing on one side: the exact test says why
+        return _count_change(a, b, exposure_a, exposure_b, methods.EXACT, from_period, to_period)
+    ratio, ci = tested["rate_ratio"], (tested["ci_low"], tested["ci_high"])
+    return Change(
+        kind=COUNT,
+        **_ends(from_period, to_period, a, b),
+        difference=float(b) - float(a),
+        percent_change=(ratio - 1) * 100,
+        rate_ratio=ratio,
+        ci95=ci,
+        ci95_of="rate_ratio",
+        percent_ci95=((ci[0] - 1) * 100, (ci[1] - 1) * 100),
+        p_value=tested["p_value"],
+        verdict=change_verdict(tested["p_value"], *ci, null=1.0),
+        method=methods.SWING,
+        small_numbers=small_numbers(a) or small_numbers(b),
+        swing=swing.tau,
+        swing_percent=swing.percent,
     )
 
 
@@ -196,8 +224,14 @@ def _pairs(n: int) -> list[tuple[int, int]]:
     return [*pairs, (0, n - 1)] if n >= 3 else pairs
 
 
-def changes(series: Series) -> list[Change]:
-    """Each consecutive pair, then first → last (when there are three periods or more)."""
+def changes(series: Series, swings: Mapping[tuple[str, str], Swing] | None = None) -> list[Change]:
+    """Each consecutive pair, then first → last (when there are three periods or more).
+
+    `swings` holds the normal swing between years per pair of periods (from, to), as all
+    municipalities show it: a count's change is judged against it. A pair without one is
+    tested exactly, and its method says the swing could not be estimated; without `swings`
+    at all (an area of its own kind), every pair is tested exactly.
+    """
     periods = series.periods
     result = []
     if series.kind == SURVEY:
@@ -234,14 +268,32 @@ def changes(series: Series) -> list[Change]:
         method,
     )
     for (i, j), test in zip(pairs, tested, strict=True):
-        result.append(_count_change_of(test, values[i], values[j], periods[i], periods[j]))
+        swing = None if swings is None else swings.get((periods[i], periods[j]))
+        if swing is not None and exposures[i] is not None and exposures[j] is not None:
+            result.append(
+                _swing_change(values[i], values[j], exposures[i], exposures[j], swing,
+                              periods[i], periods[j])
+            )  # fmt: skip
+            continue
+        change = _count_change_of(test, values[i], values[j], periods[i], periods[j])
+        if swings is not None and change.p_value is not None:
+            change = dataclasses.replace(change, method=methods.EXACT_NO_SWING)
+        result.append(change)
     return result
 
 
 def changes_frame(
-    frame: pl.DataFrame, by: Sequence[str] = ("area",), kind: str = COUNT
+    frame: pl.DataFrame,
+    by: Sequence[str] = ("area",),
+    kind: str = COUNT,
+    swing_by: Sequence[str] | None = None,
 ) -> pl.DataFrame:
     """`changes` for every group in `by` at once (vectorised; same numbers as `changes`).
+
+    With `swing_by` (for example ["indicator_id"] when `by` is area and indicator), the
+    normal swing between years is estimated from the frame's own areas per `swing_by` and
+    pair of periods, and each count's change is judged against it (columns `swing`,
+    `swing_percent`); a pair shared by fewer than 30 areas is tested exactly and says so.
 
     Input: by columns, period, value, optional inhabitants (count) or margin (survey).
     Output per change: by columns, from_period, to_period, comparison ("opeenvolgend" or
@@ -313,6 +365,8 @@ def changes_frame(
             pairs["to_exposure"].to_numpy(),
             method=methods.EXACT if with_population else methods.EXACT_COUNTS,
         )
+        if swing_by is not None and with_population:
+            tests = _with_swings(pairs, list(swing_by), tests)
         percent = (tests["rate_ratio"] - 1) * 100
         null = 1.0
     else:
@@ -342,4 +396,29 @@ def changes_frame(
         pl.Series("verdict", verdict, dtype=pl.String),
         pl.Series("method", tests["method"], dtype=pl.String),
         (small if kind == COUNT else pl.lit(False)).alias("small_numbers"),
+        column("swing", tests.get("swing", np.full(len(a), np.nan))),
+        column("swing_percent", tests.get("swing_percent", np.full(len(a), np.nan))),
     )
+
+
+def _with_swings(pairs: pl.DataFrame, swing_by: list[str], exact: dict) -> dict:
+    """The exact tests replaced, where the pair's swing could be estimated, by the test
+    against it; where it could not, the method says so."""
+    keys = [*swing_by, "from_period", "to_period"]
+    counts = ("from_value", "to_value", "from_exposure", "to_exposure")
+    taus = []
+    for group in pairs.with_row_index("_row").partition_by(keys):
+        swing = swing_between_areas(*(group[c].to_numpy() for c in counts))
+        tau2 = None if swing is None else swing.tau2
+        taus.append(pl.DataFrame({"_row": group["_row"], "_tau2": [tau2] * group.height}))
+    tau2 = pl.concat(taus).sort("_row")["_tau2"].cast(pl.Float64).to_numpy()
+    judged = swing_tests(*(pairs[c].to_numpy() for c in counts), tau2)
+    use = np.isfinite(tau2) & np.isfinite(judged["p_value"])
+    tests = {name: np.where(use, judged[name], exact[name]) for name in judged}
+    method = np.asarray(exact["method"], dtype=object).copy()
+    method[use] = methods.SWING
+    method[~use & np.isfinite(exact["p_value"])] = methods.EXACT_NO_SWING
+    tests["method"] = method
+    tests["swing"] = np.where(use, np.sqrt(tau2), np.nan)
+    tests["swing_percent"] = np.where(use, (np.exp(np.sqrt(tau2)) - 1) * 100, np.nan)
+    return tests

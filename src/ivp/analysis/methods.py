@@ -2,6 +2,14 @@
 
 EXACT = "exacte toets (binomiaal, voorwaardelijk op totaal)"
 EXACT_COUNTS = "exacte toets op aantallen (binomiaal, voorwaardelijk op totaal; zonder bevolking)"
+SWING = (
+    "z-toets op de verhouding, met de gewone schommeling tussen jaren van alle gemeenten "
+    "(DerSimonian–Laird)"
+)
+EXACT_NO_SWING = (
+    "exacte toets (binomiaal, voorwaardelijk op totaal); geen gewone schommeling te schatten "
+    "(minder dan 30 gebieden met beide jaren), dus strenger dan de cijfers dragen"
+)
 SURVEY = "z-toets op verschil (marges als 95%-intervallen)"
 TREND = "quasi-Poissonregressie op de tijd (bevolking als offset)"
 TREND_COUNTS = "quasi-Poissonregressie op de tijd (aantallen, zonder bevolking)"

@@ -83,6 +83,8 @@ class Change(Result):
     verdict: str = "stabiel"
     method: str = ""
     small_numbers: bool = False
+    swing: float | None = _num("ratio")  # τ: the normal swing between years, log scale
+    swing_percent: float | None = _num("percent")  # the same as ±x% of the rate
 
 
 @dataclass(frozen=True, kw_only=True)

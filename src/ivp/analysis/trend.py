@@ -2,9 +2,10 @@
 
 log E[count] = b0 + b1·t + log(exposure), t in years, so exp(b1) is the average rate ratio
 per year whatever the granularity. Dispersion is the Pearson χ²/df, but never below 1: less
-scatter than Poisson is chance with so few points, not extra precision. When it is above 1
-the standard error is inflated and the t distribution (df = n - 2) is used, as for
-quasi-likelihood. Mann–Kendall on the rates is a distribution-free second opinion.
+scatter than Poisson is chance with so few points, not extra precision. The standard error is
+inflated by it and the t distribution (df = n - 2) is used throughout, as for
+quasi-likelihood. Mann–Kendall on the rates is a distribution-free second opinion; with four
+points it cannot reach 5% and is a description only.
 """
 
 import warnings
@@ -34,13 +35,15 @@ def _usable(value, exposure, with_exposure: bool) -> bool:
 
 
 def _inference(slope, se, dispersion, n):
-    """Rate ratio, interval and p from a log-scale slope, quasi-likelihood style."""
-    inflate = dispersion > 1
+    """Rate ratio, interval and p from a log-scale slope, quasi-likelihood style: the standard
+    error inflated by the dispersion (never below 1) and the t distribution with n − 2 degrees
+    of freedom throughout, so no verdict flips on one registration where the dispersion
+    crosses 1."""
     df = n - 2
-    se = np.where(inflate, se * np.sqrt(np.maximum(dispersion, 1.0)), se)
-    z = slope / se
-    quantile = np.where(inflate, stats.t.ppf((1 + LEVEL) / 2, df), stats.norm.ppf((1 + LEVEL) / 2))
-    p = np.where(inflate, 2 * stats.t.sf(np.abs(z), df), 2 * stats.norm.sf(np.abs(z)))
+    se = se * np.sqrt(np.maximum(dispersion, 1.0))
+    t = slope / se
+    quantile = stats.t.ppf((1 + LEVEL) / 2, df)
+    p = 2 * stats.t.sf(np.abs(t), df)
     return np.exp(slope), np.exp(slope - quantile * se), np.exp(slope + quantile * se), p
 
 

@@ -11,7 +11,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ivp.analysis import SMALL_NUMBER_THRESHOLD
+from ivp.analysis import SMALL_NUMBER_THRESHOLD, methods
 
 from . import formatting as nl
 from .safety_picture import FieldPicture, IndicatorPicture, SafetyPicture
@@ -94,6 +94,8 @@ def _change_sentence(picture, change) -> Sentence:
             % {**values, "method": change.method},
             cites,
         )
+    if change.swing_percent is not None:
+        return _swing_sentence(change, values, cites)
     if change.verdict in VERDICT_WORDS and change.kind == "survey":
         return Sentence(
             _(
@@ -109,22 +111,45 @@ def _change_sentence(picture, change) -> Sentence:
             cites,
         )
     if change.verdict in VERDICT_WORDS:
-        return Sentence(
+        text = _(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
+            "per inhabitant (95%% interval %(interval)s, p %(p)s): larger than chance explains."
+        ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
+    else:
+        text = (
             _(
-                "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
-                "per inhabitant (95%% interval %(interval)s, p %(p)s): larger than chance explains."
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) the difference is within what chance "
+                "explains (95%% interval %(interval)s, p %(p)s): stable."
             )
-            % {**values, "verdict": VERDICT_WORDS[change.verdict]},
-            cites,
+            % values
         )
-    return Sentence(
-        _(
-            "From %(from)s (%(old)s) to %(to)s (%(new)s) the difference is within what chance "
-            "explains (95%% interval %(interval)s, p %(p)s): stable."
+    if change.method == methods.EXACT_NO_SWING:
+        text += " " + _(
+            "How much this figure swings from year to year could not be estimated (fewer than "
+            "30 areas have it), so this verdict may say more than the numbers carry."
         )
-        % values,
-        cites,
-    )
+    return Sentence(text, cites)
+
+
+def _swing_sentence(change, values: dict, cites) -> Sentence:
+    """A change against the normal swing between years, in plain words: no p-value."""
+    values = {**values, "swing": nl.percent(change.swing_percent)}
+    if change.verdict in VERDICT_WORDS:
+        text = _(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
+            "per inhabitant, more than the normal swing of ±%(swing)s between years (95%% "
+            "interval %(interval)s)."
+        ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
+    else:
+        text = (
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
+                "%(percent)s, within the normal swing of ±%(swing)s between years (95%% interval "
+                "%(interval)s): stable."
+            )
+            % values
+        )
+    return Sentence(text, cites)
 
 
 def _magnitude(verdict, percent, bounds):

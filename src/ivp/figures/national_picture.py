@@ -46,7 +46,9 @@ def build_national(
     series = analysis.with_rates(observations, population).sort("indicator_id", "area", "period")
     usable = series.drop_nulls("value")
     by = ["area", "indicator_id"]
-    changes = analysis.changes_frame(usable.select(*by, "period", "value", "inhabitants"), by=by)
+    changes = analysis.changes_frame(
+        usable.select(*by, "period", "value", "inhabitants"), by=by, swing_by=["indicator_id"]
+    )
     trends = analysis.trend_frame(usable.select(*by, "period", "value", "inhabitants"), by=by)
 
     last = usable.filter(pl.col("period") == pl.col("period").max().over("indicator_id"))

@@ -147,10 +147,12 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
     first_year = first_year or max(last_year - 2, int(years.min()) if own.height else 0)
     peers = peers_for(municipality)
     population = population_frame()
+    references = _yearly_references(ids, first_year, last_year)
     context = _Context(
         municipality=municipality,
         population=population,
-        references=_yearly_references(ids, first_year, last_year),
+        references=references,
+        swings=_swings(references, population),
         peers=peers,
         province_members=list(
             municipality.province.province_municipalities.values_list("code", flat=True)
@@ -194,6 +196,18 @@ def _yearly_references(ids: list[int], first_year: int, last_year: int) -> pl.Da
     return frame.filter(pl.col("area").str.starts_with("GM") | (pl.col("area") == NETHERLANDS))
 
 
+def _swings(references: pl.DataFrame, population: pl.DataFrame) -> dict:
+    """Per indicator the normal swing between years, from all municipalities' counts."""
+    municipal = references.filter(pl.col("area").str.starts_with("GM")).select(
+        "area", "indicator_id", "period", "value"
+    )
+    with_population = analysis.with_rates(municipal, population)
+    return {
+        key[0]: pairs
+        for key, pairs in analysis.swings_by_pair(with_population, by=["indicator_id"]).items()
+    }
+
+
 def _yearly(rows: pl.DataFrame) -> pl.DataFrame:
     """Year rows as published; years with only months get the sum of 12 complete months."""
     years = rows.filter(pl.col("period").str.len_chars() == 4).select("period", "value")
@@ -216,6 +230,7 @@ class _Context:
     municipality: Municipality
     population: pl.DataFrame
     references: pl.DataFrame  # yearly values of all municipalities and NL
+    swings: dict  # indicator id → {(from, to): Swing}, from all municipalities
     peers: list[str]
     province_members: list[str]
     wijken: pl.DataFrame  # yearly values of its wijken with name and inhabitants
@@ -234,6 +249,7 @@ def _indicator_picture(
         last_year,
         sources,
         with_trend=False,  # all trends in one fit, after the loop
+        swings=context.swings.get(indicator.pk, {}),
     )
     picture.peers = context.peers
     if indicator.is_count and picture.series:
@@ -250,7 +266,16 @@ def _indicator_picture(
 
 
 def _series_picture(
-    indicator, area_code, rows, population, first_year, last_year, sources, *, with_trend=True
+    indicator,
+    area_code,
+    rows,
+    population,
+    first_year,
+    last_year,
+    sources,
+    *,
+    with_trend=True,
+    swings=None,
 ) -> IndicatorPicture:
     """Series, rates, changes and trend of one indicator in one area (any area)."""
     kind = "count" if indicator.is_count else "survey"
@@ -282,7 +307,7 @@ def _series_picture(
         indicator=indicator,
         sources=sources,
         series=series,
-        changes=analysis.changes(analysed) if len(series) > 1 else [],
+        changes=analysis.changes(analysed, swings) if len(series) > 1 else [],
         trend=analysis.trend(analysed.periods, analysed.values, analysed.exposures)
         if indicator.is_count and with_trend
         else None,

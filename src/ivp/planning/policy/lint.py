@@ -4,7 +4,7 @@ goes to the council. Every finding names the element and how to mend it."""
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from ivp.figures import safety_picture
+from ivp.figures import formatting, safety_picture
 from ivp.planning.policy.models import Objective, PolicyPlan, Priority
 from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, objective_finding
 
@@ -137,19 +137,32 @@ def _rising_themes_unaddressed(policy_plan: PolicyPlan, priorities, picture) -> 
                     Finding(
                         WARNING,
                         _("Theme “%(theme)s”") % {"theme": theme.name},
-                        _(
-                            "%(indicator)s rose significantly, %(first)s→%(last)s (p %(p)s), and no priority or other theme of the plan addresses it."
-                        )
-                        % {
-                            "indicator": item.indicator.name,
-                            "first": change.from_period,
-                            "last": change.to_period,
-                            "p": f"= {change.p_value:.3f}".replace(".", ",")
-                            if change.p_value >= 0.001
-                            else "< 0,001",
-                        },
+                        _rise_said(item.indicator.name, change),
                         _("Add it as a priority or other theme, or explain in the plan why not."),
                     )
                 )
                 addressed.add(theme.pk)
     return findings
+
+
+def _rise_said(indicator: str, change) -> str:
+    """The rise in plain words: how much, and against what it was judged; no p-value."""
+    values = {
+        "indicator": indicator,
+        "first": change.from_period,
+        "last": change.to_period,
+        "percent": formatting.percent(change.percent_change),
+    }
+    if change.swing_percent is not None:
+        return _(
+            "%(indicator)s rose by %(percent)s per inhabitant, %(first)s→%(last)s, more than "
+            "the normal swing of ±%(swing)s between years, and no priority or other theme of "
+            "the plan addresses it."
+        ) % {**values, "swing": formatting.percent(change.swing_percent)}
+    return (
+        _(
+            "%(indicator)s rose by %(percent)s per inhabitant, %(first)s→%(last)s, more than chance "
+            "explains, and no priority or other theme of the plan addresses it."
+        )
+        % values
+    )
