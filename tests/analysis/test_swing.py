@@ -97,3 +97,19 @@ def test_one_area_and_all_areas_give_the_same_change(observations, population):
             assert row["verdict"] == change.verdict
             assert row["p_value"] == pytest.approx(change.p_value, rel=1e-9)
             assert row["swing"] == pytest.approx(change.swing, rel=1e-9)
+
+
+def test_without_other_areas_five_years_of_its_own_give_the_swing():
+    """A municipality's own registrations: no other area has them, so the swing comes from
+    how much its own yearly counts scatter around their trend (quasi-Poisson, t with n − 2
+    degrees of freedom); with four years there is none and the exact test says so."""
+    periods = ("2020", "2021", "2022", "2023", "2024")
+    values = (800.0, 1010.0, 820.0, 1050.0, 1150.0)  # scatters far more than Poisson
+    series = Series(periods, values, (40_000.0,) * 5)
+    last = changes(series, swings={})[3]  # 2023 → 2024: +9.5%
+    assert last.method == methods.OWN_SWING
+    assert last.verdict == "stabiel"
+    assert changes(series)[3].verdict == "stijging"  # the exact test, for an area of its own kind
+    assert (last.p_value < 0.05) == (last.ci95[0] > 1 or last.ci95[1] < 1)
+    short = Series(periods[1:], values[1:], (40_000.0,) * 4)
+    assert changes(short, swings={})[2].method == methods.EXACT_NO_SWING

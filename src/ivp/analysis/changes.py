@@ -16,7 +16,8 @@ from ivp.analysis.exact import ExactResult, exact_results, exact_test, exact_tes
 from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.periods import YEAR, common_granularity, parse_period, period_table
 from ivp.analysis.results import Change
-from ivp.analysis.swing import Swing, swing_between_areas, swing_tests
+from ivp.analysis.swing import Swing, own_swing_tests, swing_between_areas, swing_tests
+from ivp.analysis.trend import trend
 from ivp.analysis.verdicts import CHANGE_WORDS, change_verdict, verdict_array
 
 COUNT = "count"
@@ -267,19 +268,58 @@ def changes(series: Series, swings: Mapping[tuple[str, str], Swing] | None = Non
         [exposures[j] for _, j in pairs],
         method,
     )
+    own = _own_dispersion(series) if swings is not None else None
     for (i, j), test in zip(pairs, tested, strict=True):
-        swing = None if swings is None else swings.get((periods[i], periods[j]))
-        if swing is not None and exposures[i] is not None and exposures[j] is not None:
-            result.append(
-                _swing_change(values[i], values[j], exposures[i], exposures[j], swing,
-                              periods[i], periods[j])
-            )  # fmt: skip
-            continue
         change = _count_change_of(test, values[i], values[j], periods[i], periods[j])
-        if swings is not None and change.p_value is not None:
+        ends = (values[i], values[j], exposures[i], exposures[j])
+        swing = None if swings is None else swings.get((periods[i], periods[j]))
+        if change.p_value is None or None in ends[2:]:
+            pass  # no test: the exact test says why
+        elif swing is not None:
+            change = _swing_change(*ends, swing, periods[i], periods[j])
+        elif own is not None:
+            change = _own_swing_change(change, ends, *own)
+        elif swings is not None:
             change = dataclasses.replace(change, method=methods.EXACT_NO_SWING)
         result.append(change)
     return result
+
+
+def _own_dispersion(series: Series) -> tuple[float, int] | None:
+    """The dispersion of an area's own yearly counts around their trend and its degrees of
+    freedom, when it has five years or more with a population; else None."""
+    if series.exposures is None or common_granularity(series.periods) != YEAR:
+        return None
+    usable = [
+        k
+        for k, (v, e) in enumerate(zip(series.values, series.exposures, strict=True))
+        if not _missing(v) and not _missing(e) and e > 0
+    ]
+    if len(usable) < methods.OWN_HISTORY:
+        return None
+    fitted = trend(
+        [series.periods[k] for k in usable],
+        [series.values[k] for k in usable],
+        [series.exposures[k] for k in usable],
+    )
+    if fitted is None or fitted.dispersion is None:
+        return None
+    return fitted.dispersion, fitted.n_points - 2
+
+
+def _own_swing_change(change: Change, ends, dispersion: float, df: int) -> Change:
+    tested = {k: float(v[0]) for k, v in own_swing_tests(*ends, dispersion, df).items()}
+    ratio, ci = tested["rate_ratio"], (tested["ci_low"], tested["ci_high"])
+    return dataclasses.replace(
+        change,
+        rate_ratio=ratio,
+        percent_change=(ratio - 1) * 100,
+        ci95=ci,
+        percent_ci95=((ci[0] - 1) * 100, (ci[1] - 1) * 100),
+        p_value=tested["p_value"],
+        verdict=change_verdict(tested["p_value"], *ci, null=1.0),
+        method=methods.OWN_SWING,
+    )
 
 
 def changes_frame(

@@ -10,6 +10,11 @@ EXACT_NO_SWING = (
     "exacte toets (binomiaal, voorwaardelijk op totaal); geen gewone schommeling te schatten "
     "(minder dan 30 gebieden met beide jaren), dus strenger dan de cijfers dragen"
 )
+OWN_SWING = (
+    "t-toets op de verhouding, met de eigen schommeling van het gebied over de jaren "
+    "(quasi-Poisson; te weinig gebieden voor de schommeling tussen gemeenten)"
+)
+OWN_HISTORY = 5  # years an area needs for its own swing
 SURVEY = "z-toets op verschil (marges als 95%-intervallen)"
 TREND = "quasi-Poissonregressie op de tijd (bevolking als offset)"
 TREND_COUNTS = "quasi-Poissonregressie op de tijd (aantallen, zonder bevolking)"

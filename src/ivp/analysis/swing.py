@@ -102,6 +102,23 @@ def swing_tests(a, b, exposure_a, exposure_b, tau2) -> dict[str, np.ndarray]:
     }
 
 
+def own_swing_tests(a, b, exposure_a, exposure_b, dispersion: float, df: int) -> dict:
+    """A change judged against the area's own swing over its years: the Poisson variance
+    times the dispersion of its yearly series (quasi-Poisson, never below 1), with the t
+    distribution of the series' degrees of freedom."""
+    y, variance = log_ratios(a, b, exposure_a, exposure_b)
+    se = np.sqrt(variance * max(dispersion, 1.0))
+    quantile = stats.t.ppf(0.975, df)
+    with np.errstate(invalid="ignore"):
+        p = 2 * stats.t.sf(np.abs(y / se), df)
+    return {
+        "rate_ratio": np.exp(y),
+        "ci_low": np.exp(y - quantile * se),
+        "ci_high": np.exp(y + quantile * se),
+        "p_value": p,
+    }
+
+
 def swings_by_pair(
     frame: pl.DataFrame, by: Sequence[str] = ("indicator_id",)
 ) -> dict[tuple, dict[tuple[str, str], Swing]]:

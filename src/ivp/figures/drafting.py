@@ -96,6 +96,8 @@ def _change_sentence(picture, change) -> Sentence:
         )
     if change.swing_percent is not None:
         return _swing_sentence(change, values, cites)
+    if change.method == methods.OWN_SWING:
+        return _own_swing_sentence(change, values, cites)
     if change.verdict in VERDICT_WORDS and change.kind == "survey":
         return Sentence(
             _(
@@ -269,3 +271,24 @@ def field_paragraph(field_picture: FieldPicture, picture: SafetyPicture) -> list
         own = indicator_sentences(item, picture.municipality.name)
         sentences += own[:2] + [s for s in own if "Nederland" in s.cites]
     return sentences
+
+
+def _own_swing_sentence(change, values: dict, cites) -> Sentence:
+    """A change against the figure's own swing over its years (too few areas have it to know
+    the swing between municipalities), in plain words."""
+    if change.verdict in VERDICT_WORDS:
+        text = _(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
+            "per inhabitant, more than this figure's own swing over the years explains (95%% "
+            "interval %(interval)s)."
+        ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
+    else:
+        text = (
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
+                "%(percent)s, within this figure's own swing over the years (95%% interval "
+                "%(interval)s): stable."
+            )
+            % values
+        )
+    return Sentence(text, cites)

@@ -1,0 +1,43 @@
+"""The drafted words for a change say how much and against what swing, without a p-value: the
+swing between municipalities for the police totals, a figure's own swing over its years, or
+that no swing could be estimated."""
+
+import json
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.utils import translation
+
+from ivp.analysis import Series, changes
+from ivp.figures.drafting import _change_sentence
+
+from .test_analyse_command import analyse, total
+
+
+def _said(series: Series) -> str:
+    picture = SimpleNamespace(indicator=SimpleNamespace(unit="aantal"))
+    with translation.override("nl"):
+        return _change_sentence(picture, changes(series, swings={})[-1]).text
+
+
+@pytest.mark.django_db
+def test_the_police_totals_are_worded_against_the_swing_between_municipalities():
+    crimes = total(json.loads(analyse("GM1708", "--from", "2022", "--to", "2024")))
+    said = " ".join(crimes["text"])
+    assert re.search(r"gewone schommeling van ±\d+,\d% tussen jaren", said)
+    assert not re.search(r"\bp [=<]", said)  # no p-value in words for the council
+
+
+def test_an_own_figure_with_five_years_is_worded_against_its_own_swing():
+    series = Series(("2020", "2021", "2022", "2023", "2024"),
+                    (800.0, 1010.0, 820.0, 1050.0, 1150.0), (40_000.0,) * 5)  # fmt: skip
+    said = _said(series)
+    assert "binnen de eigen schommeling van dit cijfer over de jaren" in said
+    assert not re.search(r"\bp [=<]", said)
+
+
+def test_an_own_figure_with_two_years_says_no_swing_could_be_estimated():
+    said = _said(Series(("2023", "2024"), (800.0, 1000.0), (40_000.0,) * 2))
+    assert "stijging van 25,0% per inwoner" in said
+    assert "niet te schatten" in said and "meer zeggen dan de cijfers dragen" in said
