@@ -37,7 +37,7 @@ def test_benchmark_edge_cases():
     assert benchmark(None, 1000, 500, 10_000).method == NO_TEST_MISSING
     unknown = benchmark(5, 1000, None, None, "peers")
     assert unknown.method == NO_TEST_REFERENCE
-    assert unknown.verdict == "vergelijkbaar"
+    assert unknown.verdict is None
     assert unknown.small_numbers
     assert unknown.to_dict()["reference_rate_per_1000"] is None
 

@@ -187,7 +187,7 @@ def benchmark_frame(
         column("ci_low", tests["ci_low"]),
         column("ci_high", tests["ci_high"]),
         column("p_value", tests["p_value"]),
-        pl.Series("verdict", verdict, dtype=pl.String),
+        pl.Series("verdict", verdict.tolist(), dtype=pl.String),
         pl.Series("method", method, dtype=pl.String),
         small_numbers_expr("value").alias("small_numbers"),
     )

@@ -433,7 +433,7 @@ def changes_frame(
         column("ci_low", tests["ci_low"]),
         column("ci_high", tests["ci_high"]),
         column("p_value", tests["p_value"]),
-        pl.Series("verdict", verdict, dtype=pl.String),
+        pl.Series("verdict", verdict.tolist(), dtype=pl.String),
         pl.Series("method", tests["method"], dtype=pl.String),
         (small if kind == COUNT else pl.lit(False)).alias("small_numbers"),
         column("swing", tests.get("swing", np.full(len(a), np.nan))),

@@ -80,7 +80,7 @@ class Change(Result):
     ci95_of: str = ""
     percent_ci95: tuple[float, float] | None = _num("percent")
     p_value: float | None = _num("p")
-    verdict: str = "stabiel"
+    verdict: str | None = None  # None: not tested, the method says why
     method: str = ""
     small_numbers: bool = False
     swing: float | None = _num("ratio")  # τ: the normal swing between years, log scale
@@ -100,7 +100,7 @@ class Trend(Result):
     percent_per_year: float | None = _num("percent")
     percent_ci95: tuple[float, float] | None = _num("percent")
     p_value: float | None = _num("p")
-    verdict: str = "stabiel"
+    verdict: str | None = None  # None: not tested, the method says why
     dispersion: float | None = _num("dispersion")  # Pearson χ²/df; tests use max(1, this)
     method: str = ""
     mann_kendall_tau: float | None = _num("ratio")
@@ -121,7 +121,7 @@ class Benchmark(Result):
     rate_ratio: float | None = _num("ratio")
     ci95: tuple[float, float] | None = _num("ratio")
     p_value: float | None = _num("p")
-    verdict: str = "vergelijkbaar"
+    verdict: str | None = None  # None: not tested, the method says why
     method: str = ""
     small_numbers: bool = False
 
@@ -135,7 +135,7 @@ class MonthEffect(Result):
     seasonal_index: float | None = _num("ratio")  # observed / expected (days, year level)
     p_value: float | None = _num("p")
     p_adjusted: float | None = _num("p")  # Bonferroni over 12 months
-    verdict: str = "vergelijkbaar"
+    verdict: str | None = None  # None: not tested, the method says why
 
 
 @dataclass(frozen=True, kw_only=True)

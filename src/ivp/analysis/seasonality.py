@@ -114,7 +114,7 @@ def seasonality(monthly: pl.DataFrame) -> Seasonality | None:
     effects = []
     for m in range(12):
         tested = count_m[m] > 0 and np.isfinite(p[m])
-        verdict = SIMILAR
+        verdict = SIMILAR if tested else None
         if tested and adjusted[m] < ALPHA:
             verdict = HIGHER if observed_m[m] > expected_m[m] else LOWER
         effects.append(

@@ -233,7 +233,7 @@ def trend_frame(frame: pl.DataFrame, by: Sequence[str] = ("area",)) -> pl.DataFr
         column("ci_high", high),
         column("percent_per_year", (ratio - 1) * 100),
         column("p_value", p),
-        pl.Series("verdict", verdict, dtype=pl.String),
+        pl.Series("verdict", verdict.tolist(), dtype=pl.String),
         column("dispersion", dispersion),
         pl.Series("method", np.where(fit, tested_method, methods.NO_TEST_TOO_FEW), dtype=pl.String),
         column("mann_kendall_tau", tau),

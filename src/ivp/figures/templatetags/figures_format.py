@@ -14,6 +14,7 @@ VERDICT_LABELS = {
     "hoger": _("higher"),
     "lager": _("lower"),
     "vergelijkbaar": _("comparable"),
+    None: _("not testable"),
 }
 
 

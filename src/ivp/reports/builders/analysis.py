@@ -10,7 +10,12 @@ from ivp.planning.policy import selectors as policy_selectors
 from ..document import Chart, Document, Paragraph, Table
 from .chapters import assemble, block_key, outline_of, placed_blocks
 
-VERDICT = {"stijging": "stijging", "daling": "daling", "stabiel": "geen aantoonbare verandering"}
+VERDICT = {
+    "stijging": "stijging",
+    "daling": "daling",
+    "stabiel": "geen aantoonbare verandering",
+    None: "niet te toetsen",
+}
 COMPARED = {"hoger": "hoger", "lager": "lager", "vergelijkbaar": "niet aantoonbaar anders"}
 
 

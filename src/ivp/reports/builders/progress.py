@@ -18,7 +18,12 @@ from .chapters import assemble, block_key, outline_of, placed_blocks
 from .common import STATUS_WORDS, day
 
 ORDER = ["afgerond", "lopend", "vertraagd", "gepland", "geschrapt"]
-VERDICT = {"stijging": "gestegen", "daling": "gedaald", "stabiel": "niet aantoonbaar veranderd"}
+VERDICT = {
+    "stijging": "gestegen",
+    "daling": "gedaald",
+    "stabiel": "niet aantoonbaar veranderd",
+    None: "niet te toetsen",
+}
 
 
 def build(
