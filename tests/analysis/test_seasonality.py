@@ -60,3 +60,26 @@ def test_only_monthly_whole_counts():
         seasonality(pl.DataFrame({"period": ["2020", "2021"], "value": [1.0, 2.0]}))
     with pytest.raises(ValueError):
         seasonality(_monthly(np.full(24, 1.5), PERIODS[:24]))
+
+
+def test_one_registration_in_sixty_months_makes_no_month_stand_out():
+    counts = np.zeros(len(PERIODS))
+    counts[PERIODS.index("2021-04")] = 1
+    result = seasonality(_monthly(counts))
+    assert result.higher_months == () and result.lower_months == ()
+    april = result.months[3]
+    assert april.verdict is None and april.p_value is None  # under 5 expected: not judged
+
+
+def test_holm_adjusts_step_down_and_never_below_the_raw_p():
+    rng = np.random.default_rng(5)
+    season = np.array([1.4 if p.endswith(("-07", "-08")) else 1.0 for p in PERIODS])
+    result = seasonality(_monthly(rng.poisson(3.0 * DAYS * season)))
+    tested = [m for m in result.months if m.p_value is not None]
+    assert len(tested) == 12
+    ranked = sorted(tested, key=lambda m: m.p_value)
+    assert ranked[0].p_adjusted == pytest.approx(min(1.0, 12 * ranked[0].p_value), rel=1e-2)
+    assert all(m.p_adjusted >= m.p_value for m in tested)
+    adjusted = [m.p_adjusted for m in ranked]
+    assert adjusted == sorted(adjusted)
+    assert set(result.higher_months) == {7, 8}

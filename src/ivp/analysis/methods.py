@@ -19,7 +19,9 @@ SURVEY = "z-toets op verschil (marges als 95%-intervallen)"
 TREND = "quasi-Poissonregressie op de tijd (bevolking als offset)"
 TREND_COUNTS = "quasi-Poissonregressie op de tijd (aantallen, zonder bevolking)"
 SEASONALITY = (
-    "quasi-Poissontoets per kalendermaand (gecorrigeerd voor dagen en jaarniveau, Bonferroni)"
+    "exacte toets per kalendermaand op het aandeel van de jaartotalen (gecorrigeerd voor dagen; "
+    "bij meer spreiding dan Poisson de quasi-Poissontoets; alleen bij minstens 5 verwachte "
+    "registraties; Holm over de maanden)"
 )
 
 NO_TEST_MISSING = "geen toets: waarde ontbreekt"

@@ -134,7 +134,7 @@ class MonthEffect(Result):
     ratio_to_mean: float | None = _num("ratio")  # average / mean of all months, raw
     seasonal_index: float | None = _num("ratio")  # observed / expected (days, year level)
     p_value: float | None = _num("p")
-    p_adjusted: float | None = _num("p")  # Bonferroni over 12 months
+    p_adjusted: float | None = _num("p")  # Holm over the months tested
     verdict: str | None = None  # None: not tested, the method says why
 
 

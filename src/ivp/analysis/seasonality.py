@@ -1,8 +1,10 @@
 """Seasonal pattern and exceptional months in a monthly series of registrations.
 
 Without seasonality a month expects its year's level per day times its number of days.
-Per calendar month the observed total is compared with that expectation (z-test with
-quasi-Poisson dispersion, Bonferroni over the months). Peaks are single months above what
+Per calendar month the observed total is compared with that expectation: exactly, as a
+binomial share of its years' totals (the larger quasi-Poisson p where the series scatters more
+than Poisson), only when at least five registrations are expected, with Holm's correction over
+the months tested. Peaks are single months above what
 their year and calendar month predict (Poisson upper tail, or negative binomial when the
 series scatters more than Poisson), at 0.05 divided by the number of months.
 """
@@ -12,12 +14,14 @@ import polars as pl
 from scipy import stats
 
 from ivp.analysis import methods
+from ivp.analysis.exact import binom_two_sided_p
 from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.periods import MONTH, period_table
 from ivp.analysis.results import MonthEffect, Peak, Seasonality
 from ivp.analysis.verdicts import ALPHA, HIGHER, LOWER, SIMILAR
 
 MIN_MONTHS = 24
+MIN_EXPECTED = 5  # registrations a calendar month must expect over the series to be judged
 
 
 def _sum_by(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
@@ -48,6 +52,17 @@ def _upper_tail(count, mean, dispersion):
     if dispersion <= 1:
         return stats.poisson.sf(count - 1, mean)
     return stats.nbinom.sf(count - 1, mean / (dispersion - 1), 1 / dispersion)
+
+
+def _holm(p: np.ndarray, tested: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjustment over the tested months (NaN for the others)."""
+    adjusted = np.full(p.shape, np.nan)
+    order = [i for i in np.argsort(p) if tested[i]]
+    running = 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (len(order) - rank) * p[i]))
+        adjusted[i] = running
+    return adjusted
 
 
 def _none(x) -> float | None:
@@ -108,12 +123,23 @@ def seasonality(monthly: pl.DataFrame) -> Seasonality | None:
         index = observed_m / expected_m
         average = observed_m / count_m
         ratio_to_mean = average / overall_mean
-    p = 2 * stats.norm.sf(np.abs(z))
-    adjusted = np.minimum(1.0, p * len(present))
+    # exact: given the year totals, the month's count is binomial with its expected share;
+    # where the series scatters more than Poisson, the quasi-Poisson p when that is larger
+    year_m = _sum_by(month, _sum_by(year, y, len(years))[year], 12) / np.maximum(count_m, 1)
+    total_m = year_m * count_m  # registrations in the years this calendar month is part of
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share_m = np.clip(expected_m / total_m, 1e-12, 1 - 1e-12)
+    exact_p = np.ones(12)
+    can = (count_m > 0) & (total_m > 0)
+    exact_p[can] = binom_two_sided_p(observed_m[can], np.round(total_m[can]), share_m[can])
+    p = np.maximum(exact_p, 2 * stats.norm.sf(np.abs(z))) if scatter > 1 else exact_p
+    enough = expected_m >= MIN_EXPECTED  # no claim from one or two registrations
+    tested_m = (count_m > 0) & enough & np.isfinite(p)
+    adjusted = _holm(p, tested_m)
 
     effects = []
     for m in range(12):
-        tested = count_m[m] > 0 and np.isfinite(p[m])
+        tested = bool(tested_m[m])
         verdict = SIMILAR if tested else None
         if tested and adjusted[m] < ALPHA:
             verdict = HIGHER if observed_m[m] > expected_m[m] else LOWER
