@@ -122,3 +122,19 @@ def test_all_municipalities_times_many_indicators_is_quick(observations, populat
     analysis_seconds = time.perf_counter() - started
     assert result.height == read.height > 8000
     assert analysis_seconds < max(3 * read_seconds, 0.25)
+
+
+def test_a_level_is_judged_against_half_the_swing_between_years():
+    """Steenwijkerland 2024 against the rest of the country: with the swing of one year's level
+    (τ/√2) added, the interval widens and p grows; both still agree about 5%."""
+    from ivp.analysis import Swing, methods
+
+    plain = benchmark(1133, 45_700, 800_027, 17_590_672, "rest van Nederland",
+                      reference_includes_area=True)  # fmt: skip
+    swung = benchmark(1133, 45_700, 800_027, 17_590_672, "rest van Nederland",
+                      reference_includes_area=True, swing=Swing(0.06**2, 342))  # fmt: skip
+    assert swung.method == methods.BENCHMARK_SWING
+    assert swung.rate_ratio == pytest.approx(plain.rate_ratio)
+    assert swung.ci95[0] < plain.ci95[0] and swung.ci95[1] > plain.ci95[1]
+    assert swung.p_value > plain.p_value
+    assert (swung.p_value < 0.05) == (swung.ci95[1] < 1 or swung.ci95[0] > 1)

@@ -14,6 +14,7 @@ from ivp.analysis.caution import small_numbers, small_numbers_expr
 from ivp.analysis.exact import exact_test, exact_tests
 from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.results import Benchmark
+from ivp.analysis.swing import Swing, swing_tests
 from ivp.analysis.verdicts import COMPARISON_WORDS, comparison_verdict, verdict_array
 
 
@@ -50,11 +51,15 @@ def benchmark(
     label: str = "",
     *,
     reference_includes_area: bool = False,
+    swing: Swing | None = None,
 ) -> Benchmark:
-    """Rate ratio area/reference with exact 95% interval and p (conditional binomial test).
+    """Rate ratio area/reference with its 95% interval and p.
 
     Exposures are inhabitants of the same period. Set `reference_includes_area` when the
-    reference totals still contain the area; they are then reduced by `exclude_area`.
+    reference totals still contain the area; they are then reduced by `exclude_area`. With
+    the `swing` between years of this figure, the area's level is judged against it: a single
+    year's level swings by τ/√2, so the variance of the log ratio is 1/a + 1/b + τ²/2 (z-test);
+    without it, the exact conditional binomial test.
     """
     if reference_includes_area:
         reference_count, reference_exposure = exclude_area(
@@ -67,6 +72,11 @@ def benchmark(
     if own_rate is not None and reference_rate is None:
         method = methods.NO_TEST_REFERENCE
     ci, p = result.ci95, result.p_value
+    if swing is not None and p is not None:
+        judged = swing_tests(reference_count, area_count, reference_exposure, area_exposure,
+                             swing.tau2 / 2)  # fmt: skip
+        ci = (float(judged["ci_low"][0]), float(judged["ci_high"][0]))
+        p, method = float(judged["p_value"][0]), methods.BENCHMARK_SWING
     return Benchmark(
         label=label,
         value=None if area_count is None else float(area_count),

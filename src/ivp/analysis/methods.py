@@ -10,6 +10,10 @@ EXACT_NO_SWING = (
     "exacte toets (binomiaal, voorwaardelijk op totaal); geen gewone schommeling te schatten "
     "(minder dan 30 gebieden met beide jaren), dus strenger dan de cijfers dragen"
 )
+BENCHMARK_SWING = (
+    "z-toets op de verhouding, met de gewone schommeling van één jaar (τ/√2) bij het eigen "
+    "niveau opgeteld"
+)
 OWN_SWING = (
     "t-toets op de verhouding, met de eigen schommeling van het gebied over de jaren "
     "(quasi-Poisson; te weinig gebieden voor de schommeling tussen gemeenten)"

@@ -257,6 +257,7 @@ def _indicator_picture(
             context,
             picture.series[-1],
             context.references.filter(pl.col("indicator_id") == indicator.pk),
+            _year_swing(context.swings.get(indicator.pk, {}), picture.series[-1].period),
         )
         picture.seasonality = _seasonality(rows)
         picture.areas, picture.areas_period = _areas(
@@ -415,7 +416,15 @@ def _trend_from_row(row: dict) -> analysis.Trend:
     )
 
 
-def _benchmarks(context: _Context, last: SeriesPoint, references):
+def _year_swing(swings: dict, period: str):
+    """The swing between the year before `period` and `period`, for comparing one year's
+    level (None when it could not be estimated)."""
+    if not period.isdigit():
+        return None
+    return swings.get((str(int(period) - 1), period))
+
+
+def _benchmarks(context: _Context, last: SeriesPoint, references, swing=None):
     if last.value is None or last.inhabitants is None:
         return []
     municipality, peers = context.municipality, context.peers
@@ -427,11 +436,11 @@ def _benchmarks(context: _Context, last: SeriesPoint, references):
     municipalities = in_year.filter(pl.col("area").str.starts_with("GM"))
     groups = [
         (
-            f"provincie {municipality.province.name}" if municipality.province else "",
+            f"rest van de provincie {municipality.province.name}" if municipality.province else "",
             municipalities.filter(pl.col("area").is_in(province_members)),
             True,
         ),
-        ("Nederland", in_year.filter(pl.col("area") == NETHERLANDS), True),
+        ("rest van Nederland", in_year.filter(pl.col("area") == NETHERLANDS), True),
         (
             f"{len(peers)} vergelijkbare gemeenten",
             municipalities.filter(pl.col("area").is_in(peers)),
@@ -439,12 +448,12 @@ def _benchmarks(context: _Context, last: SeriesPoint, references):
         ),
     ]
     if groups[1][1].is_empty():  # no national row: the country is the sum of its municipalities
-        groups[1] = ("Nederland", municipalities, True)
+        groups[1] = ("rest van Nederland", municipalities, True)
     results = []
     for label, members, includes_area in groups:
         if not label or members.is_empty():
             continue
-        if label.startswith("provincie") and members.height < len(province_members):
+        if "provincie" in label and members.height < len(province_members):
             continue  # an incomplete province would not be the province
         count, people = members["value"].sum(), members["inhabitants"].sum()
         try:
@@ -456,6 +465,7 @@ def _benchmarks(context: _Context, last: SeriesPoint, references):
                     people,
                     label,
                     reference_includes_area=includes_area,
+                    swing=swing if includes_area else None,  # the area against the rest
                 )
             )
         except ValueError:
