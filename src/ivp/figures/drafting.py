@@ -135,23 +135,47 @@ def _change_sentence(picture, change) -> Sentence:
 
 def _swing_sentence(change, values: dict, cites) -> Sentence:
     """A change against the normal swing between years, in plain words: no p-value."""
-    values = {**values, "swing": nl.percent(change.swing_percent)}
-    if change.verdict in VERDICT_WORDS:
-        text = _(
+    return _judged(
+        change,
+        {**values, "swing": nl.percent(change.swing_percent)},
+        cites,
+        beyond=_(
             "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
             "per inhabitant, more than the normal swing of ±%(swing)s between years (95%% "
             "interval %(interval)s)."
-        ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
-    else:
-        text = (
-            _(
-                "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
-                "%(percent)s, within the normal swing of ±%(swing)s between years (95%% interval "
-                "%(interval)s): stable."
-            )
-            % values
-        )
-    return Sentence(text, cites)
+        ),
+        within=_(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
+            "%(percent)s, within the normal swing of ±%(swing)s between years (95%% interval "
+            "%(interval)s): stable."
+        ),
+    )
+
+
+def _own_swing_sentence(change, values: dict, cites) -> Sentence:
+    """A change against the figure's own swing over its years (too few areas have it to know
+    the swing between municipalities), in plain words."""
+    return _judged(
+        change,
+        values,
+        cites,
+        beyond=_(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
+            "per inhabitant, more than this figure's own swing over the years explains (95%% "
+            "interval %(interval)s)."
+        ),
+        within=_(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
+            "%(percent)s, within this figure's own swing over the years (95%% interval "
+            "%(interval)s): stable."
+        ),
+    )
+
+
+def _judged(change, values: dict, cites, *, beyond: str, within: str) -> Sentence:
+    if change.verdict in VERDICT_WORDS:
+        return Sentence(beyond % {**values, "verdict": VERDICT_WORDS[change.verdict]}, cites)
+    return Sentence(within % values, cites)
 
 
 def _magnitude(verdict, percent, bounds):
@@ -271,24 +295,3 @@ def field_paragraph(field_picture: FieldPicture, picture: SafetyPicture) -> list
         own = indicator_sentences(item, picture.municipality.name)
         sentences += own[:2] + [s for s in own if "Nederland" in s.cites]
     return sentences
-
-
-def _own_swing_sentence(change, values: dict, cites) -> Sentence:
-    """A change against the figure's own swing over its years (too few areas have it to know
-    the swing between municipalities), in plain words."""
-    if change.verdict in VERDICT_WORDS:
-        text = _(
-            "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
-            "per inhabitant, more than this figure's own swing over the years explains (95%% "
-            "interval %(interval)s)."
-        ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
-    else:
-        text = (
-            _(
-                "From %(from)s (%(old)s) to %(to)s (%(new)s) the rate per inhabitant changed by "
-                "%(percent)s, within this figure's own swing over the years (95%% interval "
-                "%(interval)s): stable."
-            )
-            % values
-        )
-    return Sentence(text, cites)
