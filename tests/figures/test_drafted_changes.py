@@ -41,3 +41,15 @@ def test_an_own_figure_with_two_years_says_no_swing_could_be_estimated():
     said = _said(Series(("2023", "2024"), (800.0, 1000.0), (40_000.0,) * 2))
     assert "stijging van 25,0% per inwoner" in said
     assert "niet te schatten" in said and "meer zeggen dan de cijfers dragen" in said
+
+
+def test_a_comparison_says_the_rest_of_and_one_that_could_not_be_made_says_so():
+    from ivp.analysis import benchmark
+    from ivp.figures.drafting import _benchmark_sentence
+
+    with translation.override("nl"):
+        made = _benchmark_sentence(benchmark(1133, 45_716, 800_027, 17_590_672,
+                                             "rest van Nederland", reference_includes_area=True))  # fmt: skip
+        untested = _benchmark_sentence(benchmark(5, 1000, None, None, "10 vergelijkbare gemeenten"))
+    assert "lager dan in de rest van Nederland" in made.text
+    assert "kon dit niet worden vergeleken met 10 vergelijkbare gemeenten" in untested.text

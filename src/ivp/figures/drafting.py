@@ -211,8 +211,9 @@ def _trend_sentence(picture) -> Sentence:
 
 
 def _benchmark_sentence(benchmark) -> Sentence:
+    label = benchmark.label
     values = {
-        "reference": benchmark.label,
+        "reference": f"de {label}" if label.startswith("rest van") else label,
         "own": nl.decimal(benchmark.rate_per_1000),
         "other": nl.decimal(benchmark.reference_rate_per_1000),
         "ratio": nl.decimal(benchmark.rate_ratio, 2),
@@ -232,6 +233,12 @@ def _benchmark_sentence(benchmark) -> Sentence:
             "%(other)s; the difference is within what chance explains)."
         ),
     }
+    if benchmark.verdict is None:
+        return Sentence(
+            _("Per 1,000 inhabitants it could not be compared with %(reference)s (%(method)s).")
+            % {**values, "method": benchmark.method},
+            (benchmark.label,),
+        )
     return Sentence(templates[benchmark.verdict] % values, (benchmark.label,))
 
 
