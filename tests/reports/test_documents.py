@@ -307,7 +307,8 @@ def test_analyse_leaves_out_the_fields_it_has_no_figures_for_and_states_each_rat
     )
     for label, _rate, ratio, interval, verdict in benchmark_rows:
         if verdict in ("hoger", "lager"):
-            assert f"{verdict} dan in {label}" in text
+            named = f"de {label}" if label.startswith("rest van") else label
+            assert f"{verdict} dan in {named}" in text
             assert f"verhouding {ratio}, 95%-interval {interval}" in text
 
 
