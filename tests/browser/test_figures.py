@@ -109,3 +109,14 @@ def test_national_and_province_figures_pages(page_for):
     visit(page, "/cijfers/gebied/NL01/")
     visit(page, "/cijfers/gebied/PV22/")
     assert "± 0,1" in page.locator("main").inner_text()
+
+
+def test_an_indicator_with_its_changes_and_swing_reads_on_a_phone(page_for):
+    """The table of changes, with the normal swing in its method column, scrolls inside its
+    own region (reachable by keyboard) and the page stays 390 px wide."""
+    page = page_for(ANONYMOUS)
+    page.set_viewport_size({"width": 390, "height": 844})
+    visit(page, "/gemeenten/GM1708/veiligheidsbeeld/misdrijven-totaal/")  # axe and Dutch
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    region = page.get_by_role("region", name="Veranderingen tussen perioden")
+    assert "gewone schommeling tussen jaren ±" in region.inner_text()

@@ -153,6 +153,19 @@ def test_saving_twice_makes_one_plan(read_in):
     client.post(record.get_absolute_url(), answers)
     again = client.post(record.get_absolute_url(), answers, follow=True)
     assert ActionPlan.objects.filter(municipality__code="GM1708", start_year=2026).count() == 1
-    assert "al opgeslagen" in again.content.decode() or "opgeslagen als concept" in (
-        again.content.decode()
-    )
+    assert "Deze acties zijn opgeslagen als concept-uitvoeringsplan." in again.content.decode()
+
+
+def test_a_save_that_finds_the_draft_saved_meanwhile_saves_nothing(read_in):
+    """Two requests that both read the draft before either saved: the second finds it saved
+    under the lock and makes nothing."""
+    from django.core.exceptions import ValidationError
+
+    from ivp.intake.tasks import plan_import_save
+
+    _client, record = read_in  # as both requests read it: ready to be saved
+    made = []
+    plan_import_save(record=record, save=lambda: made.append("plan") or record)
+    with pytest.raises(ValidationError, match="al opgeslagen"):
+        plan_import_save(record=record, save=lambda: made.append("twice") or record)
+    assert made == ["plan"]

@@ -319,3 +319,10 @@ def test_ivp_shows_the_plan_years_so_far_beside_the_years_before_it():
     blocks = [b for s in document.sections for b in s.blocks]
     text = words(" ".join(b.text for b in blocks if isinstance(b, Paragraph)))
     assert "De cijfers vanaf 2023 vallen in de planperiode zelf" in text
+
+
+def test_the_analysis_says_how_a_change_is_judged_and_words_it_without_a_p_value():
+    text = pdf_text(_make("analyse", "GM1708", "pdf"))
+    assert "groter is dan toeval en de gewone schommeling tussen jaren samen verklaren" in text
+    assert "meer dan de gewone schommeling van ±" in text
+    assert "p < 0,05" not in text

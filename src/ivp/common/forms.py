@@ -100,14 +100,17 @@ class EuroField(forms.DecimalField):
 
 class UploadField(forms.FileField):
     """A file field that refuses a file over its limits (`upload_limits.national`, `table`
-    or `template`, read when the form is cleaned) before anything reads it."""
+    or `template`, read when the form is cleaned) before anything reads it, and, given
+    `endings`, a file whose name ends otherwise, with `refused` (naming the file as %(file)s)."""
 
-    def __init__(self, *, limits, **kwargs):
-        self.limits = limits
+    def __init__(self, *, limits, endings: tuple[str, ...] = (), refused: str = "", **kwargs):
+        self.limits, self.endings, self.refused = limits, endings, refused
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
+        if upload and self.endings and not upload.name.lower().endswith(self.endings):
+            raise forms.ValidationError(str(self.refused) % {"file": upload.name})
         return upload_limits.check_size(upload, self.limits()) if upload else upload
 
 

@@ -152,7 +152,12 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
         municipality=municipality,
         population=population,
         references=references,
-        swings=_swings(references, population),
+        swings=revisions.cached(
+            "swings",
+            (revisions.FIGURES,),
+            (tuple(ids), first_year, last_year),
+            lambda: _swings(references, population),
+        ),  # the same for every municipality: estimated once per figures revision
         peers=peers,
         province_members=list(
             municipality.province.province_municipalities.values_list("code", flat=True)

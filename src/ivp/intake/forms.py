@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.common import upload_limits
@@ -12,6 +11,8 @@ from .services import actions_target
 class PlanImportForm(AccessibleForm):
     document = UploadField(
         limits=upload_limits.plan_document,
+        endings=READABLE,
+        refused=gettext_lazy("%(file)s: ivp reads plans from .docx, .pdf, .txt, .md and .json."),
         label=gettext_lazy("The plan: Word, PDF, text or ivp's JSON"),
         help_text=gettext_lazy(
             "An adopted IVP or a draft of one (.docx, .pdf, .txt, .md, or .json from ivp). ivp "
@@ -19,19 +20,14 @@ class PlanImportForm(AccessibleForm):
         ),
     )
 
-    def clean_document(self):
-        upload = self.cleaned_data["document"]
-        if not upload.name.lower().endswith(READABLE):
-            raise forms.ValidationError(
-                _("%(file)s: ivp reads plans from .docx, .pdf, .txt, .md and .json.")
-                % {"file": upload.name}
-            )
-        return upload
-
 
 class ActionsImportForm(AccessibleForm):
     document = UploadField(
         limits=upload_limits.plan_document,
+        endings=READABLE_ACTIONS,
+        refused=gettext_lazy(
+            "%(file)s: ivp reads actions from .docx, .pdf, .txt, .md, .xlsx and .csv."
+        ),
         label=gettext_lazy("The implementation plan: Word, PDF, text or a spreadsheet"),
         help_text=gettext_lazy(
             "Its actions tables, with columns such as Item, Maatregelen/activiteiten, Partijen "
@@ -46,15 +42,6 @@ class ActionsImportForm(AccessibleForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
-
-    def clean_document(self):
-        upload = self.cleaned_data["document"]
-        if not upload.name.lower().endswith(READABLE_ACTIONS):
-            raise forms.ValidationError(
-                _("%(file)s: ivp reads actions from .docx, .pdf, .txt, .md, .xlsx and .csv.")
-                % {"file": upload.name}
-            )
-        return upload
 
     def clean_year(self):
         year = self.cleaned_data["year"]

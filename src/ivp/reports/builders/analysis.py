@@ -82,10 +82,13 @@ def blocks(picture, municipality, placed: frozenset = frozenset()) -> dict:
                 "lezen horen."
             ),
             Paragraph(
-                "Een verandering heet alleen een stijging of daling als die statistisch te "
-                "onderscheiden is van toeval (p < 0,05 en het 95%-interval van de verhouding "
-                "sluit 1 uit); anders staat er ‘geen aantoonbare verandering’. Cijfers per 1.000 "
-                "inwoners gebruiken het inwonertal van hetzelfde jaar (CBS)."
+                "Een verandering heet alleen een stijging of daling als die groter is dan toeval "
+                "en de gewone schommeling tussen jaren samen verklaren (95%). Die schommeling is "
+                "geschat uit de veranderingen van alle gemeenten (Spiegelhalter, 2005); heeft "
+                "een cijfer te weinig gemeenten, dan uit de eigen jaren. De vergelijking met de "
+                "rest van de provincie en van Nederland telt de schommeling van één jaar mee. "
+                "Anders staat er ‘geen aantoonbare verandering’; wat niet te toetsen is, heet zo. "
+                "Cijfers per 1.000 inwoners gebruiken het inwonertal van hetzelfde jaar (CBS)."
             ),
             Paragraph("Vergelijkbare gemeenten (naar inwoners en dichtheid): " + ", ".join(peers))
             if peers
