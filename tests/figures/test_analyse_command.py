@@ -138,6 +138,33 @@ def test_on_a_national_change_of_nothing_at_most_one_in_five_municipalities_gets
 
 
 @pytest.mark.django_db
+def test_comparable_municipalities_are_a_position_and_their_median_never_a_pooled_rate():
+    source = tidy_rows()
+    result = json.loads(analyse("GM1708", "--from", "2022", "--to", "2024"))
+    crimes = total(result)
+    peer = next(b for b in crimes["benchmarks"] if b["position"] is not None)
+    assert peer["label"] == "tien vergelijkbare gemeenten"
+    assert len(result["peers"]) == 10
+    rates = np.array(
+        [float(source[code]["2024"]["misdrijven_per_1000_inw"]) for code in result["peers"]]
+    )
+    own = float(source["GM1708"]["2024"]["misdrijven_per_1000_inw"])
+    assert peer["reference_rate_per_1000"] == pytest.approx(np.median(rates), abs=0.06)
+    assert peer["position"] == {
+        "higher_than": int((rates < own).sum()),
+        "lower_than": int((rates > own).sum()),
+        "of": 10,
+    }
+    assert peer["reference_value"] is None
+    assert "mediaan" in peer["method"] and "schommeling" in peer["method"]
+    others = [b for b in crimes["benchmarks"] if b["position"] is None]
+    assert [b["label"] for b in others] == [
+        "rest van de provincie Overijssel",
+        "rest van Nederland",
+    ]
+
+
+@pytest.mark.django_db
 def test_markdown_names_source_period_and_cautions():
     text = analyse("GM1701", "--format", "md")
     assert text.startswith("# Veiligheidsbeeld Westerveld (GM1701), 2022–2024")

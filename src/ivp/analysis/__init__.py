@@ -30,6 +30,7 @@ from ivp.analysis.areas import compare_areas
 from ivp.analysis.benchmark import benchmark, benchmark_frame, exclude_area
 from ivp.analysis.caution import SMALL_NUMBER_THRESHOLD, small_numbers
 from ivp.analysis.changes import Series, changes, changes_frame, count_change, survey_change
+from ivp.analysis.peer_comparison import peer_benchmark
 from ivp.analysis.peers import peer_group
 from ivp.analysis.periods import (
     Period,
@@ -41,7 +42,15 @@ from ivp.analysis.periods import (
     sort_periods,
 )
 from ivp.analysis.rates import with_rates
-from ivp.analysis.results import Benchmark, Change, MonthEffect, Peak, Seasonality, Trend
+from ivp.analysis.results import (
+    Benchmark,
+    Change,
+    MonthEffect,
+    Peak,
+    Position,
+    Seasonality,
+    Trend,
+)
 from ivp.analysis.seasonality import seasonality
 from ivp.analysis.swing import Swing, swing_between_areas, swings_by_pair
 from ivp.analysis.trend import trend, trend_frame
@@ -53,6 +62,7 @@ __all__ = [
     "MonthEffect",
     "Peak",
     "Period",
+    "Position",
     "Seasonality",
     "Series",
     "Swing",
@@ -66,6 +76,7 @@ __all__ = [
     "exclude_area",
     "granularity",
     "parse_period",
+    "peer_benchmark",
     "peer_group",
     "period_sort_key",
     "period_table",

@@ -14,6 +14,14 @@ BENCHMARK_SWING = (
     "z-toets op de verhouding, met de gewone schommeling van één jaar (τ/√2) bij het eigen "
     "niveau opgeteld"
 )
+PEER_MEDIAN_SWING = (
+    "z-toets op de verhouding tot de mediaan van de vergelijkbare gemeenten, met de gewone "
+    "schommeling van één jaar (τ/√2) bij het eigen niveau opgeteld"
+)
+PEER_MEDIAN_EXACT = (
+    "exacte Poissontoets op de verhouding tot de mediaan van de vergelijkbare gemeenten; geen "
+    "gewone schommeling te schatten, dus strenger dan de cijfers dragen"
+)
 OWN_SWING = (
     "t-toets op de verhouding, met de eigen schommeling van het gebied over de jaren "
     "(quasi-Poisson; te weinig gebieden voor de schommeling tussen gemeenten)"

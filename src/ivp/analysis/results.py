@@ -108,8 +108,22 @@ class Trend(Result):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Position(Result):
+    """Where an area's rate stands among its comparable municipalities."""
+
+    higher_than: int  # peers with a lower rate
+    lower_than: int  # peers with a higher rate
+    of: int  # peers with a rate
+
+
+@dataclass(frozen=True, kw_only=True)
 class Benchmark(Result):
-    """An area's rate against a reference that excludes the area itself."""
+    """An area's rate against a reference that excludes the area itself.
+
+    Against comparable municipalities the reference is the median of their rates (never a
+    pooled rate, which the largest peer would set): `reference_value` and
+    `reference_exposure` are then None, `position` says where the area stands and `spread`
+    how far the peers' own levels differ beyond chance (sd of log rates)."""
 
     label: str
     value: float | None = _num("value")
@@ -124,6 +138,8 @@ class Benchmark(Result):
     verdict: str | None = None  # None: not tested, the method says why
     method: str = ""
     small_numbers: bool = False
+    position: Position | None = None
+    spread: float | None = _num("ratio")  # peers: how far their levels really differ, log sd
 
 
 @dataclass(frozen=True, kw_only=True)

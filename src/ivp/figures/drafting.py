@@ -211,6 +211,8 @@ def _trend_sentence(picture) -> Sentence:
 
 
 def _benchmark_sentence(benchmark) -> Sentence:
+    if benchmark.position is not None:
+        return _peer_sentence(benchmark)
     label = benchmark.label
     values = {
         "reference": f"de {label}" if label.startswith("rest van") else label,
@@ -240,6 +242,46 @@ def _benchmark_sentence(benchmark) -> Sentence:
             (benchmark.label,),
         )
     return Sentence(templates[benchmark.verdict] % values, (benchmark.label,))
+
+
+def peer_position(benchmark) -> str:
+    """ "higher than in seven of the ten comparable municipalities", or lower, or in the middle."""
+    position, peers = benchmark.position, benchmark.label
+    if position.of > 1 and position.of in (position.higher_than, position.lower_than):
+        if position.higher_than:
+            return _("higher than in all %(peers)s") % {"peers": peers}
+        return _("lower than in all %(peers)s") % {"peers": peers}
+    if position.higher_than > position.lower_than:
+        count = nl.number_word(position.higher_than)
+        return _("higher than in %(count)s of the %(peers)s") % {"peers": peers, "count": count}
+    if position.lower_than > position.higher_than:
+        count = nl.number_word(position.lower_than)
+        return _("lower than in %(count)s of the %(peers)s") % {"peers": peers, "count": count}
+    return _("in the middle of the %(peers)s") % {"peers": peers}
+
+
+def _peer_sentence(benchmark) -> Sentence:
+    """Where the rate stands among the comparable municipalities, and whether it differs from
+    their median by more than chance and the normal swing explain."""
+    values = {
+        "peers": benchmark.label,
+        "own": nl.decimal(benchmark.rate_per_1000),
+        "median": nl.decimal(benchmark.reference_rate_per_1000),
+        "where": peer_position(benchmark),
+    }
+    said = _(
+        "Per 1,000 inhabitants that is %(where)s (%(own)s against their median of %(median)s)."
+    )
+    judged = {
+        "hoger": _("That is more above their median than chance and the normal swing explain."),
+        "lager": _("That is more below their median than chance and the normal swing explain."),
+        "vergelijkbaar": _(
+            "The difference from their median is within what chance and the normal swing explain."
+        ),
+        None: _("Whether it differs from their median could not be tested (%(method)s).")
+        % {"method": benchmark.method},
+    }[benchmark.verdict]
+    return Sentence(f"{said % values} {judged}", (benchmark.label,))
 
 
 def _season_sentence(season) -> Sentence:

@@ -36,3 +36,33 @@ def p_value(p: float | None) -> str:
     if p is None:
         return "—"
     return "< 0,001" if p < 0.001 else f"= {decimal(p, 3)}"
+
+
+NUMBER_WORDS = [
+    "nul",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "dertien",
+    "veertien",
+    "vijftien",
+    "zestien",
+    "zeventien",
+    "achttien",
+    "negentien",
+    "twintig",
+]
+
+
+def number_word(count: int) -> str:
+    """A count as Dutch prose writes it: in words up to twenty, in figures above."""
+    return NUMBER_WORDS[count] if 0 <= count < len(NUMBER_WORDS) else whole(count)

@@ -15,6 +15,7 @@ from ivp.common import revisions
 from ivp.regions.models import KeyFigures, Municipality
 from ivp.taxonomy.selectors import current_version, themes_for
 
+from . import formatting as nl
 from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
 
@@ -164,6 +165,7 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
         )
         if municipality.province
         else [],
+        municipality_count=Municipality.objects.count(),
         wijken=_wijk_observations(municipality, ids),
     )
     sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
@@ -238,6 +240,7 @@ class _Context:
     swings: dict  # indicator id → {(from, to): Swing}, from all municipalities
     peers: list[str]
     province_members: list[str]
+    municipality_count: int  # the country's municipalities today
     wijken: pl.DataFrame  # yearly values of its wijken with name and inhabitants
 
 
@@ -432,51 +435,50 @@ def _year_swing(swings: dict, period: str):
 def _benchmarks(context: _Context, last: SeriesPoint, references, swing=None):
     if last.value is None or last.inhabitants is None:
         return []
-    municipality, peers = context.municipality, context.peers
-    province_members = context.province_members
     in_year = analysis.with_rates(
         references.filter(pl.col("period") == last.period).select("area", "period", "value"),
         context.population,
     ).drop_nulls("inhabitants")
     municipalities = in_year.filter(pl.col("area").str.starts_with("GM"))
-    groups = [
-        (
-            f"rest van de provincie {municipality.province.name}" if municipality.province else "",
-            municipalities.filter(pl.col("area").is_in(province_members)),
-            True,
-        ),
-        ("rest van Nederland", in_year.filter(pl.col("area") == NETHERLANDS), True),
-        (
-            f"{len(peers)} vergelijkbare gemeenten",
-            municipalities.filter(pl.col("area").is_in(peers)),
-            False,
-        ),
+    results = [
+        analysis.benchmark(
+            last.value,
+            last.inhabitants,
+            members["value"].sum(),
+            members["inhabitants"].sum(),
+            label,
+            reference_includes_area=True,
+            swing=swing,
+        )
+        for label, members in _rest_of(context, in_year, municipalities)
+        if _not_larger(members, last)
     ]
-    if groups[1][1].is_empty():  # no national row: the country is the sum of its municipalities
-        groups[1] = ("rest van Nederland", municipalities, True)
-    results = []
-    for label, members, includes_area in groups:
-        if not label or members.is_empty():
-            continue
-        if "provincie" in label and members.height < len(province_members):
-            continue  # an incomplete province would not be the province
-        count, people = members["value"].sum(), members["inhabitants"].sum()
-        try:
-            results.append(
-                analysis.benchmark(
-                    last.value,
-                    last.inhabitants,
-                    count,
-                    people,
-                    label,
-                    reference_includes_area=includes_area,
-                    swing=swing if includes_area else None,  # the area against the rest
-                )
-            )
-        except ValueError:
-            continue  # a reference from another edition that is smaller than the area itself
-
+    peers = municipalities.filter(pl.col("area").is_in(context.peers))
+    if not peers.is_empty():
+        label = f"{nl.number_word(peers.height)} vergelijkbare gemeenten"
+        results.append(
+            analysis.peer_benchmark(last.value, last.inhabitants, peers, label, swing=swing)
+        )
     return results
+
+
+def _rest_of(context: _Context, in_year: pl.DataFrame, municipalities: pl.DataFrame):
+    """(label, members) of the province and the country the municipality is compared with,
+    each only when it is whole: CBS's own row for the country, or every municipality."""
+    province = context.municipality.province
+    members = municipalities.filter(pl.col("area").is_in(context.province_members))
+    if province and not members.is_empty() and members.height == len(context.province_members):
+        yield f"rest van de provincie {province.name}", members
+    national = in_year.filter(pl.col("area") == NETHERLANDS)
+    if not national.is_empty():
+        yield "rest van Nederland", national
+    elif municipalities.height == context.municipality_count:
+        yield "rest van Nederland", municipalities
+
+
+def _not_larger(members: pl.DataFrame, last: SeriesPoint) -> bool:
+    """A reference from another edition can be smaller than the area itself: left out."""
+    return members["value"].sum() >= last.value and members["inhabitants"].sum() > last.inhabitants
 
 
 def _seasonality(rows: pl.DataFrame):

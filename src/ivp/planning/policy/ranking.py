@@ -1,14 +1,15 @@
 """The prioritisation matrix: every theme scored on four criteria, weighted, ranked, explained.
 
-- objective: from the veiligheidsbeeld, never typed in: the share of the theme's tests that
-  point the wrong way (a significant rise over the period, a significantly higher rate than the
-  province, the country or comparable municipalities). Counts only; survey figures have no
-  known good direction, and synthetic figures never count.
+- objective: from the veiligheidsbeeld, never typed in: how much worse the theme's figures are
+  than before and than comparable municipalities, by effect size shrunk for small counts (see
+  objective_score). Counts only; survey figures have no known good direction, and synthetic
+  figures never count.
 - subjective: the percentage of residents who want the theme tackled (a survey).
 - professional: the partners' workshop score, as a share of the highest possible score.
 - agenda: the share of the chosen frameworks that name the theme.
-Each score runs 0–100; the total is their average weighted by the municipality's weights.
-A missing score counts as 0 and is shown as missing, so a gap is never mistaken for a verdict.
+Each score runs 0–100; the total is the average of the scores there are, weighted by the
+municipality's weights. A missing score is left out of the total and shown as missing, so a gap
+("too few figures") is never mistaken for a 0.
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from ivp.figures import formatting, safety_picture
 from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.models import Framework, Prioritisation
+from ivp.planning.policy.objective_score import Effect, indicator_effects, theme_score
 from ivp.taxonomy.selectors import current_version, themes_for
 
 CRITERIA = ("objective", "subjective", "professional", "agenda")
@@ -69,7 +71,7 @@ def rank(prioritisation: Prioritisation, *, picture=None) -> list[ThemeRow]:
         picture = safety_picture.build(
             municipality, first_year=prioritisation.first_year, last_year=prioritisation.last_year
         )
-    objective = _objective_reasons(picture)
+    objective = _objective_effects(picture)
     frameworks = frameworks_for(prioritisation)
     rows = []
     for effective_field in themes_for(municipality, version) if version else []:
@@ -86,7 +88,7 @@ def rank(prioritisation: Prioritisation, *, picture=None) -> list[ThemeRow]:
                 subjective_percentage=score.subjective_percentage if score else None,
                 professional_score=score.professional_score if score else None,
             )
-            _score_objective(row, objective.get(theme.theme_id, []))
+            _score_objective(row, *objective.get(theme.theme_id, ([], 0)))
             _score_entered(row, prioritisation)
             _score_agenda(row, frameworks)
             row.total = _weighted(row.scores, prioritisation.weights)
@@ -97,55 +99,29 @@ def rank(prioritisation: Prioritisation, *, picture=None) -> list[ThemeRow]:
     return rows
 
 
-def _objective_reasons(picture) -> dict[int, list[Reason]]:
-    by_theme: dict[int, list[Reason]] = {}
+def _objective_effects(picture) -> dict[int, tuple[list[Effect], int]]:
+    """Per theme its indicators' effects and how many count indicators it has figures for."""
+    by_theme: dict[int, tuple[list[Effect], int]] = {}
     for item in picture.indicators:
         if not item.indicator.is_count or item.synthetic:
             continue
-        reasons = []
-        change = item.overall_change
-        if change is not None and change.p_value is not None:
-            reasons.append(
-                Reason(
-                    _("%(name)s %(first)s→%(last)s: %(verdict)s (p %(p)s)")
-                    % {
-                        "name": item.indicator.name,
-                        "first": change.from_period,
-                        "last": change.to_period,
-                        "verdict": change.verdict,
-                        "p": formatting.p_value(change.p_value),
-                    },
-                    counts_against=change.verdict == "stijging",
-                )
-            )
-        for benchmark in item.benchmarks:
-            if benchmark.p_value is None:
-                continue
-            reasons.append(
-                Reason(
-                    _("%(name)s %(period)s against %(label)s: %(verdict)s (ratio %(ratio)s)")
-                    % {
-                        "name": item.indicator.name,
-                        "period": item.last_period,
-                        "label": benchmark.label,
-                        "verdict": benchmark.verdict,
-                        "ratio": formatting.decimal(benchmark.rate_ratio, 2),
-                    },
-                    counts_against=benchmark.verdict == "hoger",
-                )
-            )
+        effects = indicator_effects(item)
         for theme in item.indicator.themes.all():
-            by_theme.setdefault(theme.pk, []).extend(reasons)
+            found, indicators = by_theme.get(theme.pk, ([], 0))
+            by_theme[theme.pk] = (found + effects, indicators + 1)
     return by_theme
 
 
-def _score_objective(row: ThemeRow, reasons: list[Reason]) -> None:
-    row.reasons["objective"] = reasons or [Reason(_("no figures for this theme"))]
-    if reasons:
-        against = sum(r.counts_against for r in reasons)
-        row.scores["objective"] = 100 * against / len(reasons)
+def _score_objective(row: ThemeRow, effects: list[Effect], indicators: int) -> None:
+    row.scores["objective"] = theme_score(effects)
+    if effects:
+        row.reasons["objective"] = [Reason(e.text, counts_against=e.size > 0) for e in effects]
+    elif indicators:
+        row.reasons["objective"] = [
+            Reason(_("too few figures to score: no normal swing or no comparable municipalities"))
+        ]
     else:
-        row.scores["objective"] = None
+        row.reasons["objective"] = [Reason(_("no figures for this theme"))]
 
 
 def _score_entered(row: ThemeRow, prioritisation: Prioritisation) -> None:
@@ -193,7 +169,8 @@ def _score_agenda(row: ThemeRow, frameworks: list[Framework]) -> None:
 
 
 def _weighted(scores: dict[str, float | None], weights: dict[str, int]) -> float:
-    total_weight = sum(weights.values())
+    present = [c for c in CRITERIA if scores.get(c) is not None]
+    total_weight = sum(weights[c] for c in present)
     if not total_weight:
         return 0.0
-    return sum((scores.get(c) or 0.0) * weights[c] for c in CRITERIA) / total_weight
+    return sum(scores[c] * weights[c] for c in present) / total_weight

@@ -1,0 +1,77 @@
+"""The prioritisation's objective score is an effect size shrunk for small counts, not a count
+of significant tests (which gave Rotterdam 100 on +1.7% and Schiermonnikoog 0 on −44%)."""
+
+import math
+from types import SimpleNamespace
+
+import pytest
+
+from ivp.analysis import Benchmark, Change, Position
+from ivp.figures import safety_picture
+from ivp.planning.policy.objective_score import indicator_effects, theme_score
+from ivp.regions.models import Municipality
+
+
+def picture(a, b, swing, peer_ratio=None, peer_spread=0.2, count=None):
+    change = Change(kind="count", from_period="2022", to_period="2024", from_value=a,
+                    to_value=b, rate_ratio=b / a, swing=swing)  # fmt: skip
+    benchmarks = []
+    if peer_ratio is not None:
+        benchmarks.append(
+            Benchmark(label="tien vergelijkbare gemeenten", value=count or b, rate_ratio=peer_ratio,
+                      position=Position(higher_than=7, lower_than=3, of=10), spread=peer_spread)
+        )  # fmt: skip
+    return SimpleNamespace(
+        indicator=SimpleNamespace(name="Misdrijven"),
+        overall_change=change,
+        benchmarks=benchmarks,
+        last_period="2024",
+    )
+
+
+def test_a_large_count_keeps_its_effect_a_small_one_is_drawn_toward_no_change():
+    large = indicator_effects(picture(50_000, 50_850, swing=0.07))[0]
+    small = indicator_effects(picture(36, 20, swing=0.07))[0]
+    assert large.size == pytest.approx(math.log(1.017), rel=0.01)
+    # −44% on 36 → 20 registrations: the Poisson noise (1/36 + 1/20) dwarfs τ² = 0.0049
+    assert -0.1 < small.size < 0
+    assert small.size == pytest.approx(math.log(20 / 36) * 0.0049 / (0.0049 + 1 / 36 + 1 / 20))
+
+
+def test_the_score_is_neutral_at_no_effect_and_grows_with_the_size_of_it():
+    assert theme_score([]) is None  # too few figures is no score, not 0
+    neutral = indicator_effects(picture(1000, 1000, swing=0.07, peer_ratio=1.0))
+    assert theme_score(neutral) == pytest.approx(50)
+    small_rise = theme_score(indicator_effects(picture(50_000, 50_850, swing=0.07)))
+    big_rise = theme_score(indicator_effects(picture(50_000, 62_500, swing=0.07)))
+    assert 50 < small_rise < 55 < big_rise  # +1.7% barely moves it; +25% scores about 88
+    assert big_rise == pytest.approx(50 + 50 * math.tanh(1.0), abs=0.5)
+
+
+def test_the_level_is_drawn_toward_the_peers_median_by_their_true_spread():
+    effects = indicator_effects(picture(1000, 1000, swing=0.0, peer_ratio=1.5, peer_spread=0.0))
+    assert [round(e.size, 6) for e in effects] == [0.0, 0.0]  # peers that do not differ: no signal
+    wide = indicator_effects(picture(1000, 1000, swing=0.0, peer_ratio=1.5, peer_spread=0.3))
+    assert wide[1].size == pytest.approx(math.log(1.5) * 0.09 / (0.09 + 1 / 1000))
+    assert "hoger dan in zeven van de tien vergelijkbare gemeenten" in wide[1].text
+
+
+def test_without_a_swing_or_peers_nothing_is_scored():
+    unscored = picture(36, 20, swing=None)
+    assert indicator_effects(unscored) == []
+
+
+@pytest.mark.django_db
+def test_on_the_real_figures_size_no_longer_buys_a_high_score():
+    effects = {}
+    for code in ("GM0599", "GM0088"):  # Rotterdam +1.7%, Schiermonnikoog −44% (2022→2024)
+        item = next(
+            i
+            for i in safety_picture.build(Municipality.objects.get(code=code)).indicators
+            if i.indicator.code == "misdrijven-totaal"
+        )
+        effects[code] = indicator_effects(item)[0]  # the change
+    assert abs(effects["GM0599"].size) < math.log(1.03)
+    assert "+1,7%" in effects["GM0599"].text
+    assert effects["GM0088"].size < 0  # a fall, though drawn far toward no change
+    assert "−43,8%" in effects["GM0088"].text
