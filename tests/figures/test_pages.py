@@ -78,6 +78,21 @@ def test_national_figures_show_series_with_trend_and_source():
 
 
 @pytest.mark.django_db
+def test_national_changes_are_judged_against_the_countrys_own_swing_over_the_years():
+    """No swing between areas exists for the country itself: its own twelve years give one
+    (quasi-Poisson), so 800,000 registrations do not make every 1% change a rise or fall."""
+    from ivp.analysis import methods
+    from ivp.figures import safety_picture
+
+    area = safety_picture.build_for_area("NL01", "Nederland")
+    total = next(i for i in area.indicators if i.indicator.code == "misdrijven-totaal")
+    assert total.changes
+    assert {c.method for c in total.changes} == {methods.OWN_SWING}
+    small = [c for c in total.changes if abs(c.percent_change) < 2]
+    assert all(c.verdict == "stabiel" for c in small)
+
+
+@pytest.mark.django_db
 def test_province_survey_figures_carry_their_margins_and_are_called_stable_within_them():
     page = client_for(None).get("/cijfers/gebied/PV22/").content.decode()
     assert "Rapportcijfer veiligheid in buurt" in page

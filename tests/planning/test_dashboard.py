@@ -5,12 +5,14 @@ from decimal import Decimal
 
 import pytest
 
+from ivp.analysis.exact import exact_test
 from ivp.figures.models import Indicator
 from ivp.planning.execution import dashboard
 from ivp.planning.execution.services.actions import action_save
 from ivp.planning.execution.services.progress import progress_record
 from ivp.planning.models import Action, ActionPlan
 from ivp.planning.policy.services.plan import objective_save
+from ivp.regions.models import Population
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +59,41 @@ def test_a_measurable_objective_is_held_against_its_baseline_and_target(westerve
     )
     assert (status.latest_period, status.latest_value) == ("2024", 376.0)  # Bron: Politie
     assert status.verdict == "stijging" and status.p_value < 0.05
+    assert status.swing_percent > 0 and "gewone schommeling" in status.method
     assert status.toward_target is False
+
+
+def test_an_objective_is_judged_against_the_normal_swing_not_the_exact_test(westerveld_plan):
+    """315 → 376 registrations (+19%) is beyond chance for a Poisson count, but not beyond
+    chance and the normal swing of ±7% between 2022 and 2024: "stabiel", as in the analysis."""
+    plan = westerveld_plan
+    plan.status = "concept"
+    plan.save()
+    objective_save(
+        priority=plan.priorities.filter(kind="prioriteit").first(),
+        text="Minder misdrijven",
+        indicator=Indicator.objects.get(code="misdrijven-totaal"),
+        baseline_value=315,
+        baseline_year=2022,
+        target_value=280,
+        target_year=2027,
+    )
+    boards = dashboard.build(_westerveld_plan(), date(2026, 11, 23))
+    status = next(
+        s for b in boards for s in b.objectives if s.objective.text == "Minder misdrijven"
+    )
+    exact = exact_test(315, 376, *_westerveld_population(2022, 2024))
+    assert exact.p_value < 0.05
+    assert status.verdict == "stabiel" and status.p_value > 0.05
+
+
+def _westerveld_population(*years):
+    people = dict(
+        Population.objects.filter(municipality__code="GM1701", year__in=years).values_list(
+            "year", "inhabitants"
+        )
+    )
+    return [people[year] for year in years]
 
 
 def _adopt_steenwijkerland_2026():

@@ -153,12 +153,7 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
         municipality=municipality,
         population=population,
         references=references,
-        swings=revisions.cached(
-            "swings",
-            (revisions.FIGURES,),
-            (tuple(ids), first_year, last_year),
-            lambda: _swings(references, population),
-        ),  # the same for every municipality: estimated once per figures revision
+        swings=swings_for(ids, first_year, last_year, references, population),
         peers=peers,
         province_members=list(
             municipality.province.province_municipalities.values_list("code", flat=True)
@@ -201,6 +196,20 @@ def _yearly_references(ids: list[int], first_year: int, last_year: int) -> pl.Da
         indicator_ids=ids, periods=[str(year) for year in range(first_year, last_year + 1)]
     )
     return frame.filter(pl.col("area").str.starts_with("GM") | (pl.col("area") == NETHERLANDS))
+
+
+def swings_for(ids, first_year: int, last_year: int, references=None, population=None) -> dict:
+    """indicator id → {(from, to): Swing}, the normal swing between years from all
+    municipalities: the same for every municipality, so estimated once per figures revision."""
+    return revisions.cached(
+        "swings",
+        (revisions.FIGURES,),
+        (tuple(ids), first_year, last_year),
+        lambda: _swings(
+            _yearly_references(ids, first_year, last_year) if references is None else references,
+            population_frame() if population is None else population,
+        ),
+    )
 
 
 def _swings(references: pl.DataFrame, population: pl.DataFrame) -> dict:
@@ -368,6 +377,7 @@ def _build_for_area(code, name, first_year, last_year) -> AreaPicture:
             last_year,
             [sources[s] for s in rows["source_id"].unique().sort().to_list() if s in sources],
             with_trend=False,
+            swings={},  # no swing between areas of its kind: its own history's, where it has one
         )
         if picture.series:
             pictures.append(picture)

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from ivp.analysis.exact import exact_test
-from ivp.analysis.verdicts import change_verdict
+from ivp import analysis
 from ivp.common import revisions
+from ivp.figures.safety_picture import swings_for
 from ivp.figures.selectors import observations_frame
 from ivp.planning.execution import stale
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
@@ -23,8 +23,10 @@ class ObjectiveStatus:
     objective: Objective
     latest_period: str | None = None
     latest_value: float | None = None
-    verdict: str | None = None  # of the change baseline → latest (counts: exact test)
+    verdict: str | None = None  # of the change baseline → latest, as the analysis judges it
     p_value: float | None = None
+    swing_percent: float | None = None  # the normal swing it was judged against
+    method: str = ""
     toward_target: bool | None = None
 
 
@@ -136,7 +138,6 @@ def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
         return status
     status.latest_period = yearly["period"][-1]
     status.latest_value = float(yearly["value"][-1])
-    baseline = objective.baseline_value
     status.toward_target = on_course(objective, status.latest_value)
     latest_year = int(status.latest_period)
     if objective.indicator.is_count and latest_year > objective.baseline_year:
@@ -146,10 +147,20 @@ def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
             ).values_list("year", "inhabitants")
         )
         if len(people) == 2:  # rates of the same years' population, as in the analysis
-            result = exact_test(
-                baseline, status.latest_value, people[objective.baseline_year], people[latest_year]
-            )
-            if result.tested:
-                status.p_value = result.p_value
-                status.verdict = change_verdict(result.p_value, *result.ci95, null=1.0)
+            _judge(status, objective, latest_year, people)
     return status
+
+
+def _judge(status: ObjectiveStatus, objective: Objective, latest_year: int, people) -> None:
+    """The change baseline → latest against the normal swing between those years."""
+    first, last = objective.baseline_year, latest_year
+    series = analysis.Series(
+        periods=(str(first), str(last)),
+        values=(float(objective.baseline_value), status.latest_value),
+        exposures=(people[first], people[last]),
+    )
+    swings = swings_for([objective.indicator_id], first, last).get(objective.indicator_id, {})
+    change = analysis.changes(series, swings)[0]
+    status.method, status.swing_percent = change.method, change.swing_percent
+    if change.p_value is not None:
+        status.p_value, status.verdict = change.p_value, change.verdict
