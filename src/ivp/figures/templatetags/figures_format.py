@@ -3,7 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from ivp.figures import formatting
+from ivp.figures import drafting, formatting
 
 register = template.Library()
 
@@ -63,3 +63,9 @@ def verdict_label(verdict):
 def p_relation(value):
     """In running text: 'p = 0,033', 'p < 0,001' (write 'p {{ x|p_relation }}')."""
     return formatting.p_value(value)
+
+
+@register.filter
+def peer_position(benchmark):
+    """ "higher than in six of the ten comparable municipalities" for a peer comparison."""
+    return drafting.peer_position(benchmark) if benchmark.position is not None else ""

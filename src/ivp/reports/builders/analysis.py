@@ -225,7 +225,9 @@ def indicator_section(
                 ["Vergeleken met", "Per 1.000 daar", "Verhouding", "95%-interval", "Oordeel"],
                 [
                     [
-                        b.label,
+                        f"{b.label} (mediaan; {drafting.peer_position(b)})"
+                        if b.position
+                        else b.label,
                         nl.decimal(b.reference_rate_per_1000),
                         nl.decimal(b.rate_ratio, 2),
                         nl.interval(b.ci95, 2),
