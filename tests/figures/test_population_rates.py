@@ -112,3 +112,31 @@ def test_municipal_rates_of_2022_agree_with_cbs_83648ned():
         if abs(round(r["rate_per_1000"], 1) - published[r["area"]][1]) > 0.05
     ]
     assert differing == []
+
+
+def paragraph(page: str, element_id: str) -> str:
+    found = re.search(rf'<p [^>]*id="{element_id}">(.*?)</p>', page, re.S)
+    return found.group(1) if found else ""
+
+
+def test_a_municipality_formed_lately_says_why_its_first_rate_is_missing():
+    """Dijk en Waard was formed on 1 January 2022: CBS gives its population from the end of
+    2022, so 2022 has a count and no rate, and the pages say why instead of leaving it empty."""
+    first = min(y for y, n in cbs_rows()["Dijk en Waard"].items() if n is not None)
+    picture = client_for(None).get("/gemeenten/GM1980/veiligheidsbeeld/").content.decode()
+    row = table_row(picture, "misdrijven-totaal", str(first))
+    assert re.findall(r'numeric-data">([^<]*)<', row)[1:] == ["—", "—"]
+    note = paragraph(picture, f"geen-bevolking-misdrijven-totaal-{first}")
+    assert "Dijk en Waard" in note and f"{first}" in note
+    assert 'href="/gemeenten/GM1980/#bevolking"' in note
+    page = client_for(None).get("/gemeenten/GM1980/").content.decode()
+    why = paragraph(page, f"bevolking-voor-{first}")
+    assert "Dijk en Waard" in why and str(first + 1) in why  # the first year with a rate
+
+
+def test_an_old_municipality_has_no_such_note():
+    """Westerveld has a population for every year of the file (since 1998 as it is)."""
+    picture = client_for(None).get("/gemeenten/GM1701/veiligheidsbeeld/").content.decode()
+    assert 'id="geen-bevolking-' not in picture
+    page = client_for(None).get("/gemeenten/GM1701/").content.decode()
+    assert 'id="bevolking-voor-' not in page
