@@ -76,7 +76,8 @@ def first_of_january_population() -> list[tuple[str, int, int]]:
 
 def first_population_year(municipality: Municipality) -> int | None:
     """The first year CBS gives the municipality's population for, when that is later than
-    for other municipalities: it was formed then (CBS keeps the former ones under their names)."""
+    for others: it was formed or renamed then, and CBS gives the years before under the former
+    municipalities' names, which ivp cannot link to it."""
     own = municipality.population.order_by("year").values_list("year", flat=True).first()
     earliest = Population.objects.order_by("year").values_list("year", flat=True).first()
     return own if own is not None and own > earliest else None
