@@ -3,8 +3,9 @@
 import polars as pl
 from django.db import connection
 
-from ivp.regions.models import Area, Municipality, Population, Region
+from ivp.regions.models import Area, Municipality, Region
 from ivp.regions.names import NameIndex
+from ivp.regions.selectors import first_of_january_population
 
 from .formats.common import NETHERLANDS
 from .formats.geography import Geography
@@ -81,34 +82,12 @@ def observations_frame(
 
 
 def population_frame() -> pl.DataFrame:
-    """Inhabitants per area and year: municipalities, and their sums for provinces and NL."""
-    rows = Population.objects.values_list(
-        "municipality__code", "municipality__province__code", "year", "inhabitants"
-    )
-    frame = pl.DataFrame(
-        list(rows),
-        schema={
-            "area": pl.String,
-            "province": pl.String,
-            "year": pl.Int64,
-            "inhabitants": pl.Int64,
-        },
+    """Inhabitants on 1 January of `year` per area: municipalities, provinces and the country
+    (the last two as CBS publishes them). A rate for a year divides by this."""
+    return pl.DataFrame(
+        first_of_january_population(),
+        schema={"area": pl.String, "year": pl.Int64, "inhabitants": pl.Int64},
         orient="row",
-    )
-    provinces = (
-        frame.drop_nulls("province")
-        .group_by("province", "year")
-        .agg(pl.col("inhabitants").sum())
-        .rename({"province": "area"})
-    )
-    national = (
-        frame.group_by("year")
-        .agg(pl.col("inhabitants").sum())
-        .with_columns(pl.lit(NETHERLANDS).alias("area"))
-    )
-    columns = ["area", "year", "inhabitants"]
-    return pl.concat(
-        [frame.select(columns), provinces.select(columns), national.select(columns)]
     ).sort("area", "year")
 
 

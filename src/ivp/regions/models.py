@@ -149,6 +149,31 @@ class Population(models.Model):
         return f"{self.municipality} {self.year}: {self.inhabitants}"
 
 
+NETHERLANDS_CODE = "NL01"  # CBS's code for the country, as in its RegioS lists
+
+
+class RegionPopulation(models.Model):
+    """Inhabitants of the country (`NL01`) or a province (`PV20`…) on 31 December of `year`,
+    as CBS publishes them (37230ned). Not the sum of today's municipalities: for the years
+    before a merger that sum misses the municipality that did not exist yet."""
+
+    code = models.CharField(_("CBS code"), max_length=6)
+    year = models.PositiveSmallIntegerField(_("year"))
+    inhabitants = models.PositiveIntegerField(_("inhabitants"))
+    source = models.CharField(_("source"), max_length=200)
+
+    class Meta:
+        verbose_name = _("population of the country or a province")
+        verbose_name_plural = _("population of the country and the provinces")
+        ordering = ["code", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "year"], name="region_population_unique_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year}: {self.inhabitants}"
+
+
 class KeyFigures(models.Model):
     """CBS Kerncijfers wijken en buurten for a municipality (area empty) or one of its areas."""
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Area, KeyFigures, Municipality, Population, Region
+from .models import Area, KeyFigures, Municipality, Population, Region, RegionPopulation
 
 
 def municipalities() -> QuerySet[Municipality]:
@@ -56,3 +56,28 @@ def region_population(region: Region, year: int) -> int | None:
         "inhabitants", flat=True
     )
     return sum(values) if values else None
+
+
+# A rate per 1,000 for year Y divides by the inhabitants on 1 January of Y, which 37230ned
+# gives as 31 December of Y-1: CBS's own rates per 1,000 (83648NED) do so (README, "Population").
+YEARS_FROM_POPULATION_TO_RATE = 1
+
+
+def first_of_january_population() -> list[tuple[str, int, int]]:
+    """(code, year, inhabitants on 1 January of year) of every municipality, the provinces
+    and the country; the last two as CBS publishes them, not summed from municipalities."""
+    municipal = Population.objects.order_by().values_list(
+        "municipality__code", "year", "inhabitants"
+    )
+    totals = RegionPopulation.objects.order_by().values_list("code", "year", "inhabitants")
+    rows = municipal.union(totals, all=True)  # one query: a picture reads a fixed number
+    return [(code, year + YEARS_FROM_POPULATION_TO_RATE, n) for code, year, n in rows]
+
+
+def first_population_year(municipality: Municipality) -> int | None:
+    """The first year CBS gives the municipality's population for, when that is later than
+    for others: it was formed or renamed then, and CBS gives the years before under the former
+    municipalities' names, which ivp cannot link to it."""
+    own = municipality.population.order_by("year").values_list("year", flat=True).first()
+    earliest = Population.objects.order_by("year").values_list("year", flat=True).first()
+    return own if own is not None and own > earliest else None

@@ -1,6 +1,7 @@
 """Writes for municipalities, areas, regions and their figures. Each function is one transaction."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -13,15 +14,25 @@ from ivp.common.importing import ImportFileError, ImportProblem, ImportSummary
 from ivp.common.progress import Progress, no_progress
 
 from . import cbs_files
-from .models import Area, ImportRun, KeyFigures, Municipality, Population, Region
-from .names import NameIndex, display_name, sort_key
+from .models import (
+    NETHERLANDS_CODE,
+    Area,
+    ImportRun,
+    KeyFigures,
+    Municipality,
+    Population,
+    Region,
+    RegionPopulation,
+)
+from .names import PROVINCE_SUFFIX, NameIndex, display_name, sort_key
 
 BATCH = 2000
 SOURCE_37230 = "CBS 37230ned, Bevolkingsontwikkeling; regio per maand (bevolking op 31 december)"
 SOURCE_85984 = "CBS 85984NED, Kerncijfers wijken en buurten 2024 (peildatum 1 januari 2024)"
 
 KEY_FIGURES_KIND = "kerncijfers"
-GROUPING_SUFFIXES = ("(PV)", "(LD)", "(CR)", "(RE)")
+GROUPING_SUFFIXES = ("(LD)", "(CR)", "(RE)")
+COUNTRY_NAME = "Nederland"
 
 
 def _record_run(summary: ImportSummary, user=None, changes: list | None = None) -> ImportRun:
@@ -189,91 +200,138 @@ def _bulk_upsert_areas(records, kind, municipality_ids, wijk_ids, progress: Prog
 
 
 def population_load(*, file_name: str, raw: bytes, user=None) -> ImportSummary:
-    """Population per municipality per year from a StatLine 37230ned export.
+    """Population per municipality, province and the country per year from a StatLine
+    37230ned export.
 
     Validates the whole file first; writes all rows in one transaction or nothing.
-    Rows of former municipalities (no value for the last year) are skipped and counted.
+    Rows of former municipalities (no value for the last year) are skipped and counted: ivp
+    has no list of which of today's municipalities they formed.
     """
     upload_limits.refuse_if_too_large(file_name, raw, upload_limits.national())
     records = cbs_files.statline_population(file_name, cbs_files.decode(file_name, raw))
-    index = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
-    ids = dict(Municipality.objects.values_list("code", "id"))
-    last_year = max(max(r.values) for r in records) if records else None
-
-    problems, objects, skipped = [], [], []
-    first_row_of: dict[str, int] = {}
-    for record in records:
-        if record.name == "Nederland" or record.name.endswith(GROUPING_SUFFIXES):
-            continue  # national and provincial totals; the municipalities add up to them
-        code = index.resolve(record.name)
-        if code is None:
-            if record.values.get(last_year) is None:
-                skipped.append(record.name)  # a municipality that no longer exists
-                continue
-            problems.append(
-                ImportProblem(
-                    file_name,
-                    record.row,
-                    "Regio's",
-                    _(
-                        "“%(name)s” is not a current municipality (CBS name expected, e.g. "
-                        "“Bergen (L.)”)."
-                    )
-                    % {"name": record.name},
-                )
-            )
-            continue
-        if code in first_row_of:
-            problems.append(
-                ImportProblem(
-                    file_name,
-                    record.row,
-                    "Regio's",
-                    _("“%(name)s” is the same municipality as row %(row)s.")
-                    % {"name": record.name, "row": first_row_of[code]},
-                )
-            )
-            continue
-        first_row_of[code] = record.row
-        objects.extend(
-            Population(municipality_id=ids[code], year=year, inhabitants=value, source=SOURCE_37230)
-            for year, value in record.values.items()
-            if value is not None
-        )
-    if problems:
-        raise ImportFileError(problems)
+    rows = _population_rows(file_name, records)
+    if rows.problems:
+        raise ImportFileError(rows.problems)
     with transaction.atomic():
         revisions.bump(revisions.FIGURES)  # bulk writes send no signal
-        replaced = _replaced_population(objects)
-        for start in range(0, len(objects), BATCH):
+        replaced = _replaced_population(rows.municipalities, rows.totals)
+        for start in range(0, len(rows.municipalities), BATCH):
             Population.objects.bulk_create(
-                objects[start : start + BATCH],
+                rows.municipalities[start : start + BATCH],
                 update_conflicts=True,
                 unique_fields=["municipality", "year"],
                 update_fields=["inhabitants", "source"],
             )
+        RegionPopulation.objects.bulk_create(
+            rows.totals,
+            update_conflicts=True,
+            unique_fields=["code", "year"],
+            update_fields=["inhabitants", "source"],
+        )
         summary = ImportSummary(
             "bevolking",
             file_name,
-            rows_written=len(objects),
-            rows_skipped=len(skipped),
-            notes=_former_municipalities_note(skipped),
+            rows_written=len(rows.municipalities) + len(rows.totals),
+            rows_skipped=len(rows.skipped),
+            notes=_former_municipalities_note(rows.skipped),
         )
         _record_run(summary, user, changes=replaced)
     return summary
 
 
-def _replaced_population(objects: list[Population]) -> list[dict]:
+@dataclass
+class _PopulationRows:
+    municipalities: list[Population] = field(default_factory=list)
+    totals: list[RegionPopulation] = field(default_factory=list)  # the country and provinces
+    skipped: list[str] = field(default_factory=list)  # former municipalities
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+def _population_rows(file_name: str, records: list[cbs_files.PopulationRow]) -> _PopulationRows:
+    municipalities = NameIndex(list(Municipality.objects.values_list("cbs_name", "code")))
+    totals = _country_and_province_index()
+    ids = dict(Municipality.objects.values_list("code", "id"))
+    last_year = max(max(r.values) for r in records) if records else None
+    result = _PopulationRows()
+    first_row_of: dict[str, int] = {}
+    for record in records:
+        is_total = record.name == COUNTRY_NAME or record.name.endswith(PROVINCE_SUFFIX)
+        if not is_total and record.name.endswith(GROUPING_SUFFIXES):
+            continue  # landsdelen, COROP areas and police units: not areas of ivp
+        code = (totals if is_total else municipalities).resolve(record.name)
+        if code is None:
+            if not is_total and record.values.get(last_year) is None:
+                result.skipped.append(record.name)  # a municipality that no longer exists
+            else:
+                result.problems.append(_unknown_region(file_name, record, is_total))
+            continue
+        if code in first_row_of:
+            same = (
+                _("“%(name)s” is the same region as row %(row)s.")
+                if is_total
+                else _("“%(name)s” is the same municipality as row %(row)s.")
+            )
+            result.problems.append(
+                ImportProblem(
+                    file_name,
+                    record.row,
+                    "Regio's",
+                    same % {"name": record.name, "row": first_row_of[code]},
+                )
+            )
+            continue
+        first_row_of[code] = record.row
+        values = [(year, value) for year, value in record.values.items() if value is not None]
+        if is_total:
+            result.totals += [
+                RegionPopulation(code=code, year=y, inhabitants=n, source=SOURCE_37230)
+                for y, n in values
+            ]
+        else:
+            result.municipalities += [
+                Population(municipality_id=ids[code], year=y, inhabitants=n, source=SOURCE_37230)
+                for y, n in values
+            ]
+    return result
+
+
+def _country_and_province_index() -> NameIndex:
+    """CBS writes the provinces as 'Groningen (PV)': bare 'Groningen' is the municipality."""
+    provinces = Region.objects.filter(kind=Region.Kind.PROVINCIE).values_list("name", "code")
+    return NameIndex(
+        [(COUNTRY_NAME, NETHERLANDS_CODE)]
+        + [(name + PROVINCE_SUFFIX, code) for name, code in provinces]
+    )
+
+
+def _unknown_region(file_name: str, record, is_total: bool) -> ImportProblem:
+    if is_total:
+        message = _("“%(name)s” is not one of the twelve provinces.") % {"name": record.name}
+    else:
+        message = _(
+            "“%(name)s” is not a current municipality (CBS name expected, e.g. “Bergen (L.)”)."
+        ) % {"name": record.name}
+    return ImportProblem(file_name, record.row, "Regio's", message)
+
+
+def _replaced_population(
+    municipalities: list[Population], totals: list[RegionPopulation]
+) -> list[dict]:
     """The stored figures these rows overwrite with another value, for the audit trail."""
     codes = dict(Municipality.objects.values_list("id", "code"))
     stored = {
-        (m, y): n
+        (codes[m], y): n
         for m, y, n in Population.objects.values_list("municipality_id", "year", "inhabitants")
     }
+    stored |= {
+        (c, y): n for c, y, n in RegionPopulation.objects.values_list("code", "year", "inhabitants")
+    }
+    new = [(codes[o.municipality_id], o.year, o.inhabitants) for o in municipalities]
+    new += [(o.code, o.year, o.inhabitants) for o in totals]
     return [
-        {"code": codes[o.municipality_id], "year": o.year, "old": old, "new": o.inhabitants}
-        for o in objects
-        if (old := stored.get((o.municipality_id, o.year))) is not None and old != o.inhabitants
+        {"code": code, "year": year, "old": old, "new": value}
+        for code, year, value in new
+        if (old := stored.get((code, year))) is not None and old != value
     ]
 
 

@@ -42,6 +42,7 @@ def municipality_detail(request, municipality):
             "population": population,
             "population_last_year": population[-1].year if population else None,
             "population_max": max((p.inhabitants for p in population), default=0),
+            "formed_in": selectors.first_population_year(municipality),
             "key_figures": selectors.municipality_key_figures(municipality),
             "wijken": selectors.wijken_with_figures(municipality),
             "regions": municipality.regions.exclude(kind=Region.Kind.PROVINCIE),
