@@ -12,6 +12,9 @@ from scipy import stats
 from tests.conftest import DATA
 
 TIDY = DATA / "politie-47013-gemeente-totaal" / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
+POPULATION = (
+    DATA / "cbs-bevolking-gemeente-2002-2025" / "statline_37230_bevolking_eind_jaar_2002_2024.csv"
+)
 
 
 def analyse(*args) -> str:
@@ -20,10 +23,26 @@ def analyse(*args) -> str:
     return out.getvalue()
 
 
+def end_of_year_population() -> dict[str, dict[str, str]]:
+    """CBS 37230ned: per CBS name and year the population on 31 December."""
+    lines = POPULATION.read_text(encoding="utf-8-sig").splitlines()
+    rows = list(csv.reader(lines[3:], delimiter=";"))
+    years = rows[0][3:]
+    return {row[0]: dict(zip(years, row[3:], strict=False)) for row in rows[1:] if len(row) > 3}
+
+
 def tidy_rows() -> dict[str, dict[str, dict]]:
+    """The published counts per municipality and year, with the population on 1 January of
+    the year (37230ned's 31 December of the year before) and the rate to one decimal on it."""
     rows: dict[str, dict[str, dict]] = {}
+    population = end_of_year_population()
     with TIDY.open(encoding="utf-8") as file:
         for row in csv.DictReader(file):
+            before = population.get(row["gemeentenaam"], {}).get(str(int(row["jaar"]) - 1))
+            row["bevolking_1jan"] = float(before) if before else None
+            if row["bevolking_1jan"]:
+                rate = float(row["geregistreerde_misdrijven"]) / row["bevolking_1jan"] * 1000
+                row["per_1000"] = round(rate, 1)
             rows.setdefault(row["gemeentecode"], {})[row["jaar"]] = row
     return rows
 
@@ -38,9 +57,9 @@ def test_steenwijkerland_totals_and_rates_equal_the_source():
     crimes = total(result)
     assert crimes["source"] == "Bron: Politie, 47013NED (editie 2026)"
     assert [(p["period"], p["value"], p["rate_per_1000"]) for p in crimes["series"]] == [
-        ("2022", 1374, 30.3),
+        ("2022", 1374, 30.7),
         ("2023", 1204, 26.5),
-        ("2024", 1133, 24.8),
+        ("2024", 1133, 24.9),
     ]
     pairs = [(c["from"], c["to"]) for c in crimes["changes"]]
     assert pairs == [("2022", "2023"), ("2023", "2024"), ("2022", "2024")]
@@ -55,7 +74,7 @@ PAIRS = (("2022", "2023"), ("2023", "2024"), ("2022", "2024"))
 
 def _independent_verdicts(source: dict) -> dict[tuple[str, str], dict[str, tuple]]:
     """Per pair of years and municipality: τ², p and verdict computed here with numpy and
-    scipy only, from the published counts and end-of-year population: DerSimonian–Laird on
+    scipy only, from the published counts and the population on 1 January: DerSimonian–Laird on
     z-scores around the inverse-variance mean, winsorised at 10% in each tail and scaled by
     the winsorised mean square of a standard normal; z = y / √(1/a + 1/b + τ²)."""
     c = stats.norm.ppf(0.9)
@@ -66,12 +85,12 @@ def _independent_verdicts(source: dict) -> dict[tuple[str, str], dict[str, tuple
         for code, years in source.items():
             if earlier in years and later in years:
                 first, second = years[earlier], years[later]
-                if first["bevolking_31dec"] and second["bevolking_31dec"]:
+                if first["bevolking_1jan"] and second["bevolking_1jan"]:
                     codes.append(code)
                     a.append(float(first["geregistreerde_misdrijven"]))
                     b.append(float(second["geregistreerde_misdrijven"]))
-                    pa.append(float(first["bevolking_31dec"]))
-                    pb.append(float(second["bevolking_31dec"]))
+                    pa.append(first["bevolking_1jan"])
+                    pb.append(second["bevolking_1jan"])
         a, b, pa, pb = map(np.array, (a, b, pa, pb))
         y = np.log((b / pb) / (a / pa))
         v = 1 / a + 1 / b
@@ -89,18 +108,18 @@ def _independent_verdicts(source: dict) -> dict[tuple[str, str], dict[str, tuple
 @pytest.mark.django_db
 def test_rates_and_verdicts_agree_with_the_source_and_an_independent_swing():
     """Every 20th municipality through `ivp analyse`, and all of them through the national
-    picture: rates to one decimal as published; each change's swing, p and verdict as computed
+    picture: rates to one decimal as computed here from the counts and the population on 1 January; each change's swing, p and verdict as computed
     independently here."""
     source = tidy_rows()
     independent = _independent_verdicts(source)
     for code in sorted(source)[::20]:
-        if code in ("GM0998", "GM0999") or not source[code]["2022"]["bevolking_31dec"]:
+        if code in ("GM0998", "GM0999") or not source[code]["2022"]["bevolking_1jan"]:
             continue
         crimes = total(json.loads(analyse(code, "--from", "2022", "--to", "2024")))
         for point in crimes["series"]:
             published = source[code][point["period"]]
             assert point["value"] == int(published["geregistreerde_misdrijven"])
-            assert point["rate_per_1000"] == float(published["misdrijven_per_1000_inw"]), code
+            assert point["rate_per_1000"] == published["per_1000"], code
         for change in crimes["changes"]:
             tau2, p, verdict = independent[(change["from"], change["to"])][code]
             assert change["verdict"] == verdict, (code, change)
@@ -145,10 +164,8 @@ def test_comparable_municipalities_are_a_position_and_their_median_never_a_poole
     peer = next(b for b in crimes["benchmarks"] if b["position"] is not None)
     assert peer["label"] == "tien vergelijkbare gemeenten"
     assert len(result["peers"]) == 10
-    rates = np.array(
-        [float(source[code]["2024"]["misdrijven_per_1000_inw"]) for code in result["peers"]]
-    )
-    own = float(source["GM1708"]["2024"]["misdrijven_per_1000_inw"])
+    rates = np.array([source[code]["2024"]["per_1000"] for code in result["peers"]])
+    own = source["GM1708"]["2024"]["per_1000"]
     assert peer["reference_rate_per_1000"] == pytest.approx(np.median(rates), abs=0.06)
     assert peer["position"] == {
         "higher_than": int((rates < own).sum()),

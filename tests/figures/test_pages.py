@@ -18,7 +18,7 @@ from tests.conftest import client_for
 def test_safety_picture_shows_figures_with_source_period_and_verdict():
     page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/").content.decode()
     assert "Steenwijkerland, 2022–2024" in page
-    assert "1.374" in page and "1.133" in page and "24,8" in page
+    assert "1.374" in page and "1.133" in page and "24,9" in page
     assert "Bron: Politie, 47013NED (editie 2026)" in page
     assert "<svg" in page and "<table" in page
     # 1374 → 1133 per inhabitant is far beyond chance: a fall, with its interval

@@ -12,7 +12,8 @@ from ivp.planning.execution.services.actions import action_save
 from ivp.planning.execution.services.progress import progress_record
 from ivp.planning.models import Action, ActionPlan
 from ivp.planning.policy.services.plan import objective_save
-from ivp.regions.models import Population
+from ivp.regions.models import Municipality
+from ivp.regions.selectors import inhabitants_on_1_january
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -88,11 +89,7 @@ def test_an_objective_is_judged_against_the_normal_swing_not_the_exact_test(west
 
 
 def _westerveld_population(*years):
-    people = dict(
-        Population.objects.filter(municipality__code="GM1701", year__in=years).values_list(
-            "year", "inhabitants"
-        )
-    )
+    people = inhabitants_on_1_january(Municipality.objects.get(code="GM1701"), years)
     return [people[year] for year in years]
 
 

@@ -11,8 +11,9 @@ observations
     `margin` (Float64, survey 95% half-width, null when unknown). Frame functions take
     extra grouping columns (e.g. `indicator`) through their `by` argument.
 population
-    `area` (str), `year` (Int32/Int64), `inhabitants` (Int64): CBS end-of-year population
-    (37230ned). An observation uses the population of its period's calendar year.
+    `area` (str), `year` (Int32/Int64), `inhabitants` (Int64): CBS population on 1 January
+    of the year (37230ned's 31 December of the year before). An observation uses the
+    population of its period's calendar year.
 municipalities (for peer groups)
     `area`, `inhabitants`, `density` (inhabitants per km²).
 

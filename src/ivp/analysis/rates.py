@@ -9,8 +9,8 @@ from ivp.analysis.periods import period_table
 def with_rates(observations: pl.DataFrame, population: pl.DataFrame) -> pl.DataFrame:
     """Add `year` (Int32), `inhabitants` (Int64) and `rate_per_1000` (Float64, unrounded).
 
-    The population is CBS's end-of-year figure for the period's calendar year, as the
-    police/CBS rates use. Rate is null when the value or the population is missing or the
+    The population is the one given for the period's calendar year: callers pass the
+    inhabitants on 1 January, as CBS's own rates use (ivp.regions.selectors). Rate is null when the value or the population is missing or the
     population is not positive. Row order is kept. Raises ValueError on a bad period.
     """
     require_columns(observations, ["area", "period", "value"], "observations")

@@ -74,6 +74,13 @@ def first_of_january_population() -> list[tuple[str, int, int]]:
     return [(code, year + YEARS_FROM_POPULATION_TO_RATE, n) for code, year, n in rows]
 
 
+def inhabitants_on_1_january(municipality: Municipality, years) -> dict[int, int]:
+    """Per year the municipality's inhabitants on 1 January, as its rates divide by."""
+    lag = YEARS_FROM_POPULATION_TO_RATE
+    rows = municipality.population.filter(year__in=[y - lag for y in years])
+    return {year + lag: n for year, n in rows.values_list("year", "inhabitants")}
+
+
 def first_population_year(municipality: Municipality) -> int | None:
     """The first year CBS gives the municipality's population for, when that is later than
     for others: it was formed or renamed then, and CBS gives the years before under the former

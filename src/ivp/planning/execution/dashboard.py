@@ -15,7 +15,7 @@ from ivp.figures.selectors import observations_frame
 from ivp.planning.execution import stale
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme, ProgressUpdate
 from ivp.planning.policy.models import Objective
-from ivp.regions.models import Population
+from ivp.regions.selectors import inhabitants_on_1_january
 
 
 @dataclass
@@ -141,11 +141,7 @@ def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
     status.toward_target = on_course(objective, status.latest_value)
     latest_year = int(status.latest_period)
     if objective.indicator.is_count and latest_year > objective.baseline_year:
-        people = dict(
-            Population.objects.filter(
-                municipality=municipality, year__in=[objective.baseline_year, latest_year]
-            ).values_list("year", "inhabitants")
-        )
+        people = inhabitants_on_1_january(municipality, [objective.baseline_year, latest_year])
         if len(people) == 2:  # rates of the same years' population, as in the analysis
             _judge(status, objective, latest_year, people)
     return status
