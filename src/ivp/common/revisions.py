@@ -87,10 +87,11 @@ def bump_on_change(models, name: str, *, deletes: bool = True) -> None:
 
 @functools.cache
 def _code_stamp() -> str:
-    """A hash of ivp's code: a new release (or a changed checkout) never reads pictures of the
-    old one, whose shape may differ."""
+    """A hash of ivp's code, templates and translations: a new release (or a changed checkout)
+    never reads pictures or kept HTML of the old one, whose shape or words may differ."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.parent.rglob("*.py")):
+    root = Path(__file__).parent.parent
+    for path in sorted(p for pattern in ("*.py", "*.html", "*.mo") for p in root.rglob(pattern)):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
