@@ -65,7 +65,10 @@ def indicator_dict(item: IndicatorPicture, municipality_name: str) -> dict:
         "trend": item.trend.to_dict() if item.trend else None,
         "benchmarks": [b.to_dict() for b in item.benchmarks],
         "seasonality": item.seasonality.to_dict() if item.seasonality else None,
-        "areas": item.areas,
+        # "areas" held the wijken before buurten were compared too: it still does
+        "areas": [area for area in item.areas if area["level"] == "wijk"],
+        "buurten": [area for area in item.areas if area["level"] == "buurt"],
+        "areas_period": item.areas_period or None,
         "text": [s.text for s in indicator_sentences(item, municipality_name)],
         "cautions": cautions(item),
     }
