@@ -20,6 +20,7 @@ from ivp.figures.formats.mapped import ColumnMapping
 from ivp.figures.formatting import value as nl_value
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import, figures_import_mapped
+from ivp.regions.models import KeyFigures
 from tests.conftest import DATA, client_for
 
 AREAS = DATA / "politie-47018-buurt-metadata-2024" / "47018NED_WijkenEnBuurten.csv"
@@ -124,6 +125,12 @@ def test_buurt_rows_reach_analyse_per_buurt_and_wijk_with_the_files_sums(importe
     own_buurten = indicator_of(result, "gm1708-woonoverlast")["buurten"]
     assert own_buurten[0]["level_method"] == methods.EXACT_NO_SWING
     assert own_buurten[0]["swing_percent"] is None
+    # The rest of the municipality holds the buurten the list leaves out, with their people.
+    people = KeyFigures.objects.get(municipality__code="GM1708", area=None, year=2024)
+    total = sum(n for (_, year), n in own.items() if year == "2024")
+    for area in own_buurten:
+        assert area["reference_value"] + area["value"] == total
+        assert area["reference_inhabitants"] + area["inhabitants"] == people.inhabitants
 
 
 @pytest.mark.django_db
@@ -159,6 +166,9 @@ def test_a_wijk_called_nederland_is_never_the_country(imported):
     buurt = next(a for a in item["buurten"] if a["area"] == "BU17083500")
     assert wijk["label"] == "wijk Nederland"
     assert buurt["label"] == "buurt Nederland" and buurt["wijk_name"] == "wijk Nederland"
+    out = io.StringIO()
+    call_command("analyse", "GM1708", "--format", "md", stdout=out)
+    assert "| wijk Nederland | WK170835 |" in out.getvalue()
     page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/misdrijven-1-1-1/").content
     assert b">wijk Nederland <" in page and b">buurt Nederland <" in page
 

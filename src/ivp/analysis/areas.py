@@ -114,13 +114,18 @@ def swing_between_years(earlier: pl.DataFrame, later: pl.DataFrame) -> Swing | N
 
 
 def compare_areas_over_years(
-    later: pl.DataFrame, earlier: pl.DataFrame | None, *, label: str = REST_LABEL
+    later: pl.DataFrame,
+    earlier: pl.DataFrame | None,
+    parent_total: tuple[float, float] | None = None,
+    *,
+    label: str = REST_LABEL,
 ) -> tuple[pl.DataFrame, Swing | None]:
     """`compare_areas` for the later year, judged against the swing between the two years
     when it can be estimated; otherwise the exact test, whose method says it is stricter than
-    the figures bear. Returns the comparison and the swing used (None: none)."""
+    the figures bear. `parent_total` as for `compare_areas`. Returns the comparison and the
+    swing used (None: none)."""
     swing = None if earlier is None else swing_between_years(earlier, later)
-    compared = compare_areas(later, label=label, swing=swing)
+    compared = compare_areas(later, parent_total=parent_total, label=label, swing=swing)
     if swing is None:
         compared = compared.with_columns(
             pl.when(pl.col("method") == methods.EXACT)

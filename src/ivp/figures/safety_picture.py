@@ -8,6 +8,7 @@ the same picture.
 from dataclasses import dataclass, field
 
 import polars as pl
+from django.db.models import Q
 
 from ivp import analysis
 from ivp.analysis import methods
@@ -505,8 +506,9 @@ COUNTRY_NAMES = {"nederland", "netherlands", "the netherlands"}
 def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> pl.DataFrame:
     """Yearly values of the municipality's wijken and buurten for all indicators, with name,
     level, wijk and inhabitants (CBS Kerncijfers, the latest year), whether a value is a sum
-    of buurten made at import (`summed`), and whether the municipality's total is one."""
-    people = _area_people(municipality)
+    of buurten made at import (`summed`), and the municipality's total and inhabitants beside
+    them (`total_value`, `total_summed`, `total_inhabitants`)."""
+    people, inhabitants = _area_people(municipality)
     if people.is_empty():
         return pl.DataFrame(schema={"indicator_id": pl.Int64})
     summed_sources = [
@@ -516,20 +518,29 @@ def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> 
         indicator_ids=indicator_ids, area_codes=[*people["area"], municipality.code]
     ).with_columns(pl.col("source_id").is_in(summed_sources).alias("summed"))
     totals = _area_years(values.filter(pl.col("area") == municipality.code)).select(
-        "indicator_id", "period", pl.col("summed").alias("total_summed")
+        "indicator_id",
+        "period",
+        pl.col("value").alias("total_value"),
+        pl.col("summed").alias("total_summed"),
     )
     return (
         _area_years(values.filter(pl.col("area") != municipality.code))
         .join(people, on="area", how="inner")
         .join(totals, on=["indicator_id", "period"], how="left")
-        .with_columns(pl.col("total_summed").fill_null(False))
+        .with_columns(
+            pl.col("total_summed").fill_null(False),
+            pl.lit(inhabitants, dtype=pl.Int64).alias("total_inhabitants"),
+        )
     )
 
 
-def _area_people(municipality: Municipality) -> pl.DataFrame:
-    """The wijken and buurten with their inhabitants in the latest year of CBS Kerncijfers."""
+def _area_people(municipality: Municipality) -> tuple[pl.DataFrame, int | None]:
+    """The wijken and buurten with their inhabitants in the latest year of CBS Kerncijfers,
+    and the municipality's inhabitants in that year."""
     rows = KeyFigures.objects.filter(
-        municipality=municipality, area__kind__in=AREA_LEVELS, inhabitants__isnull=False
+        Q(area__kind__in=AREA_LEVELS) | Q(area__isnull=True),
+        municipality=municipality,
+        inhabitants__isnull=False,
     ).values_list(
         "area__code", "area__name", "area__kind", "area__parent__code", "area__parent__name",
         "inhabitants", "year",
@@ -547,7 +558,9 @@ def _area_people(municipality: Municipality) -> pl.DataFrame:
         },
         orient="row",
     )
-    return people.filter(pl.col("year") == pl.col("year").max()).drop("year")
+    people = people.filter(pl.col("year") == pl.col("year").max()).drop("year")
+    whole = people.filter(pl.col("area").is_null())["inhabitants"]
+    return people.drop_nulls("area"), (whole[0] if whole.len() else None)
 
 
 def _area_years(values: pl.DataFrame) -> pl.DataFrame:
@@ -590,6 +603,7 @@ def _level_comparison(areas: pl.DataFrame, period: str) -> list[dict]:
     compared, swing = compare_areas_over_years(
         later.select("area", "value", "inhabitants"),
         None if earlier is None else earlier.select("area", "value", "inhabitants"),
+        parent_total=_municipality_total(later),
     )
     details = {row["area"]: row for row in later.iter_rows(named=True)}
     return [
@@ -603,6 +617,18 @@ def _level_comparison(areas: pl.DataFrame, period: str) -> list[dict]:
         }
         for row in compared.to_dicts()
     ]
+
+
+def _municipality_total(later: pl.DataFrame) -> tuple[float, float] | None:
+    """The municipality's count and inhabitants, so that 'the rest' holds its areas that have
+    no figure (none registered) and registrations without an area; None when it is unknown or
+    smaller than its areas (another table's count)."""
+    count, people = later["total_value"][0], later["total_inhabitants"][0]
+    if count is None or people is None:
+        return None
+    if count < later["value"].sum() or people < later["inhabitants"].sum():
+        return None
+    return float(count), float(people)
 
 
 def _in_period(areas: pl.DataFrame, period: str) -> pl.DataFrame:
