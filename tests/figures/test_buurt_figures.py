@@ -205,3 +205,24 @@ def test_a_sum_of_buurten_never_replaces_a_published_total(steenwijkerland):
     )
     assert wijk.value == counts["BU17080001", "2023"] + counts["BU17080002", "2023"]
     assert Source.objects.get(pk=wijk.source_id).title.endswith("in het bestand)")
+
+
+@pytest.mark.django_db
+def test_a_published_total_replaces_a_sum_whatever_its_edition(no_figures):
+    raw, counts = typed_buurt_file({"BU17080001": "", "BU17080002": ""})
+    figures_import(file_name="47018NED_twee.csv", raw=raw, edition="2025-03")
+    again = figures_import(file_name="47018NED_twee.csv", raw=raw, edition="2025-03")
+    assert (again.inserted, again.replaced, again.unchanged) == (0, 0, 8)  # 4 buurt, 4 sums
+    total = Observation.objects.get(area_code="GM1708", period="2023")
+    assert total.value == counts["BU17080001", "2023"] + counts["BU17080002", "2023"]
+    published = "\n".join([HEADER, '"1";"1.1.1 ";"GM1708    ";"2023JJ00";"1000"']).encode()
+    result = figures_import(file_name="47018NED_gemeente.csv", raw=published, edition="2024-01")
+    assert result.replaced == 1
+    total = Observation.objects.get(area_code="GM1708", period="2023")
+    assert total.value == 1000 and not total.source.title.endswith("in het bestand)")
+    # and the sum of the buurten, imported again, leaves the published total alone
+    assert (
+        figures_import(file_name="47018NED_twee.csv", raw=raw, edition="2025-03").kept_published
+        == 1
+    )
+    assert Observation.objects.get(area_code="GM1708", period="2023").value == 1000
