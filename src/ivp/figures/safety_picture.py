@@ -620,11 +620,12 @@ def _level_comparison(areas: pl.DataFrame, period: str) -> list[dict]:
 
 
 def _municipality_total(later: pl.DataFrame) -> tuple[float, float] | None:
-    """The municipality's count and inhabitants, so that 'the rest' holds its areas that have
-    no figure (none registered) and registrations without an area; None when it is unknown or
-    smaller than its areas (another table's count)."""
+    """The municipality's count and inhabitants when its total is the sum of the file's areas:
+    a buurt the file does not name counts as none (so the import says), and the rest of the
+    municipality holds its people too. A published total stays out of it: registrations it
+    has without an area would make every area look lower than the rest."""
     count, people = later["total_value"][0], later["total_inhabitants"][0]
-    if count is None or people is None:
+    if not later["total_summed"][0] or count is None or people is None:
         return None
     if count < later["value"].sum() or people < later["inhabitants"].sum():
         return None
