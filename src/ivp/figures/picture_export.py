@@ -65,7 +65,10 @@ def indicator_dict(item: IndicatorPicture, municipality_name: str) -> dict:
         "trend": item.trend.to_dict() if item.trend else None,
         "benchmarks": [b.to_dict() for b in item.benchmarks],
         "seasonality": item.seasonality.to_dict() if item.seasonality else None,
-        "areas": item.areas,
+        # "areas" held the wijken before buurten were compared too: it still does
+        "areas": [area for area in item.areas if area["level"] == "wijk"],
+        "buurten": [area for area in item.areas if area["level"] == "buurt"],
+        "areas_period": item.areas_period or None,
         "text": [s.text for s in indicator_sentences(item, municipality_name)],
         "cautions": cautions(item),
     }
@@ -125,5 +128,32 @@ def _indicator_markdown(item: IndicatorPicture, municipality_name: str) -> list[
             f"{nl.decimal(p.rate_per_1000)} | {nl.whole(p.inhabitants)} |"
         )
     lines += ["", *(f"> {c}" for c in cautions(item)), ""]
+    lines += _areas_markdown(item)
     lines += ["; ".join(s.credit for s in item.sources), ""]
+    return lines
+
+
+def _areas_markdown(item: IndicatorPicture) -> list[str]:
+    """Wijken and buurten against the rest of the municipality, as on the indicator's page."""
+    lines = []
+    for level in ("wijk", "buurt"):
+        rows = [area for area in item.areas if area["level"] == level]
+        if not rows:
+            continue
+        lines += [
+            f"{level.capitalize()}en tegen de rest van de gemeente, {item.areas_period} "
+            f"({rows[0]['level_method']}):",
+            "",
+            f"| {level} | code | aantal | per 1.000 inwoners | oordeel |",
+            "|---|---|---:|---:|---|",
+        ]
+        lines += [
+            f"| {area['label']} | {area['area']} | {nl.value(area['value'], item.indicator.unit)}"
+            f"{'*' if area['summed'] else ''} | {nl.decimal(area['rate_per_1000'])} | "
+            f"{area['verdict'] or 'niet getoetst'} |"
+            for area in rows
+        ]
+        lines.append("")
+    if any(area["summed"] for area in item.areas):
+        lines += ["\\* opgeteld uit de buurten in het bestand", ""]
     return lines

@@ -8,14 +8,17 @@ the same picture.
 from dataclasses import dataclass, field
 
 import polars as pl
-from django.db.models import Max
+from django.db.models import Q
 
 from ivp import analysis
+from ivp.analysis import methods
+from ivp.analysis.areas import AREAS_SWING, compare_areas_over_years
 from ivp.common import revisions
 from ivp.regions.models import KeyFigures, Municipality
 from ivp.taxonomy.selectors import current_version, themes_for
 
 from . import formatting as nl
+from .formats.area_sums import is_summed_title
 from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
 
@@ -496,41 +499,161 @@ def _seasonality(rows: pl.DataFrame):
     return analysis.seasonality(months) if months.height >= 24 else None
 
 
+AREA_LEVELS = ("wijk", "buurt")
+COUNTRY_NAMES = {"nederland", "netherlands", "the netherlands"}
+
+
 def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> pl.DataFrame:
-    """Yearly values of the municipality's wijken for all indicators, with name and
-    inhabitants (CBS Kerncijfers, the latest year)."""
-    figures = KeyFigures.objects.filter(
-        municipality=municipality, area__kind="wijk", inhabitants__isnull=False
-    )
-    latest = figures.aggregate(latest=Max("year"))["latest"]
-    people = pl.DataFrame(
-        list(figures.filter(year=latest).values_list("area__code", "area__name", "inhabitants")),
-        schema={"area": pl.String, "name": pl.String, "inhabitants": pl.Int64},
-        orient="row",
-    )
+    """Yearly values of the municipality's wijken and buurten for all indicators, with name,
+    level, wijk and inhabitants (CBS Kerncijfers, the latest year), whether a value is a sum
+    of buurten made at import (`summed`), and the municipality's total and inhabitants beside
+    them (`total_value`, `total_summed`, `total_inhabitants`)."""
+    people, inhabitants = _area_people(municipality)
     if people.is_empty():
         return pl.DataFrame(schema={"indicator_id": pl.Int64})
+    summed_sources = [
+        pk for pk, title in Source.objects.values_list("pk", "title") if is_summed_title(title)
+    ]
     values = observations_frame(
-        indicator_ids=indicator_ids, area_codes=people["area"].to_list()
-    ).filter(pl.col("period").str.len_chars() == 4)
-    return values.select("indicator_id", "area", "period", "value").join(
-        people, on="area", how="inner"
+        indicator_ids=indicator_ids, area_codes=[*people["area"], municipality.code]
+    ).with_columns(pl.col("source_id").is_in(summed_sources).alias("summed"))
+    totals = _area_years(values.filter(pl.col("area") == municipality.code)).select(
+        "indicator_id",
+        "period",
+        pl.col("value").alias("total_value"),
+        pl.col("summed").alias("total_summed"),
+    )
+    return (
+        _area_years(values.filter(pl.col("area") != municipality.code))
+        .join(people, on="area", how="inner")
+        .join(totals, on=["indicator_id", "period"], how="left")
+        .with_columns(
+            pl.col("total_summed").fill_null(False),
+            pl.lit(inhabitants, dtype=pl.Int64).alias("total_inhabitants"),
+        )
     )
 
 
-def _areas(wijken: pl.DataFrame):
-    """The latest year of the wijken, each against the rest of the municipality."""
-    if wijken.is_empty():
+def _area_people(municipality: Municipality) -> tuple[pl.DataFrame, int | None]:
+    """The wijken and buurten with their inhabitants in the latest year of CBS Kerncijfers,
+    and the municipality's inhabitants in that year."""
+    rows = KeyFigures.objects.filter(
+        Q(area__kind__in=AREA_LEVELS) | Q(area__isnull=True),
+        municipality=municipality,
+        inhabitants__isnull=False,
+    ).values_list(
+        "area__code", "area__name", "area__kind", "area__parent__code", "area__parent__name",
+        "inhabitants", "year",
+    )  # fmt: skip
+    people = pl.DataFrame(
+        list(rows),
+        schema={
+            "area": pl.String,
+            "name": pl.String,
+            "level": pl.String,
+            "wijk": pl.String,
+            "wijk_name": pl.String,
+            "inhabitants": pl.Int64,
+            "year": pl.Int64,
+        },
+        orient="row",
+    )
+    people = people.filter(pl.col("year") == pl.col("year").max()).drop("year")
+    whole = people.filter(pl.col("area").is_null())["inhabitants"]
+    return people.drop_nulls("area"), (whole[0] if whole.len() else None)
+
+
+def _area_years(values: pl.DataFrame) -> pl.DataFrame:
+    """Per indicator, area and year: the year's value as published, else the sum of its 12
+    months when all are there (as `_yearly` does for the municipality)."""
+    keys = ["indicator_id", "area", "period"]
+    years = values.filter(pl.col("period").str.len_chars() == 4).select(*keys, "value", "summed")
+    months = (
+        values.filter(pl.col("period").str.len_chars() == 7)
+        .group_by("indicator_id", "area", pl.col("period").str.slice(0, 4))
+        .agg(pl.col("value").sum(), pl.col("summed").any(), pl.len().alias("months"))
+        .filter(pl.col("months") == 12)
+        .join(years.select(keys), on=keys, how="anti")
+        .select(*keys, "value", "summed")
+    )
+    return pl.concat([years, months])
+
+
+def _areas(areas: pl.DataFrame):
+    """The latest year of the wijken and of the buurten, each against the rest of the
+    municipality: wijken first, then buurten, each highest rate first."""
+    if areas.is_empty():
         return [], ""
-    period = wijken["period"].max()
-    frame = wijken.filter(pl.col("period") == period).drop_nulls(["value", "inhabitants"])
-    if frame.height < 2:
-        return [], ""
-    compared = analysis.compare_areas(frame.select("area", "value", "inhabitants"))
-    names = dict(zip(frame["area"], frame["name"], strict=True))
+    period = areas["period"].max()
+    rows = [
+        row
+        for level in AREA_LEVELS
+        for row in _level_comparison(areas.filter(pl.col("level") == level), period)
+    ]
+    return (rows, period) if rows else ([], "")
+
+
+def _level_comparison(areas: pl.DataFrame, period: str) -> list[dict]:
+    """One level's areas in `period`, judged against their swing between the year before and
+    `period` where 30 or more have both (else the exact test, and the method says so)."""
+    later = _in_period(areas, period)
+    if later.height < 2:
+        return []
+    earlier = _in_period(areas, str(int(period) - 1)) if period.isdigit() else None
+    compared, swing = compare_areas_over_years(
+        later.select("area", "value", "inhabitants"),
+        None if earlier is None else earlier.select("area", "value", "inhabitants"),
+        parent_total=_municipality_total(later),
+    )
+    details = {row["area"]: row for row in later.iter_rows(named=True)}
     return [
-        {**row, "name": names.get(row["area"], row["area"])} for row in compared.to_dicts()
-    ], period
+        {
+            **row,
+            **_area_description(details[row["area"]]),
+            "swing_percent": swing.percent if swing else None,
+            "swing_areas": swing.areas if swing else None,
+            "level_has_sums": bool(later["summed"].any()),
+            "level_method": AREAS_SWING if swing else methods.EXACT_NO_SWING,
+        }
+        for row in compared.to_dicts()
+    ]
+
+
+def _municipality_total(later: pl.DataFrame) -> tuple[float, float] | None:
+    """The municipality's count and inhabitants when its total is the sum of the file's areas:
+    a buurt the file does not name counts as none (so the import says), and the rest of the
+    municipality holds its people too. A published total stays out of it: registrations it
+    has without an area would make every area look lower than the rest."""
+    count, people = later["total_value"][0], later["total_inhabitants"][0]
+    if not later["total_summed"][0] or count is None or people is None:
+        return None
+    if count < later["value"].sum() or people < later["inhabitants"].sum():
+        return None
+    return float(count), float(people)
+
+
+def _in_period(areas: pl.DataFrame, period: str) -> pl.DataFrame:
+    return areas.filter(pl.col("period") == period).drop_nulls(["value", "inhabitants"])
+
+
+def _area_description(area: dict) -> dict:
+    """What names an area on a page: `label` never lets a wijk called Nederland (Steenwijkerland
+    has one) pass for the country."""
+    return {
+        "name": area["name"],
+        "label": _area_label(area["name"], area["level"]),
+        "level": area["level"],
+        "wijk": area["wijk"] if area["level"] == "buurt" else None,
+        "wijk_name": _area_label(area["wijk_name"], "wijk") if area["level"] == "buurt" else None,
+        "summed": area["summed"],
+        "total_summed": area["total_summed"],
+    }
+
+
+def _area_label(name: str | None, level: str) -> str | None:
+    if name is not None and name.strip().casefold() in COUNTRY_NAMES:
+        return f"{level} {name}"
+    return name
 
 
 def _by_field(municipality, indicators, pictures) -> list[FieldPicture]:

@@ -21,6 +21,7 @@ from ivp.taxonomy.models import Theme
 
 from .editions import EditionError, default_edition, parse_edition, parse_optional_edition
 from .formats import read_figures
+from .formats.area_sums import SUMMED, SUMMED_TITLE_SUFFIX, summed_title
 from .formats.common import IndicatorSpec, ParsedFigures
 from .formats.mapped import ColumnMapping, read_mapped
 from .models import Indicator, Observation, Source
@@ -53,6 +54,7 @@ class FiguresImportResult:
     replaced: int = 0
     unchanged: int = 0
     kept_newer: int = 0
+    kept_published: int = 0
     rows_skipped: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -76,6 +78,17 @@ class FiguresImportResult:
                 "kept": self.kept_newer,
             },
             *self.notes,
+            *(
+                [
+                    _(
+                        "%(count)s sums of buurten or wijken not stored: a published figure "
+                        "exists for that area and period."
+                    )
+                    % {"count": self.kept_published}
+                ]
+                if self.kept_published
+                else []
+            ),
         ]
 
 
@@ -108,7 +121,9 @@ def store_parsed(
     file_name = parsed.file_name
     if parsed.source.synthetic:
         parsed = _kept_apart(parsed)
+    parsed = _with_summed_column(parsed)
     source = _source_for(parsed, municipality)
+    summed_source = _summed_source_for(parsed, municipality)
     indicators = _indicators_for(parsed.indicators, municipality)
     result = FiguresImportResult(
         file_name=file_name,
@@ -117,10 +132,11 @@ def store_parsed(
         rows_skipped=parsed.rows_skipped,
         notes=[*parsed.skipped, *_theme_notes(parsed.indicators)],
     )
-    incoming = _with_ids(parsed.observations, indicators, source)
+    incoming = _with_ids(parsed.observations, indicators, source, summed_source)
     changes = _write(incoming, source, result, progress)
-    if not result.changed and not source.observations.exists():
-        source.delete()  # nothing came from this edition: do not list it as a source
+    for written in (source, summed_source):
+        if written is not None and not written.observations.exists():
+            written.delete()  # nothing came from this edition: do not list it as a source
     ImportRun.objects.create(
         kind=IMPORT_KIND,
         file_name=file_name,
@@ -131,6 +147,24 @@ def store_parsed(
         changes=changes,
     )
     return result
+
+
+def _with_summed_column(parsed: ParsedFigures) -> ParsedFigures:
+    """Readers that never sum areas leave the column out: all their rows are published."""
+    if SUMMED in parsed.observations.columns:
+        return parsed
+    return replace(
+        parsed, observations=parsed.observations.with_columns(pl.lit(False).alias(SUMMED))
+    )
+
+
+def _summed_source_for(parsed: ParsedFigures, municipality) -> Source | None:
+    """The source that sums of buurten and wijken are stored under: the file's own table and
+    edition, its title marked, so that they are never taken for published totals."""
+    if not parsed.observations[SUMMED].any():
+        return None
+    marked = replace(parsed.source, title=summed_title(parsed.source.title))
+    return _source_for(replace(parsed, source=marked), municipality)
 
 
 def _given_edition(file_name: str, edition: str | None) -> str | None:
@@ -246,7 +280,12 @@ def _theme_notes(specs: list[IndicatorSpec]) -> list[str]:
     return notes
 
 
-def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Source):
+def _with_ids(
+    frame: pl.DataFrame,
+    indicators: dict[str, Indicator],
+    source: Source,
+    summed_source: Source | None = None,
+):
     municipalities = dict(Municipality.objects.values_list("code", "pk"))
     indicator_ids = pl.DataFrame(
         {"indicator": list(indicators), "indicator_id": [i.pk for i in indicators.values()]},
@@ -264,7 +303,10 @@ def _with_ids(frame: pl.DataFrame, indicators: dict[str, Indicator], source: Sou
         .join(municipality_ids, on="municipality_code", how="left")
         .with_columns(
             pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("year"),
-            pl.lit(source.pk, dtype=pl.Int64).alias("source_id"),
+            pl.when(pl.col(SUMMED))
+            .then(pl.lit(summed_source.pk if summed_source else None, dtype=pl.Int64))
+            .otherwise(pl.lit(source.pk, dtype=pl.Int64))
+            .alias("source_id"),
         )
     )
 
@@ -273,9 +315,16 @@ def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, 
     incoming = incoming.rename({"area_code": "area"})
     new, differing = _compare(incoming)
     # Normalised editions compare as text exactly as their dates do (see editions).
-    replace = differing.filter(pl.col("edition") <= source.edition)
+    not_older = pl.col("edition") <= source.edition
+    # A published figure replaces a sum of areas whatever its edition; a sum never replaces a
+    # published figure.
+    replaces_sum = pl.col("stored_summed")
+    replace = differing.filter(
+        pl.when(pl.col(SUMMED)).then(replaces_sum & not_older).otherwise(replaces_sum | not_older)
+    )
     result.unchanged = incoming.height - new.height - differing.height
-    result.kept_newer = differing.height - replace.height
+    result.kept_published = differing.filter(pl.col(SUMMED) & ~replaces_sum).height
+    result.kept_newer = differing.height - replace.height - result.kept_published
 
     bulk.delete_ids(Observation, replace["id"].to_list())
     writes = pl.concat(
@@ -312,14 +361,20 @@ def _compare(incoming: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     one list of Python tuples and joined at once, would take gigabytes."""
     keys = ["indicator_id", "area", "period"]
     known = pl.col("id").is_not_null()
-    same = (pl.col("value") == pl.col("old_value")) & (
-        pl.col("margin").eq_missing(pl.col("old_margin"))
+    same = (
+        (pl.col("value") == pl.col("old_value"))
+        & pl.col("margin").eq_missing(pl.col("old_margin"))
+        # a published figure equal to a stored sum still replaces it: it is no sum any more
+        & ~(~pl.col(SUMMED) & pl.col("stored_summed"))
     )
     counts = incoming.group_by("indicator_id").len().sort("indicator_id")
     if not Observation.objects.filter(indicator_id__in=counts["indicator_id"].to_list()).exists():
         joined = incoming.join(_empty_existing(), on=keys, how="left")
         return joined.filter(~known), joined.filter(known & ~same)
     editions = dict(Source.objects.values_list("pk", "edition"))
+    summed_sources = list(
+        Source.objects.filter(title__endswith=SUMMED_TITLE_SUFFIX).values_list("pk", flat=True)
+    )
     areas = incoming["area"].unique().to_list()
     area_codes = areas if len(areas) < 1000 else None
     incoming = incoming.with_row_index("_position")
@@ -332,6 +387,7 @@ def _compare(incoming: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("margin").alias("old_margin"),
             "revision",
             pl.col("source_id").replace_strict(editions, return_dtype=pl.String).alias("edition"),
+            pl.col("source_id").is_in(summed_sources).alias("stored_summed"),
         )
         joined = incoming.filter(pl.col("indicator_id").is_in(chunk)).join(
             existing, on=keys, how="left"
@@ -365,6 +421,7 @@ def _empty_existing() -> pl.DataFrame:
             "old_margin": pl.Float64,
             "revision": pl.Int64,
             "edition": pl.String,
+            "stored_summed": pl.Boolean,
         }
     )
 

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from ivp.common.tabular import read_table
 
 from ..months import MONTH_NAMES
+from .area_sums import with_area_sums
 from .common import (
     LABEL,
     MAX_PROBLEMS_PER_KIND,
+    NETHERLANDS,
     IndicatorSpec,
     ParsedFigures,
     Problems,
@@ -166,6 +168,12 @@ def read_mapped(
     frame = _monthly_sums(frame, mapping)
     check_duplicates(frame, problems, mapping.period)
     problems.raise_if_any()
+    observations = frame.select(
+        "indicator", "area_code", "municipality_code", "period", "value", "margin", "row"
+    )
+    summed = []
+    if not mapping.is_survey:  # scores and percentages do not add up
+        observations, summed = with_area_sums(observations, geography)
     return ParsedFigures(
         file_name=file_name,
         format_name=_("own table with a column mapping"),
@@ -177,9 +185,8 @@ def read_mapped(
             licence="",
         ),
         indicators=indicators,
-        observations=frame.select(
-            "indicator", "area_code", "municipality_code", "period", "value", "margin", "row"
-        ),
+        observations=observations,
+        skipped=summed,
     )
 
 
@@ -232,22 +239,26 @@ def _periods(frame: pl.DataFrame, mapping: ColumnMapping, problems: Problems) ->
 
 def _areas(frame, mapping, geography: Geography, municipality_code: str, problems) -> pl.DataFrame:
     """Without an area column everything is the municipality's; otherwise a CBS code or the
-    name of one of its wijken (or, for surveys, any municipality, province or NL)."""
+    name of one of its wijken or buurten (or, for surveys, any municipality, province or NL)."""
     if not mapping.area:
         return frame.with_columns(
             pl.lit(municipality_code).alias("area_code"),
             pl.lit(municipality_code).alias("municipality_code"),
         )
-    wijk_names = {
-        name.casefold(): code
-        for code, name in geography.area_names.items()
-        if geography.municipality_of.get(code) == municipality_code
-    }
+    named = _own_area_names(geography, municipality_code)
+    texts = [text.strip() for text in frame["raw_area"]]
+    level = _level_of_file(texts, named, geography)
     codes = []
-    for row, text in zip(frame["row"], frame["raw_area"], strict=True):
-        cleaned = text.strip()
+    for row, cleaned in zip(frame["row"], texts, strict=True):
         code = cleaned.upper() if cleaned.upper() in geography.municipality_of else None
-        code = code or wijk_names.get(cleaned.casefold())
+        candidates = [] if code else _at_level(named.get(cleaned.casefold(), []), level)
+        if len(candidates) == 1:
+            code = candidates[0]
+        country = mapping.is_survey and geography.code_for_name(cleaned) == NETHERLANDS
+        if len(candidates) > 1 or (candidates and country):
+            problems.add(row, mapping.area, _ambiguous(cleaned, candidates, country), kind="area")
+            codes.append(None)
+            continue
         if code is None and mapping.is_survey:
             code = geography.code_for_name(cleaned) or (
                 cleaned.upper() if cleaned.upper() in geography.other_codes else None
@@ -272,6 +283,49 @@ def _areas(frame, mapping, geography: Geography, municipality_code: str, problem
             dtype=pl.String,
         ),
     )
+
+
+def _own_area_names(geography: Geography, municipality_code: str) -> dict[str, list[str]]:
+    """Name → codes of the municipality's wijken and buurten. A wijk of one buurt often shares
+    its name with that buurt (Kalenberg, Nederland), so a name may have two codes."""
+    named: dict[str, list[str]] = {}
+    for code, name in sorted(geography.area_names.items()):
+        if geography.municipality_of.get(code) == municipality_code:
+            named.setdefault(name.casefold(), []).append(code)
+    return named
+
+
+def _level_of_file(texts: list[str], named: dict, geography: Geography) -> str | None:
+    """'BU' or 'WK': the level of most of the file's areas that are certain (a code, or a name
+    of one area only)."""
+    levels = []
+    for text in texts:
+        if text.upper() in geography.municipality_of:
+            levels.append(text.upper()[:2])
+        elif len(named.get(text.casefold(), [])) == 1:
+            levels.append(named[text.casefold()][0][:2])
+    counts = {level: levels.count(level) for level in ("BU", "WK")}
+    return max(counts, key=counts.get) if any(counts.values()) else None
+
+
+def _at_level(codes: list[str], level: str | None) -> list[str]:
+    """Of a name's codes, those at the file's level (when that leaves any)."""
+    if level is None or len(codes) < 2:
+        return codes
+    return [code for code in codes if code.startswith(level)] or codes
+
+
+def _ambiguous(text: str, codes: list[str], country: bool) -> str:
+    options = ", ".join(codes + ([NETHERLANDS] if country else []))
+    if country:
+        return _(
+            "“%(text)s” is the name of the country and of an area of this municipality; write "
+            "the code instead (%(codes)s)."
+        ) % {"text": text, "codes": options}
+    return _(
+        "“%(text)s” names more than one area of this municipality; write the code instead "
+        "(%(codes)s)."
+    ) % {"text": text, "codes": options}
 
 
 def _margins(frame: pl.DataFrame, mapping: ColumnMapping, problems: Problems) -> pl.DataFrame:

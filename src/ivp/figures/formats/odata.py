@@ -10,6 +10,7 @@ import polars as pl
 from django.utils.translation import gettext as _
 
 from .. import crime_types
+from .area_sums import with_area_sums
 from .common import (
     IndicatorSpec,
     ParsedFigures,
@@ -115,14 +116,17 @@ def read(
         skipped.append(
             _("%(count)s rows without a published figure skipped.") % {"count": rows_without_value}
         )
-    observations = frame.select(
-        "indicator",
-        "area_code",
-        "municipality_code",
-        "period",
-        pl.col(table.value_column).alias("value"),
-        pl.lit(None, dtype=pl.Float64).alias("margin"),
-        "row",
+    observations, summed = with_area_sums(
+        frame.select(
+            "indicator",
+            "area_code",
+            "municipality_code",
+            "period",
+            pl.col(table.value_column).alias("value"),
+            pl.lit(None, dtype=pl.Float64).alias("margin"),
+            "row",
+        ),
+        geography,
     )
     return ParsedFigures(
         file_name=file_name,
@@ -137,7 +141,7 @@ def read(
         ),
         indicators=indicators,
         observations=observations,
-        skipped=skipped,
+        skipped=skipped + summed,
         rows_skipped=not_areas + rows_without_value,
     )
 
