@@ -53,3 +53,14 @@ def test_a_comparison_says_the_rest_of_and_one_that_could_not_be_made_says_so():
         untested = _benchmark_sentence(benchmark(5, 1000, None, None, "10 vergelijkbare gemeenten"))
     assert "lager dan in de rest van Nederland" in made.text
     assert "kon dit niet worden vergeleken met 10 vergelijkbare gemeenten" in untested.text
+
+
+@pytest.mark.django_db
+def test_each_field_paragraph_names_the_comparison_with_the_rest_of_the_country():
+    from ivp.figures import drafting, safety_picture
+    from ivp.regions.models import Municipality
+
+    picture = safety_picture.build(Municipality.objects.get(code="GM1708"))
+    with translation.override("nl"):
+        said = [s.text for f in picture.fields for s in drafting.field_paragraph(f, picture)]
+    assert any("de rest van Nederland" in text for text in said)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from ivp.analysis import SMALL_NUMBER_THRESHOLD, methods
 
 from . import formatting as nl
-from .safety_picture import FieldPicture, IndicatorPicture, SafetyPicture
+from .safety_picture import REST_OF_COUNTRY, FieldPicture, IndicatorPicture, SafetyPicture
 
 
 @dataclass(frozen=True)
@@ -342,5 +342,5 @@ def field_paragraph(field_picture: FieldPicture, picture: SafetyPicture) -> list
     sentences = []
     for item in field_picture.indicators:
         own = indicator_sentences(item, picture.municipality.name)
-        sentences += own[:2] + [s for s in own if "Nederland" in s.cites]
+        sentences += own[:2] + [s for s in own if REST_OF_COUNTRY in s.cites]
     return sentences

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .editions import STORED_PATTERN
+from .formats.area_sums import SUMMED_TITLE_SUFFIX
 
 
 class Source(models.Model):
@@ -62,7 +63,13 @@ class Source(models.Model):
         """The line shown under every figure: 'Bron: Politie, 47013NED (editie 2025-12)'."""
         table = f", {self.table_id}" if self.table_id else ""
         mark = " — SYNTHETISCH, geen echte cijfers" if self.synthetic else ""
-        return f"Bron: {self.publisher}{table} (editie {self.edition}){mark}"
+        summed = ", opgeteld uit de buurten en wijken" if self.is_summed else ""
+        return f"Bron: {self.publisher}{table} (editie {self.edition}{summed}){mark}"
+
+    @property
+    def is_summed(self) -> bool:
+        """Figures ivp added up from a file's buurten and wijken, kept apart from published ones."""
+        return self.title.endswith(SUMMED_TITLE_SUFFIX)
 
 
 class Indicator(models.Model):

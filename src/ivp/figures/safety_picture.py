@@ -24,6 +24,7 @@ from .selectors import observations_frame, population_frame
 
 PEER_GROUP_SIZE = 10
 NETHERLANDS = "NL01"
+REST_OF_COUNTRY = "rest van Nederland"
 
 
 @dataclass
@@ -484,9 +485,9 @@ def _rest_of(context: _Context, in_year: pl.DataFrame, municipalities: pl.DataFr
         yield f"rest van de provincie {province.name}", members
     national = in_year.filter(pl.col("area") == NETHERLANDS)
     if not national.is_empty():
-        yield "rest van Nederland", national
+        yield REST_OF_COUNTRY, national
     elif municipalities.height == context.municipality_count:
-        yield "rest van Nederland", municipalities
+        yield REST_OF_COUNTRY, municipalities
 
 
 def _not_larger(members: pl.DataFrame, last: SeriesPoint) -> bool:
