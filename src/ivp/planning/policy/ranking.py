@@ -7,9 +7,9 @@
 - subjective: the percentage of residents who want the theme tackled (a survey).
 - professional: the partners' workshop score, as a share of the highest possible score.
 - agenda: the share of the chosen frameworks that name the theme.
-Each score runs 0–100; the total is the average of the scores there are, weighted by the
-municipality's weights. A missing score is left out of the total and shown as missing, so a gap
-("too few figures") is never mistaken for a 0.
+Each score runs 0–100; the total is their average weighted by the municipality's weights. A
+missing score ("too few figures", "not entered") adds nothing to the total, so a theme never
+rises for what is unknown about it, and it is shown as missing, never as a score of 0.
 """
 
 from dataclasses import dataclass, field
@@ -169,8 +169,7 @@ def _score_agenda(row: ThemeRow, frameworks: list[Framework]) -> None:
 
 
 def _weighted(scores: dict[str, float | None], weights: dict[str, int]) -> float:
-    present = [c for c in CRITERIA if scores.get(c) is not None]
-    total_weight = sum(weights[c] for c in present)
+    total_weight = sum(weights.values())
     if not total_weight:
         return 0.0
-    return sum(scores[c] * weights[c] for c in present) / total_weight
+    return sum((scores.get(c) or 0.0) * weights[c] for c in CRITERIA) / total_weight
