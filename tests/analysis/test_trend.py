@@ -127,3 +127,15 @@ def test_one_registration_more_never_jumps_the_verdict_where_the_dispersion_cros
     assert min(dispersions) <= 1 < max(dispersions)  # the sweep crosses a dispersion of 1
     steps = [abs(b - a) for a, b in itertools.pairwise(ps)]
     assert max(steps) < 0.01
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_yearly_dispersion_is_the_trends_without_a_model_fit(seed):
+    from ivp.analysis.trend import yearly_dispersion
+
+    rng = np.random.default_rng(seed)
+    years = [str(y) for y in range(2012, 2024)]
+    people = rng.integers(20_000, 900_000, len(years)).astype(float)
+    counts = rng.poisson(people / 1000 * 50 * rng.lognormal(0, 0.1, len(years))).astype(float)
+    fitted = trend(years, counts, people)
+    assert yearly_dispersion(years, counts, people) == pytest.approx(fitted.dispersion, rel=1e-6)

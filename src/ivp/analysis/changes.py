@@ -17,7 +17,7 @@ from ivp.analysis.frames import refuse_duplicates, require_columns
 from ivp.analysis.periods import YEAR, common_granularity, parse_period, period_table
 from ivp.analysis.results import Change
 from ivp.analysis.swing import Swing, own_swing_tests, swing_between_areas, swing_tests
-from ivp.analysis.trend import trend
+from ivp.analysis.trend import yearly_dispersion
 from ivp.analysis.verdicts import CHANGE_WORDS, change_verdict, verdict_array
 
 COUNT = "count"
@@ -297,14 +297,12 @@ def _own_dispersion(series: Series) -> tuple[float, int] | None:
     ]
     if len(usable) < methods.OWN_HISTORY:
         return None
-    fitted = trend(
+    dispersion = yearly_dispersion(
         [series.periods[k] for k in usable],
         [series.values[k] for k in usable],
         [series.exposures[k] for k in usable],
     )
-    if fitted is None or fitted.dispersion is None:
-        return None
-    return fitted.dispersion, fitted.n_points - 2
+    return None if dispersion is None else (dispersion, len(usable) - 2)
 
 
 def _own_swing_change(change: Change, ends, dispersion: float, df: int) -> Change:

@@ -126,6 +126,22 @@ def trend(
     )
 
 
+def yearly_dispersion(periods, counts, exposures) -> float | None:
+    """`trend(periods, counts, exposures).dispersion` of usable yearly points, by the
+    vectorised fit without a model object (an area's own swing is needed for every series of
+    a page); None when too few counts allow no fit."""
+    y = np.asarray(counts, dtype=float)
+    if len(y) < MIN_POINTS or not _enough_counts(y):
+        return None
+    time = np.array([parse_period(p).midpoint for p in periods])
+    offset = np.log(np.asarray(exposures, dtype=float))
+    mask = np.ones((1, len(y)), dtype=bool)
+    _, _, pearson = _poisson_slopes(
+        y[None, :], offset[None, :], (time - time.mean())[None, :], mask
+    )
+    return float(pearson[0] / (len(y) - 2))
+
+
 def _poisson_slopes(y, offset, x, mask, iterations: int = 100):
     """Poisson GLM with intercept and slope for every row at once (Newton = IRLS)."""
     w = mask.astype(float)
