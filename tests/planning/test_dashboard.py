@@ -40,24 +40,26 @@ def test_rollup_weighs_by_budget_or_hours_and_equally_without_weights():
     assert dashboard.rollup([dropped], "gelijk") is None
 
 
-def test_a_measurable_objective_is_held_against_its_baseline_and_target(westerveld_plan):
-    plan = westerveld_plan
-    priority = plan.priorities.filter(kind="prioriteit").first()
+def _objective_on_the_dashboard(plan, baseline: int):
+    """Westerveld's registered crimes from `baseline` in 2022 toward 280 in 2027, as the
+    dashboard judges it against the figures up to 2024."""
     plan.status = "concept"
     plan.save()
     objective_save(
-        priority=priority,
+        priority=plan.priorities.filter(kind="prioriteit").first(),
         text="Minder misdrijven",
         indicator=Indicator.objects.get(code="misdrijven-totaal"),
-        baseline_value=300,
+        baseline_value=baseline,
         baseline_year=2022,
         target_value=280,
         target_year=2027,
     )
     boards = dashboard.build(_westerveld_plan(), date(2026, 11, 23))
-    status = next(
-        s for b in boards for s in b.objectives if s.objective.text == "Minder misdrijven"
-    )
+    return next(s for b in boards for s in b.objectives if s.objective.text == "Minder misdrijven")
+
+
+def test_a_measurable_objective_is_held_against_its_baseline_and_target(westerveld_plan):
+    status = _objective_on_the_dashboard(westerveld_plan, 300)
     assert (status.latest_period, status.latest_value) == ("2024", 376.0)  # Bron: Politie
     assert status.verdict == "stijging" and status.p_value < 0.05
     assert status.swing_percent > 0 and "gewone schommeling" in status.method
@@ -67,22 +69,7 @@ def test_a_measurable_objective_is_held_against_its_baseline_and_target(westerve
 def test_an_objective_is_judged_against_the_normal_swing_not_the_exact_test(westerveld_plan):
     """315 → 376 registrations (+19%) is beyond chance for a Poisson count, but not beyond
     chance and the normal swing of ±7% between 2022 and 2024: "stabiel", as in the analysis."""
-    plan = westerveld_plan
-    plan.status = "concept"
-    plan.save()
-    objective_save(
-        priority=plan.priorities.filter(kind="prioriteit").first(),
-        text="Minder misdrijven",
-        indicator=Indicator.objects.get(code="misdrijven-totaal"),
-        baseline_value=315,
-        baseline_year=2022,
-        target_value=280,
-        target_year=2027,
-    )
-    boards = dashboard.build(_westerveld_plan(), date(2026, 11, 23))
-    status = next(
-        s for b in boards for s in b.objectives if s.objective.text == "Minder misdrijven"
-    )
+    status = _objective_on_the_dashboard(westerveld_plan, 315)
     exact = exact_test(315, 376, *_westerveld_population(2022, 2024))
     assert exact.p_value < 0.05
     assert status.verdict == "stabiel" and status.p_value > 0.05
