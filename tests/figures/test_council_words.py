@@ -12,6 +12,11 @@ from ivp.analysis import Series, changes, survey_change
 from ivp.analysis.caution import MANY_VISITORS
 from ivp.figures import formatting as nl
 from ivp.figures.drafting import _change_sentence, cautions, indicator_sentences
+from ivp.figures.formats.mapped import ColumnMapping
+from ivp.figures.models import Indicator
+from ivp.figures.services import figures_import_mapped
+from ivp.regions.models import Municipality
+from tests.conftest import client_for
 
 P_VALUE = re.compile(r"\bp ?[=<]|p-waarde|\(p ")
 PERIOD_CODE = re.compile(r"\b\d{4}(-\d{2}|-Q\d|KW\d{2}|MM\d{2})\b")
@@ -121,3 +126,25 @@ def test_a_synthetic_figure_is_never_compared_with_real_ones_in_words():
         lambda: [s.text for s in indicator_sentences(picture, "X", references_synthetic=True)]
     )
     assert any("rest van Nederland" in s for s in alike), alike
+
+
+@pytest.mark.django_db
+def test_a_survey_percentage_on_the_pages_changes_by_procentpunt():
+    text = "Golf;Percentage;Marge\n2021;20,0;1,5\n2023;26,0;1,5\n"
+    mapping = ColumnMapping(
+        period="Golf",
+        value="Percentage",
+        margin="Marge",
+        name="Slachtoffer van een delict",
+        kind="enquetepercentage",
+    )
+    figures_import_mapped(
+        file_name="vm.csv",
+        raw=text.encode(),
+        municipality=Municipality.objects.get(code="GM1701"),
+        mapping=mapping,
+    )
+    code = Indicator.objects.get(name="Slachtoffer van een delict").code
+    page = client_for(None).get(f"/gemeenten/GM1701/veiligheidsbeeld/{code}/").content.decode()
+    assert "6,0 procentpunt" in page  # in the drafted sentence and the changes table
+    assert "30,0%" not in page  # the relative change (26 against 20) is no survey's change

@@ -26,11 +26,10 @@ def _title_page(content: bytes) -> str:
     return words(pdf_reader(content).pages[0].extract_text())
 
 
-@pytest.fixture
-def synthetic_steenwijkerland():
-    """Steenwijkerland's registered crimes moved to a synthetic source; every other
+def _made_synthetic(code: str) -> Source:
+    """A municipality's registered crimes moved to a synthetic source; every other
     municipality's stay real."""
-    real = Source.objects.filter(observations__area_code="GM1708").distinct().first()
+    real = Source.objects.filter(observations__area_code=code).distinct().first()
     made_up = Source.objects.create(
         publisher=real.publisher,
         table_id=real.table_id,
@@ -38,9 +37,14 @@ def synthetic_steenwijkerland():
         edition="2000",
         synthetic=True,
     )
-    Observation.objects.filter(area_code="GM1708", source=real).update(source=made_up)
+    Observation.objects.filter(area_code=code, source=real).update(source=made_up)
     revisions.bump(revisions.FIGURES)
     return made_up
+
+
+@pytest.fixture
+def synthetic_steenwijkerland():
+    return _made_synthetic("GM1708")
 
 
 @pytest.mark.parametrize("kind", ["analyse", "ivp", "voortgang"])
@@ -71,3 +75,9 @@ def test_a_synthetic_figure_is_not_compared_with_real_ones_in_one_sentence(
     assert "De vergelijking met andere gebieden is weggelaten" in text
     assert "dan in de rest van" not in text and "vergelijkbaar met" not in text
     assert "niet vergeleken: synthetisch tegen echt" in text  # the table says it too
+
+
+def test_the_ivp_warns_of_synthetic_figures_on_its_title_page():
+    assert "SYNTHETISCH" not in _title_page(_make("ivp", "GM1701", "pdf"))
+    _made_synthetic("GM1701")
+    assert "SYNTHETISCHE CIJFERS" in _title_page(_make("ivp", "GM1701", "pdf"))

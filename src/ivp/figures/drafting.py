@@ -85,10 +85,7 @@ def indicator_sentences(
 def _amount(value, unit: str) -> str:
     """A value as a sentence says it: a percentage with its sign ('23,0%')."""
     said = nl.value(value, unit)
-    return f"{said}%" if unit == PERCENT_UNIT and value is not None else said
-
-
-PERCENT_UNIT = "procent"
+    return f"{said}%" if unit == nl.PERCENT_UNIT and value is not None else said
 
 
 def _comparison_left_out(picture) -> Sentence:
@@ -159,12 +156,15 @@ def _change_sentence(picture, change) -> Sentence:
 def _survey_sentence(picture, change, values: dict, cites) -> Sentence:
     """A survey's change as a difference: in procentpunt for a percentage (from 20% to 25% is
     5 procentpunt, not 5%), in points for a score."""
-    say = _difference_words(picture.indicator.unit)
-    bounds = change.ci95 or (None, None)
+    unit = picture.indicator.unit
+    difference = abs(change.difference) if change.difference is not None else None
+    bounds = change.ci95
     values = {
         **values,
-        "difference": say(abs(change.difference) if change.difference is not None else None),
-        "interval": f"{nl.decimal(bounds[0])} tot {say(bounds[1])}" if change.ci95 else "—",
+        "difference": nl.survey_difference(difference, unit),
+        "interval": f"{nl.decimal(bounds[0])} tot {nl.survey_difference(bounds[1], unit)}"
+        if bounds
+        else "—",
     }
     if change.verdict in VERDICT_WORDS:
         return Sentence(
@@ -184,12 +184,6 @@ def _survey_sentence(picture, change, values: dict, cites) -> Sentence:
         % values,
         cites,
     )
-
-
-def _difference_words(unit: str):
-    if unit == PERCENT_UNIT:
-        return nl.percentage_points
-    return lambda value: "—" if value is None else f"{nl.decimal(value)} " + _("points")
 
 
 def _swing_sentence(change, values: dict, cites) -> Sentence:

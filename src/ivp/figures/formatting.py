@@ -4,6 +4,8 @@ import re
 
 from django.utils.formats import number_format
 
+PERCENT_UNIT = "procent"  # an indicator's unit for survey percentages
+
 
 def whole(value: float | None) -> str:
     return "—" if value is None else number_format(round(value), 0, force_grouping=True)
@@ -104,3 +106,11 @@ def span(first: str, last: str) -> str:
 def percentage_points(value: float | None) -> str:
     """A difference between two percentages: '3,4 procentpunt', never '3,4%'."""
     return "—" if value is None else f"{decimal(value)} procentpunt"
+
+
+def survey_difference(value: float | None, unit: str) -> str:
+    """A difference between two survey results: procentpunt for percentages, punt for scores
+    (a rapportcijfer from 6,8 to 7,1 rose 0,3 punt, not 4,4%)."""
+    if value is None:
+        return "—"
+    return percentage_points(value) if unit == PERCENT_UNIT else f"{decimal(value)} punt"

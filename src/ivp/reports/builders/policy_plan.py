@@ -160,6 +160,8 @@ def _field_picture(plan, number: int):
             return
         for item in field.indicators:
             document.sources += [s.credit for s in item.sources if s.credit not in document.sources]
+            if item.synthetic:
+                document.warning = analysis.SYNTHETIC_WARNING
         analysis.field_section(document, section, field.indicators, municipality)
 
     return place
@@ -298,6 +300,8 @@ def _safety_picture(document: Document, section, plan) -> None:
         return
     source = "; ".join(s.credit for s in item.sources)
     document.sources += [s.credit for s in item.sources]
+    if item.synthetic:
+        document.warning = analysis.SYNTHETIC_WARNING
     document.figures_date = (
         f"geregistreerde misdrijven {nl.span(item.first_period, item.last_period)}."
     )
