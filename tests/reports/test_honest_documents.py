@@ -63,6 +63,7 @@ def test_real_figures_get_no_synthetic_warning_on_the_title_page():
 def test_synthetic_figures_are_warned_of_on_the_title_page(synthetic_steenwijkerland):
     content = _make("analyse", "GM1708", "pdf")
     assert "SYNTHETISCHE CIJFERS" in _title_page(content)
+    assert "Geregistreerde misdrijven, totaal (synthetisch)" in pdf_text(content)  # overview
     title_page = docx_file(_make("analyse", "GM1708", "docx")).paragraphs
     before_contents = words(" ".join(p.text for p in title_page[:8]))
     assert "SYNTHETISCHE CIJFERS" in before_contents

@@ -181,7 +181,7 @@ def _overview(items: list[IndicatorPicture], picture) -> Table:
         last, change = item.last, item.overall_change
         rows.append(
             [
-                item.indicator.name,
+                item.indicator.name + (" (synthetisch)" if item.synthetic else ""),
                 last.period if last else "—",
                 nl.value(last.value, item.indicator.unit) if last else "—",
                 nl.decimal(last.rate_per_1000) if last and last.rate_per_1000 is not None else "—",
