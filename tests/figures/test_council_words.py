@@ -115,6 +115,7 @@ def test_a_synthetic_figure_is_never_compared_with_real_ones_in_words():
             ci95=(0.26, 0.32),
             verdict="lager",
             method="",
+            position=None,
         )
     ]
     mixed = _nl(

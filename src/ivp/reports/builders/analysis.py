@@ -248,7 +248,7 @@ def indicator_section(
                 [
                     [
                         f"{b.label} (mediaan; {drafting.peer_position(b)})"
-                        if b.position
+                        if b.position and not mixed
                         else b.label,
                         nl.decimal(b.reference_rate_per_1000),
                         nl.decimal(b.rate_ratio, 2),
