@@ -82,3 +82,9 @@ def test_the_ivp_warns_of_synthetic_figures_on_its_title_page():
     assert "SYNTHETISCH" not in _title_page(_make("ivp", "GM1701", "pdf"))
     _made_synthetic("GM1701")
     assert "SYNTHETISCHE CIJFERS" in _title_page(_make("ivp", "GM1701", "pdf"))
+
+
+def test_the_analysis_of_a_wadden_island_says_visitors_are_not_inhabitants():
+    texel = pdf_text(_make("analyse", "GM0448", "pdf"))
+    assert "bezoekers en forenzen" in texel and "overschat het risico" in texel
+    assert "bezoekers en forenzen" not in pdf_text(_make("analyse", "GM1708", "pdf"))
