@@ -156,6 +156,10 @@ def test_months_that_stand_out_in_an_own_monthly_series(westerveld):
     )
     assert "Maanden die opvallen" in page
     assert "meer registraties dan in de rest van het jaar in juli" in page
+    # the drafted sentences name months in words; the tables keep the codes
+    said = re.search(r'<ul class="[^"]*ivp-sentences">(.*?)</ul>', page, re.S).group(1)
+    assert "Over januari 2022–december 2024 zijn er" in said
+    assert not re.search(r"\b\d{4}-\d{2}\b", said), said
 
 
 @pytest.mark.django_db

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ivp.analysis.swing import swing_between_areas
 from ivp.figures.synthetic import (
     PROGRESS_STEP,
     SYNTHETIC_MARK,
@@ -241,3 +242,45 @@ def test_module_does_not_import_django():
         "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+POPULATION = REPO / "data" / "politie-47013-gemeente-totaal"
+POPULATION = POPULATION / "gemeente_misdrijven_bevolking_2022_2024_tidy.csv"
+
+
+def _swing_of_totals(path: Path) -> float:
+    """The swing between 2022 and 2023 that ivp estimates from the file's municipal totals."""
+    rows = [
+        r
+        for r in read_rows(path)
+        if r["SoortMisdrijf"] == "0.0.0 " and r["Perioden"] in ("2022JJ00", "2023JJ00")
+    ]
+    counts = {(r["RegioS"], r["Perioden"][:4]): float(r[TOPICS[0]]) for r in rows}
+    with POPULATION.open(encoding="utf-8", newline="") as handle:
+        people = {
+            (r["gemeentecode"], r["jaar"]): r["bevolking_31dec"] for r in csv.DictReader(handle)
+        }
+    both = [
+        code
+        for code, year in counts
+        if year == "2022" and people.get((code, "2022"), ".").isdigit()
+        and people.get((code, "2023"), ".").isdigit()
+    ]  # fmt: skip
+    swing = swing_between_areas(
+        [counts[c, "2022"] for c in both], [counts[c, "2023"] for c in both],
+        [float(people[c, "2022"]) for c in both], [float(people[c, "2023"]) for c in both],
+    )  # fmt: skip
+    assert swing.areas > 300
+    return swing.tau
+
+
+@pytest.mark.parametrize("seed", [1, 47013])
+def test_the_totals_swing_between_years_as_registered_counts_do(tmp_path, seed):
+    """Real 47013NED totals swing by about 6% between two years beyond chance; so do the
+    synthetic ones, so that tests of the verdicts meet the swing they are judged against."""
+    swinging = synthesize_47013(tmp_path / "a", first_year=2022, last_year=2023, seed=seed)
+    assert 0.04 <= _swing_of_totals(swinging) <= 0.08
+    still = synthesize_47013(
+        tmp_path / "b", first_year=2022, last_year=2023, seed=seed, year_level_sigma=0
+    )
+    assert _swing_of_totals(still) < 0.02  # Poisson noise alone: the swing is the added one

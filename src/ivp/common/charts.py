@@ -28,11 +28,15 @@ MAP_FILE = ("cbs-83648-gemeente-2022", "gemeenten_2022_83648_totaal.geojson")
 # 5-class sequential palette, readable in greyscale and for colour-blind readers (ColorBrewer Blues)
 MAP_SCHEME = "blues"
 SVG_CACHE_SECONDS = 7 * 24 * 3600
+# Numbers on axes, legends and tooltips as a Dutch reader writes them: 1.234,5 (d3-format)
+DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+AXIS_NUMBERS = ",~f"  # grouped thousands, no trailing zeros: 1.500 and 2,5 (not 1.5k)
+CHART_STYLE = "nl2"  # in the cache key: a change of style is not served from old SVGs
 
 
 def _config(chart: alt.Chart) -> alt.Chart:
     return (
-        chart.configure(font=FONT)
+        chart.configure(font=FONT, locale={"number": DUTCH_NUMBERS})
         .configure_axis(labelFontSize=12, titleFontSize=12, labelColor="#222", titleColor="#222")
         .configure_view(stroke=None)
     )
@@ -45,10 +49,10 @@ def series_chart(points: list[dict], *, y_title: str, width: int = 520) -> dict:
         .mark_bar(color=PRIMARY)
         .encode(
             x=alt.X("label:O", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format="~s")),
+            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=AXIS_NUMBERS)),
             tooltip=[
                 alt.Tooltip("label:O", title="Periode"),
-                alt.Tooltip("value:Q", title=y_title),
+                alt.Tooltip("value:Q", title=y_title, format=AXIS_NUMBERS),
             ],
         )
         .properties(width=width, height=220)
@@ -63,7 +67,7 @@ def comparison_chart(points: list[dict], *, x_title: str, highlight: str) -> dic
         .mark_bar()
         .encode(
             y=alt.Y("name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
-            x=alt.X("value:Q", title=x_title),
+            x=alt.X("value:Q", title=x_title, axis=alt.Axis(format=AXIS_NUMBERS)),
             color=alt.condition(
                 alt.datum.name == highlight, alt.value(HIGHLIGHT), alt.value(PRIMARY)
             ),
@@ -101,13 +105,13 @@ def map_chart(values: dict[str, float], *, highlight: str | None, legend_title: 
                 "properties.value:Q",
                 title=legend_title,
                 scale=alt.Scale(scheme=MAP_SCHEME, type="quantile"),
-                legend=alt.Legend(orient="left", type="symbol", format=".1f"),
+                legend=alt.Legend(orient="left", type="symbol", format=",.1f"),
             ),
             alt.value("#eeeeee"),
         ),
         tooltip=[
             alt.Tooltip("properties.name:N", title="Gemeente"),
-            alt.Tooltip("properties.value:Q", title=legend_title, format=".1f"),
+            alt.Tooltip("properties.value:Q", title=legend_title, format=",.1f"),
         ],
     )
     layers = [fill]
@@ -136,7 +140,7 @@ def chart_svg(chart: Callable[..., dict], **inputs) -> str:
 
 def _key(kind: str, content) -> str:
     made = json.dumps(content, sort_keys=True, default=str).encode()
-    return f"ivp:svg:{kind}:{hashlib.sha256(made).hexdigest()}"
+    return f"ivp:svg:{CHART_STYLE}:{kind}:{hashlib.sha256(made).hexdigest()}"
 
 
 def _cached(key: str, spec: Callable[[], dict]) -> str:

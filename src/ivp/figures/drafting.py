@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ivp.analysis import SMALL_NUMBER_THRESHOLD, methods
+from ivp.analysis.caution import many_visitors, one_case_many, small_numbers_compared
 
 from . import formatting as nl
 from .safety_picture import REST_OF_COUNTRY, FieldPicture, IndicatorPicture, SafetyPicture
@@ -26,7 +27,12 @@ class Sentence:
 VERDICT_WORDS = {"stijging": gettext_lazy("rise"), "daling": gettext_lazy("fall")}
 
 
-def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> list[Sentence]:
+def indicator_sentences(
+    picture: IndicatorPicture, municipality_name: str, *, references_synthetic: bool | None = None
+) -> list[Sentence]:
+    """`references_synthetic`: whether the figures the municipality is compared with are
+    synthetic (None: as synthetic as its own); a comparison of synthetic with real figures is
+    left out, never said."""
     last = picture.last
     if last is None or last.value is None:
         return []
@@ -38,8 +44,8 @@ def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> li
                 _("%(name)s in %(period)s: %(value)s in %(place)s, %(rate)s per 1,000 inhabitants.")
                 % {
                     "name": name,
-                    "period": last.period,
-                    "value": nl.value(last.value, picture.indicator.unit),
+                    "period": nl.period(last.period),
+                    "value": _amount(last.value, picture.indicator.unit),
                     "place": municipality_name,
                     "rate": nl.decimal(last.rate_per_1000),
                 },
@@ -52,8 +58,8 @@ def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> li
                 _("%(name)s in %(period)s: %(value)s in %(place)s.")
                 % {
                     "name": name,
-                    "period": last.period,
-                    "value": nl.value(last.value, picture.indicator.unit),
+                    "period": nl.period(last.period),
+                    "value": _amount(last.value, picture.indicator.unit),
                     "place": municipality_name,
                 },
                 (last.period,),
@@ -64,7 +70,10 @@ def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> li
         sentences.append(_change_sentence(picture, change))
     if picture.trend is not None:
         sentences.append(_trend_sentence(picture))
-    for benchmark in picture.benchmarks:
+    mixed = references_synthetic is not None and references_synthetic != picture.synthetic
+    if mixed and picture.benchmarks:
+        sentences.append(_comparison_left_out(picture))
+    for benchmark in [] if mixed else picture.benchmarks:
         sentences.append(_benchmark_sentence(benchmark))
     if picture.seasonality and (
         picture.seasonality.higher_months or picture.seasonality.lower_months
@@ -73,16 +82,39 @@ def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> li
     return sentences
 
 
+def _amount(value, unit: str) -> str:
+    """A value as a sentence says it: a percentage with its sign ('23,0%')."""
+    said = nl.value(value, unit)
+    return f"{said}%" if unit == nl.PERCENT_UNIT and value is not None else said
+
+
+def _comparison_left_out(picture) -> Sentence:
+    if picture.synthetic:
+        return Sentence(
+            _(
+                "The comparison with other areas is left out: this municipality's figures are "
+                "synthetic and theirs are real, and synthetic figures are never compared with "
+                "real ones."
+            )
+        )
+    return Sentence(
+        _(
+            "The comparison with other areas is left out: some of their figures are synthetic "
+            "and this municipality's are real, and synthetic figures are never compared with "
+            "real ones."
+        )
+    )
+
+
 def _change_sentence(picture, change) -> Sentence:
     percent, bounds = _magnitude(change.verdict, change.percent_change, change.percent_ci95)
     values = {
-        "from": change.from_period,
-        "to": change.to_period,
-        "old": nl.value(change.from_value, picture.indicator.unit),
-        "new": nl.value(change.to_value, picture.indicator.unit),
+        "from": nl.period(change.from_period),
+        "to": nl.period(change.to_period),
+        "old": _amount(change.from_value, picture.indicator.unit),
+        "new": _amount(change.to_value, picture.indicator.unit),
         "interval": nl.interval(bounds, suffix="%") if bounds else nl.interval(change.ci95, 2),
         "percent": nl.percent(percent),
-        "p": nl.p_value(change.p_value),
     }
     cites = (change.from_period, change.to_period)
     if change.p_value is None:
@@ -98,30 +130,18 @@ def _change_sentence(picture, change) -> Sentence:
         return _swing_sentence(change, values, cites)
     if change.method == methods.OWN_SWING:
         return _own_swing_sentence(change, values, cites)
-    if change.verdict in VERDICT_WORDS and change.kind == "survey":
-        return Sentence(
-            _(
-                "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of "
-                "%(difference)s (95%% interval of the difference %(interval)s, p %(p)s): larger "
-                "than the survey's margins explain."
-            )
-            % {
-                **values,
-                "verdict": VERDICT_WORDS[change.verdict],
-                "difference": nl.decimal(abs(change.difference)),
-            },
-            cites,
-        )
+    if change.kind == "survey":
+        return _survey_sentence(picture, change, values, cites)
     if change.verdict in VERDICT_WORDS:
         text = _(
             "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of %(percent)s "
-            "per inhabitant (95%% interval %(interval)s, p %(p)s): larger than chance explains."
+            "per inhabitant (95%% interval %(interval)s): larger than chance explains."
         ) % {**values, "verdict": VERDICT_WORDS[change.verdict]}
     else:
         text = (
             _(
                 "From %(from)s (%(old)s) to %(to)s (%(new)s) the difference is within what chance "
-                "explains (95%% interval %(interval)s, p %(p)s): stable."
+                "explains (95%% interval %(interval)s): stable."
             )
             % values
         )
@@ -131,6 +151,39 @@ def _change_sentence(picture, change) -> Sentence:
             "30 areas have it), so this verdict may say more than the numbers carry."
         )
     return Sentence(text, cites)
+
+
+def _survey_sentence(picture, change, values: dict, cites) -> Sentence:
+    """A survey's change as a difference: in procentpunt for a percentage (from 20% to 25% is
+    5 procentpunt, not 5%), in points for a score."""
+    unit = picture.indicator.unit
+    difference = abs(change.difference) if change.difference is not None else None
+    bounds = change.ci95
+    values = {
+        **values,
+        "difference": nl.survey_difference(difference, unit),
+        "interval": f"{nl.decimal(bounds[0])} tot {nl.survey_difference(bounds[1], unit)}"
+        if bounds
+        else "—",
+    }
+    if change.verdict in VERDICT_WORDS:
+        return Sentence(
+            _(
+                "From %(from)s (%(old)s) to %(to)s (%(new)s) that is a %(verdict)s of "
+                "%(difference)s (95%% interval of the difference %(interval)s): larger than the "
+                "survey's margins explain."
+            )
+            % {**values, "verdict": VERDICT_WORDS[change.verdict]},
+            cites,
+        )
+    return Sentence(
+        _(
+            "From %(from)s (%(old)s) to %(to)s (%(new)s) the difference of %(difference)s is "
+            "within the survey's margins (95%% interval of the difference %(interval)s): stable."
+        )
+        % values,
+        cites,
+    )
 
 
 def _swing_sentence(change, values: dict, cites) -> Sentence:
@@ -189,8 +242,8 @@ def _trend_sentence(picture) -> Sentence:
     trend = picture.trend
     percent, bounds = _magnitude(trend.verdict, trend.percent_per_year, trend.percent_ci95)
     values = {
-        "first": trend.first_period,
-        "last": trend.last_period,
+        "first": nl.period(trend.first_period),
+        "last": nl.period(trend.last_period),
         "percent": nl.percent(percent),
         "interval": nl.interval(bounds, suffix="%"),
     }
@@ -296,12 +349,18 @@ def _season_sentence(season) -> Sentence:
         parts.append(_("fewer in %(months)s") % {"months": lower})
     return Sentence(
         _("Over %(first)s–%(last)s there are %(parts)s.")
-        % {"first": season.first_period, "last": season.last_period, "parts": "; ".join(parts)},
+        % {
+            "first": nl.period(season.first_period),
+            "last": nl.period(season.last_period),
+            "parts": "; ".join(parts),
+        },
         (season.first_period, season.last_period),
     )
 
 
-def cautions(picture: IndicatorPicture) -> list[str]:
+def cautions(picture: IndicatorPicture, municipality_code: str = "") -> list[str]:
+    """What goes with reading the figures: what registrations are, visitors, one case with
+    many registrations, small numbers, synthetic figures."""
     result = []
     kind = picture.indicator.kind
     if kind in ("misdrijven", "overlast", "incidenten"):
@@ -318,22 +377,56 @@ def cautions(picture: IndicatorPicture) -> list[str]:
                 "registrations can also come from a change in reporting or police attention."
             )
         )
-    last = picture.last
-    if (
-        picture.indicator.is_count
-        and last
-        and last.value is not None
-        and last.value < SMALL_NUMBER_THRESHOLD
+    if picture.indicator.is_count and municipality_code and many_visitors(municipality_code):
+        result.append(
+            _(
+                "Many visitors and commuters come here who are not counted among the inhabitants; "
+                "what happens to and by them is registered here, so a rate per inhabitant "
+                "overstates the risk to residents."
+            )
+        )
+    result += _count_cautions(picture)
+    if picture.synthetic:
+        result.append(_("SYNTHETIC figures, generated for tests: not real."))
+    return result
+
+
+def _count_cautions(picture: IndicatorPicture) -> list[str]:
+    """Small numbers and one case with many registrations, judged on the counts the change
+    compares (else the latest count)."""
+    if not picture.indicator.is_count:
+        return []
+    change, last = picture.overall_change, picture.last
+    if change is not None:
+        compared = [(change.from_period, change.from_value), (change.to_period, change.to_value)]
+    elif last is not None:
+        compared = [(last.period, last.value)]
+    else:
+        return []
+    compared = [(period, count) for period, count in compared if count is not None]
+    result = []
+    if small_numbers_compared(*(count for _period, count in compared)):
+        result.append(
+            _(
+                "Small numbers (%(counts)s): below %(threshold)s registrations a difference of a "
+                "few moves the figure a lot; read changes with care."
+            )
+            % {
+                "counts": ", ".join(f"{nl.value(c)} in {nl.period(p)}" for p, c in compared),
+                "threshold": SMALL_NUMBER_THRESHOLD,
+            }
+        )
+    if one_case_many(
+        picture.indicator.classification,
+        change.from_value if change else None,
+        change.to_value if change else None,
     ):
         result.append(
             _(
-                "Small numbers (fewer than %(threshold)s): a difference of a few registrations "
-                "moves the figure a lot; read changes with care."
+                "One case can make many registrations (one fraudster with many victims, one "
+                "webshop that never delivers); a large change can come from a single case."
             )
-            % {"threshold": SMALL_NUMBER_THRESHOLD}
         )
-    if picture.synthetic:
-        result.append(_("SYNTHETIC figures, generated for tests: not real."))
     return result
 
 

@@ -19,7 +19,8 @@ Values: expected count = national count of that crime type in that year (Politie
 embedded below; later years repeat 2023) x the municipality's share of the population x a
 size factor per crime type (big cities have more pickpocketing per inhabitant, the countryside
 more environmental crime) x a random level per municipality and per municipality and type x a
-seasonal profile per crime type; then Poisson noise. Aangiften and Internetaangiften are
+seasonal profile per crime type x a level per municipality and year (the swing between years
+that registered counts show beyond chance, :data:`YEAR_LEVEL_SIGMA`); then Poisson noise. Aangiften and Internetaangiften are
 binomial thinnings, so Internetaangiften <= Aangiften <= GeregistreerdeMisdrijven in every cell.
 Year rows (``YYYYJJ00``) are the sum of their months and aggregate crime types (``0.0.0``) the
 sum of their leaf types, for each of the three topics. Each municipality and year has its own
@@ -212,6 +213,13 @@ INTERNET = {
 MUNICIPALITY_SIGMA = 0.2  # spread of a municipality's overall level (log scale)
 MUNICIPALITY_TYPE_SIGMA = 0.3  # spread per municipality and crime type (log scale)
 AANGIFTE_JITTER = 0.03
+# Registered counts swing from year to year more than Poisson noise: one case can make hundreds
+# of registrations, police capacity and reporting shift. Each municipality and year gets a
+# log-normal level (mean 1) shared by its crime types. With sd 0.06 the swing that
+# ivp.analysis.swing estimates between two years of the totals comes out at 6.3-6.8% (seeds 1,
+# 2, 3, 47013); on the real 47013NED totals it is 5.8% (2022-2023), 5.6% (2023-2024) and 7.3%
+# (2022-2024).
+YEAR_LEVEL_SIGMA = 0.06
 
 
 # --- reading the real inputs -------------------------------------------------------------------
@@ -340,6 +348,11 @@ def _parse_period(key: str) -> _Period | None:
     return None  # quarters (KW) and anything else are not generated
 
 
+def _year_level(draws: np.random.Generator, sigma: float) -> float:
+    """A municipality's level in one year: log-normal with mean 1 and log sd `sigma`."""
+    return float(draws.lognormal(-(sigma**2) / 2, sigma)) if sigma > 0 else 1.0
+
+
 def output_name(first_year: int, last_year: int, subset_size: int | None = None) -> str:
     suffix = f"_{subset_size}gemeenten" if subset_size is not None else ""
     return f"{TABLE}_{SYNTHETIC_MARK}_{first_year}-{last_year}{suffix}.csv"
@@ -360,6 +373,7 @@ def synthesize_47013(
     progress: Progress | None = None,
     include_nederland: bool = False,
     data_dir: Path | None = None,
+    year_level_sigma: float = YEAR_LEVEL_SIGMA,
 ) -> Path:
     """Write a SYNTHETIC 47013NED typed CSV into ``out_dir`` and return its path.
 
@@ -368,6 +382,7 @@ def synthesize_47013(
     months and years of the metadata within ``first_year..last_year``: a year the metadata lists
     only partly (2025 in edition 2025-12: ``2025MM01``-``2025MM11``, no ``2025JJ00``) is written
     as far as the metadata goes. Same arguments and seed give the same bytes.
+    ``year_level_sigma``: sd of the log of a municipality's level per year (0: no swing).
     """
     if first_year > last_year:
         raise ValueError(f"first_year {first_year} is after last_year {last_year}")
@@ -488,7 +503,9 @@ def synthesize_47013(
             # One stream per municipality and year: a year's figures are the same whatever
             # range of years (or set of municipalities) is generated.
             draws = np.random.default_rng([seed, int(key.code[2:]), year])
-            registered[:, columns] = draws.poisson(expected[:, columns])
+            registered[:, columns] = draws.poisson(
+                expected[:, columns] * _year_level(draws, year_level_sigma)
+            )
             aangiften[:, columns] = draws.binomial(registered[:, columns], aangifte_p)
             internet[:, columns] = draws.binomial(aangiften[:, columns], internet_share[:, None])
         for topic, drawn in zip(topics, (registered, aangiften, internet), strict=True):

@@ -130,7 +130,7 @@ def _item(item, municipality, *, full=False):
         "svg": presenters.series_svg(item),
         "benchmark_svg": presenters.benchmark_svg(item, municipality.name) if full else "",
         "sentences": drafting.indicator_sentences(item, municipality.name),
-        "cautions": drafting.cautions(item),
+        "cautions": drafting.cautions(item, municipality.code),
     }
 
 

@@ -138,6 +138,7 @@ class Document:
     scope: str = ""  # of an uitvoeringsplan for one priority or speerpunt: "ondermijning"
     subtitle: str = ""
     status: str = ""  # "Vastgesteld door … op …" or "Concept"
+    warning: str = ""  # on the title page, set apart: "SYNTHETISCHE cijfers …"
     generated: date = field(default_factory=date.today)
     figures_date: str = ""  # which figures, up to when, imported when
     sources: list[str] = field(default_factory=list)

@@ -293,6 +293,8 @@ class _Writer:
         if document.subtitle:
             self.paragraph(document.subtitle, "Subtitle")
         self.paragraph(document.status)
+        if document.warning:
+            self.paragraph("").add_run(document.warning).bold = True
         self.page_break()
 
     def contents(self, document: Document):

@@ -24,6 +24,18 @@ def nl_value(value, unit="aantal"):
 
 
 @register.filter
+def nl_period(code):
+    """A period in a sentence: 'juli 2023', not 2023-07 (tables keep the code)."""
+    return formatting.period(code)
+
+
+@register.filter
+def nl_difference(value, unit="procent"):
+    """A survey's change: '5,0 procentpunt' for a percentage, '0,3 punt' for a score."""
+    return formatting.survey_difference(value, unit)
+
+
+@register.filter
 def nl_decimal(value, places=1):
     return formatting.decimal(value, int(places))
 

@@ -149,8 +149,8 @@ def _rise_said(indicator: str, change) -> str:
     """The rise in plain words: how much, and against what it was judged; no p-value."""
     values = {
         "indicator": indicator,
-        "first": change.from_period,
-        "last": change.to_period,
+        "first": formatting.period(change.from_period),
+        "last": formatting.period(change.to_period),
         "percent": formatting.percent(change.percent_change),
     }
     if change.swing_percent is not None:

@@ -3,6 +3,7 @@ series (chart and table), the verdict of its change, its comparisons and its cau
 
 from ivp.figures import drafting, presenters, safety_picture
 from ivp.figures import formatting as nl
+from ivp.figures.models import Observation
 from ivp.figures.safety_picture import IndicatorPicture
 from ivp.figures.selectors import available_years, municipality_names
 from ivp.planning.policy import selectors as policy_selectors
@@ -17,6 +18,12 @@ VERDICT = {
     None: "niet te toetsen",
 }
 COMPARED = {"hoger": "hoger", "lager": "lager", "vergelijkbaar": "niet aantoonbaar anders"}
+NOT_COMPARED = "niet vergeleken: synthetisch tegen echt"
+SYNTHETIC_WARNING = (
+    "SYNTHETISCHE CIJFERS: een deel van de cijfers in dit document is gemaakt voor tests. Die "
+    "cijfers zijn niet echt en mogen niet voor beleid worden gebruikt; het document zegt bij "
+    "elke indicator of de cijfers synthetisch zijn."
+)
 
 
 def years_for(municipality, year: int) -> tuple[int, int] | None:
@@ -59,6 +66,8 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         )
         return document
     items = picture.indicators
+    if any(item.synthetic or _mixes_synthetic(item, municipality) for item in items):
+        document.warning = SYNTHETIC_WARNING
     document.figures_date = _figures_date(picture)
     document.sources = sorted({s.credit for item in items for s in item.sources})
     outline = outline_of(plan, "analyse")
@@ -77,9 +86,9 @@ def blocks(picture, municipality, placed: frozenset = frozenset()) -> dict:
                 f"Deze veiligheidsanalyse beschrijft de veiligheid in {municipality.name} met de "
                 f"geregistreerde cijfers van {picture.first_year} tot en met "
                 f"{picture.last_year}, per veiligheidsveld van de Kernbeleid Veiligheid. Per "
-                "indicator staan de cijfers, de verandering, de vergelijking met de provincie, "
-                "Nederland en tien vergelijkbare gemeenten, en de kanttekeningen die bij het "
-                "lezen horen."
+                "indicator staan de cijfers, de verandering, de vergelijking met de rest van de "
+                "provincie, de rest van Nederland en vergelijkbare gemeenten, en de "
+                "kanttekeningen die bij het lezen horen."
             ),
             Paragraph(
                 "Een verandering heet alleen een stijging of daling als die groter is dan toeval "
@@ -100,11 +109,11 @@ def blocks(picture, municipality, placed: frozenset = frozenset()) -> dict:
             # the app says which fields lack figures; the document leaves them out
             if field.indicators and field_key(field.name) not in placed:
                 own = document.section(f"{field.number}. {field.name}", section.level + 1)
-                field_section(document, own, field.indicators, municipality.name)
+                field_section(document, own, field.indicators, municipality)
         if picture.without_theme:
             own = document.section("Overige indicatoren", section.level + 1)
             for item in picture.without_theme:
-                indicator_section(document, item, municipality.name, own.level + 1)
+                indicator_section(document, item, municipality, own.level + 1)
 
     found = {
         "method": method,
@@ -122,18 +131,18 @@ def field_key(name: str) -> str:
 
 def _one_field(field, municipality):
     return lambda document, section: field_section(
-        document, section, field.indicators, municipality.name
+        document, section, field.indicators, municipality
     )
 
 
-def field_section(document: Document, section, items: list[IndicatorPicture], place: str):
+def field_section(document: Document, section, items: list[IndicatorPicture], municipality):
     """A safety field in `section`: which of its indicators changed, then each indicator one
     level deeper. A field without figures adds nothing."""
     if not items:
         return
     section.add(Paragraph(field_summary(items)))
     for item in items:
-        indicator_section(document, item, place, section.level + 1)
+        indicator_section(document, item, municipality, section.level + 1)
 
 
 def field_summary(items: list[IndicatorPicture]) -> str:
@@ -142,8 +151,9 @@ def field_summary(items: list[IndicatorPicture]) -> str:
     for item in items:
         change = item.overall_change
         if change is not None and change.verdict in by_verdict:
-            by_verdict[change.verdict].append(f"{item.indicator.name} ({change.from_period}→"
-                                              f"{change.to_period})")  # fmt: skip
+            by_verdict[change.verdict].append(
+                f"{item.indicator.name} ({nl.span(change.from_period, change.to_period)})"
+            )
     text = f"Dit veld telt {len(items)} {'indicator' if len(items) == 1 else 'indicatoren'}."
     for verdict, word in (("stijging", "Gestegen"), ("daling", "Gedaald")):
         if by_verdict[verdict]:
@@ -171,7 +181,7 @@ def _overview(items: list[IndicatorPicture], picture) -> Table:
         last, change = item.last, item.overall_change
         rows.append(
             [
-                item.indicator.name,
+                item.indicator.name + (" (synthetisch)" if item.synthetic else ""),
                 last.period if last else "—",
                 nl.value(last.value, item.indicator.unit) if last else "—",
                 nl.decimal(last.rate_per_1000) if last and last.rate_per_1000 is not None else "—",
@@ -188,13 +198,25 @@ def _overview(items: list[IndicatorPicture], picture) -> Table:
     )
 
 
+def _mixes_synthetic(item: IndicatorPicture, municipality) -> bool:
+    """A comparison of synthetic with real figures, which the document never makes."""
+    others = Observation.objects.filter(indicator=item.indicator, period=item.last_period).exclude(
+        area_code=municipality.code
+    )
+    return others.filter(source__synthetic=not item.synthetic).exists()
+
+
 def indicator_section(
-    document: Document, item: IndicatorPicture, place: str, level: int = 2
+    document: Document, item: IndicatorPicture, municipality, level: int = 2
 ) -> None:
     """One indicator: what its figures say, its series as a chart with its table, its
     comparisons and the cautions that go with reading it."""
     section = document.section(item.indicator.name, level)
-    section.add(*[Paragraph(s.text) for s in drafting.indicator_sentences(item, place)])
+    mixed = _mixes_synthetic(item, municipality)
+    said = drafting.indicator_sentences(
+        item, municipality.name, references_synthetic=not item.synthetic if mixed else None
+    )
+    section.add(*[Paragraph(s.text) for s in said])
     unit = item.indicator.unit
     rows = [
         [
@@ -208,7 +230,7 @@ def indicator_section(
     source = "; ".join(s.credit for s in item.sources)
     section.add(
         Chart(
-            f"{item.indicator.name}, {item.first_period}–{item.last_period}",
+            f"{item.indicator.name}, {nl.period(item.first_period)}–{nl.period(item.last_period)}",
             presenters.series_spec(item),
             Table(
                 f"{item.indicator.name} per periode. {source}",
@@ -226,17 +248,17 @@ def indicator_section(
                 [
                     [
                         f"{b.label} (mediaan; {drafting.peer_position(b)})"
-                        if b.position
+                        if b.position and not mixed
                         else b.label,
                         nl.decimal(b.reference_rate_per_1000),
                         nl.decimal(b.rate_ratio, 2),
                         nl.interval(b.ci95, 2),
-                        COMPARED.get(b.verdict, b.verdict),
+                        NOT_COMPARED if mixed else COMPARED.get(b.verdict, b.verdict),
                     ]
                     for b in item.benchmarks
                 ],
                 numeric=(1, 2),
             )
         )
-    for caution in drafting.cautions(item):
+    for caution in drafting.cautions(item, municipality.code):
         section.add(Paragraph(caution, note=True))

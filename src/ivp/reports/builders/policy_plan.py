@@ -160,7 +160,9 @@ def _field_picture(plan, number: int):
             return
         for item in field.indicators:
             document.sources += [s.credit for s in item.sources if s.credit not in document.sources]
-        analysis.field_section(document, section, field.indicators, municipality.name)
+            if item.synthetic:
+                document.warning = analysis.SYNTHETIC_WARNING
+        analysis.field_section(document, section, field.indicators, municipality)
 
     return place
 
@@ -298,8 +300,10 @@ def _safety_picture(document: Document, section, plan) -> None:
         return
     source = "; ".join(s.credit for s in item.sources)
     document.sources += [s.credit for s in item.sources]
+    if item.synthetic:
+        document.warning = analysis.SYNTHETIC_WARNING
     document.figures_date = (
-        f"geregistreerde misdrijven {item.first_period} tot en met {item.last_period}."
+        f"geregistreerde misdrijven {nl.span(item.first_period, item.last_period)}."
     )
     change = item.overall_change
     if change is not None:
@@ -309,8 +313,8 @@ def _safety_picture(document: Document, section, plan) -> None:
         section.add(
             Paragraph(
                 f"Het aantal geregistreerde misdrijven per 1.000 inwoners is van "
-                f"{change.from_period} tot {change.to_period} {word}"
-                + (f" (p {nl.p_value(change.p_value)})." if change.p_value is not None else ".")
+                f"{nl.period(change.from_period)} tot {nl.period(change.to_period)} {word}"
+                + _how_much(change)
             )
         )
     if int(item.last_period[:4]) >= plan.start_year > int(item.first_period[:4]):
@@ -322,7 +326,8 @@ def _safety_picture(document: Document, section, plan) -> None:
         )
     section.add(
         Chart(
-            f"{item.indicator.name} per 1.000 inwoners, {item.first_period}–{item.last_period}",
+            f"{item.indicator.name} per 1.000 inwoners, "
+            f"{nl.period(item.first_period)}–{nl.period(item.last_period)}",
             presenters.series_spec(item),
             Table(
                 f"{item.indicator.name} per jaar. {source}",
@@ -332,6 +337,19 @@ def _safety_picture(document: Document, section, plan) -> None:
             ),
         )
     )
+
+
+def _how_much(change) -> str:
+    """The change against the normal swing, in plain words; no p-value."""
+    if change.percent_change is None or change.verdict not in ("stijging", "daling"):
+        return "."
+    size = nl.percent(abs(change.percent_change))
+    if change.swing_percent is not None:
+        return (
+            f", met {size}: meer dan de gewone schommeling van "
+            f"±{nl.percent(change.swing_percent)} tussen jaren."
+        )
+    return f", met {size}: meer dan toeval verklaart."
 
 
 def _prioritisation(section, plan) -> None:

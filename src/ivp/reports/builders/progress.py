@@ -174,14 +174,12 @@ def _objectives(statuses) -> Table:
         objective = status.objective
         unit = objective.indicator.unit
         verdict = VERDICT.get(status.verdict, "niet getoetst") if status.latest_period else "—"
-        if status.p_value is not None:
-            verdict += f" (p {nl.p_value(status.p_value)})"
         rows.append(
             [
                 objective.text,
                 objective.indicator.name,
                 f"{nl.value(objective.baseline_value, unit)} ({objective.baseline_year})",
-                f"{nl.value(status.latest_value, unit)} ({status.latest_period})"
+                f"{nl.value(status.latest_value, unit)} ({nl.period(status.latest_period)})"
                 if status.latest_period
                 else "nog geen cijfer",
                 nl.value(objective.goal_value, unit)
