@@ -193,3 +193,11 @@ def test_markdown_names_source_period_and_cautions():
 def test_unknown_municipality_is_a_clear_error():
     with pytest.raises(CommandError, match="GM9999"):
         analyse("GM9999")
+
+
+@pytest.mark.django_db
+def test_the_export_carries_the_visitors_caution_of_a_wadden_island():
+    crimes = total(json.loads(analyse("GM0088", "--from", "2022", "--to", "2024")))
+    assert any("bezoekers en forenzen" in caution for caution in crimes["cautions"])
+    text = analyse("GM0088", "--format", "md")
+    assert "bezoekers en forenzen" in text

@@ -25,7 +25,7 @@ def _number(value: float | None):
     return int(value) if float(value).is_integer() else value
 
 
-def indicator_dict(item: IndicatorPicture, municipality_name: str) -> dict:
+def indicator_dict(item: IndicatorPicture, municipality) -> dict:
     return {
         "code": item.indicator.code,
         "name": item.indicator.name,
@@ -69,8 +69,8 @@ def indicator_dict(item: IndicatorPicture, municipality_name: str) -> dict:
         "areas": [area for area in item.areas if area["level"] == "wijk"],
         "buurten": [area for area in item.areas if area["level"] == "buurt"],
         "areas_period": item.areas_period or None,
-        "text": [s.text for s in indicator_sentences(item, municipality_name)],
-        "cautions": cautions(item),
+        "text": [s.text for s in indicator_sentences(item, municipality.name)],
+        "cautions": cautions(item, municipality.code),
     }
 
 
@@ -96,7 +96,7 @@ def picture_dict(picture: SafetyPicture) -> dict:
             }
             for f in picture.fields
         ],
-        "indicators": [indicator_dict(i, municipality.name) for i in picture.indicators],
+        "indicators": [indicator_dict(i, municipality) for i in picture.indicators],
     }
 
 
@@ -110,24 +110,24 @@ def picture_markdown(picture: SafetyPicture) -> str:
     for field in picture.fields:
         lines += [f"## {field.number}. {field.name}", ""]
         for item in field.indicators:
-            lines += _indicator_markdown(item, municipality.name)
+            lines += _indicator_markdown(item, municipality)
     if picture.without_theme:
         lines += ["## Zonder thema", ""]
         for item in picture.without_theme:
-            lines += _indicator_markdown(item, municipality.name)
+            lines += _indicator_markdown(item, municipality)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _indicator_markdown(item: IndicatorPicture, municipality_name: str) -> list[str]:
+def _indicator_markdown(item: IndicatorPicture, municipality) -> list[str]:
     lines = [f"### {item.indicator.name}", ""]
-    lines += [s.text for s in indicator_sentences(item, municipality_name)]
+    lines += [s.text for s in indicator_sentences(item, municipality.name)]
     lines += ["", "| periode | aantal | per 1.000 inwoners | inwoners |", "|---|---:|---:|---:|"]
     for p in item.series:
         lines.append(
             f"| {p.period} | {nl.value(p.value, item.indicator.unit)} | "
             f"{nl.decimal(p.rate_per_1000)} | {nl.whole(p.inhabitants)} |"
         )
-    lines += ["", *(f"> {c}" for c in cautions(item)), ""]
+    lines += ["", *(f"> {c}" for c in cautions(item, municipality.code)), ""]
     lines += _areas_markdown(item)
     lines += ["; ".join(s.credit for s in item.sources), ""]
     return lines
