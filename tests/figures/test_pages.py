@@ -172,4 +172,4 @@ def test_the_picture_reads_a_fixed_number_of_queries_however_many_indicators(tmp
     with CaptureQueriesContext(connection) as queries:
         picture = safety_picture.build(municipality)
     assert len(picture.indicators) == 60  # the real total and 59 synthetic crime types
-    assert len(queries) == 17
+    assert len(queries) == 18

@@ -1,6 +1,7 @@
 """Documents for the council say what their figures are: no p-values or period codes in their
 sentences, a synthetic figure warned of on the title page and never compared with real ones."""
 
+import json
 import re
 
 import pytest
@@ -9,6 +10,8 @@ from ivp.common import revisions
 from ivp.figures.models import Observation, Source
 from ivp.regions.models import Municipality
 from ivp.reports import services
+from tests.conftest import client_for
+from tests.figures.test_analyse_command import analyse, total
 
 from .reading import docx_file, docx_text, pdf_reader, pdf_text, words
 
@@ -75,7 +78,7 @@ def test_a_synthetic_figure_is_not_compared_with_real_ones_in_one_sentence(
     text = pdf_text(_make("analyse", "GM1708", "pdf"))
     assert "De vergelijking met andere gebieden is weggelaten" in text
     assert "dan in de rest van" not in text and "vergelijkbaar met" not in text
-    assert "niet vergeleken: synthetisch tegen echt" in text  # the table says it too
+    assert "Per 1.000 daar" not in text  # no comparison table either
 
 
 def test_the_ivp_warns_of_synthetic_figures_on_its_title_page():
@@ -88,3 +91,12 @@ def test_the_analysis_of_a_wadden_island_says_visitors_are_not_inhabitants():
     texel = pdf_text(_make("analyse", "GM0448", "pdf"))
     assert "bezoekers en forenzen" in texel and "overschat het risico" in texel
     assert "bezoekers en forenzen" not in pdf_text(_make("analyse", "GM1708", "pdf"))
+
+
+def test_the_pages_and_the_export_leave_the_comparison_out_too(synthetic_steenwijkerland):
+    page = client_for(None).get("/gemeenten/GM1708/veiligheidsbeeld/misdrijven-totaal/")
+    text = page.content.decode()
+    assert "De vergelijking met andere gebieden is weggelaten" in text
+    assert 'id="vergelijking"' not in text  # no comparison table or chart
+    crimes = total(json.loads(analyse("GM1708", "--from", "2022", "--to", "2024")))
+    assert crimes["comparison_left_out"] is True and crimes["benchmarks"] == []

@@ -27,12 +27,8 @@ class Sentence:
 VERDICT_WORDS = {"stijging": gettext_lazy("rise"), "daling": gettext_lazy("fall")}
 
 
-def indicator_sentences(
-    picture: IndicatorPicture, municipality_name: str, *, references_synthetic: bool | None = None
-) -> list[Sentence]:
-    """`references_synthetic`: whether the figures the municipality is compared with are
-    synthetic (None: as synthetic as its own); a comparison of synthetic with real figures is
-    left out, never said."""
+def indicator_sentences(picture: IndicatorPicture, municipality_name: str) -> list[Sentence]:
+    """A comparison of synthetic with real figures is left out, and that is said."""
     last = picture.last
     if last is None or last.value is None:
         return []
@@ -70,10 +66,9 @@ def indicator_sentences(
         sentences.append(_change_sentence(picture, change))
     if picture.trend is not None:
         sentences.append(_trend_sentence(picture))
-    mixed = references_synthetic is not None and references_synthetic != picture.synthetic
-    if mixed and picture.benchmarks:
+    if picture.comparison_left_out:
         sentences.append(_comparison_left_out(picture))
-    for benchmark in [] if mixed else picture.benchmarks:
+    for benchmark in picture.benchmarks:
         sentences.append(_benchmark_sentence(benchmark))
     if picture.seasonality and (
         picture.seasonality.higher_months or picture.seasonality.lower_months

@@ -64,6 +64,7 @@ def indicator_dict(item: IndicatorPicture, municipality) -> dict:
         ],
         "trend": item.trend.to_dict() if item.trend else None,
         "benchmarks": [b.to_dict() for b in item.benchmarks],
+        "comparison_left_out": item.comparison_left_out,  # synthetic against real: never made
         "seasonality": item.seasonality.to_dict() if item.seasonality else None,
         # "areas" held the wijken before buurten were compared too: it still does
         "areas": [area for area in item.areas if area["level"] == "wijk"],

@@ -48,6 +48,8 @@ class IndicatorPicture:
     areas: list[dict] = field(default_factory=list)
     areas_period: str = ""
     peers: list[str] = field(default_factory=list)
+    comparison_left_out: bool = False  # the others' figures are synthetic and its own real, or
+    # the other way round: synthetic figures are never compared with real ones
 
     @property
     def synthetic(self) -> bool:
@@ -165,6 +167,7 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
         if municipality.province
         else [],
         municipality_count=Municipality.objects.count(),
+        synthetic_sources=set(Source.objects.filter(synthetic=True).values_list("pk", flat=True)),
         wijken=_wijk_observations(municipality, ids),
     )
     sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
@@ -254,6 +257,7 @@ class _Context:
     peers: list[str]
     province_members: list[str]
     municipality_count: int  # the country's municipalities today
+    synthetic_sources: set[int]
     wijken: pl.DataFrame  # yearly values of its wijken with name and inhabitants
 
 
@@ -274,12 +278,17 @@ def _indicator_picture(
     )
     picture.peers = context.peers
     if indicator.is_count and picture.series:
-        picture.benchmarks = _benchmarks(
-            context,
-            picture.series[-1],
-            context.references.filter(pl.col("indicator_id") == indicator.pk),
-            _year_swing(context.swings.get(indicator.pk, {}), picture.series[-1].period),
+        references = context.references.filter(pl.col("indicator_id") == indicator.pk)
+        picture.comparison_left_out = _mixes_synthetic(
+            references, picture, context.synthetic_sources, municipality.code
         )
+        if not picture.comparison_left_out:
+            picture.benchmarks = _benchmarks(
+                context,
+                picture.series[-1],
+                references,
+                _year_swing(context.swings.get(indicator.pk, {}), picture.series[-1].period),
+            )
         picture.seasonality = _seasonality(rows)
         picture.areas, picture.areas_period = _areas(
             context.wijken.filter(pl.col("indicator_id") == indicator.pk)
@@ -436,6 +445,15 @@ def _trend_from_row(row: dict) -> analysis.Trend:
         mann_kendall_tau=row["mann_kendall_tau"],
         mann_kendall_p=row["mann_kendall_p"],
     )
+
+
+def _mixes_synthetic(references, picture, synthetic_sources: set[int], own_code: str) -> bool:
+    """Whether the areas it would be compared with in its last year have figures of the other
+    kind (synthetic against real)."""
+    others = references.filter(
+        (pl.col("period") == picture.last_period) & (pl.col("area") != own_code)
+    )
+    return bool(others["source_id"].is_in(synthetic_sources).ne(picture.synthetic).any())
 
 
 def _year_swing(swings: dict, period: str):

@@ -3,7 +3,6 @@ series (chart and table), the verdict of its change, its comparisons and its cau
 
 from ivp.figures import drafting, presenters, safety_picture
 from ivp.figures import formatting as nl
-from ivp.figures.models import Observation
 from ivp.figures.safety_picture import IndicatorPicture
 from ivp.figures.selectors import available_years, municipality_names
 from ivp.planning.policy import selectors as policy_selectors
@@ -18,7 +17,6 @@ VERDICT = {
     None: "niet te toetsen",
 }
 COMPARED = {"hoger": "hoger", "lager": "lager", "vergelijkbaar": "niet aantoonbaar anders"}
-NOT_COMPARED = "niet vergeleken: synthetisch tegen echt"
 SYNTHETIC_WARNING = (
     "SYNTHETISCHE CIJFERS: een deel van de cijfers in dit document is gemaakt voor tests. Die "
     "cijfers zijn niet echt en mogen niet voor beleid worden gebruikt; het document zegt bij "
@@ -66,7 +64,7 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         )
         return document
     items = picture.indicators
-    if any(item.synthetic or _mixes_synthetic(item, municipality) for item in items):
+    if any(item.synthetic or item.comparison_left_out for item in items):
         document.warning = SYNTHETIC_WARNING
     document.figures_date = _figures_date(picture)
     document.sources = sorted({s.credit for item in items for s in item.sources})
@@ -198,24 +196,13 @@ def _overview(items: list[IndicatorPicture], picture) -> Table:
     )
 
 
-def _mixes_synthetic(item: IndicatorPicture, municipality) -> bool:
-    """A comparison of synthetic with real figures, which the document never makes."""
-    others = Observation.objects.filter(indicator=item.indicator, period=item.last_period).exclude(
-        area_code=municipality.code
-    )
-    return others.filter(source__synthetic=not item.synthetic).exists()
-
-
 def indicator_section(
     document: Document, item: IndicatorPicture, municipality, level: int = 2
 ) -> None:
     """One indicator: what its figures say, its series as a chart with its table, its
     comparisons and the cautions that go with reading it."""
     section = document.section(item.indicator.name, level)
-    mixed = _mixes_synthetic(item, municipality)
-    said = drafting.indicator_sentences(
-        item, municipality.name, references_synthetic=not item.synthetic if mixed else None
-    )
+    said = drafting.indicator_sentences(item, municipality.name)
     section.add(*[Paragraph(s.text) for s in said])
     unit = item.indicator.unit
     rows = [
@@ -248,12 +235,12 @@ def indicator_section(
                 [
                     [
                         f"{b.label} (mediaan; {drafting.peer_position(b)})"
-                        if b.position and not mixed
+                        if b.position
                         else b.label,
                         nl.decimal(b.reference_rate_per_1000),
                         nl.decimal(b.rate_ratio, 2),
                         nl.interval(b.ci95, 2),
-                        NOT_COMPARED if mixed else COMPARED.get(b.verdict, b.verdict),
+                        COMPARED.get(b.verdict, b.verdict),
                     ]
                     for b in item.benchmarks
                 ],
