@@ -69,3 +69,23 @@ def test_a_newer_national_figure_replaces_the_old_one_and_is_recorded():
     assert RegionPopulation.objects.get(code="NL01", year=2024).inhabitants == 18044030
     run = ImportRun.objects.filter(kind="bevolking").latest("started_at")
     assert {"code": "NL01", "year": 2024, "old": 18044027, "new": 18044030} in run.changes
+
+
+def test_an_upgraded_installation_gets_the_country_and_provinces_from_the_shipped_file():
+    """Before 0005 only municipalities had a population; the migration after it fills in
+    CBS's own country and province rows, so the national page keeps its rates."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    upgrade = import_module(
+        "ivp.regions.migrations.0006_population_of_country_and_provinces_from_the_shipped_file"
+    )
+    shipped = set(RegionPopulation.objects.values_list("code", "year", "inhabitants"))
+    RegionPopulation.objects.all().delete()
+    upgrade.country_and_provinces(apps, None)
+    assert (
+        RegionPopulation.objects.get(code="NL01", year=2011).inhabitants
+        == (cbs_rows()["Nederland"][2011])
+    )
+    assert set(RegionPopulation.objects.values_list("code", "year", "inhabitants")) == shipped
