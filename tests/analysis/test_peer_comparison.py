@@ -88,3 +88,24 @@ def test_one_registration_more_never_flips_a_verdict_far_from_the_boundary():
     verdicts = [peer_benchmark(c, 10_000, group, "p", swing=swing).verdict for c in range(200, 420)]
     changes = sum(a != b for a, b in itertools.pairwise(verdicts))
     assert changes == 2  # lager → vergelijkbaar → hoger, once each
+
+
+def test_the_medians_own_uncertainty_widens_the_test():
+    """Ten peers give a median that is only an estimate: a municipality in the middle of
+    peers that differ a lot is not called lower for sitting a little under their median."""
+    rates = [18, 21, 24, 27, 29, 31, 34, 38, 42, 47]
+    tau = 0.06
+    result = peer_benchmark(2900, 100_000, peers(rates), "p", swing=Swing(tau**2, 300))
+    logs = np.log(rates)
+    median_variance = math.pi / 2 * np.var(logs, ddof=1) / len(logs)
+    se = math.sqrt(1 / 2900 + tau**2 / 2 + median_variance)
+    assert result.p_value == pytest.approx(2 * stats.norm.sf(abs(math.log(29 / 30) / se)))
+    assert result.verdict == "vergelijkbaar"
+
+
+def test_no_registrations_are_tested_exactly_and_the_method_says_why():
+    from ivp.analysis.methods import PEER_MEDIAN_EXACT_ZERO
+
+    result = peer_benchmark(0, 10_000, peers([3.0] * 5), "p", swing=Swing(0.005, 300))
+    assert result.method == PEER_MEDIAN_EXACT_ZERO
+    assert result.verdict == "lager"  # 30 expected, none registered

@@ -6,6 +6,7 @@ import json
 import re
 from types import SimpleNamespace
 
+import polars as pl
 import pytest
 from django.utils import translation
 
@@ -64,3 +65,20 @@ def test_each_field_paragraph_names_the_comparison_with_the_rest_of_the_country(
     with translation.override("nl"):
         said = [s.text for f in picture.fields for s in drafting.field_paragraph(f, picture)]
     assert any("de rest van Nederland" in text for text in said)
+
+
+def test_a_peer_comparison_tested_exactly_does_not_claim_the_swing():
+    from ivp.analysis import Swing, peer_benchmark
+    from ivp.figures.drafting import _benchmark_sentence
+
+    group = pl.DataFrame(
+        {"area": ["a", "b", "c"], "value": [30.0] * 3, "inhabitants": [10_000] * 3}
+    )
+    with translation.override("nl"):
+        exact = _benchmark_sentence(peer_benchmark(0, 10_000, group, "drie vergelijkbare gemeenten",
+                                                   swing=Swing(0.005, 300))).text  # fmt: skip
+        judged = _benchmark_sentence(peer_benchmark(31, 10_000, group, "drie vergelijkbare gemeenten",
+                                                    swing=Swing(0.005, 300))).text  # fmt: skip
+    assert "dan toeval verklaart" in exact and "schommeling" not in exact
+    assert "lager dan in alle drie vergelijkbare gemeenten" in exact
+    assert "gewone schommeling" in judged

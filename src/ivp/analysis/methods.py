@@ -16,7 +16,12 @@ BENCHMARK_SWING = (
 )
 PEER_MEDIAN_SWING = (
     "z-toets op de verhouding tot de mediaan van de vergelijkbare gemeenten, met de gewone "
-    "schommeling van één jaar (τ/√2) bij het eigen niveau opgeteld"
+    "schommeling van één jaar (τ/√2) bij het eigen niveau en de onzekerheid van de mediaan "
+    "opgeteld"
+)
+PEER_MEDIAN_EXACT_ZERO = (
+    "exacte Poissontoets op de verhouding tot de mediaan van de vergelijkbare gemeenten "
+    "(nul registraties: geen z-toets mogelijk), dus strenger dan de cijfers dragen"
 )
 PEER_MEDIAN_EXACT = (
     "exacte Poissontoets op de verhouding tot de mediaan van de vergelijkbare gemeenten; geen "

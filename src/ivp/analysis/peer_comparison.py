@@ -39,6 +39,14 @@ def true_spread(counts: np.ndarray, rates: np.ndarray) -> float | None:
     return math.sqrt(max(0.0, observed - np.mean(1 / counts[usable])))
 
 
+def median_variance(rates: np.ndarray) -> float:
+    """The sampling variance of the median of the peers' log rates (large-sample, normal)."""
+    logs = np.log(rates[rates > 0])
+    if len(logs) < 3:
+        return 0.0
+    return math.pi / 2 * float(np.var(logs, ddof=1)) / len(logs)
+
+
 def position(own_rate: float, rates: np.ndarray) -> Position:
     return Position(
         higher_than=int((rates < own_rate).sum()),
@@ -57,9 +65,10 @@ def peer_benchmark(
 ) -> Benchmark:
     """The area against the median rate of `peers` (area, value, inhabitants; the area itself
     not among them). With the swing between years: z on ln(rate / median) with variance
-    1/count + τ²/2; without it, or with no registrations, the exact Poisson test of the count
-    against the median's expected count (p and interval both from the central tails, so they
-    never disagree about 5%)."""
+    1/count + τ²/2 + the median's own variance (ten peers give a median that is itself only
+    an estimate, π/2 · var(log rates) / n); without the swing, or with no registrations, the
+    exact Poisson test of the count against the median's expected count (p and interval both
+    from the central tails, so they never disagree about 5%; stricter, as its method says)."""
     counts, rates = peer_rates(peers)
     known = area_count is not None and area_exposure is not None and area_exposure > 0
     own_rate = area_count / area_exposure * 1000 if known else None
@@ -72,11 +81,11 @@ def peer_benchmark(
     if expected <= 0:
         ratio, ci, p, method = None, None, None, methods.NO_TEST_ZERO
     elif swing is not None and area_count > 0:
-        ratio, ci, p = _with_swing(area_count, expected, swing.tau2 / 2)
+        ratio, ci, p = _with_swing(area_count, expected, swing.tau2 / 2 + median_variance(rates))
         method = methods.PEER_MEDIAN_SWING
     else:
         ratio, ci, p = _exact(area_count, expected)
-        method = methods.PEER_MEDIAN_EXACT
+        method = methods.PEER_MEDIAN_EXACT if swing is None else methods.PEER_MEDIAN_EXACT_ZERO
     return Benchmark(
         label=label,
         value=float(area_count),

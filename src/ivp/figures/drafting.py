@@ -320,15 +320,24 @@ def _peer_sentence(benchmark) -> Sentence:
     said = _(
         "Per 1,000 inhabitants that is %(where)s (%(own)s against their median of %(median)s)."
     )
-    judged = {
-        "hoger": _("That is more above their median than chance and the normal swing explain."),
-        "lager": _("That is more below their median than chance and the normal swing explain."),
-        "vergelijkbaar": _(
-            "The difference from their median is within what chance and the normal swing explain."
-        ),
-        None: _("Whether it differs from their median could not be tested (%(method)s).")
-        % {"method": benchmark.method},
-    }[benchmark.verdict]
+    if benchmark.method == methods.PEER_MEDIAN_SWING:
+        judged = {
+            "hoger": _("That is more above their median than chance and the normal swing explain."),
+            "lager": _("That is more below their median than chance and the normal swing explain."),
+            "vergelijkbaar": _(
+                "The difference from their median is within what chance and the normal swing "
+                "explain."
+            ),
+        }
+    else:  # the exact test: chance alone, stricter than the figures bear
+        judged = {
+            "hoger": _("That is more above their median than chance explains."),
+            "lager": _("That is more below their median than chance explains."),
+            "vergelijkbaar": _("The difference from their median is within what chance explains."),
+        }
+    judged = judged.get(benchmark.verdict) or _(
+        "Whether it differs from their median could not be tested (%(method)s)."
+    ) % {"method": benchmark.method}
     return Sentence(f"{said % values} {judged}", (benchmark.label,))
 
 

@@ -23,6 +23,7 @@ from .models import Indicator, Source
 from .selectors import observations_frame, population_frame
 
 PEER_GROUP_SIZE = 10
+MIN_PEERS = 3  # fewer with the figure make no median to stand among
 NETHERLANDS = "NL01"
 REST_OF_COUNTRY = "rest van Nederland"
 
@@ -486,7 +487,7 @@ def _benchmarks(context: _Context, last: SeriesPoint, references, swing=None):
         if _not_larger(members, last)
     ]
     peers = municipalities.filter(pl.col("area").is_in(context.peers))
-    if not peers.is_empty():
+    if peers.height >= MIN_PEERS:
         label = f"{nl.number_word(peers.height)} vergelijkbare gemeenten"
         results.append(
             analysis.peer_benchmark(last.value, last.inhabitants, peers, label, swing=swing)
