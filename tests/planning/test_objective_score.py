@@ -24,6 +24,7 @@ def picture(a, b, swing, peer_ratio=None, peer_spread=0.2, count=None):
     return SimpleNamespace(
         indicator=SimpleNamespace(name="Misdrijven"),
         overall_change=change,
+        changes=[change],
         benchmarks=benchmarks,
         last_period="2024",
     )
@@ -81,3 +82,15 @@ def test_on_the_real_figures_size_no_longer_buys_a_high_score():
     assert change.percent_change < -40
     assert math.log(change.rate_ratio) / 5 < effect.size < 0
     assert formatting.percent(abs(change.percent_change)) in effect.text
+
+
+def test_an_unknown_objective_counts_as_neutral_in_the_total_never_as_far_better():
+    from ivp.planning.policy.ranking import _weighted
+
+    weights = {"objective": 50, "subjective": 0, "professional": 0, "agenda": 50}
+    unknown = {"objective": None, "subjective": None, "professional": None, "agenda": 100.0}
+    better = {**unknown, "objective": 12.0}  # a quarter better than before and than its peers
+    worse = {**unknown, "objective": 88.0}
+    assert (
+        _weighted(better, weights) < _weighted(unknown, weights) == 75 < _weighted(worse, weights)
+    )

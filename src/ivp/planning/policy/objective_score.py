@@ -8,9 +8,11 @@ Per count indicator of the theme two effects on the log scale, each shrunk for s
 - the level against the median of comparable municipalities, shrunk toward that median by how
   far the peers' levels really differ against the noise of one year's count (1/a + τ²/2).
 The theme's score is 50 + 50·tanh(mean effect / ln 1,25): 50 is "as before and as its peers",
-a quarter worse scores about 88, a quarter better about 12. Effects that cannot be estimated are
-left out; a theme with figures but no estimable effect has no score ("too few figures"), which is
-not a 0.
+a quarter worse scores about 88, a quarter better about 12. The score weighs how large a change
+is, not how certain: a large municipality's +6% within a swing of ±7% is "stabiel" on the page
+and scores about 63 here, as large as it is. Effects that cannot be estimated are left out; a
+theme with figures but no estimable effect has no score ("too few figures"), which counts as the
+neutral 50 in the total, never as 0 ("far better than before").
 """
 
 import math
@@ -22,6 +24,7 @@ from ivp.figures import formatting
 from ivp.figures.drafting import peer_position
 
 SCALE = math.log(1.25)
+NEUTRAL = 50.0  # as before and as its peers: what an unknown objective counts for in the total
 
 
 @dataclass
@@ -74,13 +77,20 @@ def _change_effect(item) -> Effect | None:
     )
 
 
+def _year_swing(item) -> float:
+    """τ between the last year and the one before, as the level was compared with."""
+    last = item.last_period
+    before = str(int(last) - 1) if last.isdigit() else ""
+    change = next((c for c in item.changes if (c.from_period, c.to_period) == (before, last)), None)
+    return change.swing if change is not None and change.swing is not None else 0.0
+
+
 def _level_effect(item) -> Effect | None:
     peers = next((b for b in item.benchmarks if b.position is not None), None)
     if peers is None or peers.spread is None or not peers.rate_ratio or not peers.value:
         return None
     y = math.log(peers.rate_ratio)
-    tau2 = (item.overall_change.swing or 0.0) ** 2 if item.overall_change else 0.0
-    size = _shrunk(y, peers.spread**2, 1 / peers.value + tau2 / 2)
+    size = _shrunk(y, peers.spread**2, 1 / peers.value + _year_swing(item) ** 2 / 2)
     return Effect(
         size,
         _("%(name)s %(period)s: %(position)s, %(ratio)s times their median, counted as %(shrunk)s")

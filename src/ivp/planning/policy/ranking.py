@@ -8,8 +8,9 @@
 - professional: the partners' workshop score, as a share of the highest possible score.
 - agenda: the share of the chosen frameworks that name the theme.
 Each score runs 0–100; the total is their average weighted by the municipality's weights. A
-missing score ("too few figures", "not entered") adds nothing to the total, so a theme never
-rises for what is unknown about it, and it is shown as missing, never as a score of 0.
+missing objective ("too few figures") counts as its neutral 50, a missing entered score or
+agenda adds nothing; so a theme never rises or falls for what is unknown about it, and a gap is
+shown as missing, never as a score of 0.
 """
 
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from ivp.figures import formatting, safety_picture
 from ivp.planning.policy.frameworks_available import frameworks_available
 from ivp.planning.policy.models import Framework, Prioritisation
-from ivp.planning.policy.objective_score import Effect, indicator_effects, theme_score
+from ivp.planning.policy.objective_score import NEUTRAL, Effect, indicator_effects, theme_score
 from ivp.taxonomy.selectors import current_version, themes_for
 
 CRITERIA = ("objective", "subjective", "professional", "agenda")
@@ -169,7 +170,12 @@ def _score_agenda(row: ThemeRow, frameworks: list[Framework]) -> None:
 
 
 def _weighted(scores: dict[str, float | None], weights: dict[str, int]) -> float:
+    """A missing objective counts as neutral (its scale centres on 50: 0 would say "far
+    better"); a missing entered score or agenda adds nothing."""
     total_weight = sum(weights.values())
     if not total_weight:
         return 0.0
-    return sum((scores.get(c) or 0.0) * weights[c] for c in CRITERIA) / total_weight
+    counted = {c: scores.get(c) for c in CRITERIA}
+    if counted["objective"] is None:
+        counted["objective"] = NEUTRAL
+    return sum((counted[c] or 0.0) * weights[c] for c in CRITERIA) / total_weight
