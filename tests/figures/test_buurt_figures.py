@@ -109,11 +109,11 @@ def test_buurt_rows_reach_analyse_per_buurt_and_wijk_with_the_files_sums(importe
         assert item["areas_period"] == "2024"
         buurten = {a["area"]: a["value"] for a in item["buurten"]}
         file_buurten = {code: n for (code, year), n in counts.items() if year == "2024"}
-        assert set(buurten) <= set(file_buurten)
+        assert set(buurten) == set(file_buurten)
         assert all(buurten[code] == file_buurten[code] for code in buurten)
         wijken = {a["area"]: a for a in item["areas"]}
         expected = {code: n for (code, year), n in wijk_sums(counts).items() if year == "2024"}
-        assert wijken and set(wijken) <= set(expected)
+        assert wijken and set(wijken) == set(expected)
         assert all(wijken[code]["value"] == expected[code] for code in wijken)
         assert all(a["summed"] and a["total_summed"] for a in wijken.values())
     # 93 buurten with two years each: the swing between them is estimated and used; the own

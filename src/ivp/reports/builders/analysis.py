@@ -64,7 +64,7 @@ def build(municipality, year: int, *, picture=None, plan=None) -> Document:
         )
         return document
     items = picture.indicators
-    if any(item.synthetic or item.comparison_left_out for item in items):
+    if any(item.synthetic for item in items):
         document.warning = SYNTHETIC_WARNING
     document.figures_date = _figures_date(picture)
     document.sources = sorted({s.credit for item in items for s in item.sources})

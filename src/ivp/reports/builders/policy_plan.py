@@ -306,7 +306,15 @@ def _safety_picture(document: Document, section, plan) -> None:
         f"geregistreerde misdrijven {nl.span(item.first_period, item.last_period)}."
     )
     change = item.overall_change
-    if change is not None:
+    if change is not None and change.verdict is None:
+        section.add(
+            Paragraph(
+                f"Of het aantal geregistreerde misdrijven per 1.000 inwoners van "
+                f"{nl.period(change.from_period)} tot {nl.period(change.to_period)} is "
+                f"veranderd, is niet te toetsen ({change.method})."
+            )
+        )
+    elif change is not None:
         word = {"stijging": "gestegen", "daling": "gedaald"}.get(
             change.verdict, "niet aantoonbaar veranderd"
         )
