@@ -1,11 +1,18 @@
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import public
 from ivp.regions.lookups import for_municipality
 
 from .cycle import STEPS, STEPS_BY_SLUG
+
+
+@public
+def favicon(request):
+    """Browsers ask for /favicon.ico on every site whatever the page links: send them to ours."""
+    return redirect(static("web/favicon.svg"), permanent=True)
 
 
 @public
