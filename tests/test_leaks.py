@@ -130,9 +130,11 @@ def _client(role: str) -> Client:
 
 
 def _texts(response) -> str:
+    """The body, streamed ones too (a file could leak as well as a page)."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith(("text/", "application/json")):
-        return response.content.decode(errors="replace")
-    return response.content.decode("latin-1")
+        return body.decode(errors="replace")
+    return body.decode("latin-1")
 
 
 @pytest.mark.django_db
