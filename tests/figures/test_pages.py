@@ -89,7 +89,7 @@ def test_national_changes_are_judged_against_the_countrys_own_swing_over_the_yea
     assert total.changes
     assert {c.method for c in total.changes} == {methods.OWN_SWING}
     small = [c for c in total.changes if abs(c.percent_change) < 2]
-    assert all(c.verdict == "stabiel" for c in small)
+    assert small and all(c.verdict == "stabiel" for c in small)
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ import polars as pl
 from ivp import analysis
 from ivp.regions.models import Municipality
 
+from .safety_picture import REST_OF_COUNTRY
 from .selectors import observations_frame
 
 
@@ -53,9 +54,7 @@ def build_national(
 
     last = usable.filter(pl.col("period") == pl.col("period").max().over("indicator_id"))
     current = last.select("area", "indicator_id", "value", "inhabitants").drop_nulls()
-    versus_country = analysis.benchmark_frame(
-        current, by=["indicator_id"], label="rest van Nederland"
-    )
+    versus_country = analysis.benchmark_frame(current, by=["indicator_id"], label=REST_OF_COUNTRY)
     with_province = current.join(provinces, on="area", how="inner").drop_nulls("province")
     versus_province = analysis.benchmark_frame(
         with_province.select("area", "indicator_id", "province", "value", "inhabitants"),
