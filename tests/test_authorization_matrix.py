@@ -205,6 +205,7 @@ EXPECTED: dict[str, Rule] = {
     # Open government: public facts for everyone.
     "web:home": same(EVERYONE),
     "web:favicon": same(EVERYONE),
+    "web:start": same(EVERYONE),
     "web:liveness": same(EVERYONE),
     "web:readiness": same(EVERYONE),
     "login": same(EVERYONE),

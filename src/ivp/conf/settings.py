@@ -182,7 +182,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "web:start"  # each role lands on its own work (ivp.web.landing)
 LOGOUT_REDIRECT_URL = "web:home"
 
 LANGUAGE_CODE = "nl"

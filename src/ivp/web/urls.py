@@ -6,6 +6,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("gezond/", health.liveness, name="liveness"),
     path("gereed/", health.readiness, name="readiness"),

@@ -1,11 +1,13 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import public
 from ivp.regions.lookups import for_municipality
 
+from . import landing
 from .cycle import STEPS, STEPS_BY_SLUG
 
 
@@ -20,6 +22,12 @@ def home(request):
     return render(request, "web/home.html", {"steps": STEPS})
 
 
+@public
+def start(request):
+    """After logging in: each role lands on its own work (`landing.landing_url`)."""
+    return redirect(landing.landing_url(request.user, request.active_municipality))
+
+
 @for_municipality("regions.view_workspace")
 def cycle_step(request, municipality, step):
     if step not in STEPS_BY_SLUG:
@@ -31,6 +39,11 @@ def cycle_step(request, municipality, step):
         {
             "municipality": municipality,
             "step": STEPS_BY_SLUG[step],
+            "state": next(
+                s
+                for s in landing.overview(municipality, request.user, timezone.localdate()).steps
+                if s.step.slug == step
+            ),
             "steps": STEPS,
             "current_step": step,
             "may_import_own": request.user.has_perm("figures.import_own_figures", municipality),
@@ -46,7 +59,8 @@ def workspace(request, municipality):
         "web/workspace.html",
         {
             "municipality": municipality,
-            "steps": STEPS,
+            "overview": landing.overview(municipality, request.user, timezone.localdate()),
+            "may_change": request.user.has_perm("planning.change_cycle", municipality),
             "may_view_audit": request.user.has_perm("accounts.view_audit", municipality),
             "may_manage_members": request.user.has_perm("accounts.manage_members", municipality),
         },
