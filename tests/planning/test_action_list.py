@@ -217,3 +217,18 @@ def test_a_list_sorted_across_themes_comes_in_pages():
     dates = [r.last_update.date if r.last_update else date.min for r in [*one, *two]]
     assert dates == sorted(dates)
     assert "pagina 1 van 2" in first.content.decode()
+
+
+def test_above_a_hundred_actions_each_theme_is_a_link_to_its_own_list():
+    theme = _plan().themes.first()
+    for number in range(80):
+        action_save(theme=theme, item=f"Extra actie {number}", parties=["Politie"])
+    client = client_for("coordinator.steenwijkerland")
+    page = client.get(PAGE)
+    assert page.context["linked"]
+    text = page.content.decode()
+    assert f"?thema={theme.pk}#acties" in text
+    assert "Extra actie 7" not in text  # the rows wait behind their theme's link
+    chosen = client.get(PAGE, {"thema": theme.pk})
+    assert not chosen.context["linked"]
+    assert "Extra actie 7" in chosen.content.decode()

@@ -16,8 +16,10 @@ from ivp.planning.execution.selectors import actions_of
 
 # The sort orders a reader can choose, by their word in the address.
 SORTS = ("plan", "status", "gereed", "bijgewerkt", "item")
-# Above this many actions shown, the themes start folded: the list stays a page, not a scroll.
+# Above this many actions shown, the themes start folded: the list stays a page, not a scroll;
+# above the second, a folded theme is a link to its own list, so the page stays light.
 FOLD_ABOVE = 15
+LINK_ABOVE = 100
 # A list sorted across themes comes in pages of this many.
 PAGE_SIZE = 25
 # Where an action stands in the status sort: what needs attention first.
@@ -132,12 +134,11 @@ def _folded(text: str) -> str:
 
 
 def action_rows(plan: ActionPlan, today: date, *, readable) -> list[ActionRow]:
-    """Every action of the plan in its order, with its progress; two queries for the reports
-    and one for what went stale, however many actions there are. `readable(action)` says
+    """Every action of the plan in its order, with its progress and whether it went stale; a
+    fixed number of queries, however many actions there are. `readable(action)` says
     whether this reader may read its reports' authors and notes."""
     newest_first = ProgressUpdate.objects.order_by("-date", "-pk")
     actions = actions_of(plan).prefetch_related(Prefetch("updates", queryset=newest_first))
-    stale_by_action = {s.action.pk: s for s in stale.stale_actions(actions_of(plan), today)}
     rows = []
     for action in actions:
         updates = list(action.updates.all())
@@ -148,7 +149,7 @@ def action_rows(plan: ActionPlan, today: date, *, readable) -> list[ActionRow]:
                 reported_percent=last_reported(updates),
                 last_update=updates[0] if updates else None,
                 last_note=next((u for u in updates if u.note.strip()), None),
-                stale=stale_by_action.get(action.pk),
+                stale=stale.stale_or_none(action, updates[0].date if updates else None, today),
                 progress_readable=readable(action),
             )
         )

@@ -31,21 +31,25 @@ def weeks() -> int:
 
 def stale_actions(actions, today: date) -> list[StaleAction]:
     """`actions`: a queryset; one query for their last updates, however many there are."""
-    limit = today - timedelta(weeks=weeks())
-    month = f"{today.year}-{today.month:02d}"
     rows = (
         actions.filter(status__in=OPEN)
         .annotate(last_update=Max("updates__date"))
         .select_related("theme__action_plan__municipality", "theme__priority", "theme__focus_area")
         .prefetch_related("party_links")
     )
-    result = []
-    for action in rows:
-        overdue = bool(action.planning_months) and action.planning_months[-1] < month
-        silent = action.last_update is None or action.last_update < limit
-        if overdue or silent:
-            result.append(StaleAction(action, action.last_update, overdue, silent))
-    return result
+    found = (stale_or_none(action, action.last_update, today) for action in rows)
+    return [item for item in found if item is not None]
+
+
+def stale_or_none(action: Action, last_update: date | None, today: date) -> StaleAction | None:
+    """Whether one action went stale, given the date of its last update."""
+    if action.status not in OPEN:
+        return None
+    limit = today - timedelta(weeks=weeks())
+    month = f"{today.year}-{today.month:02d}"
+    overdue = bool(action.planning_months) and action.planning_months[-1] < month
+    silent = last_update is None or last_update < limit
+    return StaleAction(action, last_update, overdue, silent) if overdue or silent else None
 
 
 def by_party(stale: list[StaleAction]) -> dict[str, list[StaleAction]]:

@@ -122,6 +122,7 @@ def action_plan_detail(request, plan):
             "page": Paginator(shown, action_list.PAGE_SIZE).get_page(request.GET.get("pagina")),
             "page_query": wanted.as_query(),
             "folded": len(shown) > action_list.FOLD_ABOVE,
+            "linked": len(shown) > action_list.LINK_ABOVE and wanted.thema is None,
             "overall": action_list.progress_of(mine, plan.rollup_weight),
             "offered": offered,
             "statuses": Action.Status.choices,
