@@ -176,3 +176,23 @@ def test_progress_reported_today_moves_the_theme_bar():
     counted = list(theme.actions.exclude(status="geschrapt"))
     expected = round(sum(_percent(a) for a in counted) / len(counted))
     assert f'value="{expected}"' in row
+
+
+def test_the_stale_list_is_linked_only_for_those_who_may_open_it():
+    """Before adoption only those preparing the plan read the dashboard; after, everyone."""
+    from ivp.planning.execution.services.actions import action_plan_adopt
+
+    readers = (None, "raad.westerveld", "partner.steenwijkerland", COORDINATOR)
+    for adopted in (False, True):
+        if adopted:
+            action_plan_adopt(
+                action_plan=_plan(), adopted_on=date(2026, 1, 20), decision_reference="B&W 1"
+            )
+        for user in readers:
+            page = client_for(user).get(URL)
+            if page.status_code != 200:
+                continue
+            may_open = client_for(user).get(URL.replace("dashboard/", "stilgevallen/"))
+            assert f">{page.context['summary'].stale} " in _summary_html(page.content.decode())
+            linked = "stilgevallen/" in _summary_html(page.content.decode())
+            assert linked == (may_open.status_code == 200), (adopted, user)
