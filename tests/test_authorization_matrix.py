@@ -336,6 +336,7 @@ EXPECTED: dict[str, Rule] = {
     "planning:action_plans": same(EVERYONE),
     "planning:action_plan": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_download": Rule(PREPARING, {BEHEERDER}),
+    "planning:action_list_filter": Rule(PREPARING, {BEHEERDER}, method="post"),
     "planning:action_create": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:action_edit": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     # Progress: the coordinator, or a partner of a party on the action (OWN's action has

@@ -6,11 +6,14 @@ shape of `ivp.planning.execution.serializers` (the API's too)."""
 import csv
 import io
 import json
+from datetime import date as Date
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from ivp.common.spreadsheet_cells import csv_cell, xlsx_append
+from ivp.planning.execution import action_list
 from ivp.planning.execution.models import Action, ActionPlan, ActionPlanTheme
 from ivp.planning.execution.selectors import actions_of
 from ivp.planning.execution.serializers import ActionPlanSerializer, ActionSerializer
@@ -29,6 +32,13 @@ COLUMNS = [
     ("budget", "Budget (€)"),
     ("hours", "Uren"),
     ("status", "Status"),
+    # Progress: what a progress file reads back ("% gereed", "toelichting"), so an export
+    # filled in and uploaded changes only what was changed in it.
+    ("percent_done", "% gereed"),
+    ("last_update", "Laatste voortgang"),
+    ("reported_by", "Gemeld door"),
+    ("note", "Toelichting"),
+    ("note_date", "Datum toelichting"),
 ]
 
 
@@ -42,9 +52,32 @@ def themes_with_actions(action_plan: ActionPlan):
     )
 
 
-def action_rows(action_plan: ActionPlan) -> list[dict]:
-    """Every action, theme by theme, in the shape of `ActionSerializer` (the API's too)."""
-    return ActionSerializer(actions_of(action_plan), many=True).data
+def action_rows(action_plan: ActionPlan, readable=None) -> list[dict]:
+    """Every action, theme by theme, in the shape of `ActionSerializer` (the API's too), with
+    its last progress. `readable(action)`: whether the reader may read who reported and the
+    notes (None: everything, as on the command line)."""
+    progress = {
+        row.action.pk: row
+        for row in action_list.action_rows(
+            action_plan, timezone.localdate(), readable=readable or (lambda _action: True)
+        )
+    }
+    rows = []
+    for data in ActionSerializer(actions_of(action_plan), many=True).data:
+        row = progress[data["id"]]
+        shown = row.progress_readable
+        note = row.last_note if shown else None
+        rows.append(
+            {
+                **data,
+                "percent_done": row.reported_percent,
+                "last_update": row.last_update.date if row.last_update else None,
+                "reported_by": row.last_update.organisation if row.last_update and shown else "",
+                "note": note.note if note else "",
+                "note_date": note.date if note else None,
+            }
+        )
+    return rows
 
 
 def totals(actions) -> dict:
@@ -85,16 +118,18 @@ def _plain(value, *, decimal_comma: bool):
         return ", ".join(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if isinstance(value, Date):
+        return value.strftime("%d-%m-%Y") if decimal_comma else value
     if decimal_comma and isinstance(value, float | Decimal):
         return f"{value:.2f}".replace(".", ",")
     return "" if value is None and decimal_comma else value
 
 
-def as_csv(action_plan: ActionPlan) -> bytes:
+def as_csv(action_plan: ActionPlan, readable=None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([label for _key, label in COLUMNS])
-    for row in action_rows(action_plan):
+    for row in action_rows(action_plan, readable):
         writer.writerow(
             [
                 csv_cell(_plain(row[key], decimal_comma=True), original=row[key])
@@ -104,7 +139,7 @@ def as_csv(action_plan: ActionPlan) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def as_xlsx(action_plan: ActionPlan) -> bytes:
+def as_xlsx(action_plan: ActionPlan, readable=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -114,7 +149,7 @@ def as_xlsx(action_plan: ActionPlan) -> bytes:
     sheet.append([label for _key, label in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in action_rows(action_plan):
+    for row in action_rows(action_plan, readable):
         xlsx_append(sheet, [_plain(row[key], decimal_comma=False) for key, _label in COLUMNS])
     sheet.freeze_panes = "A2"
     raw = io.BytesIO()

@@ -398,3 +398,25 @@ class ProgressUpdate(models.Model):
         # "not in the future" depends on today: a rule for new reports, not a database check
         if self._state.adding and self.date > timezone.localdate():
             raise ValidationError({"date": FUTURE_MESSAGE})
+
+
+class ActionListChoice(models.Model):
+    """The filter and sort a user last chose on the action list of a municipality, so the list
+    opens as they left it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        "regions.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    query = models.CharField(max_length=1000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="actionlistchoice_once_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.query}"

@@ -134,3 +134,13 @@ def plans_covering(municipality, first_year: int, last_year: int):
         start_year__lte=last_year, end_year__gte=first_year
     )
     return plans.prefetch_related("themes__priority", "themes__focus_area")
+
+
+def themes_with_objectives(plan: ActionPlan):
+    """Its themes in the plan's order, with what a theme's heading and introduction show."""
+    return (
+        ActionPlanTheme.objects.filter(action_plan=plan)
+        .select_related("priority", "focus_area", "action_plan")
+        .prefetch_related("priority__objectives")
+        .order_by("order", "pk")
+    )

@@ -12,6 +12,7 @@ ACTION = U + "acties/<int:action>/"
 urlpatterns = [
     path("gemeenten/<gm:code>/uitvoeringsplan/", action_plans.action_plans, name="action_plans"),
     path(U, action_plans.action_plan_detail, name="action_plan"),
+    path(U + "filter/", action_plans.action_list_filter, name="action_list_filter"),
     path(U + "acties/nieuw/", action_plans.action_edit, name="action_create"),
     path(U + "acties/<int:action>/", action_plans.action_edit, name="action_edit"),
     path(U + "acties/<int:action>/voortgang/", progress.action_progress, name="action_progress"),

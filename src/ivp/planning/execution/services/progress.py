@@ -91,6 +91,8 @@ class PlannedUpdate:
     percent_kept: bool  # the file gave no percentage: the last one reported stays
     note: str
     on: date
+    # nothing new: same status, percentage and note as last reported (an export sent back)
+    unchanged: bool = False
 
     @property
     def status_changes(self) -> bool:
@@ -137,6 +139,7 @@ def progress_read(
     for action in actions:
         by_item.setdefault(action.item.casefold().strip(), []).append(action)
     last_percent = _last_percentages(actions)
+    last_note = _last_notes(actions)
     problems, planned = [], []
     for number, row in enumerate(table.rows, start=table.first_row):
         if not any(cell.strip() for cell in row):
@@ -227,6 +230,9 @@ def progress_read(
         given = form.cleaned_data
         kept = given["percent_done"] is None
         percent = last_percent.get(action.pk) if kept else given["percent_done"]
+        # the note an export carries is the last one: sent back, it is not said again
+        repeated = given["note"].strip() == last_note.get(action.pk, "").strip()
+        note = "" if repeated else given["note"]
         planned.append(
             PlannedUpdate(
                 number,
@@ -235,8 +241,11 @@ def progress_read(
                 given["status"],
                 percent,
                 kept,
-                given["note"],
+                note,
                 given["on"],
+                unchanged=given["status"] == action.status
+                and percent == last_percent.get(action.pk)
+                and not note,
             )
         )
     if problems:
@@ -259,6 +268,24 @@ def _last_percentages(actions) -> dict[int, int]:
     return last
 
 
+def _last_notes(actions) -> dict[int, str]:
+    """The note last written per action (by date, then as entered)."""
+    last: dict[int, str] = {}
+    updates = (
+        ProgressUpdate.objects.filter(action__in=actions)
+        .exclude(note="")
+        .order_by("action_id", "date", "pk")
+        .values_list("action_id", "note")
+    )
+    for action_id, note in updates:
+        last[action_id] = note
+    return last
+
+
+def changed(planned: list[PlannedUpdate]) -> list[PlannedUpdate]:
+    return [update for update in planned if not update.unchanged]
+
+
 def versions_read(planned: list[PlannedUpdate]) -> dict[int, int]:
     """The version of each action as the file was checked against (kept with a preview)."""
     return {update.action.pk: update.lock_version for update in planned}
@@ -270,9 +297,10 @@ def progress_apply(
 ) -> int:
     """Save what `progress_read` planned, all or nothing. `versions` are the actions' versions
     when the user saw the preview: an action someone changed since is refused (EditConflict)
-    rather than overwritten. Several rows may report on one action, in file order."""
+    rather than overwritten. Several rows may report on one action, in file order. A row
+    that reports nothing new is not saved; the count says how many were."""
     versions = dict(versions or versions_read(planned))
-    for update in planned:
+    for update in changed(planned):
         progress_record(
             action=update.action,
             status=update.status,
@@ -283,7 +311,7 @@ def progress_apply(
             expected_version=versions[update.action.pk],
         )
         versions[update.action.pk] = update.action.lock_version
-    return len(planned)
+    return len(changed(planned))
 
 
 def progress_import(

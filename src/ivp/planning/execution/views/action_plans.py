@@ -1,8 +1,11 @@
 """Pages of the uitvoeringsplan: the plan per theme with its actions table and totals, the
 action form, next year's plan and the export."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,12 +16,13 @@ from ivp.accounts.middleware import remember_active_municipality
 from ivp.accounts.selectors import partner_organisation_names, partner_organisations
 from ivp.common.access import post_only
 from ivp.common.form_saving import save_and_go
+from ivp.planning.execution import action_list, lookback, stale
 from ivp.planning.execution import export as action_export
 from ivp.planning.execution import lint as action_plan_checks
-from ivp.planning.execution import lookback, stale
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
+from ivp.planning.execution.models import Action
 from ivp.planning.execution.services import actions as action_services
 from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
@@ -32,7 +36,7 @@ from ivp.planning.workflow.views import findings_page
 from ivp.regions.lookups import for_municipality
 
 DOWNLOADS = {
-    "json": ("application/json; charset=utf-8", lambda p: action_export.as_json(p).encode()),
+    "json": ("application/json; charset=utf-8", lambda p, _r: action_export.as_json(p).encode()),
     "csv": ("text/csv; charset=utf-8", action_export.as_csv),
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -77,42 +81,62 @@ def action_plans(request, municipality):
 
 @for_action_plan("planning.view_action_plan")
 def action_plan_detail(request, plan):
-    themes = list(action_export.themes_with_actions(plan))
+    """The action list: the coordinator's daily home, a partner's own actions."""
+    wanted = action_list.ActionFilter.from_query(request.GET)
+    if not request.GET:
+        kept = action_list.remembered(request.user, plan.municipality)
+        if kept is not None and kept.as_query():
+            return redirect(f"{plan.get_absolute_url()}{_joined(plan)}{kept.as_query()}")
     may_change = request.user.has_perm("planning.change_action_plan", plan)
-    actions = [a for t in themes for a in t.actions.all()]
-    updatable = {a.pk for a in actions if request.user.has_perm("planning.update_progress", a)}
-    stale_ids = {
-        s.action.pk
-        for s in stale.stale_actions(execution_selectors.actions_of(plan), timezone.localdate())
+    rows = action_list.action_rows(
+        plan,
+        timezone.localdate(),
+        readable=lambda a: request.user.has_perm("planning.view_progress", a),
+    )
+    updatable = {
+        r.action.pk for r in rows if request.user.has_perm("planning.update_progress", r.action)
     }
     # A partner lands on the actions of its own organisation; it may read the others too.
     partner_view = (
         not may_change
         and bool(partner_organisations(request.user, plan.municipality))
-        and "alle" not in request.GET
+        and not wanted.alle
     )
-    shown = {
-        theme.pk: [a for a in theme.actions.all() if not partner_view or a.pk in updatable]
-        for theme in themes
-    }
+    offered = action_list.choices(rows)
+    if wanted.thema not in {t.pk for t in offered["themes"]}:
+        wanted = replace(wanted, thema=None)
+    mine = [r for r in rows if not partner_view or r.action.pk in updatable]
+    shown = action_list.chosen(mine, wanted)
+    themes = execution_selectors.themes_with_objectives(plan)
     return render(
         request,
         "planning/action_plan.html",
         {
             "municipality": plan.municipality,
             "plan": plan,
-            "themes": [
-                (theme, action_export.totals(shown[theme.pk]), shown[theme.pk])
-                for theme in themes
-                if shown[theme.pk] or not partner_view
-            ],
-            "totals": action_export.totals([a for actions in shown.values() for a in actions]),
-            "party_totals": action_export.party_totals(shown.values()),
+            "wanted": wanted,
+            "rows": shown,
+            "grouped": _grouped(themes, shown, keep_empty=not wanted.narrows and not partner_view)
+            if wanted.sorteer == "plan"
+            else None,
+            "page": Paginator(shown, action_list.PAGE_SIZE).get_page(request.GET.get("pagina")),
+            "page_query": wanted.as_query(),
+            "folded": len(shown) > action_list.FOLD_ABOVE,
+            "overall": action_list.progress_of(mine, plan.rollup_weight),
+            "offered": offered,
+            "statuses": Action.Status.choices,
+            "sorts": _sort_labels(),
+            "totals": action_export.totals([r.action for r in shown]),
+            "party_totals": action_export.party_totals([[r.action for r in shown]]),
+            "stale_count": sum(1 for r in mine if r.stale),
             "partner_view": partner_view,
             "organisations": partner_organisation_names(request.user, plan.municipality)
             if partner_view
             else [],
             "may_change": may_change and not plan.adopted,
+            "may_move": may_change and not plan.adopted and not wanted.narrows,
+            "weeks": stale.weeks(),
+            "notes_readable": any(r.progress_readable for r in shown),
             "may_continue": may_change
             and plan.end_year < plan.policy_plan.end_year
             and not execution_selectors.has_plan_at(
@@ -128,11 +152,53 @@ def action_plan_detail(request, plan):
             if may_change and not plan.adopted
             else None,
             "may_new_version": may_change and plan.adopted and not plan.next_versions.exists(),
-            "stale_ids": stale_ids,
             "may_upload": request.user.has_perm("planning.upload_progress", plan),
             "current_step": "uitvoeringsplan",
         },
     )
+
+
+def _joined(plan) -> str:
+    """What joins a query to the plan's address (an older version's carries one already)."""
+    return "&" if "?" in plan.get_absolute_url() else "?"
+
+
+def _grouped(themes, rows, *, keep_empty: bool) -> list[tuple]:
+    """The rows under their themes, in plan order, each theme with its progress; a theme
+    without rows only if `keep_empty` (a filter that emptied it leaves it out)."""
+    by_theme: dict[int, list] = {}
+    for row in rows:
+        by_theme.setdefault(row.action.theme_id, []).append(row)
+    return [
+        (
+            theme,
+            action_list.progress_of(by_theme.get(theme.pk, []), theme.action_plan.rollup_weight),
+            by_theme.get(theme.pk, []),
+        )
+        for theme in themes
+        if keep_empty or theme.pk in by_theme
+    ]
+
+
+def _sort_labels() -> list[tuple[str, str]]:
+    return [
+        ("plan", _("plan order (per theme)")),
+        ("status", _("status: delayed first")),
+        ("gereed", _("% done: least first")),
+        ("bijgewerkt", _("last update: oldest first")),
+        ("item", _("item (A–Z)")),
+    ]
+
+
+@post_only
+@for_action_plan("planning.view_action_plan")
+def action_list_filter(request, plan):
+    """The filter form: remembered for this user, then shown in the address."""
+    wanted = action_list.ActionFilter.from_query({} if "wis" in request.POST else request.POST)
+    if request.user.is_authenticated:
+        action_list.remember(request.user, plan.municipality, wanted)
+    query = wanted.as_query()
+    return redirect(f"{plan.get_absolute_url()}{_joined(plan) + query if query else ''}#acties")
 
 
 @for_action_plan("planning.change_action_plan")
@@ -192,7 +258,8 @@ def action_plan_download(request, plan, table_format):
     if table_format not in DOWNLOADS:
         raise Http404
     content_type, write = DOWNLOADS[table_format]
-    response = HttpResponse(write(plan), content_type=content_type)
+    readable = lambda action: request.user.has_perm("planning.view_progress", action)  # noqa: E731
+    response = HttpResponse(write(plan, readable), content_type=content_type)
     name = f"uitvoeringsplan-{plan.municipality.code}-{plan.period}.{table_format}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -13,6 +13,7 @@ from ivp.planning.execution import stale
 from ivp.planning.execution.forms import ProgressForm, ProgressUploadForm
 from ivp.planning.execution.progress_preview import preview_drop, preview_load, preview_store
 from ivp.planning.execution.services.progress import (
+    changed,
     progress_apply,
     progress_read,
     progress_record,
@@ -89,7 +90,13 @@ def progress_upload(request, plan):
     return render(
         request,
         "planning/progress_preview.html",
-        {**context, "planned": planned, "file_name": upload.name, "token": token},
+        {
+            **context,
+            "changes": changed(planned),
+            "unchanged": len(planned) - len(changed(planned)),
+            "file_name": upload.name,
+            "token": token,
+        },
     )
 
 
