@@ -31,7 +31,7 @@ SVG_CACHE_SECONDS = 7 * 24 * 3600
 # Numbers on axes, legends and tooltips as a Dutch reader writes them: 1.234,5 (d3-format)
 DUTCH_NUMBERS = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 AXIS_NUMBERS = ",~f"  # grouped thousands, no trailing zeros: 1.500 and 2,5 (not 1.5k)
-CHART_STYLE = "nl2"  # in the cache key: a change of style is not served from old SVGs
+CHART_STYLE = "nl3"  # in the cache key: a change of style is not served from old SVGs
 
 
 def _config(chart: alt.Chart) -> alt.Chart:
@@ -172,19 +172,28 @@ STATUS_COLOURS = {
 
 
 def status_chart(points: list[dict]) -> dict:
-    """Actions per status as horizontal bars; `points` are {status, label, count}."""
+    """Actions per status as horizontal bars, large enough to read beside their table;
+    `points` are {status, label, count}."""
     chart = (
         alt.Chart(alt.Data(values=points))
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=None),
-            x=alt.X("count:Q", title="Acties", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelFontSize=14)),
+            x=alt.X(
+                "count:Q",
+                title="Acties",
+                axis=alt.Axis(tickMinStep=1, format=AXIS_NUMBERS, labelFontSize=14),
+            ),
             color=alt.Color(
                 "status:N",
                 scale=alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values())),
-                legend=None,
+                legend=None,  # the bars are named on the axis
             ),
+            tooltip=[
+                alt.Tooltip("label:N", title="Status"),
+                alt.Tooltip("count:Q", title="Acties", format=AXIS_NUMBERS),
+            ],
         )
-        .properties(width=320, height=24 * max(1, len(points)))
+        .properties(width=440, height=34 * max(1, len(points)))
     )
     return _config(chart).to_dict(validate=False)

@@ -29,6 +29,18 @@ class ObjectiveStatus:
     method: str = ""
     toward_target: bool | None = None
 
+    @property
+    def on_track(self) -> bool | None:
+        """The two judgements above read together: a change beyond the normal swing is on
+        track when it goes the objective's way; one within the swing holds the baseline, which
+        is what a "keep" objective asks and not (yet) the rise or fall another asks. None
+        without a figure, a test or a way to go."""
+        if self.verdict is None or self.toward_target is None:
+            return None
+        if self.verdict == analysis.verdicts.STABLE:
+            return self.objective.keeps
+        return self.toward_target
+
 
 @dataclass
 class ThemeBoard:
@@ -37,6 +49,35 @@ class ThemeBoard:
     progress: float | None  # 0-100, weighted; None without actions that count
     stale: list[stale.StaleAction]
     objectives: list[ObjectiveStatus] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The whole plan at a glance, from its theme boards."""
+
+    progress: float | None  # 0-100, weighted as the plan's rollup_weight says
+    stale: int
+    on_track: int
+    off_track: int
+    unknown: int  # no figure, no test or no way to go
+
+    @property
+    def objectives(self) -> int:
+        return self.on_track + self.off_track + self.unknown
+
+
+def summarise(boards: list[ThemeBoard], weight: str) -> Summary:
+    """An objective two themes share (a priority's and its speerpunt's) counts once."""
+    objectives = {s.objective.pk: s.on_track for b in boards for s in b.objectives}
+    verdicts = list(objectives.values())
+    return Summary(
+        progress=rollup([a for b in boards for a in b.actions], weight),
+        stale=sum(len(b.stale) for b in boards),
+        on_track=verdicts.count(True),
+        off_track=verdicts.count(False),
+        unknown=verdicts.count(None),
+    )
 
 
 def build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
@@ -63,6 +104,11 @@ def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
         )
         .order_by("order")
     )
+    themes = list(themes)
+    statuses = _objective_statuses(
+        {o.pk: o for theme in themes for o in theme.objectives}.values(),
+        action_plan.municipality,
+    )
     stale_by_theme: dict[int, list] = {}
     for item in stale.stale_actions(Action.objects.filter(theme__action_plan=action_plan), today):
         stale_by_theme.setdefault(item.action.theme_id, []).append(item)
@@ -78,9 +124,8 @@ def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
                 counts=counts,
                 progress=rollup(items, action_plan.rollup_weight),
                 stale=stale_by_theme.get(theme.pk, []),
-                objectives=[
-                    _objective_status(o, action_plan.municipality) for o in theme.objectives
-                ],
+                objectives=[statuses[o.pk] for o in theme.objectives],
+                actions=items,
             )
         )
     return boards
@@ -126,36 +171,54 @@ def on_course(objective: Objective, latest: float) -> bool | None:
     return abs(target - latest) < abs(target - baseline)
 
 
-def _objective_status(objective: Objective, municipality) -> ObjectiveStatus:
-    status = ObjectiveStatus(objective)
-    if not objective.measurable:
-        return status
+def _objective_statuses(objectives, municipality) -> dict[int, ObjectiveStatus]:
+    """Per objective its status; one query for all their figures and one for the population,
+    however many themes and objectives the plan has."""
+    statuses = {o.pk: ObjectiveStatus(o) for o in objectives}
+    measurable = [s for s in statuses.values() if s.objective.measurable]
+    if not measurable:
+        return statuses
     frame = observations_frame(
-        indicator_ids=[objective.indicator_id], area_codes=[municipality.code]
+        indicator_ids=sorted({s.objective.indicator_id for s in measurable}),
+        area_codes=[municipality.code],
     )
     yearly = frame.filter(frame["period"].str.len_chars() == 4).sort("period")
-    if yearly.is_empty():
-        return status
-    status.latest_period = yearly["period"][-1]
-    status.latest_value = float(yearly["value"][-1])
-    status.toward_target = on_course(objective, status.latest_value)
-    latest_year = int(status.latest_period)
-    if objective.indicator.is_count and latest_year > objective.baseline_year:
-        people = inhabitants_on_1_january(municipality, [objective.baseline_year, latest_year])
-        if len(people) == 2:  # rates of the same years' population, as in the analysis
-            _judge(status, objective, latest_year, people)
-    return status
+    for status in measurable:
+        rows = yearly.filter(yearly["indicator_id"] == status.objective.indicator_id)
+        if not rows.is_empty():
+            status.latest_period = rows["period"][-1]
+            status.latest_value = float(rows["value"][-1])
+            status.toward_target = on_course(status.objective, status.latest_value)
+    testable = [
+        s
+        for s in measurable
+        if s.latest_period
+        and s.objective.indicator.is_count
+        and int(s.latest_period) > s.objective.baseline_year
+    ]
+    years = {y for s in testable for y in (s.objective.baseline_year, int(s.latest_period))}
+    people = inhabitants_on_1_january(municipality, sorted(years)) if testable else {}
+    pairs: dict[tuple[int, int], list[ObjectiveStatus]] = {}
+    for status in testable:
+        first, last = status.objective.baseline_year, int(status.latest_period)
+        if first in people and last in people:  # rates of the same years' population
+            pairs.setdefault((first, last), []).append(status)
+    for (first, last), judged in pairs.items():
+        swings = swings_for(sorted({s.objective.indicator_id for s in judged}), first, last)
+        for status in judged:
+            _judge(status, people, swings.get(status.objective.indicator_id, {}))
+    return statuses
 
 
-def _judge(status: ObjectiveStatus, objective: Objective, latest_year: int, people) -> None:
+def _judge(status: ObjectiveStatus, people: dict[int, int], swings: dict) -> None:
     """The change baseline → latest against the normal swing between those years."""
-    first, last = objective.baseline_year, latest_year
+    objective = status.objective
+    first, last = objective.baseline_year, int(status.latest_period)
     series = analysis.Series(
         periods=(str(first), str(last)),
         values=(float(objective.baseline_value), status.latest_value),
         exposures=(people[first], people[last]),
     )
-    swings = swings_for([objective.indicator_id], first, last).get(objective.indicator_id, {})
     change = analysis.changes(series, swings)[0]
     status.method, status.swing_percent = change.method, change.swing_percent
     if change.p_value is not None:

@@ -1,4 +1,5 @@
-"""The veiligheidsdashboard pages: per priority, charts with their data tables."""
+"""The veiligheidsdashboard pages: a summary of the whole plan on the first screen, and per
+theme its chart and tables one click away."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -34,7 +35,8 @@ def municipality_dashboard(request, municipality):
 
 @for_dashboard_plan("planning.view_dashboard")
 def dashboard_page(request, plan):
-    boards = dashboard.build(plan, timezone.localdate())
+    today = timezone.localdate()
+    boards = dashboard.build(plan, today)
     labels = dict(Action.Status.choices)
     sections = []
     for board in boards:
@@ -56,6 +58,9 @@ def dashboard_page(request, plan):
             "plan": plan,
             "municipality": plan.municipality,
             "sections": sections,
+            "summary": dashboard.summarise(boards, plan.rollup_weight),
+            "today": today,
+            "may_read_actions": request.user.has_perm("planning.view_action_plan", plan),
             "settings_form": DashboardSettingsForm(
                 initial={
                     "rollup_weight": plan.rollup_weight,
