@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from . import search
 from .models import Area, KeyFigures, Municipality, Population, Region, RegionPopulation
 
 
@@ -16,6 +17,14 @@ def municipality_list(*, query: str = "", province: str = "") -> QuerySet[Munici
     if province:
         municipalities = municipalities.filter(province__code=province)
     return municipalities.order_by("sort_name")
+
+
+def municipality_search(*, query: str = "", province: str = "") -> list[search.Hit]:
+    """The list page's search: names, misspelt names and places (see `search`)."""
+    municipalities = Municipality.objects.select_related("province").order_by("sort_name")
+    if province:
+        municipalities = municipalities.filter(province__code=province)
+    return search.search(query, municipalities)
 
 
 def provinces() -> QuerySet[Region]:

@@ -16,7 +16,7 @@ def municipality_list(request):
     query = request.GET.get("q", "").strip()
     province = request.GET.get("provincie", "")
     context = {
-        "municipalities": selectors.municipality_list(query=query, province=province),
+        "hits": selectors.municipality_search(query=query, province=province),
         "provinces": selectors.provinces(),
         "query": query,
         "province": province,
