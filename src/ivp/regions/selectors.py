@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from . import neighbours as borders
 from . import search
 from .models import Area, KeyFigures, Municipality, Population, Region, RegionPopulation
 
@@ -97,3 +98,16 @@ def first_population_year(municipality: Municipality) -> int | None:
     own = municipality.population.order_by("year").values_list("year", flat=True).first()
     earliest = Population.objects.order_by("year").values_list("year", flat=True).first()
     return own if own is not None and own > earliest else None
+
+
+def neighbours(municipality: Municipality) -> tuple[list[Municipality], bool]:
+    """The municipalities it borders (CBS borders of 2022) and True; for a municipality formed
+    after 2022, which that map lacks, the others of its province and False."""
+    if borders.on_map(municipality.code):
+        codes = borders.neighbours()[municipality.code]
+        found = Municipality.objects.filter(code__in=codes)
+    elif municipality.province_id:
+        found = municipality.province.province_municipalities.exclude(pk=municipality.pk)
+    else:
+        return [], False
+    return list(found.order_by("sort_name")), borders.on_map(municipality.code)
