@@ -173,7 +173,12 @@ def rate_map(request):
     return render(
         request,
         "figures/rate_map.html",
-        {"indicator": indicator, "unknown_code": unknown, **view},
+        {
+            "indicator": indicator,
+            "unknown_code": unknown,
+            "unknown_is_name": bool(unknown) and not unknown.upper().startswith("GM"),
+            **view,
+        },
     )
 
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ivp.common import revisions
+from ivp.common.models import Revision
 
 from .models import Area, Municipality
 from .names import normalise
@@ -125,7 +126,7 @@ def _best_per_municipality(ranked: list[tuple]) -> list[tuple[str, str]]:
 def _places() -> list[tuple[str, str, str]]:
     """(name, plain name, municipality code) of every wijk and buurt, wijken first; read once
     per revision of the regions."""
-    return revisions.cached("place-names", (revisions.FIGURES,), (), _read_places)
+    return _per_revision("place-names", _read_places)
 
 
 def _read_places() -> list[tuple[str, str, str]]:
@@ -135,3 +136,42 @@ def _read_places() -> list[tuple[str, str, str]]:
         .iterator()
     )
     return [(name, place_name(name), code) for name, code in rows if name]
+
+
+def code_named(value: str) -> str | None:
+    """The one municipality a name stands for: its own name in any spelling CBS or people
+    use, else the one municipality with a wijk or buurt of exactly that name, else the one name
+    that looks like it. Cheap (no search of parts of names): the map asks it of any value."""
+    wanted = plain(value)
+    if not wanted or len(wanted) > 100:
+        return None
+    names = _per_revision("municipality-names", _municipality_names)
+    if wanted in names:
+        return names[wanted]
+    if any(name.startswith(wanted + " (") for name in names):
+        return None  # Bergen: Bergen (L.) or Bergen (NH.)
+    in_places = {code for _name, cleaned, code in _places() if cleaned == wanted}
+    if len(in_places) == 1:
+        return in_places.pop()
+    close = difflib.get_close_matches(wanted, list(names), n=2, cutoff=CLOSE_ENOUGH)
+    return names[close[0]] if len(close) == 1 else None
+
+
+def _municipality_names() -> dict[str, str]:
+    return {plain(name): code for code, name in Municipality.objects.values_list("code", "name")}
+
+
+_kept: dict[str, tuple[str, object]] = {}
+
+
+def _per_revision(kind: str, compute):
+    """`compute()` kept in this process while the regions' revision stays: a search reads the
+    names of some 18,000 places on every keystroke, and a value no municipality has (the map
+    is asked any) must leave nothing behind in the shared cache."""
+    token = Revision.objects.filter(name=revisions.FIGURES).values_list("token", flat=True).first()
+    kept = _kept.get(kind)
+    if kept is not None and kept[0] == token:
+        return kept[1]
+    value = compute()
+    _kept[kind] = (token, value)
+    return value
