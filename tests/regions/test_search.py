@@ -61,3 +61,9 @@ def test_the_page_shows_the_reason_beside_the_municipality():
     assert page.status_code == 200
     assert set(re.findall(r'href="/gemeenten/(GM\d{4})/"', html)) == {"GM1708"}
     assert "Giethoorn" in html
+
+
+def test_a_name_being_typed_is_not_crowded_out_by_places_that_start_so():
+    # Steenwijksmoer (Coevorden) starts like Steenwijkerland; a place of that whole name would.
+    assert [code for code, _reason in found("Steenwijk")] == ["GM1708"]
+    assert "GM0109" in [code for code, _reason in found("Steenwijksmoer")]

@@ -54,7 +54,8 @@ def search(query: str, municipalities) -> list[Hit]:
         direct = [m for m in municipalities if wanted in plain(m.name)]
     hits = [Hit(m) for m in direct]
     by_code = {m.code: m for m in municipalities}
-    _add(hits, by_code, _place_hits(wanted), _place_reason)
+    # While a name is being typed, places that merely start so would crowd it out.
+    _add(hits, by_code, _place_hits(wanted, word_starts=not direct), _place_reason)
     if not hits:  # a misspelling: first of a municipality's name, then of a place's
         looks_like = _("name looks like “%s”") % query.strip()
         _add(hits, by_code, [(c, "") for c in _alike_names(wanted, by_code)], lambda *_: looks_like)
@@ -85,9 +86,9 @@ def _alike_names(wanted: str, by_code: dict) -> list[str]:
     return [names[name] for name in close]
 
 
-def _place_hits(wanted: str) -> list[tuple[str, str]]:
+def _place_hits(wanted: str, *, word_starts: bool = True) -> list[tuple[str, str]]:
     """(municipality code, place as CBS writes it), best match first: the place's whole name,
-    then a word of it, then (from four letters) a word that starts so."""
+    then a word of it, then (from four letters, when `word_starts`) a word that starts so."""
     if len(wanted) < MIN_PLACE_QUERY:
         return []
     word = re.compile(r"(?<![a-z0-9])" + re.escape(wanted) + r"(?![a-z0-9])")
@@ -98,7 +99,7 @@ def _place_hits(wanted: str) -> list[tuple[str, str]]:
             ranked.append((0, len(name), code, name))
         elif word.search(cleaned):
             ranked.append((1, len(name), code, name))
-        elif len(wanted) > MIN_PLACE_QUERY and start.search(cleaned):
+        elif word_starts and len(wanted) > MIN_PLACE_QUERY and start.search(cleaned):
             ranked.append((2, len(name), code, name))
     return _best_per_municipality(ranked)
 
