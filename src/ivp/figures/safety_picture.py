@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ivp import analysis
 from ivp.analysis import methods
@@ -107,6 +108,47 @@ class SafetyPicture:
                 seen.add(item.indicator.pk)
                 result.append(item)
         return result
+
+
+# Where figures for a safety field could come from, by a word of its name (a municipality's
+# taxonomy may number its fields otherwise). Every field can also take the municipality's own
+# registrations through the import of own figures.
+OWN_REGISTRATIONS = _("the municipality's own registrations, imported in ivp as own figures")
+FIELD_FIGURE_SOURCES = {
+    "woon": (
+        _("registered crimes per type and per wijk (Politie open data, 47013NED, 47018NED)"),
+        _("nuisance registrations (Politie open data)"),
+        _("feeling unsafe and victimisation (Veiligheidsmonitor, CBS)"),
+    ),
+    "bedrijvigheid": (
+        _("shoplifting and burglary of businesses (Politie open data, table 47013NED)"),
+        _("enforcement of licences for catering and events (own registrations)"),
+    ),
+    "jeugd": (
+        _("youth nuisance reports, code E35 (Politie open data)"),
+        _("referrals to Halt and youth care (own registrations or the partners')"),
+    ),
+    "fysieke": (
+        _("fires and emergency calls (the veiligheidsregio)"),
+        _("road accidents (Rijkswaterstaat, BRON)"),
+    ),
+    "digitale": (
+        _("online fraud and cybercrime reports (Politie open data)"),
+        _("victims of online crime (Veiligheidsmonitor, CBS)"),
+    ),
+    "integriteit": (
+        _("the RIEC's picture of organised crime (ondermijningsbeeld)"),
+        _("Bibob checks and aggression against public workers (own registrations)"),
+    ),
+}
+
+
+def figure_sources_for(field_name: str) -> list[str]:
+    """Where figures for a field without any could come from: tables ivp imports, surveys and
+    the municipality's own registrations."""
+    name = field_name.casefold()
+    specific = next((v for k, v in FIELD_FIGURE_SOURCES.items() if k in name), ())
+    return [str(source) for source in specific] + [str(OWN_REGISTRATIONS)]
 
 
 def peers_for(municipality: Municipality, size: int = PEER_GROUP_SIZE) -> list[str]:

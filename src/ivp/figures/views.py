@@ -85,18 +85,21 @@ def _picture(request, municipality, indicators=None):
 @for_municipality()
 def safety_picture_view(request, municipality):
     picture = _picture(request, municipality)
+    # "Concepttekst" tells the coordinator the text is theirs to adopt or rewrite; a resident
+    # reads the same sentences without that label.
+    editing = request.user.has_perm("figures.import_own_figures", municipality)
     return render(
         request,
         "figures/safety_picture.html",
         {
             "municipality": municipality,
             "picture": picture,
-            # The same for every reader: drafted once per revision of the figures.
+            # The same for every reader (or every editor): drafted once per revision of the figures.
             "sections": revisions.cached(
                 "safety-picture-sections",
                 (revisions.FIGURES,),
-                (municipality.code, *_years_asked(request)),
-                lambda: _picture_sections(picture, municipality),
+                (municipality.code, *_years_asked(request), editing),
+                lambda: _picture_sections(picture, municipality, editing=editing),
             ),
             "years": available_years(municipality),
             "synthetic": any(i.synthetic for i in picture.indicators),
@@ -104,7 +107,7 @@ def safety_picture_view(request, municipality):
     )
 
 
-def _picture_sections(picture, municipality) -> str:
+def _picture_sections(picture, municipality, *, editing: bool) -> str:
     fields = [
         {
             "field": field,
@@ -120,6 +123,11 @@ def _picture_sections(picture, municipality) -> str:
             "picture": picture,
             "fields": fields,
             "without_theme": [_item(item, municipality) for item in picture.without_theme],
+            "without_figures": [
+                {"field": field, "sources": safety_picture.figure_sources_for(field.name)}
+                for field in picture.fields_without_figures
+            ],
+            "editing": editing,
         },
     )
 
@@ -165,7 +173,12 @@ def rate_map(request):
     return render(
         request,
         "figures/rate_map.html",
-        {"indicator": indicator, "unknown_code": unknown, **view},
+        {
+            "indicator": indicator,
+            "unknown_code": unknown,
+            "unknown_is_name": bool(unknown) and not unknown.upper().startswith("GM"),
+            **view,
+        },
     )
 
 

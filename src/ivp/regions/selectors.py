@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Q, QuerySet
 
+from . import neighbours as borders
+from . import search
 from .models import Area, KeyFigures, Municipality, Population, Region, RegionPopulation
 
 
@@ -16,6 +18,14 @@ def municipality_list(*, query: str = "", province: str = "") -> QuerySet[Munici
     if province:
         municipalities = municipalities.filter(province__code=province)
     return municipalities.order_by("sort_name")
+
+
+def municipality_search(*, query: str = "", province: str = "") -> list[search.Hit]:
+    """The list page's search: names, misspelt names and places (see `search`)."""
+    municipalities = Municipality.objects.select_related("province").order_by("sort_name")
+    if province:
+        municipalities = municipalities.filter(province__code=province)
+    return search.search(query, municipalities)
 
 
 def provinces() -> QuerySet[Region]:
@@ -88,3 +98,16 @@ def first_population_year(municipality: Municipality) -> int | None:
     own = municipality.population.order_by("year").values_list("year", flat=True).first()
     earliest = Population.objects.order_by("year").values_list("year", flat=True).first()
     return own if own is not None and own > earliest else None
+
+
+def neighbours(municipality: Municipality) -> tuple[list[Municipality], bool]:
+    """The municipalities it borders (CBS borders of 2022) and True; for a municipality formed
+    after 2022, which that map lacks, the others of its province and False."""
+    if borders.on_map(municipality.code):
+        codes = borders.neighbours()[municipality.code]
+        found = Municipality.objects.filter(code__in=codes)
+    elif municipality.province_id:
+        found = municipality.province.province_municipalities.exclude(pk=municipality.pk)
+    else:
+        return [], False
+    return list(found.order_by("sort_name")), borders.on_map(municipality.code)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from ivp.common.access import permission_required, public
 from ivp.common.importing import ImportFileError
 
-from . import selectors, services
+from . import public_page, selectors, services
 from .forms import PopulationUploadForm, RegionForm
 from .lookups import for_municipality, for_region
 from .models import Region
@@ -16,7 +16,7 @@ def municipality_list(request):
     query = request.GET.get("q", "").strip()
     province = request.GET.get("provincie", "")
     context = {
-        "municipalities": selectors.municipality_list(query=query, province=province),
+        "hits": selectors.municipality_search(query=query, province=province),
         "provinces": selectors.provinces(),
         "query": query,
         "province": province,
@@ -34,6 +34,7 @@ def municipality_list(request):
 @for_municipality()
 def municipality_detail(request, municipality):
     population = selectors.population_series(municipality)
+    neighbours, bordering = selectors.neighbours(municipality)
     return render(
         request,
         "regions/municipality_detail.html",
@@ -47,6 +48,9 @@ def municipality_detail(request, municipality):
             "wijken": selectors.wijken_with_figures(municipality),
             "regions": municipality.regions.exclude(kind=Region.Kind.PROVINCIE),
             "may_open_workspace": request.user.has_perm("regions.view_workspace", municipality),
+            "tiles": public_page.headline_tiles(municipality),
+            "neighbours": neighbours,
+            "bordering": bordering,
         },
     )
 
