@@ -127,6 +127,27 @@ class ActionForm(ModelRules, Versioned):
             priority__plan=plan.policy_plan
         ).select_related("priority")
         self.fields["objective"].label_from_instance = lambda o: f"{o.priority.title}: {o.text}"
+        self._theme_first(themes)
+
+    def _theme_first(self, themes) -> None:
+        """Puts the objectives of the action's theme, and their indicators, at the top of
+        their lists: the ones an action of that theme works toward."""
+        theme = themes.filter(pk=_pk_or_none(self["theme"].value())).first()
+        if theme is None:
+            return
+        objectives = theme.objectives
+        _group_choices(
+            self.fields["objective"],
+            {o.pk for o in objectives},
+            _("Objectives of this theme"),
+            _("Other objectives"),
+        )
+        _group_choices(
+            self.fields["indicator"],
+            {o.indicator_id for o in objectives if o.indicator_id},
+            _("Indicators of this theme's objectives"),
+            _("Other indicators"),
+        )
 
     def party_names(self) -> list[str]:
         return split_parties(self.cleaned_data["parties"])
@@ -135,6 +156,26 @@ class ActionForm(ModelRules, Versioned):
         """What action_save takes: the fields, the parties as a list, the version the form was
         filled from."""
         return {**super().service_arguments(), "parties": self.party_names()}
+
+
+def _pk_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _group_choices(field, first: set[int], first_label: str, other_label: str) -> None:
+    """Shows `field`'s choices whose key is in `first` as a group above the others; a list
+    without any of them stays as it is."""
+    chosen, others = [], []
+    for instance in field.queryset:
+        choice = (instance.pk, field.label_from_instance(instance))
+        (chosen if instance.pk in first else others).append(choice)
+    if not chosen:
+        return
+    groups = [(first_label, chosen)] + ([(other_label, others)] if others else [])
+    field.choices = [("", field.empty_label), *groups]
 
 
 class LookbackForm(Versioned):
