@@ -214,6 +214,45 @@ class ProgressForm(ModelRules, Versioned):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, confirm_done_early: bool = False, **kwargs):
+        """`confirm_done_early`: a person who reports “afgerond” below 100% is asked to
+        confirm it (a slip of the status list, mostly); a row of a file is taken as it is."""
+        super().__init__(*args, **kwargs)
+        early = self._percent_when_done_early()
+        if confirm_done_early and early is not None:
+            self.fields["done_early"] = forms.BooleanField(
+                label=_("Yes, the action is finished at %(percent)s%% done") % {"percent": early},
+                required=False,
+            )
+            self.order_fields(["status", "percent_done", "done_early"])
+
+    def _percent_when_done_early(self) -> int | None:
+        """The percentage sent with the status “afgerond” when it is below 100."""
+        if not self.is_bound or self.data.get("status") != Action.Status.AFGEROND:
+            return None
+        try:
+            percent = int(str(self.data.get("percent_done", "")).strip())
+        except ValueError:
+            return None
+        return percent if 0 <= percent < 100 else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if "done_early" in self.fields and not cleaned.get("done_early"):
+            self.add_error(
+                "done_early",
+                _(
+                    "You chose “afgerond” while %(percent)s%% is done. Set the percentage to "
+                    "100, or tick that the action is finished as it is."
+                )
+                % {"percent": self._percent_when_done_early()},
+            )
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        self.cleaned_data.pop("done_early", None)
+        return super().service_arguments()
+
 
 ProgressUploadForm = upload_form(
     limits=upload_limits.table,
