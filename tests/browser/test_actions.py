@@ -56,7 +56,9 @@ def test_the_plan_check_shows_beside_the_plan_and_opens_whole(page_for):
         panel.get_by_role("link", name="Alle bevindingen, elk met hoe te herstellen").click()
     check_page(page, navigation.value)
     expect(
-        page.get_by_role("row", name=re.compile("^fout Actie „Landelijke campagne Meld Misdaad"))
+        page.get_by_role("listitem").filter(
+            has_text=re.compile("^fout — Actie „Landelijke campagne Meld Misdaad")
+        )
     ).to_contain_text("Schrijf haar als kwartalen")
 
 

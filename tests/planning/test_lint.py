@@ -7,11 +7,12 @@ from django.core.management import call_command
 
 from ivp.figures.models import Indicator
 from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.lint import NO_OBJECTIVE, NO_PARTIES
 from ivp.planning.execution.lint import lint as action_plan_lint
 from ivp.planning.execution.services.actions import action_plan_create, action_save
 from ivp.planning.models import PolicyPlan
 from ivp.planning.policy.services.plan import objective_save, plan_create, priority_save
-from ivp.planning.workflow.lint import FAULT, INFO, WARNING
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, grouped
 from ivp.regions.models import Municipality
 from ivp.taxonomy.models import Theme
 
@@ -161,8 +162,12 @@ def test_the_panel_lists_faults_and_counts_repeated_warnings(client):
         "/gemeenten/GM1708/uitvoeringsplan/2026/controle/", headers={"HX-Request": "true"}
     ).content.decode()
     assert "Actie „Landelijke campagne Meld Misdaad Anoniem”" in panel
-    assert f"{unlinked} onderdelen: dient geen doelstelling." in panel
-    assert panel.count("dient geen doelstelling") == 1
+    # the like warnings as one sentence with their number, the actions one click away
+    assert NO_OBJECTIVE.sentence(unlinked) in panel and unlinked > 1
+    assert "dient geen doelstelling" not in panel
+    assert panel.count("<details") == sum(1 for g in grouped(findings) if g.count > 1)
+    # faults lead
+    assert panel.index("ivp-flag") < panel.index(NO_OBJECTIVE.sentence(unlinked))
 
 
 def test_a_partner_sees_no_check_panel_on_the_plan(client):
@@ -202,3 +207,23 @@ def test_a_linked_regional_priority_is_no_priority_and_its_end_is_checked(
     assert not [f for f in findings if f.element == "Prioriteiten"]  # four, as the council chose
     ended = [f for f in findings if f.element == "Regionale prioriteit „Aanpak drugsafval”"]
     assert ended and "loopt tot en met 2025, het plan tot en met 2027" in ended[0].message
+
+
+def test_like_findings_are_one_line_with_their_count_and_faults_lead():
+    def unlinked(item):
+        return Finding(
+            WARNING, f"Actie „{item}”", "dient geen doelstelling.", "Koppel…", NO_OBJECTIVE
+        )
+
+    found = [
+        Finding(INFO, "Plan", "34 acties.", ""),
+        *(unlinked(item) for item in ("A", "B", "C")),
+        Finding(FAULT, "Actie „D”", "heeft geen partijen.", "Noem ze.", NO_PARTIES),
+        Finding(FAULT, "Actie „E”", "heeft geen partijen.", "Noem ze.", NO_PARTIES),
+    ]
+    groups = grouped(found)
+    assert [(g.level, g.count) for g in groups] == [(FAULT, 2), (WARNING, 3), (INFO, 1)]
+    assert groups[0].sentence == NO_PARTIES.sentence(2)
+    assert groups[0].mend == str(NO_PARTIES.mend)
+    assert groups[1].parts == ["Actie „A”", "Actie „B”", "Actie „C”"]
+    assert groups[2].sentence == "Plan: 34 acties."  # one finding is said as it is

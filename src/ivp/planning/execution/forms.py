@@ -127,6 +127,27 @@ class ActionForm(ModelRules, Versioned):
             priority__plan=plan.policy_plan
         ).select_related("priority")
         self.fields["objective"].label_from_instance = lambda o: f"{o.priority.title}: {o.text}"
+        self._theme_first(themes)
+
+    def _theme_first(self, themes) -> None:
+        """Puts the objectives of the action's theme, and their indicators, at the top of
+        their lists: the ones an action of that theme works toward."""
+        theme = themes.filter(pk=_pk_or_none(self["theme"].value())).first()
+        if theme is None:
+            return
+        objectives = theme.objectives
+        _group_choices(
+            self.fields["objective"],
+            {o.pk for o in objectives},
+            _("Objectives of this theme"),
+            _("Other objectives"),
+        )
+        _group_choices(
+            self.fields["indicator"],
+            {o.indicator_id for o in objectives if o.indicator_id},
+            _("Indicators of this theme's objectives"),
+            _("Other indicators"),
+        )
 
     def party_names(self) -> list[str]:
         return split_parties(self.cleaned_data["parties"])
@@ -135,6 +156,26 @@ class ActionForm(ModelRules, Versioned):
         """What action_save takes: the fields, the parties as a list, the version the form was
         filled from."""
         return {**super().service_arguments(), "parties": self.party_names()}
+
+
+def _pk_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _group_choices(field, first: set[int], first_label: str, other_label: str) -> None:
+    """Shows `field`'s choices whose key is in `first` as a group above the others; a list
+    without any of them stays as it is."""
+    chosen, others = [], []
+    for instance in field.queryset:
+        choice = (instance.pk, field.label_from_instance(instance))
+        (chosen if instance.pk in first else others).append(choice)
+    if not chosen:
+        return
+    groups = [(first_label, chosen)] + ([(other_label, others)] if others else [])
+    field.choices = [("", field.empty_label), *groups]
 
 
 class LookbackForm(Versioned):
@@ -172,6 +213,45 @@ class ProgressForm(ModelRules, Versioned):
         max_length=text_limits.NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, confirm_done_early: bool = False, **kwargs):
+        """`confirm_done_early`: a person who reports “afgerond” below 100% is asked to
+        confirm it (a slip of the status list, mostly); a row of a file is taken as it is."""
+        super().__init__(*args, **kwargs)
+        early = self._percent_when_done_early()
+        if confirm_done_early and early is not None:
+            self.fields["done_early"] = forms.BooleanField(
+                label=_("Yes, the action is finished at %(percent)s%% done") % {"percent": early},
+                required=False,
+            )
+            self.order_fields(["status", "percent_done", "done_early"])
+
+    def _percent_when_done_early(self) -> int | None:
+        """The percentage sent with the status “afgerond” when it is below 100."""
+        if not self.is_bound or self.data.get("status") != Action.Status.AFGEROND:
+            return None
+        try:
+            percent = int(str(self.data.get("percent_done", "")).strip())
+        except ValueError:
+            return None
+        return percent if 0 <= percent < 100 else None
+
+    def clean(self):
+        cleaned = super().clean()
+        if "done_early" in self.fields and not cleaned.get("done_early"):
+            self.add_error(
+                "done_early",
+                _(
+                    "You chose “afgerond” while %(percent)s%% is done. Set the percentage to "
+                    "100, or tick that the action is finished as it is."
+                )
+                % {"percent": self._percent_when_done_early()},
+            )
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        self.cleaned_data.pop("done_early", None)
+        return super().service_arguments()
 
 
 ProgressUploadForm = upload_form(

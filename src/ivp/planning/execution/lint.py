@@ -4,12 +4,66 @@ of its IVP that no action serves, on top of the IVP's own check."""
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from ivp.figures import formatting
 from ivp.planning.execution.models import Action, ActionPlan
 from ivp.planning.policy import lint as policy_lint
 from ivp.planning.policy.models import Priority
-from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, objective_finding
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, Kind, objective_finding
+
+NO_PARTIES = Kind(
+    "action-no-parties",
+    ngettext_lazy(
+        "%(count)s action has no parties.", "%(count)s actions have no parties.", "count"
+    ),
+    gettext_lazy("Name for each the organisations that carry it out."),
+)
+NO_OWNER = Kind(
+    "action-no-owner",
+    ngettext_lazy("%(count)s action has no owner.", "%(count)s actions have no owner.", "count"),
+    gettext_lazy("Name for each a role or party that pulls it (never a person's name)."),
+)
+PLANNING_UNREAD = Kind(
+    "action-planning-unread",
+    ngettext_lazy(
+        "%(count)s action has a planning that is not a period.",
+        "%(count)s actions have a planning that is not a period.",
+        "count",
+    ),
+    gettext_lazy("Write each as quarters, months or a year, e.g. Q2, januari t/m maart, 2026."),
+)
+PLANNED_OUTSIDE = Kind(
+    "action-planned-outside",
+    ngettext_lazy(
+        "%(count)s action is planned outside the plan's years.",
+        "%(count)s actions are planned outside the plan's years.",
+        "count",
+    ),
+    gettext_lazy("Plan them within the plan's years, or move them to the plan of their year."),
+)
+NO_OBJECTIVE = Kind(
+    "action-no-objective",
+    ngettext_lazy(
+        "%(count)s action serves no objective of the plan.",
+        "%(count)s actions serve no objective of the plan.",
+        "count",
+    ),
+    gettext_lazy(
+        "Link each to the objective of its theme it contributes to (in the action's form they "
+        "come first), or leave it unlinked: then the progress report cannot say which objective "
+        "it brings closer."
+    ),
+)
+OBJECTIVE_WITHOUT_ACTION = Kind(
+    "objective-without-action",
+    ngettext_lazy(
+        "%(count)s objective of the plan has no action in this implementation plan.",
+        "%(count)s objectives of the plan have no action in this implementation plan.",
+        "count",
+    ),
+    gettext_lazy("Add an action for each, or explain in the theme's look-back why not this year."),
+)
 
 
 def lint(action_plan: ActionPlan, *, picture=None) -> list[Finding]:
@@ -41,6 +95,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     element,
                     _("has no parties."),
                     _("Name the organisations that carry it out."),
+                    NO_PARTIES,
                 )
             )
         if not action.owner.strip():
@@ -50,6 +105,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     element,
                     _("has no owner."),
                     _("Name a role or party that pulls it (never a person's name)."),
+                    NO_OWNER,
                 )
             )
         schedule = action.schedule
@@ -61,6 +117,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     _("has a planning that is not a period: “%(text)s”.")
                     % {"text": action.planning_text or "—"},
                     _("Write it as quarters, months or a year, e.g. Q2, januari t/m maart, 2026."),
+                    PLANNING_UNREAD,
                 )
             )
         elif not schedule.within(action_plan.start_year, action_plan.end_year):
@@ -71,6 +128,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     _("is planned outside %(period)s (%(text)s).")
                     % {"period": action_plan.period, "text": action.planning_text},
                     _("Plan it within the plan's years, or move it to the plan of its year."),
+                    PLANNED_OUTSIDE,
                 )
             )
         if action.objective_id is None:
@@ -80,6 +138,7 @@ def _actions(action_plan: ActionPlan, actions: list[Action]) -> list[Finding]:
                     element,
                     _("serves no objective."),
                     _("Link it to the objective of its theme it contributes to."),
+                    NO_OBJECTIVE,
                 )
             )
     return findings
@@ -112,6 +171,7 @@ def _objectives_without_actions(objectives: list, actions: list[Action]) -> list
                     _(
                         "Add an action for it, or explain in the theme's look-back why not this year."
                     ),
+                    OBJECTIVE_WITHOUT_ACTION,
                 )
             )
     return findings

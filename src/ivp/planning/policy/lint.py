@@ -2,11 +2,65 @@
 goes to the council. Every finding names the element and how to mend it."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext
 
 from ivp.figures import formatting, safety_picture
 from ivp.planning.policy.models import Objective, PolicyPlan, Priority
-from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, objective_finding
+from ivp.planning.workflow.lint import FAULT, INFO, WARNING, Finding, Kind, objective_finding
+
+PRIORITY_WITHOUT_OBJECTIVES = Kind(
+    "priority-without-objectives",
+    ngettext_lazy(
+        "%(count)s priority has no objectives.", "%(count)s priorities have no objectives.", "count"
+    ),
+    gettext_lazy(
+        "Add at least one objective to each: what should be different at the end of the plan?"
+    ),
+)
+OBJECTIVE_WITHOUT_AIM = Kind(
+    "objective-without-aim",
+    ngettext_lazy(
+        "%(count)s objective says no direction or target.",
+        "%(count)s objectives say no direction or target.",
+        "count",
+    ),
+    gettext_lazy(
+        "Say for each whether it is an effect (with a direction such as decrease or keep at "
+        "least), an output counted per year, or qualitative."
+    ),
+)
+OBJECTIVE_UNFOLLOWED = Kind(
+    "objective-unfollowed",
+    ngettext_lazy(
+        "%(count)s objective cannot yet be followed in the figures.",
+        "%(count)s objectives cannot yet be followed in the figures.",
+        "count",
+    ),
+    gettext_lazy(
+        "Add to each an indicator, a baseline with its year and, where the plan names one, a "
+        "target."
+    ),
+)
+REGIONAL_ENDS_EARLY = Kind(
+    "regional-ends-early",
+    ngettext_lazy(
+        "%(count)s regional priority ends before the plan does.",
+        "%(count)s regional priorities end before the plan does.",
+        "count",
+    ),
+    gettext_lazy(
+        "Ask the region whether each continues, and say in the plan what happens locally after."
+    ),
+)
+RISING_THEME_UNADDRESSED = Kind(
+    "rising-theme-unaddressed",
+    ngettext_lazy(
+        "%(count)s theme rose in the figures while the plan does not address it.",
+        "%(count)s themes rose in the figures while the plan does not address them.",
+        "count",
+    ),
+    gettext_lazy("Add each as a priority or other theme, or explain in the plan why not."),
+)
 
 
 def lint(policy_plan: PolicyPlan, *, more_checks=None, picture=None) -> list[Finding]:
@@ -57,6 +111,7 @@ def _objectives_of(priority: Priority) -> list[Finding]:
                 _("Priority “%(title)s”") % {"title": priority.title},
                 _("has no objectives."),
                 _("Add at least one objective: what should be different at the end of the plan?"),
+                PRIORITY_WITHOUT_OBJECTIVES,
             )
         )
     for objective in own:
@@ -76,6 +131,7 @@ def _objective(objective) -> list[Finding]:
                 _(
                     "Say whether it is an effect (with a direction such as decrease or keep at least), an output counted per year, or qualitative."
                 ),
+                OBJECTIVE_WITHOUT_AIM,
             )
         ]
     if objective.kind != Objective.Kind.EFFECT or objective.measurable:
@@ -94,6 +150,7 @@ def _objective(objective) -> list[Finding]:
             _(
                 "Add an indicator, a baseline with its year and, where the plan names one, a target."
             ),
+            OBJECTIVE_UNFOLLOWED,
         )
     ]
 
@@ -118,6 +175,7 @@ def _regional_periods(policy_plan: PolicyPlan, priorities) -> list[Finding]:
                         "Ask the region whether it continues after %(end)s, and say in the plan what happens locally after that."
                     )
                     % {"end": item.end_year},
+                    REGIONAL_ENDS_EARLY,
                 )
             )
     return findings
@@ -139,6 +197,7 @@ def _rising_themes_unaddressed(policy_plan: PolicyPlan, priorities, picture) -> 
                         _("Theme “%(theme)s”") % {"theme": theme.name},
                         _rise_said(item.indicator.name, change),
                         _("Add it as a priority or other theme, or explain in the plan why not."),
+                        RISING_THEME_UNADDRESSED,
                     )
                 )
                 addressed.add(theme.pk)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -28,15 +29,22 @@ from ivp.planning.workflow.view_helpers import plan_form_page, save_versioned
 def action_progress(request, action):
     item = action
     plan = item.theme.action_plan
+    updates = list(item.updates.select_related("user", "action__theme__action_plan__municipality"))
+    last = _last_percent(updates)
     form = ProgressForm(
         request.POST or None,
         initial={
             "status": item.status,
+            "percent_done": last.percent_done if last else None,
             "on": timezone.localdate(),
             "lock_version": item.lock_version,
         },
+        confirm_done_early=True,
     )
-    updates = list(item.updates.select_related("user", "action__theme__action_plan__municipality"))
+    if last:
+        form.fields["percent_done"].help_text = _(
+            "Filled in from the last report (%(date)s); change it when the work moved on."
+        ) % {"date": date_format(last.date, "j F Y")}
     went = save_versioned(
         request,
         form,
@@ -57,6 +65,11 @@ def action_progress(request, action):
         updates=updates,
         removable={u.pk for u in updates if request.user.has_perm("planning.delete_progress", u)},
     )
+
+
+def _last_percent(updates):
+    """The newest update that gave a percentage (`updates` newest first), or None."""
+    return next((u for u in updates if u.percent_done is not None), None)
 
 
 @for_action_plan("planning.upload_progress")
