@@ -7,6 +7,7 @@ the IVP, regional priorities), `execution.models` (uitvoeringsplan, actions, pro
 
 from ivp.planning.execution.models import (
     Action,
+    ActionComment,
     ActionParty,
     ActionPlan,
     ActionPlanTheme,
@@ -20,6 +21,7 @@ from ivp.planning.workflow.models import Adoptable
 __all__ = [
     *_policy_models,
     "Action",
+    "ActionComment",
     "ActionParty",
     "ActionPlan",
     "ActionPlanTheme",
