@@ -87,6 +87,8 @@ def test_the_digest_goes_to_who_wants_it_with_the_weeks_comments():
     digest = next(m for m in mail.outbox if m.to == ["partner.steenwijkerland@example.org"]
                   and "Graag een update" in m.body)  # fmt: skip
     assert "Toezicht en handhaving" in digest.body and "Gemeente Steenwijkerland" in digest.body
+    stale_action = part.stale[0].action
+    assert f"/uitvoeringsplan/2026/acties/{stale_action.pk}/voortgang/" in digest.body
 
 
 @pytest.mark.django_db

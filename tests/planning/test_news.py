@@ -121,3 +121,16 @@ def test_the_news_include_names_what_which_action_which_organisation_and_when(st
               "september", "oktober", "november", "december"]  # fmt: skip
     assert f"{when.day} {months[when.month - 1]} {when.year}" in html
     assert 'action="/gemeenten/GM1708/nieuws/gezien/"' in html
+
+
+def test_news_costs_a_fixed_number_of_queries(steenwijkerland, django_assert_max_num_queries):
+    coordinator, partner = _user("coordinator.steenwijkerland"), _user("partner.steenwijkerland")
+    action = _action("Toezicht en handhaving")
+    mark_news_seen(coordinator, steenwijkerland)
+    for n in range(12):
+        progress_record(action=action, status="lopend", note=f"Melding {n}.", user=partner)
+        comment_post(action=action, user=partner, text=f"Reactie {n}.")
+    with django_assert_max_num_queries(10):
+        news = news_since_last_visit(coordinator, steenwijkerland)
+        urls = {item.url for item in news.items}
+    assert news.count == 24 and len(news.items) == 20 and len(urls) == 2

@@ -12,7 +12,13 @@ from django.utils import timezone
 from ivp.accounts.models import NewsVisit
 from ivp.accounts.rules import is_beheerder, is_coordinator_of
 from ivp.accounts.selectors import partner_organisations
-from ivp.planning.execution.models import Action, ActionComment, ActionParty, ProgressUpdate
+from ivp.planning.execution.models import (
+    Action,
+    ActionComment,
+    ActionParty,
+    ActionPlan,
+    ProgressUpdate,
+)
 
 LIMIT = 20
 # Who never marked their news as seen sees the last four weeks.
@@ -28,6 +34,7 @@ class NewsItem:
     text: str
     status: str = ""  # a report's status, as shown
     percent_done: int | None = None
+    of_current_plan: bool = True  # else its address names the plan's version
 
     @property
     def is_report(self) -> bool:
@@ -40,7 +47,7 @@ class NewsItem:
         url = reverse(
             "planning:action_progress", args=[plan.municipality.code, plan.address, self.action.pk]
         )
-        if not plan.is_current:
+        if not self.of_current_plan:
             url += f"?versie={plan.version}"
         return url + ("" if self.is_report else "#reacties")
 
@@ -106,13 +113,25 @@ def news_between(user, municipality, since, until, *, limit: int = LIMIT) -> New
     reports = ProgressUpdate.objects.filter(**window).exclude(user=user).select_related(*related)
     comments = ActionComment.objects.filter(**window).exclude(user=user).select_related(*related)
     count = reports.count() + comments.count()
-    items = [_report_item(u) for u in reports.order_by("-created_at", "-pk")[:limit]]
-    items += [_comment_item(c) for c in comments.order_by("-created_at", "-pk")[:limit]]
+    reports = list(reports.order_by("-created_at", "-pk")[:limit])
+    comments = list(comments.order_by("-created_at", "-pk")[:limit])
+    replaced = _replaced_plans({r.action.theme.action_plan_id for r in [*reports, *comments]})
+    items = [_report_item(u, replaced) for u in reports]
+    items += [_comment_item(c, replaced) for c in comments]
     items.sort(key=lambda item: item.when, reverse=True)
     return News(items[:limit], count, since, until)
 
 
-def _report_item(update: ProgressUpdate) -> NewsItem:
+def _replaced_plans(plan_ids: set[int]) -> set[int]:
+    """Of these uitvoeringsplannen, those with a newer version (one query for all)."""
+    return set(
+        ActionPlan.objects.filter(pk__in=plan_ids, next_versions__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _report_item(update: ProgressUpdate, replaced: set[int]) -> NewsItem:
     return NewsItem(
         kind="report",
         when=update.created_at,
@@ -121,14 +140,16 @@ def _report_item(update: ProgressUpdate) -> NewsItem:
         text=update.note,
         status=update.get_status_display(),
         percent_done=update.percent_done,
+        of_current_plan=update.action.theme.action_plan_id not in replaced,
     )
 
 
-def _comment_item(comment: ActionComment) -> NewsItem:
+def _comment_item(comment: ActionComment, replaced: set[int]) -> NewsItem:
     return NewsItem(
         kind="comment",
         when=comment.created_at,
         organisation=comment.organisation,
         action=comment.action,
         text=comment.text,
+        of_current_plan=comment.action.theme.action_plan_id not in replaced,
     )
