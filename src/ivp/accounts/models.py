@@ -227,3 +227,8 @@ def wants_weekly_digest(user) -> bool:
     for weekly_digest in chosen:
         return weekly_digest
     return user.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+def weekly_digest_choose(*, user, wanted: bool) -> None:
+    """The person's own choice, kept from now on whatever their roles."""
+    NotificationSettings.objects.update_or_create(user=user, defaults={"weekly_digest": wanted})

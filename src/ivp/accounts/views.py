@@ -20,7 +20,7 @@ from .forms import (
     SetPasswordForm,
 )
 from .middleware import SESSION_KEY
-from .models import NotificationSettings, wants_weekly_digest
+from .models import wants_weekly_digest, weekly_digest_choose
 from .selectors import memberships_of, municipalities_for
 
 login = public(
@@ -92,9 +92,7 @@ def profile(request):
         posted, initial={"weekly_digest": wants_weekly_digest(request.user)}
     )
     if form.is_valid():
-        NotificationSettings.objects.update_or_create(
-            user=request.user, defaults={"weekly_digest": form.cleaned_data["weekly_digest"]}
-        )
+        weekly_digest_choose(user=request.user, wanted=form.cleaned_data["weekly_digest"])
         messages.success(request, _("Your e-mail settings are saved."))
         return HttpResponseRedirect(reverse("accounts:profile"))
     return render(
