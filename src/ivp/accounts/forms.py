@@ -141,7 +141,8 @@ class NotificationSettingsForm(AccessibleForm):
         label=gettext_lazy("Weekly summary by e-mail"),
         required=False,
         help_text=gettext_lazy(
-            "Every Monday morning: per municipality the new reports and comments of the past "
-            "week and the actions that wait for an update."
+            "Once a week (Monday morning unless the administrator chose otherwise): per "
+            "municipality the new reports and comments of the past week and the actions that "
+            "wait for an update."
         ),
     )
