@@ -32,13 +32,12 @@ setup: $(VENV)/.installed
 
 ## Sets everything up on SQLite with the demo data and serves http://$(HOST)
 demo: setup
-	@# The weekly reminder about stale actions, once, so it shows here (console e-mail backend).
-	IVP_SITE_URL=http://$(HOST) $(IVP) reminders
 	@echo ""
 	@echo "ivp draait op http://$(HOST)/  (stoppen met Ctrl+C)"
-	@# The worker takes background tasks (imports of uploaded files) from the database queue
-	@# and records a heartbeat, so /gereed/ answers 200.
-	$(IVP) worker --no-startup-delay -v 0 & worker=$$!; \
+	@# The worker takes background tasks (imports of uploaded files) from the database queue,
+	@# records a heartbeat, so /gereed/ answers 200, and sends the weekly reminder and summary
+	@# on its own schedule: the first start sends them at once (console e-mail backend), no cron.
+	IVP_SITE_URL=http://$(HOST) $(IVP) worker --no-startup-delay -v 0 & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(IVP) runserver $(HOST)
 

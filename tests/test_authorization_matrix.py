@@ -348,6 +348,10 @@ EXPECTED: dict[str, Rule] = {
     # municipality's coordinator.
     "planning:progress_remove": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}),
     "planning:progress_upload": Rule({BEHEERDER, COORDINATOR, PARTNER}, {BEHEERDER}),
+    # An action's comment thread: as its progress page (the sample action's parties are not
+    # the demo partner's); news is marked seen by who works on the municipality.
+    "planning:action_comment": Rule({BEHEERDER, COORDINATOR}, {BEHEERDER}, method="post"),
+    "planning:news_seen": Rule(PREPARING, {BEHEERDER}, method="post"),
     "planning:stale_actions": Rule(PREPARING, {BEHEERDER}),
     "planning:action_plan_lint": Rule(PREPARING, {BEHEERDER}),
     # The dashboard: OTHER's (Steenwijkerland 2026) is published, OWN's is not; both plans are

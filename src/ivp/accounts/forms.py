@@ -134,3 +134,15 @@ class ApiKeyForm(AccessibleForm):
         max_length=100,
         help_text=gettext_lazy("What you use it for, e.g. “progress script police”."),
     )
+
+
+class NotificationSettingsForm(AccessibleForm):
+    weekly_digest = forms.BooleanField(
+        label=gettext_lazy("Weekly summary by e-mail"),
+        required=False,
+        help_text=gettext_lazy(
+            "Once a week (Monday morning unless the administrator chose otherwise): per "
+            "municipality the new reports and comments of the past week and the actions that "
+            "wait for an update."
+        ),
+    )

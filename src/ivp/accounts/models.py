@@ -184,3 +184,51 @@ class ApiKey(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class NewsVisit(models.Model):
+    """When a person last marked their news of a municipality as seen: partner reports and
+    comments after it are "since your last visit"."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey(
+        "regions.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="newsvisit_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.municipality}: {self.seen_at:%Y-%m-%d %H:%M}"
+
+
+class NotificationSettings(models.Model):
+    """What a person gets by e-mail. Without a row: the weekly summary for coordinators, not
+    for others (`wants_weekly_digest`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    weekly_digest = models.BooleanField(_("weekly summary by e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.weekly_digest}"
+
+
+def wants_weekly_digest(user) -> bool:
+    chosen = NotificationSettings.objects.filter(user=user).values_list("weekly_digest", flat=True)
+    for weekly_digest in chosen:
+        return weekly_digest
+    return user.memberships.filter(role=Role.COORDINATOR).exists()
+
+
+def weekly_digest_choose(*, user, wanted: bool) -> None:
+    """The person's own choice, kept from now on whatever their roles."""
+    NotificationSettings.objects.update_or_create(user=user, defaults={"weekly_digest": wanted})

@@ -1,5 +1,6 @@
 from axes.utils import reset as axes_reset
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -11,8 +12,15 @@ from ivp.common.access import login_required, post_only, public
 from ivp.regions.lookups import for_municipality
 
 from .audit import audit_trail
-from .forms import LoginForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from .forms import (
+    LoginForm,
+    NotificationSettingsForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from .middleware import SESSION_KEY
+from .models import wants_weekly_digest, weekly_digest_choose
 from .selectors import memberships_of, municipalities_for
 
 login = public(
@@ -78,10 +86,23 @@ password_reset_complete = public(
 
 @login_required
 def profile(request):
+    """The account page; its form (POST) turns the weekly summary by e-mail on or off."""
+    posted = request.POST if request.method == "POST" else None  # unticked: nothing posted
+    form = NotificationSettingsForm(
+        posted, initial={"weekly_digest": wants_weekly_digest(request.user)}
+    )
+    if form.is_valid():
+        weekly_digest_choose(user=request.user, wanted=form.cleaned_data["weekly_digest"])
+        messages.success(request, _("Your e-mail settings are saved."))
+        return HttpResponseRedirect(reverse("accounts:profile"))
     return render(
         request,
         "accounts/profile.html",
-        {"memberships": memberships_of(request.user), "is_beheerder": request.user.is_superuser},
+        {
+            "memberships": memberships_of(request.user),
+            "is_beheerder": request.user.is_superuser,
+            "notification_form": form,
+        },
     )
 
 

@@ -27,17 +27,19 @@ def _key(kind: str, pk) -> str:
 
 
 class Repeating:
-    """Calls `action` every `seconds` in a daemon thread until `stop()`: the heartbeats and
-    the worker's rescue rounds."""
+    """Calls `action` every `seconds` in a daemon thread until `stop()` (first at once, given
+    `at_once`): the heartbeats, the worker's rescue rounds and its schedule."""
 
-    def __init__(self, seconds: float, action, name: str):
+    def __init__(self, seconds: float, action, name: str, *, at_once: bool = False):
         self._stop = threading.Event()
         self._thread = threading.Thread(
-            target=self._run, args=(seconds, action), name=name, daemon=True
+            target=self._run, args=(seconds, action, at_once), name=name, daemon=True
         )
         self._thread.start()
 
-    def _run(self, seconds: float, action) -> None:
+    def _run(self, seconds: float, action, at_once: bool) -> None:
+        if at_once:
+            action()
         while not self._stop.wait(seconds):
             action()
         cache.close()  # this thread's cache connections

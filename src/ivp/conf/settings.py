@@ -259,6 +259,11 @@ EMAIL_CONFIG = env.email_url(
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ivp <noreply@ivp.invalid>")
 IVP_STALE_WEEKS = env.int("IVP_STALE_WEEKS", default=6)
+# `ivp worker` sends the stale-action reminder and the weekly digest once a week at this local
+# moment (an English weekday and a time), checking every IVP_SCHEDULE_CHECK_SECONDS; a schedule
+# never run before sends at the worker's start (ivp.common.schedule).
+IVP_WEEKLY_MAIL = env.str("IVP_WEEKLY_MAIL", default="mon 07:00")
+IVP_SCHEDULE_CHECK_SECONDS = env.int("IVP_SCHEDULE_CHECK_SECONDS", default=60)
 # The site's address, for links in e-mails sent outside a request.
 IVP_SITE_URL = env.str("IVP_SITE_URL", default="http://127.0.0.1:8000")
 

@@ -3,6 +3,7 @@ with its actions (registered in `PlanningConfig.ready()`)."""
 
 from ivp.planning.models import (
     Action,
+    ActionComment,
     ActionPlan,
     ActionPlanTheme,
     ApproachLine,
@@ -30,7 +31,7 @@ HISTORIES = {
     "priority__plan__municipality": (FocusArea, Objective, ApproachLine, RegionalLink),
     "action_plan__municipality": (ActionPlanTheme, Chapter),
     "theme__action_plan__municipality": (Action,),
-    "action__theme__action_plan__municipality": (ProgressUpdate,),
+    "action__theme__action_plan__municipality": (ProgressUpdate, ActionComment),
 }
 
 

@@ -7,6 +7,7 @@ the IVP, regional priorities), `execution.models` (uitvoeringsplan, actions, pro
 
 from ivp.planning.execution.models import (
     Action,
+    ActionComment,
     ActionListChoice,
     ActionParty,
     ActionPlan,
@@ -21,6 +22,7 @@ from ivp.planning.workflow.models import Adoptable
 __all__ = [
     *_policy_models,
     "Action",
+    "ActionComment",
     "ActionListChoice",
     "ActionParty",
     "ActionPlan",

@@ -125,3 +125,18 @@ rules.add_perm("planning.view_dashboard", is_beheerder | dashboard_is_published 
 # The party register of a municipality: read by who prepares its plans, kept by its coordinator.
 rules.add_perm("planning.view_parties", is_beheerder | works_on_preparation_in)
 rules.add_perm("planning.change_parties", is_beheerder | is_coordinator_of)
+
+
+@rules.predicate
+def reads_its_plan(user, action):
+    return action is not None and user.has_perm(
+        "planning.view_action_plan", action.theme.action_plan
+    )
+
+
+# An action's comment thread: read and written by who may read its plan and is the
+# municipality's coordinator or a partner of a party on it.
+rules.add_perm(
+    "planning.comment_action",
+    is_beheerder | (reads_its_plan & (coordinates_action | is_party_to)),
+)

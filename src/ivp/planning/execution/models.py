@@ -5,10 +5,12 @@ from datetime import date as Date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -420,3 +422,47 @@ class ActionListChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.query}"
+COMMENT_LENGTH = 2_000  # a short message in a thread, not a report
+
+
+class ActionComment(models.Model):
+    """A short message in an action's thread between the municipality's coordinator and the
+    partners of its parties; in the audit trail like a progress report."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # an account since removed
+        related_name="+",
+    )
+    # Who wrote it, as readers see it: the organisation, never the person's user name.
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    text = models.TextField(
+        _("comment"),
+        validators=[MaxLengthValidator(COMMENT_LENGTH)],
+        help_text=_("About the work, never about persons."),
+    )
+    created_at = models.DateTimeField(_("posted on"), auto_now_add=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("comment on an action")
+        verbose_name_plural = _("comments on actions")
+        ordering = ["action", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {Truncator(self.text).chars(60)}"
+
+
+class ScheduledRun(models.Model):
+    """The last moment a job of the worker's schedule was due and taken: several workers, or
+    one restarted, never run the same week's job twice."""
+
+    name = models.SlugField(max_length=60, unique=True)
+    last_due = models.DateTimeField()
+    ran_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last_due:%Y-%m-%d %H:%M}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ivp.planning.execution.views import action_plans, dashboard, progress, removal
+from ivp.planning.execution.views import action_plans, comments, dashboard, progress, removal
 from ivp.planning.workflow.removal_views import part_paths
 
 U = "gemeenten/<gm:code>/uitvoeringsplan/<plan:address>/"
@@ -16,6 +16,8 @@ urlpatterns = [
     path(U + "acties/nieuw/", action_plans.action_edit, name="action_create"),
     path(U + "acties/<int:action>/", action_plans.action_edit, name="action_edit"),
     path(U + "acties/<int:action>/voortgang/", progress.action_progress, name="action_progress"),
+    path(ACTION + "reacties/", comments.action_comment, name="action_comment"),
+    path("gemeenten/<gm:code>/nieuws/gezien/", comments.news_seen, name="news_seen"),
     *part_paths(ACTION, "action", removal.action_views),
     path(
         ACTION + "voortgang/<int:update>/verwijderen/",

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('planning', '0015_party_written_as'),
+        ('planning', '0016_action_comments'),
         ('regions', '0006_population_of_country_and_provinces_from_the_shipped_file'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
