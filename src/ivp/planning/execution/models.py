@@ -422,6 +422,8 @@ class ActionListChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.query}"
+
+
 COMMENT_LENGTH = 2_000  # a short message in a thread, not a report
 
 
