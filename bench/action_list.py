@@ -9,7 +9,7 @@ Run on demand, on SQLite or PostgreSQL:
 Side by side in one run, each the median of 7 rounds, as the coordinator of Steenwijkerland:
 
   login      GET /inloggen/: a trivial page, the baseline
-  list       GET the plan in plan order (themes folded above 15 actions)
+  list       GET the plan in plan order (themes folded above 25 actions)
   filtered   GET ?stil=1&partij=Politie: the stale actions of the police
   sorted     GET ?sorteer=bijgewerkt: one page of 25 across the themes
   export     GET export.xlsx: every action with its progress

@@ -31,6 +31,14 @@ pytestmark = pytest.mark.browser
 
 ADMIN = "/beheer/django/"
 MAX_PAGES = 80
+# Where the login form leads each role: Westerveld's demo has no uitvoeringsplan for its
+# partner to land on, so the partner lands on the workspace too.
+LANDINGS = {
+    "beheerder": "/",
+    "coordinator": "/gemeenten/GM1701/werkruimte/",
+    "partner": "/gemeenten/GM1701/werkruimte/",
+    "regio": "/regios/zuidwest-drenthe/",
+}
 WORKSPACE = re.compile(r"^/gemeenten/(GM\d{4})/werkruimte/$")
 CYCLE_STEP = re.compile(r"^/gemeenten/(GM\d{4})/cyclus/([a-z-]+)/$")
 CYCLE_SLUGS = {
@@ -119,10 +127,10 @@ def test_role_walks_the_navigation(page_for, login_landings, role):
         assert page.get_by_role("banner").get_by_role("button", name="Uitloggen").count() == 1
         return
 
-    # The login form led to the home page, whose cycle navigation shows the role's own
-    # municipality (the administrator's is simply the first of all).
+    # The login form led to the role's own work (ivp.web.landing), whose cycle navigation
+    # shows the role's own municipality (the administrator's is simply the first of all).
     landing, landing_links = login_landings[role.key]
-    assert landing == "/"
+    assert landing == LANDINGS[role.key]
     landing_workspaces, landing_steps = cycle_links(landing_links)
     assert len(landing_workspaces) == 1 and len(landing_steps) == 7, landing_links
     if role.municipality:

@@ -5,10 +5,13 @@ from django.utils import timezone
 
 from ivp.accounts.middleware import remember_active_municipality
 from ivp.common.access import public
+from ivp.planning.execution.news import news_since_last_visit
 from ivp.regions.lookups import for_municipality
 
 from . import landing
 from .cycle import STEPS, STEPS_BY_SLUG
+
+NEWS_ON_LANDING = 5  # the rest is counted; each item links to its action
 
 
 @public
@@ -60,6 +63,7 @@ def workspace(request, municipality):
         {
             "municipality": municipality,
             "overview": landing.overview(municipality, request.user, timezone.localdate()),
+            "news": news_since_last_visit(request.user, municipality, limit=NEWS_ON_LANDING),
             "may_change": request.user.has_perm("planning.change_cycle", municipality),
             "may_view_audit": request.user.has_perm("accounts.view_audit", municipality),
             "may_manage_members": request.user.has_perm("accounts.manage_members", municipality),

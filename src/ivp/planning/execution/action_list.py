@@ -18,7 +18,7 @@ from ivp.planning.execution.selectors import actions_of
 SORTS = ("plan", "status", "gereed", "bijgewerkt", "item")
 # Above this many actions shown, the themes start folded: the list stays a page, not a scroll;
 # above the second, a folded theme is a link to its own list, so the page stays light.
-FOLD_ABOVE = 15
+FOLD_ABOVE = 25
 LINK_ABOVE = 100
 # A list sorted across themes comes in pages of this many.
 PAGE_SIZE = 25

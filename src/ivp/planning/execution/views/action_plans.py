@@ -23,6 +23,7 @@ from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution.address import PlanAddress
 from ivp.planning.execution.forms import ActionForm, ActionPlanCreateForm, LookbackForm
 from ivp.planning.execution.models import Action
+from ivp.planning.execution.news import news_since_last_visit
 from ivp.planning.execution.services import actions as action_services
 from ivp.planning.execution.views.lookups import for_action_plan
 from ivp.planning.policy import selectors as policy_selectors
@@ -131,6 +132,9 @@ def action_plan_detail(request, plan):
             "party_totals": action_export.party_totals([[r.action for r in shown]]),
             "stale_count": sum(1 for r in mine if r.stale),
             "partner_view": partner_view,
+            "news": news_since_last_visit(request.user, plan.municipality, limit=5)
+            if partner_view
+            else None,
             "organisations": partner_organisation_names(request.user, plan.municipality)
             if partner_view
             else [],
@@ -185,7 +189,7 @@ def _sort_labels() -> list[tuple[str, str]]:
     return [
         ("plan", _("plan order (per theme)")),
         ("status", _("status: delayed first")),
-        ("gereed", _("% done: least first")),
+        ("gereed", _("percentage done: least first")),
         ("bijgewerkt", _("last update: oldest first")),
         ("item", _("item (A–Z)")),
     ]
