@@ -177,7 +177,7 @@ MANUALS = (
             Task(
                 _("Report the progress of an action"),
                 (
-                    _("Open the action and choose 'Progress'."),
+                    _("Next to the action, choose 'Report progress'."),
                     _("Give its status, the date and a short note on what happened."),
                     _("Save: the coordinator sees your report in the action list."),
                 ),
@@ -188,7 +188,7 @@ MANUALS = (
                 (
                     _("Download the action list as a spreadsheet from the plan page."),
                     _("Fill in status and notes for your actions."),
-                    _("Upload it via 'Upload progress' on the same page."),
+                    _("Upload it via 'Upload progress (CSV or XLSX)' on the same page."),
                 ),
             ),
             Task(
