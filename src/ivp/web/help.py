@@ -20,9 +20,9 @@ PAGE_HELP: dict[str, Promise | dict[str, Promise]] = {
         "your own municipality's plans."
     ),
     "login": _(
-        "Log in with the account your municipality or the administrator gave you. After "
-        "logging in you land on your own work. Forgot your password? Ask for a new one via "
-        "the link below the form."
+        "Fill in the username and password your municipality or the administrator gave "
+        "you. After logging in you land on your own work. Forgot your password? Ask for a new "
+        "one via the link below the form."
     ),
     "regions:municipality_list": _(
         "All municipalities of the Netherlands. Choose a municipality to see its safety "

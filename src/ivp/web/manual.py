@@ -395,6 +395,9 @@ def role_of(user, municipality) -> str:
         return RESIDENT
     if user.is_superuser:
         return ADMINISTRATOR
+    # The permission checks cache the roles on the user object itself, not on request.user's
+    # lazy wrapper: ask with that object, so the page's help costs no extra query.
+    user = user.get_username.__self__
     held = roles_in(user, municipality) if municipality else set()
     held = held or {m.role for m in memberships_of(user)}
     return next((slug for role, slug in SLUG_OF_ROLE.items() if role in held), RESIDENT)
