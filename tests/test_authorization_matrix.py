@@ -135,6 +135,7 @@ OWN = {
     "uidb64": _uidb64("beheerder"),
     "key": _first("accounts.ApiKey", user__username="coordinator.westerveld"),
     "party": _first("planning.Party", actions__theme__action_plan__municipality__code="GM1701"),
+    "role": "coordinator",  # a manual
 }
 OTHER = {
     "table_format": "csv",
@@ -182,6 +183,7 @@ OTHER = {
     "uidb64": _uidb64("coordinator.westerveld"),
     "key": _first("accounts.ApiKey", user__username="coordinator.steenwijkerland"),
     "party": _first("planning.Party", actions__theme__action_plan__municipality__code="GM1708"),
+    "role": "bewoner",
 }
 
 EVERYONE = set(ROLES)
@@ -208,6 +210,8 @@ EXPECTED: dict[str, Rule] = {
     "web:start": same(EVERYONE),
     "web:liveness": same(EVERYONE),
     "web:readiness": same(EVERYONE),
+    "web:manual_index": same(EVERYONE),
+    "web:manual": same(EVERYONE),
     "login": same(EVERYONE),
     "regions:municipality_list": same(EVERYONE),
     "regions:municipality_detail": same(EVERYONE),

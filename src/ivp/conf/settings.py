@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ivp.web.context_processors.shell",
+                "ivp.web.context_processors.page_help",
             ],
         },
     },
