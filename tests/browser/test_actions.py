@@ -21,6 +21,7 @@ def test_coordinator_adds_an_action_with_two_parties(page_for, screenshot_dir):
     page = page_for(STEENWIJKERLAND)
     visit(page, "/gemeenten/GM1708/uitvoeringsplan/2026/")
     section = page.locator("section", has_text="Verkeersveiligheid").last
+    section.get_by_text("De 3 acties van Verkeersveiligheid").click()  # 34 actions: folded
     assert "Vaarseizoen 2026" in section.inner_text()
     with page.expect_navigation() as navigation:
         page.get_by_role("link", name="Actie toevoegen (Verkeersveiligheid)").click()

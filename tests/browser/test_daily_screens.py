@@ -104,3 +104,59 @@ def test_the_council_member_lands_on_the_plan(new_context):
     check_page(page, response)
     assert re.search(r"/gemeenten/GM1701/veiligheidsplan/\d+/$", page.url), page.url
     expect(page.get_by_role("heading", level=1)).to_contain_text("Veiligheidsplan")
+
+
+# The pages used every day, and the public picture, on a phone.
+PHONE_PAGES = {
+    COORDINATOR: [
+        "/gemeenten/GM1708/werkruimte/",
+        "/gemeenten/GM1708/cyclus/monitoring/",
+        PLAN,
+        PLAN + "?sorteer=bijgewerkt",
+        PLAN + "dashboard/",
+        PLAN + "stilgevallen/",
+        PLAN + "controle/",
+        PLAN + "voortgang-uploaden/",
+        "/gemeenten/GM1708/veiligheidsplan/",
+        "/gemeenten/GM1708/prioritering/",
+        "/gemeenten/GM1708/documenten/",
+        "/handleiding/coordinator/",
+    ],
+    PARTNER: [PLAN, PLAN + "?alle=1"],
+}
+PUBLIC_PAGES = [
+    "/",
+    "/gemeenten/",
+    "/gemeenten/GM1708/",
+    "/gemeenten/GM1708/veiligheidsbeeld/",
+    "/cijfers/kaart/",
+    "/handleiding/bewoner/",
+]
+
+
+def _fits_a_phone(page: Page, path: str) -> None:
+    visit(page, path)  # axe, Dutch, one h1
+    assert _page_width(page) <= PHONE["width"], f"{path} is {_page_width(page)} px wide"
+    broken = page.evaluate(
+        """() => Array.from(document.querySelectorAll('h1, h2, h3'))
+            .filter(h => { const s = getComputedStyle(h);
+                return s.wordBreak === 'break-all' || s.overflowWrap === 'anywhere'
+                    || h.scrollWidth > h.clientWidth + 1; })
+            .map(h => h.innerText)"""
+    )
+    assert broken == [], f"{path}: headings broken or too wide: {broken}"
+
+
+@pytest.mark.parametrize("role", [COORDINATOR, PARTNER], ids=["coordinator", "partner"])
+def test_the_daily_pages_fit_a_phone(page_for, role):
+    page = page_for(role)
+    page.set_viewport_size(PHONE)
+    for path in PHONE_PAGES[role]:
+        _fits_a_phone(page, path)
+
+
+def test_the_public_pages_fit_a_phone(new_context):
+    page = new_context().new_page()
+    page.set_viewport_size(PHONE)
+    for path in PUBLIC_PAGES:
+        _fits_a_phone(page, path)

@@ -47,6 +47,7 @@ def test_coordinator_reads_makes_and_downloads_the_uitvoeringsplan(page_for, scr
 def test_coordinator_drafts_edits_and_saves_a_lookback(page_for):
     page = page_for(STEENWIJKERLAND)
     visit(page, "/gemeenten/GM1708/uitvoeringsplan/2026/")
+    page.get_by_text("Inleiding, doelstellingen en terugblik (Woonoverlast)").click()
     with page.expect_navigation() as navigation:
         page.get_by_role("link", name=re.compile(r"terugblik.*: Woonoverlast$", re.I)).click()
     check_page(page, navigation.value)

@@ -142,11 +142,11 @@ def test_objectives_are_counted_on_track_not_on_track_or_unknown():
 
 def test_details_are_on_the_page_but_closed_after_the_summary():
     text = _page()[1]
-    details = re.findall(r"<details[^>]*>", text)
+    details = re.findall(r'<details class="ivp-dash-detail"[^>]*>', text)
     assert len(details) == _plan().themes.count()
     assert not any(" open" in tag for tag in details)
-    assert text.index('class="ivp-dash-summary"') < text.index("<details")
-    first = text.split("<details")[1]
+    assert text.index('class="ivp-dash-summary"') < text.index('<details class="ivp-dash-detail"')
+    first = text.split('<details class="ivp-dash-detail"')[1]
     assert "<summary" in first and "<table" in first  # the theme's table behind one click
 
 

@@ -208,7 +208,10 @@ class ActionPlanTheme(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return f"{self.action_plan.get_absolute_url()}#thema-{self.pk}"
+        """The action list showing this theme alone, open (a long list folds its themes)."""
+        plan_url = self.action_plan.get_absolute_url()
+        joined = "&" if "?" in plan_url else "?"
+        return f"{plan_url}{joined}thema={self.pk}#thema-{self.pk}"
 
     @property
     def title(self) -> str:
