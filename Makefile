@@ -75,6 +75,7 @@ bench: setup-dev system-deps
 	$(BIN)/python bench/safety_picture.py
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/safety_picture.py'
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/action_list.py
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/documents.py'
 
 clean:
