@@ -26,6 +26,7 @@ import sys
 import time
 from datetime import timedelta
 
+from demo_client import demo_client
 from scratch import use_scratch_database
 
 scratch = use_scratch_database()
@@ -34,19 +35,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from ivp.accounts.demo import demo_load  # noqa: E402
-from ivp.figures.demo import demo_figures_load  # noqa: E402
-from ivp.planning.demo import actions_demo_load, planning_demo_load  # noqa: E402
 from ivp.planning.execution import selectors as execution_selectors  # noqa: E402
 from ivp.planning.models import Action, ProgressUpdate  # noqa: E402
-from ivp.regions.services import regions_load_all  # noqa: E402
-from ivp.taxonomy.services import taxonomy_load  # noqa: E402
 
 CODE, YEAR = "GM1708", 2026
 PLAN = f"/gemeenten/{CODE}/uitvoeringsplan/{YEAR}/"
@@ -63,19 +57,7 @@ WANTED = 300
 
 
 def setup() -> Client:
-    call_command("migrate", verbosity=0)
-    regions_load_all()
-    taxonomy_load()
-    demo_load()
-    demo_figures_load()
-    planning_demo_load()
-    actions_demo_load()
-    setup_test_environment()
-    client = Client()
-    client.force_login(
-        django.contrib.auth.get_user_model().objects.get(username="coordinator.steenwijkerland")
-    )
-    return client
+    return demo_client()
 
 
 def measure(client: Client) -> dict[str, tuple[float, int]]:

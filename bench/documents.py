@@ -23,6 +23,7 @@ import statistics
 import sys
 import time
 
+from demo_client import demo_client
 from scratch import use_scratch_database
 
 scratch = use_scratch_database()
@@ -31,20 +32,13 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-from ivp.accounts.demo import demo_load  # noqa: E402
-from ivp.figures.demo import demo_figures_load  # noqa: E402
-from ivp.planning.demo import actions_demo_load, planning_demo_load  # noqa: E402
 from ivp.planning.execution import selectors as execution_selectors  # noqa: E402
 from ivp.planning.models import Action  # noqa: E402
 from ivp.regions.models import Municipality  # noqa: E402
-from ivp.regions.services import regions_load_all  # noqa: E402
 from ivp.reports import services  # noqa: E402
-from ivp.taxonomy.services import taxonomy_load  # noqa: E402
 
 CODE, YEAR = "GM1708", 2026
 PAGE = f"/gemeenten/{CODE}/documenten/uitvoeringsplan/{YEAR}/"
@@ -59,19 +53,7 @@ def timed(fn) -> float:
 
 
 def setup() -> Client:
-    call_command("migrate", verbosity=0)
-    regions_load_all()
-    taxonomy_load()
-    demo_load()
-    demo_figures_load()
-    planning_demo_load()
-    actions_demo_load()
-    setup_test_environment()  # the test client without ALLOWED_HOSTS trouble
-    client = Client()
-    client.force_login(
-        django.contrib.auth.get_user_model().objects.get(username="coordinator.steenwijkerland")
-    )
-    return client
+    return demo_client()
 
 
 def measure(client: Client, municipality) -> dict[str, float]:

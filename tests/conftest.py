@@ -256,6 +256,22 @@ def client_logged_in_with_password(username: str) -> Client:
     return client
 
 
+def user_named_now(username: str):
+    """The demo user of that name (for helpers outside a fixture)."""
+    return get_user_model().objects.get(username=username)
+
+
+def steenwijkerland_action(item: str):
+    """The action of that item in the demo's Steenwijkerland uitvoeringsplan 2026."""
+    from ivp.planning.models import Action
+
+    return Action.objects.get(
+        theme__action_plan__municipality__code="GM1708",
+        theme__action_plan__start_year=2026,
+        item=item,
+    )
+
+
 @pytest.fixture
 def user_named(db):
     return lambda username: get_user_model().objects.get(username=username)

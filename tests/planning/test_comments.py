@@ -3,28 +3,17 @@ work on its progress page; nobody else reads or writes there, and every comment 
 municipality's audit trail under the organisation, never the person's user name."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from ivp.planning.execution.models import COMMENT_LENGTH, ActionComment
 from ivp.planning.execution.services.comments import comment_post
-from ivp.planning.models import Action
 from tests.conftest import client_for
+from tests.conftest import steenwijkerland_action as _action
+from tests.conftest import user_named_now as _user
 
 pytestmark = pytest.mark.django_db
 
 PLAN = "/gemeenten/GM1708/uitvoeringsplan/2026/"
-
-
-def _action(item):
-    return Action.objects.get(
-        theme__action_plan__municipality__code="GM1708", theme__action_plan__start_year=2026,
-        item=item,
-    )  # fmt: skip
-
-
-def _user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def test_the_partner_asks_and_the_coordinator_answers_in_the_thread():

@@ -2,7 +2,6 @@
 they last marked their news as seen; a partner sees those on their own actions."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone
@@ -10,22 +9,12 @@ from django.utils import timezone
 from ivp.planning.execution.news import mark_news_seen, news_since_last_visit
 from ivp.planning.execution.services.comments import comment_post
 from ivp.planning.execution.services.progress import progress_record
-from ivp.planning.models import Action
 from ivp.regions.models import Municipality
 from tests.conftest import client_for
+from tests.conftest import steenwijkerland_action as _action
+from tests.conftest import user_named_now as _user
 
 pytestmark = pytest.mark.django_db
-
-
-def _action(item):
-    return Action.objects.get(
-        theme__action_plan__municipality__code="GM1708", theme__action_plan__start_year=2026,
-        item=item,
-    )  # fmt: skip
-
-
-def _user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def _texts(news):
