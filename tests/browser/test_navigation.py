@@ -17,6 +17,7 @@ import pytest
 from .support import (
     ANONYMOUS,
     BEHEERDER,
+    COORDINATOR,
     REGIO,
     ROLES,
     Role,
@@ -66,8 +67,9 @@ def start_pages(role: Role) -> list[str]:
     return pages
 
 
-def walk(page, role: Role):
-    """Visits the start pages and everything reachable through `nav` links, checking each."""
+def walk(page, role: Role, *, width: int | None = None):
+    """Visits the start pages and everything reachable through `nav` links, checking each;
+    with `width`, also that the page does not scroll sideways at that width."""
     queue = deque(start_pages(role))
     seen = set(queue)
     visited: dict[str, int] = {}
@@ -78,6 +80,8 @@ def walk(page, role: Role):
         response = page.goto(path)
         visited[path] = response.status if response else 0
         problems.extend(page_problems(page, response))
+        if width and (wide := page.evaluate("document.documentElement.scrollWidth")) > width:
+            problems.append(f"{path}: {wide} px wide at {width} px")
         if path_of(page.url).startswith(ADMIN):
             continue  # Django's own admin: checked on arrival, not crawled through.
         links = nav_links(page)
@@ -201,3 +205,13 @@ def test_screenshot_of_workspace_or_home(page_for, screenshot_dir, role):
     target = screenshot_dir / f"{role.key}.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("role", [ANONYMOUS, COORDINATOR], ids=["anoniem", "coordinator"])
+def test_every_page_of_the_walk_fits_a_phone(page_for, role):
+    """The same walk at 390 px: axe on every page, and no page wider than the phone."""
+    page = page_for(role)
+    page.set_viewport_size({"width": 390, "height": 844})
+    visited, _links, problems = walk(page, role, width=390)
+    assert len(visited) > 5
+    assert not problems, f"{role.key} at 390 px:\n" + "\n".join(problems)
