@@ -232,3 +232,68 @@ def test_above_a_hundred_actions_each_theme_is_a_link_to_its_own_list():
     chosen = client.get(PAGE, {"thema": theme.pk})
     assert not chosen.context["linked"]
     assert "Extra actie 7" in chosen.content.decode()
+
+
+def test_a_partner_reading_every_action_sees_no_figures_of_others_reports():
+    """Reports, percentages included, are for the action's people (planning.view_progress)."""
+    theirs = _actions().exclude(party_links__party__name__iexact="Politie").first()
+    progress_record(action=theirs, status="lopend", percent_done=37)
+    partner = client_for("partner.steenwijkerland")
+    response = partner.get(PAGE, {"alle": "1", "sorteer": "gereed"})
+    assert not response.context["progress_open"]
+    assert response.context["wanted"].sorteer == "plan"  # the sort would give them away
+    assert "gereed" not in [value for value, _label in response.context["sorts"]]
+    page = response.content.decode()
+    assert "% gereed" not in page.split('id="acties"')[0]  # no plan-wide percentage
+    row = next(r for r in _export_rows(partner) if r["Actie-id"] == str(theirs.pk))
+    assert (row["% gereed"], row["Laatste voortgang"], row["Toelichting"]) == ("", "", "")
+    own = client_for("coordinator.steenwijkerland").get(PAGE)
+    assert own.context["progress_open"]
+
+
+def test_a_report_without_a_percentage_keeps_the_last_one_everywhere():
+    from ivp.planning.execution.dashboard import build
+
+    action = _actions().get(item="Jeugdnetwerkoverleg")
+    progress_record(action=action, status="lopend", percent_done=60)
+    progress_record(action=action, status="vertraagd")
+    row = next(
+        r
+        for r in client_for("coordinator.steenwijkerland").get(PAGE).context["rows"]
+        if r.action.pk == action.pk
+    )
+    assert row.percent == 60
+    board = next(b for b in build(_plan(), timezone.localdate()) if b.theme.pk == action.theme_id)
+    theme_rows = [
+        r
+        for r in client_for("coordinator.steenwijkerland").get(PAGE).context["rows"]
+        if r.action.theme_id == action.theme_id
+    ]
+    from ivp.planning.execution.action_list import progress_of
+
+    assert board.progress == pytest.approx(progress_of(theme_rows, _plan().rollup_weight).percent)
+
+
+def test_a_note_that_looks_like_a_formula_comes_back_unchanged():
+    action = _actions().get(item="Jeugdnetwerkoverleg")
+    coordinator = get_user_model().objects.get(username="coordinator.steenwijkerland")
+    progress_record(
+        action=action, status="lopend", percent_done=40, note="- overleg gehad", user=coordinator
+    )
+    client = client_for("coordinator.steenwijkerland")
+    rows = _export_rows(client)
+    assert (
+        next(r for r in rows if r["Actie-id"] == str(action.pk))["Toelichting"]
+        == "'- overleg gehad"
+    )
+    preview = _upload(client, rows)
+    assert preview.context["changes"] == []
+
+
+def test_two_rows_for_one_action_are_each_judged_against_the_row_before():
+    client = client_for("coordinator.steenwijkerland")
+    rows = _export_rows(client)
+    target = next(r for r in rows if r["Status"] == "lopend")
+    there_and_back = [{**target, "Status": "vertraagd"}, dict(target)]
+    preview = _upload(client, there_and_back)
+    assert [c.status for c in preview.context["changes"]] == ["vertraagd", "lopend"]

@@ -23,6 +23,12 @@ def csv_cell(formatted, original=None):
     return "'" + formatted if looks_like_formula(formatted) else formatted
 
 
+def csv_cell_read(text: str) -> str:
+    """A cell as `csv_cell` wrote it, read back: the quote that kept a formula out comes off."""
+    quoted = text.startswith("'") and looks_like_formula(text[1:])
+    return text[1:] if quoted else text
+
+
 def xlsx_append(sheet, values) -> None:
     """sheet.append, but formula-like text becomes a string cell with the quote prefix
     (openpyxl would otherwise store text starting with = as a formula)."""

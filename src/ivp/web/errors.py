@@ -39,7 +39,7 @@ ROLES_OF_PREDICATES = {
 def forbidden(request, exception=None):
     """Says why: not logged in (with a link to log in and come back), or which roles may do
     this; and links back to where the person came from."""
-    context = {"status": 403}
+    context = {"status": 403, "page_help": ""}  # the refused page's help is not for them
     if request.user.is_authenticated:
         context["allowed_roles"] = _allowed_roles(request)
         context["back_url"] = _came_from(request)
@@ -50,7 +50,7 @@ def forbidden(request, exception=None):
 
 
 def not_found(request, exception=None):
-    return render(request, "web/error.html", {"status": 404}, status=404)
+    return render(request, "web/error.html", {"status": 404, "page_help": ""}, status=404)
 
 
 def server_error(request):

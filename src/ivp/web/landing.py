@@ -18,6 +18,7 @@ from ivp.accounts.selectors import memberships_of
 from ivp.figures.selectors import available_years
 from ivp.planning.execution import action_list
 from ivp.planning.execution import selectors as execution_selectors
+from ivp.planning.execution.models import Action
 from ivp.planning.policy import selectors as policy_selectors
 from ivp.reports.models import GeneratedDocument
 from ivp.reports.selectors import recent_documents
@@ -47,7 +48,7 @@ class Overview:
     policy_plan: object | None  # the IVP in force
     draft_plan: object | None  # the IVP being written, when it is not the one in force
     action_plans: list  # this year's uitvoeringsplannen, newest version of each
-    rows: list  # this year's actions with their progress (action_list.ActionRow)
+    rows_by_plan: dict  # plan pk → its actions with their progress (action_list.ActionRow)
     documents: list
 
     @property
@@ -56,8 +57,13 @@ class Overview:
         return busy or next((s for s in self.steps if s.status != DONE), self.steps[-1])
 
     @property
-    def stale_count(self) -> int:
-        return sum(1 for row in self.rows if row.stale)
+    def stale_by_plan(self) -> list[tuple]:
+        """(plan, how many of its actions went stale) for this year's plans that have any."""
+        counts = [
+            (plan, sum(1 for row in self.rows_by_plan[plan.pk] if row.stale))
+            for plan in self.action_plans
+        ]
+        return [(plan, count) for plan, count in counts if count]
 
 
 def overview(municipality, user, today: date) -> Overview:
@@ -68,11 +74,10 @@ def overview(municipality, user, today: date) -> Overview:
     plans = list(
         execution_selectors.current_action_plans(municipality=municipality, year=today.year)
     )
-    rows = [
-        row
+    rows_by_plan = {
+        plan.pk: action_list.action_rows(plan, today, readable=lambda _action: True)
         for plan in plans
-        for row in action_list.action_rows(plan, today, readable=lambda _action: True)
-    ]
+    }
     documents = [
         d
         for d in recent_documents(municipality, user, limit=5)
@@ -84,7 +89,7 @@ def overview(municipality, user, today: date) -> Overview:
         policy_plan=in_force,
         draft_plan=newest if newest and newest != in_force else None,
         action_plans=plans,
-        rows=rows,
+        rows_by_plan=rows_by_plan,
         documents=documents,
     )
     by_slug = {s.step.slug: s for s in state.steps}
@@ -93,7 +98,7 @@ def overview(municipality, user, today: date) -> Overview:
     _priorities(by_slug["prioritering"], municipality, recorded.get("prioritering"), newest)
     _policy_plan(by_slug["veiligheidsplan"], municipality, in_force, newest)
     _action_plans(by_slug["uitvoeringsplan"], municipality, plans, today)
-    _monitoring(by_slug["monitoring"], municipality, plans, rows)
+    _monitoring(by_slug["monitoring"], municipality, plans, rows_by_plan)
     _accountability(by_slug["verantwoording"], municipality, plans)
     for slug, step in recorded.items():
         if slug in by_slug and step.status != NOT_STARTED:
@@ -177,20 +182,32 @@ def _action_plans(state: StepState, municipality, plans, today: date) -> None:
         )
 
 
-def _monitoring(state: StepState, municipality, plans, rows) -> None:
+def _monitoring(state: StepState, municipality, plans, rows_by_plan) -> None:
     state.links.append(
         (_("Safety dashboard"), _url("planning:municipality_dashboard", municipality))
     )
-    if not rows:
+    if not any(rows_by_plan.values()):
         state.facts.append(_("No actions to follow yet."))
         return
     state.status = BUSY
-    progress = action_list.progress_of(rows, plans[0].rollup_weight)
-    reported = sum(1 for row in rows if row.last_update)
-    state.facts.append(
-        _("%(percent)s%% done; %(reported)s of %(count)s actions have a progress report.")
-        % {"percent": f"{progress.percent or 0:.0f}", "reported": reported, "count": len(rows)}
-    )
+    for plan in plans:
+        counted = [r for r in rows_by_plan[plan.pk] if r.action.status != Action.Status.GESCHRAPT]
+        progress = action_list.progress_of(counted, plan.rollup_weight)
+        if progress.percent is None:
+            state.facts.append(_("%(plan)s: no actions that count.") % {"plan": plan.title})
+            continue
+        state.facts.append(
+            _(
+                "%(plan)s: %(percent)s%% done; %(reported)s of %(count)s actions have a "
+                "progress report."
+            )
+            % {
+                "plan": plan.title,
+                "percent": f"{progress.percent:.0f}",
+                "reported": sum(1 for row in counted if row.last_update),
+                "count": len(counted),
+            }
+        )
 
 
 def _accountability(state: StepState, municipality, plans) -> None:
@@ -208,25 +225,32 @@ def _url(name: str, municipality) -> str:
 
 def landing_url(user, active_municipality) -> str:
     """Where a user lands after logging in: the coordinator on their municipality's work, a
-    partner on their organisation's actions, a council member on the plan; the rest home."""
+    partner on their organisation's actions, a council member on the plan; the rest home.
+    The municipality is the active one where the user has that role there, else the first
+    where they have it."""
     if not user.is_authenticated or user.is_superuser:
         return reverse("web:home")
-    roles = {m.role: m for m in memberships_of(user)}
-    municipality = active_municipality
-    if Role.COORDINATOR in roles and municipality is not None:
+    memberships = list(memberships_of(user))
+    active_code = active_municipality.code if active_municipality else None
+
+    def where(role):
+        held = [m for m in memberships if m.role == role and m.municipality_id]
+        chosen = next((m for m in held if m.municipality.code == active_code), None)
+        return (chosen or held[0]).municipality if held else None
+
+    if municipality := where(Role.COORDINATOR):
         return reverse("web:workspace", args=[municipality.code])
-    if Role.KETENPARTNER in roles and municipality is not None:
-        plans = execution_selectors.current_action_plans(
+    if municipality := where(Role.KETENPARTNER):
+        plan = execution_selectors.current_action_plans(
             municipality=municipality, year=timezone.localdate().year
-        )
-        plan = plans.first()
+        ).first()
         return (
             plan.get_absolute_url() if plan else reverse("web:workspace", args=[municipality.code])
         )
-    if Role.VIEWER in roles:
-        municipality = roles[Role.VIEWER].municipality
+    if municipality := where(Role.VIEWER):
         plan = policy_selectors.plan_in_force(municipality)
         return plan.get_absolute_url() if plan else municipality.get_absolute_url()
-    if Role.REGIOCOORDINATOR in roles and roles[Role.REGIOCOORDINATOR].region_id:
-        return roles[Role.REGIOCOORDINATOR].region.get_absolute_url()
-    return reverse("web:home")
+    region = next(
+        (m.region for m in memberships if m.role == Role.REGIOCOORDINATOR and m.region_id), None
+    )
+    return region.get_absolute_url() if region else reverse("web:home")

@@ -10,12 +10,13 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 
 from ivp.planning.execution import stale
-from ivp.planning.execution.dashboard import rollup
+from ivp.planning.execution.dashboard import last_reported, percent_done, rollup
 from ivp.planning.execution.models import Action, ActionListChoice, ActionPlan, ProgressUpdate
 from ivp.planning.execution.selectors import actions_of
 
 # The sort orders a reader can choose, by their word in the address.
 SORTS = ("plan", "status", "gereed", "bijgewerkt", "item")
+PROGRESS_SORTS = ("gereed", "bijgewerkt")  # sorts by what the reports say
 # Above this many actions shown, the themes start folded: the list stays a page, not a scroll;
 # above the second, a folded theme is a link to its own list, so the page stays light.
 FOLD_ABOVE = 25
@@ -145,8 +146,10 @@ def action_rows(plan: ActionPlan, today: date, *, readable) -> list[ActionRow]:
         rows.append(
             ActionRow(
                 action=action,
-                percent=percent_of(action, updates),
-                reported_percent=last_reported(updates),
+                percent=percent_done(action),
+                reported_percent=reported.percent_done
+                if (reported := last_reported(updates))
+                else None,
                 last_update=updates[0] if updates else None,
                 last_note=next((u for u in updates if u.note.strip()), None),
                 stale=stale.stale_or_none(action, updates[0].date if updates else None, today),
@@ -154,18 +157,6 @@ def action_rows(plan: ActionPlan, today: date, *, readable) -> list[ActionRow]:
             )
         )
     return rows
-
-
-def last_reported(updates: list[ProgressUpdate]) -> int | None:
-    """The last percentage reported (newest first), though a later report left it out."""
-    return next((u.percent_done for u in updates if u.percent_done is not None), None)
-
-
-def percent_of(action: Action, updates: list[ProgressUpdate]) -> float:
-    """Done is 100; otherwise the last percentage reported; nothing reported is 0."""
-    if action.status == Action.Status.AFGEROND:
-        return 100.0
-    return float(last_reported(updates) or 0)
 
 
 def chosen(rows: list[ActionRow], wanted: ActionFilter) -> list[ActionRow]:

@@ -131,11 +131,19 @@ def _build(action_plan: ActionPlan, today: date) -> list[ThemeBoard]:
     return boards
 
 
+def last_reported(updates) -> ProgressUpdate | None:
+    """The newest update that gave a percentage (`updates` newest first): a later report
+    that left the percentage out does not undo it."""
+    return next((u for u in updates if u.percent_done is not None), None)
+
+
 def percent_done(action: Action) -> float:
+    """Done is 100; otherwise the last percentage reported; nothing reported is 0. Prefetch
+    `updates` newest first."""
     if action.status == Action.Status.AFGEROND:
         return 100.0
-    update = next(iter(action.updates.all()), None)  # newest first
-    return float(update.percent_done) if update and update.percent_done is not None else 0.0
+    update = last_reported(action.updates.all())
+    return float(update.percent_done) if update else 0.0
 
 
 def rollup(actions: list[Action], weight: str) -> float | None:

@@ -70,8 +70,8 @@ def action_rows(action_plan: ActionPlan, readable=None) -> list[dict]:
         rows.append(
             {
                 **data,
-                "percent_done": row.reported_percent,
-                "last_update": row.last_update.date if row.last_update else None,
+                "percent_done": row.reported_percent if shown else None,
+                "last_update": row.last_update.date if row.last_update and shown else None,
                 "reported_by": row.last_update.organisation if row.last_update and shown else "",
                 "note": note.note if note else "",
                 "note_date": note.date if note else None,

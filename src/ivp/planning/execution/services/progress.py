@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ivp.accounts.rules import is_beheerder, is_coordinator_of
 from ivp.accounts.selectors import partner_organisations
 from ivp.common.importing import ImportFileError, ImportProblem
+from ivp.common.spreadsheet_cells import csv_cell_read
 from ivp.common.tabular import read_table
 from ivp.planning.execution.forms import ProgressForm
 from ivp.planning.execution.models import Action, ActionPlan, ProgressUpdate
@@ -140,6 +141,7 @@ def progress_read(
         by_item.setdefault(action.item.casefold().strip(), []).append(action)
     last_percent = _last_percentages(actions)
     last_note = _last_notes(actions)
+    now_as: dict[int, tuple] = {}  # per action: status, % and note as the rows so far leave it
     problems, planned = [], []
     for number, row in enumerate(table.rows, start=table.first_row):
         if not any(cell.strip() for cell in row):
@@ -150,7 +152,7 @@ def progress_read(
             problems.append(ImportProblem(file_name, number, column, message))
 
         def cell(key, row=row):
-            return row[where[key]].strip() if where[key] is not None else ""
+            return csv_cell_read(row[where[key]].strip()) if where[key] is not None else ""
 
         action = None
         if cell("id"):
@@ -229,10 +231,13 @@ def progress_read(
             continue
         given = form.cleaned_data
         kept = given["percent_done"] is None
-        percent = last_percent.get(action.pk) if kept else given["percent_done"]
+        before = now_as.get(action.pk, (action.status, last_percent.get(action.pk), ""))
+        percent = before[1] if kept else given["percent_done"]
         # the note an export carries is the last one: sent back, it is not said again
         repeated = given["note"].strip() == last_note.get(action.pk, "").strip()
         note = "" if repeated else given["note"]
+        # several rows may report on one action: each is judged against the one before it
+        now_as[action.pk] = (given["status"], percent, note)
         planned.append(
             PlannedUpdate(
                 number,
@@ -243,9 +248,7 @@ def progress_read(
                 kept,
                 note,
                 given["on"],
-                unchanged=given["status"] == action.status
-                and percent == last_percent.get(action.pk)
-                and not note,
+                unchanged=given["status"] == before[0] and percent == before[1] and not note,
             )
         )
     if problems:

@@ -103,6 +103,11 @@ def action_plan_detail(request, plan):
         and bool(partner_organisations(request.user, plan.municipality))
         and not wanted.alle
     )
+    # the reports' figures are for the action's people: a reader who may not read them all
+    # sees no percentages, nor the sorts that would give them away
+    progress_open = all(r.progress_readable for r in rows)
+    if not progress_open and wanted.sorteer in action_list.PROGRESS_SORTS:
+        wanted = replace(wanted, sorteer="plan")
     offered = action_list.choices(rows)
     if wanted.thema not in {t.pk for t in offered["themes"]}:
         wanted = replace(wanted, thema=None)
@@ -127,7 +132,12 @@ def action_plan_detail(request, plan):
             "overall": action_list.progress_of(mine, plan.rollup_weight),
             "offered": offered,
             "statuses": Action.Status.choices,
-            "sorts": _sort_labels(),
+            "sorts": [
+                (value, label)
+                for value, label in _sort_labels()
+                if progress_open or value not in action_list.PROGRESS_SORTS
+            ],
+            "progress_open": progress_open,
             "totals": action_export.totals([r.action for r in shown]),
             "party_totals": action_export.party_totals([[r.action for r in shown]]),
             "stale_count": sum(1 for r in mine if r.stale),

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from ivp.common.importing import ImportFileError
 from ivp.planning.execution import selectors as execution_selectors
 from ivp.planning.execution import stale
+from ivp.planning.execution.dashboard import last_reported
 from ivp.planning.execution.forms import ProgressForm, ProgressUploadForm
 from ivp.planning.execution.progress_preview import preview_drop, preview_load, preview_store
 from ivp.planning.execution.services.progress import (
@@ -30,7 +31,7 @@ def action_progress(request, action):
     item = action
     plan = item.theme.action_plan
     updates = list(item.updates.select_related("user", "action__theme__action_plan__municipality"))
-    last = _last_percent(updates)
+    last = last_reported(updates)
     form = ProgressForm(
         request.POST or None,
         initial={
@@ -65,11 +66,6 @@ def action_progress(request, action):
         updates=updates,
         removable={u.pk for u in updates if request.user.has_perm("planning.delete_progress", u)},
     )
-
-
-def _last_percent(updates):
-    """The newest update that gave a percentage (`updates` newest first), or None."""
-    return next((u for u in updates if u.percent_done is not None), None)
 
 
 @for_action_plan("planning.upload_progress")
