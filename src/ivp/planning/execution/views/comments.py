@@ -54,6 +54,8 @@ def news_seen(request, municipality):
     mark_news_seen(request.user, municipality, until=_moment(request.POST.get("tot", "")))
     messages.success(request, _("Marked as seen."))
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = reverse("web:workspace", args=[municipality.code])
     return HttpResponseRedirect(target)
