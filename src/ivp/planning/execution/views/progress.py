@@ -101,8 +101,8 @@ def progress_upload(request, plan):
         "planning/progress_preview.html",
         {
             **context,
-            "changes": changed(planned),
-            "unchanged": len(planned) - len(changed(planned)),
+            "changes": (changes := changed(planned)),
+            "unchanged": len(planned) - len(changes),
             "file_name": upload.name,
             "token": token,
         },
