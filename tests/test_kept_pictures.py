@@ -109,3 +109,84 @@ def test_pictures_are_kept_across_processes_until_an_import_or_progress_changes_
         assert _shows(picture, 401) and not _shows(picture, 376)
         after = _status_counts(dashboard)
         assert after != counts and sum(after) == sum(counts)
+
+
+PUBLIC_DASHBOARD = "/gemeenten/GM1708/uitvoeringsplan/2026/dashboard/"
+ADOPT_STEENWIJKERLAND_2026 = (
+    "import datetime\n"
+    "from ivp.planning.models import ActionPlan\n"
+    "from ivp.planning.execution.services.actions import action_plan_adopt\n"
+    "plan = ActionPlan.objects.get(municipality__code='GM1708', start_year=2026)\n"
+    "action_plan_adopt(action_plan=plan, adopted_on=datetime.date(2026, 1, 20),"
+    " decision_reference='raadsbesluit')\n"
+)
+
+
+def _visit(env, *paths: str) -> list[tuple[str, str]]:
+    """The pages and their ETags as a web process of its own serves them to a visitor."""
+    out = ivp_python(
+        env,
+        "from django.test import Client\n"
+        "client = Client(HTTP_HOST='localhost')\n"
+        f"for path in {list(paths)!r}:\n"
+        "    response = client.get(path)\n"
+        "    assert response.status_code == 200, (path, response.status_code)\n"
+        "    print(response['ETag'] + '\\n' + response.content.decode(), "
+        f"end={PAGE_BREAK!r})\n",
+    )
+    return [tuple(page.split("\n", 1)) for page in out.split(PAGE_BREAK)[: len(paths)]]
+
+
+def test_a_visitors_kept_pages_follow_an_import_and_a_progress_report(tmp_path, run_folder):
+    """The whole answer a visitor gets is kept across processes (changes behind ivp's back do
+    not show, the ETag stays), and the next visitor after an import or a progress report
+    through ivp sees the new figures and statuses under a new ETag."""
+    with own_database(tmp_path, "demo", shared=run_folder) as database:
+        env = environment(tmp_path, database)
+        ivp_python(env, ADOPT_STEENWIJKERLAND_2026)  # its dashboard is public from now on
+        [(picture_tag, picture), (dashboard_tag, dashboard)] = _visit(
+            env, PICTURE, PUBLIC_DASHBOARD
+        )
+        assert _shows(picture, 376)
+        counts = _status_counts(dashboard)
+        [(action,)] = query(
+            database,
+            "SELECT a.id FROM planning_action a JOIN planning_actionplantheme t ON t.id = a.theme_id "
+            "JOIN planning_actionplan p ON p.id = t.action_plan_id JOIN regions_municipality m "
+            "ON m.id = p.municipality_id WHERE m.code = 'GM1708' AND p.start_year = 2026 "
+            'AND a.status <> \'afgerond\' ORDER BY t."order", a."order", a.id LIMIT 1',
+        )
+        _behind_ivps_back(
+            database,
+            "UPDATE figures_observation SET value = 654 WHERE area_code = 'GM1701' "
+            "AND period = '2024' AND indicator_id = "
+            "(SELECT id FROM figures_indicator WHERE code = 'misdrijven-totaal')",
+        )
+        assert _visit(env, PICTURE, PUBLIC_DASHBOARD) == [
+            (picture_tag, picture),
+            (dashboard_tag, dashboard),
+        ]
+
+        (tmp_path / "westerveld.csv").write_text(TIDY)
+        ivp_python(
+            env,
+            "from django.core.management import call_command\n"
+            f"call_command('figures', 'import', {str(tmp_path / 'westerveld.csv')!r}, "
+            "'--editie', '2026-12-01', '--geen-voortgang')\n",
+        )
+        [(new_tag, picture)] = _visit(env, PICTURE)
+        assert _shows(picture, 401) and not _shows(picture, 376)
+        assert new_tag != picture_tag
+
+        ivp_python(
+            env,
+            "from django.db import transaction\n"
+            "from ivp.planning.models import Action\n"
+            "from ivp.planning.execution.services.progress import progress_record\n"
+            "with transaction.atomic():\n"
+            f"    progress_record(action=Action.objects.get(pk={action}), status='afgerond')\n",
+        )
+        [(new_tag, dashboard)] = _visit(env, PUBLIC_DASHBOARD)
+        after = _status_counts(dashboard)
+        assert after != counts and sum(after) == sum(counts)
+        assert new_tag != dashboard_tag

@@ -9,6 +9,8 @@ class Revision(models.Model):
 
     name = models.CharField(_("name"), max_length=40, primary_key=True)
     token = models.CharField(_("token"), max_length=32)
+    # When the input last changed: the Last-Modified of the public pages made from it.
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
 
     class Meta:
         verbose_name = _("revision")

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import logging
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from django.core.cache import cache
@@ -86,7 +87,7 @@ def bump_on_change(models, name: str, *, deletes: bool = True) -> None:
 
 
 @functools.cache
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """A hash of ivp's code, templates and translations: a new release (or a changed checkout)
     never reads pictures or kept HTML of the old one, whose shape or words may differ."""
     digest = hashlib.sha256()
@@ -96,13 +97,27 @@ def _code_stamp() -> str:
     return digest.hexdigest()[:16]
 
 
-def _tokens(names: tuple[str, ...]) -> tuple[str, ...] | None:
+def stamp(names: tuple[str, ...]) -> tuple[tuple[str, ...], datetime | None] | None:
+    """The tokens of the inputs `names` and when the latest of them changed (None: never
+    written); None while the current transaction has changed one of them. One query."""
     from .models import Revision
 
     if any(_changed_here(name) for name in names):
         return None
-    stored = dict(Revision.objects.filter(name__in=names).values_list("name", "token"))
-    return tuple(stored.get(name, "") for name in names)
+    stored = {
+        name: (token, changed)
+        for name, token, changed in Revision.objects.filter(name__in=names).values_list(
+            "name", "token", "changed_at"
+        )
+    }
+    tokens = tuple(stored.get(name, ("", None))[0] for name in names)
+    changed = [when for _, when in stored.values()]
+    return tokens, max(changed, default=None)
+
+
+def _tokens(names: tuple[str, ...]) -> tuple[str, ...] | None:
+    stamped = stamp(names)
+    return None if stamped is None else stamped[0]
 
 
 def cached(kind: str, names: tuple[str, ...], parts: tuple, compute):
@@ -115,7 +130,7 @@ def cached(kind: str, names: tuple[str, ...], parts: tuple, compute):
     key = (
         "picture:"
         + hashlib.sha256(
-            repr((_code_stamp(), get_language(), kind, tokens, parts)).encode()
+            repr((code_stamp(), get_language(), kind, tokens, parts)).encode()
         ).hexdigest()
     )
     try:

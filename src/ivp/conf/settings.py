@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "ivp.accounts.middleware.ActiveMunicipalityMiddleware",
     "ivp.web.middleware.PrivateResponsesMiddleware",
+    "ivp.web.kept_pages.KeptVisitorPagesMiddleware",
     "ivp.web.middleware.AtomicWritesMiddleware",
 ]
 
@@ -128,6 +129,11 @@ DATABASES = {
 # Write requests run in one transaction each (ivp.web.middleware.AtomicWritesMiddleware);
 # reads run without one, so they never wait for a writer.
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Each web thread keeps its connection for a while instead of opening one per request: on
+# PostgreSQL a connection is a new server process, on SQLite a file opened and set up anew.
+# A connection that broke is noticed before use (health check) and opened again.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("IVP_DB_CONNECTION_SECONDS", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while an import writes. Every transaction takes the write
     # lock when it begins (IMMEDIATE) and waits for it up to `timeout` seconds, so two saves at

@@ -6,8 +6,9 @@ from django.utils.cache import add_never_cache_headers
 
 class PrivateResponsesMiddleware:
     """A signed-in user may be shown drafts, notes and names (and the page names the user);
-    API answers may be too. Such responses get `Cache-Control: private, no-store`, so a shared
-    proxy or the next person at a shared computer cannot read them from a cache."""
+    so may a client of the API with a key. Such responses get `Cache-Control: private,
+    no-store`, so a shared proxy or the next person at a shared computer cannot read them from
+    a cache. What a visitor reads is public (see ivp.web.kept_pages)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,7 +16,8 @@ class PrivateResponsesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or request.path.startswith("/api/"):
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or "HTTP_AUTHORIZATION" in request.META:
             add_never_cache_headers(response)
         return response
 
