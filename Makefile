@@ -77,6 +77,9 @@ bench: setup-dev system-deps
 	$(BIN)/python bench/documents.py
 	$(BIN)/python bench/action_list.py
 	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/documents.py'
+	command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(BIN)/python bench/public_load.py
+	scripts/with-postgres.sh sh -c 'IVP_BENCH_DATABASE_URL=$$DATABASE_URL $(BIN)/python bench/public_load.py'
 
 clean:
 	rm -rf $(VENV) var
