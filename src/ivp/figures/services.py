@@ -31,7 +31,7 @@ from .synthetic import SYNTHETIC_MARK
 IMPORT_KIND = "cijfers"
 SYNTHETIC_PREFIX = "synthetisch-"
 MAX_RECORDED_CHANGES = 500
-EXISTING_ROWS_PER_READ = 250_000
+EXISTING_ROWS_PER_READ = 100_000  # stored rows read as Python tuples at a time: ~35 MB
 OBSERVATION_FIELDS = (
     "indicator",
     "area_code",
