@@ -31,7 +31,7 @@ from .synthetic import SYNTHETIC_MARK
 IMPORT_KIND = "cijfers"
 SYNTHETIC_PREFIX = "synthetisch-"
 MAX_RECORDED_CHANGES = 500
-EXISTING_ROWS_PER_READ = 250_000
+EXISTING_ROWS_PER_READ = 100_000  # stored rows read as Python tuples at a time: ~35 MB
 OBSERVATION_FIELDS = (
     "indicator",
     "area_code",
@@ -132,8 +132,9 @@ def store_parsed(
         rows_skipped=parsed.rows_skipped,
         notes=[*parsed.skipped, *_theme_notes(parsed.indicators)],
     )
-    incoming = _with_ids(parsed.observations, indicators, source, summed_source)
-    changes = _write(incoming, source, result, progress)
+    changes = _write(
+        _with_ids(parsed.observations, indicators, source, summed_source), source, result, progress
+    )
     for written in (source, summed_source):
         if written is not None and not written.observations.exists():
             written.delete()  # nothing came from this edition: do not list it as a source
@@ -197,8 +198,15 @@ def _kept_apart(parsed: ParsedFigures) -> ParsedFigures:
         )
         for spec in parsed.indicators
     ]
+    codes = parsed.observations.get_column("indicator").unique().drop_nulls()
     observations = parsed.observations.with_columns(
-        (pl.lit(SYNTHETIC_PREFIX) + pl.col("indicator")).str.slice(0, 80).alias("indicator")
+        # looked up per distinct code: new strings for every row would take hundreds of MB
+        pl.col("indicator").replace_strict(
+            codes,
+            (SYNTHETIC_PREFIX + codes).str.slice(0, 80),
+            default=None,
+            return_dtype=pl.String,
+        )
     )
     return replace(parsed, indicators=specs, observations=observations)
 
@@ -286,28 +294,27 @@ def _with_ids(
     source: Source,
     summed_source: Source | None = None,
 ):
+    """The rows with their indicator, municipality and source ids. Codes are replaced column by
+    column (null when unknown): a join would copy every other column of a national file too."""
     municipalities = dict(Municipality.objects.values_list("code", "pk"))
-    indicator_ids = pl.DataFrame(
-        {"indicator": list(indicators), "indicator_id": [i.pk for i in indicators.values()]},
-        schema={"indicator": pl.String, "indicator_id": pl.Int64},
+    indicator_ids = {code: indicator.pk for code, indicator in indicators.items()}
+    return frame.with_columns(
+        _ids_of(pl.col("indicator"), indicator_ids).alias("indicator_id"),
+        _ids_of(pl.col("municipality_code"), municipalities).alias("municipality_id"),
+        pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("year"),
+        pl.when(pl.col(SUMMED))
+        .then(pl.lit(summed_source.pk if summed_source else None, dtype=pl.Int64))
+        .otherwise(pl.lit(source.pk, dtype=pl.Int64))
+        .alias("source_id"),
     )
-    municipality_ids = pl.DataFrame(
-        {
-            "municipality_code": list(municipalities),
-            "municipality_id": list(municipalities.values()),
-        },
-        schema={"municipality_code": pl.String, "municipality_id": pl.Int64},
-    )
-    return (
-        frame.join(indicator_ids, on="indicator", how="left")
-        .join(municipality_ids, on="municipality_code", how="left")
-        .with_columns(
-            pl.col("period").str.slice(0, 4).cast(pl.Int64).alias("year"),
-            pl.when(pl.col(SUMMED))
-            .then(pl.lit(summed_source.pk if summed_source else None, dtype=pl.Int64))
-            .otherwise(pl.lit(source.pk, dtype=pl.Int64))
-            .alias("source_id"),
-        )
+
+
+def _ids_of(codes: pl.Expr, ids: dict[str, int]) -> pl.Expr:
+    return codes.replace_strict(
+        pl.Series(list(ids), dtype=pl.String),
+        pl.Series(list(ids.values()), dtype=pl.Int64),
+        default=None,
+        return_dtype=pl.Int64,
     )
 
 
@@ -327,30 +334,65 @@ def _write(incoming: pl.DataFrame, source: Source, result: FiguresImportResult, 
     result.kept_newer = differing.height - replace.height - result.kept_published
 
     bulk.delete_ids(Observation, replace["id"].to_list())
+    written = [
+        "indicator_id",
+        pl.col("area").alias("area_code"),
+        "municipality_id",
+        "period",
+        "year",
+        "value",
+        "margin",
+        "source_id",
+    ]
     writes = pl.concat(
         [
-            new.with_columns(pl.lit(1, dtype=pl.Int64).alias("next_revision")),
-            replace.with_columns((pl.col("revision") + 1).alias("next_revision")),
-        ]
-    ).sort("indicator_id", "area", "period")  # in key order: the unique index grows at its end
-    step = _("Writing")
-    progress(step, 0, writes.height)
+            new.select(*written, pl.lit(1, dtype=pl.Int64).alias("revision")),
+            replace.select(*written, (pl.col("revision") + 1).alias("revision")),
+        ],
+        rechunk=False,
+    )
     result.inserted = new.height
     result.replaced = replace.height
-    with bulk.keys_rebuilt_after(Observation, writes.height):
-        bulk.insert_frame(
-            Observation,
-            [
-                f + "_id" if f in ("indicator", "municipality", "source") else f
-                for f in OBSERVATION_FIELDS
-            ],
-            writes.drop("revision", strict=False).rename(
-                {"area": "area_code", "next_revision": "revision"}
-            ),
-            progress=lambda done: progress(step, done, writes.height),
-        )
-    progress(step, writes.height, writes.height)
+    del incoming, new, differing  # a national file's frames: only `writes` is needed now
+    step = _("Writing")
+    total = writes.height
+    progress(step, 0, total)
+    fields = [
+        f + "_id" if f in ("indicator", "municipality", "source") else f for f in OBSERVATION_FIELDS
+    ]
+    with bulk.keys_rebuilt_after(Observation, total):
+        done = 0
+        for chunk in _in_key_order(writes):
+            done += bulk.insert_frame(
+                Observation,
+                fields,
+                chunk,
+                progress=lambda count, before=done: progress(step, before + count, total),
+            )
+    progress(step, total, total)
     return _recorded_changes(replace)
+
+
+KEY = ("indicator_id", "area_code", "period")
+
+
+def _in_key_order(writes: pl.DataFrame):
+    """`writes` in parts of a few indicators, each sorted on the unique key, so that the index
+    grows at its end; one part at a time is sorted, not a national file's millions of rows at
+    once. A part in that order already is left as it is."""
+    counts = writes.group_by("indicator_id").len().sort("indicator_id")
+    for chunk in _indicator_chunks(counts):
+        part = writes.filter(pl.col("indicator_id").is_in(chunk))
+        yield part if _strictly_ascending(part, KEY) else part.sort(*KEY)
+
+
+def _strictly_ascending(frame: pl.DataFrame, columns) -> bool:
+    """Every row's key above the one before: compared with the row above, no hashing."""
+    ascending = pl.lit(False)
+    for column in reversed(columns):
+        here, above = pl.col(column), pl.col(column).shift(1)
+        ascending = (here > above) | ((here == above) & ascending)
+    return bool(frame.select(ascending.slice(1).all()).item())
 
 
 def _compare(incoming: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -369,8 +411,12 @@ def _compare(incoming: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     )
     counts = incoming.group_by("indicator_id").len().sort("indicator_id")
     if not Observation.objects.filter(indicator_id__in=counts["indicator_id"].to_list()).exists():
-        joined = incoming.join(_empty_existing(), on=keys, how="left")
-        return joined.filter(~known), joined.filter(known & ~same)
+        # nothing stored to compare with: every row is new (no join, no copy of the rows)
+        nothing = _empty_existing().drop(keys)
+        new = incoming.with_columns(
+            pl.lit(None, dtype=dtype).alias(name) for name, dtype in nothing.schema.items()
+        )
+        return new, new.clear()
     editions = dict(Source.objects.values_list("pk", "edition"))
     summed_sources = list(
         Source.objects.filter(title__endswith=SUMMED_TITLE_SUFFIX).values_list("pk", flat=True)

@@ -41,6 +41,7 @@ def read_figures(
         )
     header = [cell.strip().strip('"') for cell in first_line.split(";")]
     if odata.looks_like(header):
+        del text  # polars reads the bytes; the text of a national file is hundreds of MB
         return odata.read(
             file_name,
             raw,

@@ -36,17 +36,21 @@ def with_area_sums(frame: pl.DataFrame, geography: Geography) -> tuple[pl.DataFr
     every wijk and municipality that has areas in the file but no row of its own; and the
     notes that say so in the import report."""
     frame = frame.with_columns(pl.lit(False).alias(SUMMED))
-    areas = frame.filter(pl.col("municipality_code").is_not_null())
-    buurten = areas.filter(pl.col("area_code").str.starts_with("BU")).with_columns(
-        wijk_of(pl.col("area_code")).alias("wijk_code")
-    )
+    parts = pl.col("area_code").str.starts_with("BU") | pl.col("area_code").str.starts_with("WK")
+    if not frame.select(parts.any()).item():
+        return frame, []  # a file of municipalities (a national one): no filtered copies of it
+    in_municipality = pl.col("municipality_code").is_not_null()
+    buurten = frame.filter(in_municipality & pl.col("area_code").str.starts_with("BU"))
+    buurten = buurten.with_columns(wijk_of(pl.col("area_code")).alias("wijk_code"))
     known = pl.col("wijk_code").is_in(list(_wijk_codes(geography))).fill_null(False)
     wijk_sums = _missing_totals(
         buurten.filter(known).with_columns(pl.col("wijk_code").alias("total_code")), frame
     )
     wijken = pl.concat(
         [
-            areas.filter(pl.col("area_code").str.starts_with("WK")).select(*KEYS, "value"),
+            frame.filter(in_municipality & pl.col("area_code").str.starts_with("WK")).select(
+                *KEYS, "value"
+            ),
             wijk_sums.select(*KEYS, "value"),
             buurten.filter(~known).select(*KEYS, "value"),  # a buurt of no known wijk
         ]

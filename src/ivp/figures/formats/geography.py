@@ -51,9 +51,16 @@ def keep_known_areas(
     # fill_null: an empty code is unknown, not silently filtered away with the buckets.
     bucket = frame["area_code"].is_in(list(NOT_AN_AREA_CODES)).fill_null(False)
     dropped = int(bucket.sum())
-    frame = frame.filter(~bucket)
-    joined = frame.join(geography.frame(), on="area_code", how="left")
-    known = pl.col("area_code").is_in(geography.frame()["area_code"].implode()).fill_null(False)
+    if dropped:
+        frame = frame.filter(~bucket)
+    areas = geography.frame()
+    # replaced column by column, not joined: a join would copy every column of the rows
+    joined = frame.with_columns(
+        pl.col("area_code")
+        .replace_strict(areas["area_code"], areas["municipality_code"], default=None)
+        .alias("municipality_code")
+    )
+    known = pl.col("area_code").is_in(areas["area_code"].implode()).fill_null(False)
     unknown = joined.filter(~known)
     if unknown.height:
         problems.add_from_frame(

@@ -6,8 +6,13 @@ CBS (`"1.1.1 "`, `"GM1680  "`) and periods `2024JJ00`, `2024KW01`, `2024MM01`. T
 Read column-wise with polars: a national file has millions of rows.
 """
 
+from dataclasses import dataclass
+
 import polars as pl
 from django.utils.translation import gettext as _
+
+from ivp.common.importing import ImportFileError
+from ivp.common.upload_limits import national
 
 from .. import crime_types
 from .area_sums import with_area_sums
@@ -20,7 +25,9 @@ from .common import (
     check_duplicates,
     check_periods,
     parse_numbers,
+    per_distinct,
     read_csv,
+    read_header,
     refuse,
 )
 from .geography import Geography, canonical_code, keep_known_areas
@@ -65,8 +72,7 @@ def read(
     table_id: str | None = None,
     synthetic: bool = False,
 ) -> ParsedFigures:
-    frame = read_csv(file_name, raw, separator=";")
-    header = frame.columns
+    header = read_header(file_name, raw, separator=";")
     if not looks_like(header):
         refuse(
             file_name, _("this is not a typed StatLine file (no SoortMisdrijf and Perioden)."), 1
@@ -80,32 +86,20 @@ def read(
             row=1,
             column=missing[0],
         )
-
-    problems = Problems(file_name)
-    frame = frame.select(
-        (pl.int_range(pl.len(), dtype=pl.Int64) + 2).alias("row"),
-        pl.col(CRIME_COLUMN),
-        canonical_code(pl.col(table.region_column)).alias("area_code"),
-        pl.col(PERIOD_COLUMN),
-        cbs_period_expression(PERIOD_COLUMN).alias("period"),
-        pl.col(table.value_column),
-    )
-    if table.table_id == "47018NED" and frame["period"].str.len_chars().max() == 7:
+    # only the columns used: a national file's others would take hundreds of MB
+    used = [CRIME_COLUMN, table.region_column, PERIOD_COLUMN, table.value_column]
+    checked = _read_in_blocks(file_name, raw, geography, table, used)
+    if checked is None:  # a small file, or one with a problem: read whole, every problem named
+        problems = Problems(file_name)
+        frame = read_csv(file_name, raw, separator=";", columns=used)
+        checked = _checked(frame, 2, geography, table, problems)
+        check_duplicates(checked.frame, problems, CRIME_COLUMN)
+        problems.raise_if_any()
+        checked.frame = _with_margin(checked.frame)
+    frame, not_areas, rows_without_value = checked.frame, checked.not_areas, checked.without_value
+    indicators = list(checked.indicators.values())
+    if table.table_id == "47018NED" and checked.longest_period == 7:
         table = TABLES["47022NED"]
-
-    # Empty cells are OData's "no figure published": skipped and counted, not invented as 0.
-    empty = frame[table.value_column].is_null() | (
-        frame[table.value_column].str.strip_chars() == ""
-    )
-    rows_without_value = int(empty.sum())
-    frame = frame.filter(~empty)
-
-    frame, not_areas = keep_known_areas(frame, geography, problems, table.region_column)
-    frame, indicators = _crime_types(frame, table, problems)
-    check_periods(frame, PERIOD_COLUMN, problems)
-    frame = parse_numbers(frame, table.value_column, problems, counts=True)
-    check_duplicates(frame, problems, CRIME_COLUMN)
-    problems.raise_if_any()
 
     skipped = []
     if not_areas:
@@ -116,18 +110,7 @@ def read(
         skipped.append(
             _("%(count)s rows without a published figure skipped.") % {"count": rows_without_value}
         )
-    observations, summed = with_area_sums(
-        frame.select(
-            "indicator",
-            "area_code",
-            "municipality_code",
-            "period",
-            pl.col(table.value_column).alias("value"),
-            pl.lit(None, dtype=pl.Float64).alias("margin"),
-            "row",
-        ),
-        geography,
-    )
+    observations, summed = with_area_sums(frame, geography)
     return ParsedFigures(
         file_name=file_name,
         format_name=_("typed StatLine CSV (%(table)s)") % {"table": table.table_id},
@@ -146,9 +129,135 @@ def read(
     )
 
 
+BLOCK_BYTES = 32 * 1024 * 1024  # a large file is read and checked this much at a time
+DUPLICATE_KEYS = ["indicator", "area_code", "period"]
+
+
+@dataclass
+class Checked:
+    frame: pl.DataFrame  # the observations' columns
+    not_areas: int
+    without_value: int
+    indicators: dict[str, IndicatorSpec]
+    longest_period: int | None
+
+
+def _checked(frame, first_row: int, geography, table: Table, problems: Problems) -> Checked:
+    """The rows of `frame` (the file's rows from `first_row` on) checked and converted."""
+    frame = frame.select(
+        (pl.int_range(pl.len(), dtype=pl.Int64) + first_row).alias("row"),
+        pl.col(CRIME_COLUMN),
+        per_distinct(
+            frame, table.region_column, canonical_code(pl.col(table.region_column)), pl.String
+        ).alias("area_code"),
+        pl.col(PERIOD_COLUMN),
+        per_distinct(frame, PERIOD_COLUMN, cbs_period_expression(PERIOD_COLUMN), pl.String).alias(
+            "period"
+        ),
+        pl.col(table.value_column),
+    )
+    longest_period = frame["period"].str.len_chars().max()
+
+    # Empty cells are OData's "no figure published": skipped and counted, not invented as 0.
+    empty = frame[table.value_column].is_null() | (
+        frame[table.value_column].str.strip_chars() == ""
+    )
+    without_value = int(empty.sum())
+    if without_value:
+        frame = frame.filter(~empty)
+
+    frame, not_areas = keep_known_areas(frame, geography, problems, table.region_column)
+    frame, indicators = _crime_types(frame, table, problems)
+    check_periods(frame, PERIOD_COLUMN, problems)
+    frame = parse_numbers(frame, table.value_column, problems, counts=True)
+    return Checked(
+        frame.select(
+            "indicator",
+            "area_code",
+            "municipality_code",
+            "period",
+            pl.col(table.value_column).alias("value"),
+            "row",
+        ).rechunk(),
+        not_areas,
+        without_value,
+        {spec.code: spec for spec in indicators},
+        longest_period,
+    )
+
+
+def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Checked | None:
+    """A large file read and checked BLOCK_BYTES of lines at a time, so that only one block's
+    text columns and intermediate frames are alive at once. None when the file is small, or
+    when a block has a problem: then the whole file is read again, so that every problem is
+    reported as from one reading (the same rows, counts and messages)."""
+    if len(raw) <= BLOCK_BYTES:
+        return None
+    parts: list[Checked] = []
+    hashes: list[pl.Series] = []  # of each row's key, for duplicates across blocks
+    first_row = 2  # the header is row 1
+    for block in _blocks(raw):
+        problems = Problems(file_name)
+        try:
+            frame = read_csv(file_name, block, separator=";", columns=used)
+        except ImportFileError:
+            return None
+        if first_row - 2 + frame.height > national().max_rows:
+            return None
+        parts.append(_checked(frame, first_row, geography, table, problems))
+        if problems.items:
+            return None
+        hashes.append(parts[-1].frame.select(pl.struct(DUPLICATE_KEYS).hash()).to_series())
+        first_row += frame.height
+    # each block's columns in one piece: then the blocks' columns line up and no later frame
+    # operation joins up all the rows at once (a second copy of them)
+    whole = _with_margin(pl.concat([part.frame for part in parts], rechunk=False))
+    if pl.concat(hashes).n_unique() < whole.height:  # a repeated key, or two keys' hashes alike
+        duplicates = Problems(file_name)
+        check_duplicates(whole, duplicates, CRIME_COLUMN)
+        if duplicates.items:
+            return None
+    lengths = [p.longest_period for p in parts if p.longest_period is not None]
+    return Checked(
+        whole,
+        sum(part.not_areas for part in parts),
+        sum(part.without_value for part in parts),
+        {code: spec for part in parts for code, spec in part.indicators.items()},
+        max(lengths) if lengths else None,
+    )
+
+
+def _with_margin(frame: pl.DataFrame) -> pl.DataFrame:
+    """The observations' columns: typed StatLine files give no margins."""
+    return frame.select(
+        "indicator",
+        "area_code",
+        "municipality_code",
+        "period",
+        "value",
+        pl.lit(None, dtype=pl.Float64).alias("margin"),
+        "row",
+    )
+
+
+def _blocks(raw: bytes):
+    """The header line with each next BLOCK_BYTES of whole lines. Typed StatLine cells never
+    hold a line break; a file whose quotes do is refused or read again whole by the caller."""
+    start = raw.find(b"\n") + 1
+    header = raw[:start]
+    while start < len(raw):
+        end = raw.find(b"\n", start + BLOCK_BYTES)
+        end = len(raw) if end < 0 else end + 1
+        yield b"".join((header, memoryview(raw)[start:end]))  # one copy of the block
+        start = end
+
+
 def _crime_types(frame: pl.DataFrame, table: Table, problems: Problems):
     """Attach an indicator code per row; police tables must use known BVI codes."""
-    codes = frame.select(pl.col(CRIME_COLUMN).str.strip_chars().alias("code"))["code"].unique()
+    # in file order: indicators new to the database get ids in the order the file lists them
+    codes = frame.select(pl.col(CRIME_COLUMN).str.strip_chars().alias("code"))["code"].unique(
+        maintain_order=True
+    )
     empty = frame.filter(pl.col(CRIME_COLUMN).str.strip_chars().fill_null("") == "")
     if empty.height:
         problems.add_from_frame(
@@ -177,14 +286,17 @@ def _crime_types(frame: pl.DataFrame, table: Table, problems: Problems):
                 ),
                 kind="crime-type",
             )
-    mapping = pl.DataFrame(
-        {"code": list(indicators), "indicator": [spec.code for spec in indicators.values()]},
-        schema={"code": pl.String, "indicator": pl.String},
+    indicator = (
+        pl.col(CRIME_COLUMN)
+        .str.strip_chars()
+        .replace_strict(
+            pl.Series(list(indicators), dtype=pl.String),
+            pl.Series([spec.code for spec in indicators.values()], dtype=pl.String),
+            default=None,
+            return_dtype=pl.String,
+        )
     )
-    frame = frame.with_columns(pl.col(CRIME_COLUMN).str.strip_chars().alias("code")).join(
-        mapping, on="code", how="left"
-    )
-    return frame.drop("code"), list(indicators.values())
+    return frame.with_columns(indicator.alias("indicator")), list(indicators.values())
 
 
 def cbs_crime_indicator(table: Table, code: str) -> IndicatorSpec:

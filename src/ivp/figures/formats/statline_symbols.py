@@ -44,8 +44,17 @@ PERIOD_TEXT = re.compile(
 
 
 def looks_like(text: str) -> bool:
-    first_lines = text.splitlines()[:12]
-    return any(line.strip('"').casefold().startswith(REGION_LINE) for line in first_lines)
+    return any(line.strip('"').casefold().startswith(REGION_LINE) for line in _first_lines(text))
+
+
+def _first_lines(text: str, count: int = 12) -> list[str]:
+    """The first `count` lines, without splitting the rest of a national file into lines."""
+    end = -1
+    for _line in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text.splitlines()
+    return text[:end].splitlines()
 
 
 def period_from_text(text: str) -> str | None:
