@@ -60,6 +60,25 @@ def _shows(page: str, number: int) -> bool:
     return bool(re.search(rf"\b{number}\b", page))
 
 
+WESTERVELD_2024_BECOMES_654 = (
+    "UPDATE figures_observation SET value = 654 WHERE area_code = 'GM1701' "
+    "AND period = '2024' AND indicator_id = "
+    "(SELECT id FROM figures_indicator WHERE code = 'misdrijven-totaal')"
+)
+
+
+def _open_action(database: str) -> int:
+    """The first action of Steenwijkerland's uitvoeringsplan 2026 that is not finished."""
+    [(action,)] = query(
+        database,
+        "SELECT a.id FROM planning_action a JOIN planning_actionplantheme t ON t.id = a.theme_id "
+        "JOIN planning_actionplan p ON p.id = t.action_plan_id JOIN regions_municipality m "
+        "ON m.id = p.municipality_id WHERE m.code = 'GM1708' AND p.start_year = 2026 "
+        'AND a.status <> \'afgerond\' ORDER BY t."order", a."order", a.id LIMIT 1',
+    )
+    return action
+
+
 def _status_counts(page: str) -> list[int]:
     """Every theme's actions per status, as the dashboard's tables show them."""
     return [int(n) for n in re.findall(r'cell--numeric">(\d+)<', page)]
@@ -74,19 +93,11 @@ def test_pictures_are_kept_across_processes_until_an_import_or_progress_changes_
         assert _shows(picture, 376), "Westerveld's 376 misdrijven in 2024"
         counts = _status_counts(dashboard)
         assert sum(counts) > 0
-        [(action,)] = query(
-            database,
-            "SELECT a.id FROM planning_action a JOIN planning_actionplantheme t ON t.id = a.theme_id "
-            "JOIN planning_actionplan p ON p.id = t.action_plan_id JOIN regions_municipality m "
-            "ON m.id = p.municipality_id WHERE m.code = 'GM1708' AND p.start_year = 2026 "
-            'AND a.status <> \'afgerond\' ORDER BY t."order", a."order", a.id LIMIT 1',
-        )
+        action = _open_action(database)
 
         _behind_ivps_back(
             database,
-            "UPDATE figures_observation SET value = 654 WHERE area_code = 'GM1701' "
-            "AND period = '2024' AND indicator_id = "
-            "(SELECT id FROM figures_indicator WHERE code = 'misdrijven-totaal')",
+            WESTERVELD_2024_BECOMES_654,
             f"UPDATE planning_action SET status = 'geschrapt' WHERE id = {action}",
         )
         picture, dashboard = _read(env, PICTURE, DASHBOARD)
@@ -149,18 +160,10 @@ def test_a_visitors_kept_pages_follow_an_import_and_a_progress_report(tmp_path, 
         )
         assert _shows(picture, 376)
         counts = _status_counts(dashboard)
-        [(action,)] = query(
-            database,
-            "SELECT a.id FROM planning_action a JOIN planning_actionplantheme t ON t.id = a.theme_id "
-            "JOIN planning_actionplan p ON p.id = t.action_plan_id JOIN regions_municipality m "
-            "ON m.id = p.municipality_id WHERE m.code = 'GM1708' AND p.start_year = 2026 "
-            'AND a.status <> \'afgerond\' ORDER BY t."order", a."order", a.id LIMIT 1',
-        )
+        action = _open_action(database)
         _behind_ivps_back(
             database,
-            "UPDATE figures_observation SET value = 654 WHERE area_code = 'GM1701' "
-            "AND period = '2024' AND indicator_id = "
-            "(SELECT id FROM figures_indicator WHERE code = 'misdrijven-totaal')",
+            WESTERVELD_2024_BECOMES_654,
         )
         assert _visit(env, PICTURE, PUBLIC_DASHBOARD) == [
             (picture_tag, picture),

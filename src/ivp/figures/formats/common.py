@@ -325,3 +325,16 @@ def check_duplicates(frame: pl.DataFrame, problems: Problems, column: str) -> No
 
 def empty_observations() -> pl.DataFrame:
     return pl.DataFrame(schema=OBSERVATION_SCHEMA)
+
+
+def without_margins(frame: pl.DataFrame) -> pl.DataFrame:
+    """The observations' columns of a StatLine file, which gives no margins."""
+    return frame.select(
+        "indicator",
+        "area_code",
+        "municipality_code",
+        "period",
+        "value",
+        pl.lit(None, dtype=pl.Float64).alias("margin"),
+        "row",
+    )

@@ -29,6 +29,7 @@ from .common import (
     read_csv,
     read_header,
     refuse,
+    without_margins,
 )
 from .geography import Geography, canonical_code, keep_known_areas
 from .tables import TABLES, Table
@@ -95,7 +96,7 @@ def read(
         checked = _checked(frame, 2, geography, table, problems)
         check_duplicates(checked.frame, problems, CRIME_COLUMN)
         problems.raise_if_any()
-        checked.frame = _with_margin(checked.frame)
+        checked.frame = without_margins(checked.frame)
     frame, not_areas, rows_without_value = checked.frame, checked.not_areas, checked.without_value
     indicators = list(checked.indicators.values())
     if table.table_id == "47018NED" and checked.longest_period == 7:
@@ -211,7 +212,7 @@ def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Che
         first_row += frame.height
     # each block's columns in one piece: then the blocks' columns line up and no later frame
     # operation joins up all the rows at once (a second copy of them)
-    whole = _with_margin(pl.concat([part.frame for part in parts], rechunk=False))
+    whole = without_margins(pl.concat([part.frame for part in parts], rechunk=False))
     if pl.concat(hashes).n_unique() < whole.height:  # a repeated key, or two keys' hashes alike
         duplicates = Problems(file_name)
         check_duplicates(whole, duplicates, CRIME_COLUMN)
@@ -224,19 +225,6 @@ def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Che
         sum(part.without_value for part in parts),
         {code: spec for part in parts for code, spec in part.indicators.items()},
         max(lengths) if lengths else None,
-    )
-
-
-def _with_margin(frame: pl.DataFrame) -> pl.DataFrame:
-    """The observations' columns: typed StatLine files give no margins."""
-    return frame.select(
-        "indicator",
-        "area_code",
-        "municipality_code",
-        "period",
-        "value",
-        pl.lit(None, dtype=pl.Float64).alias("margin"),
-        "row",
     )
 
 

@@ -29,6 +29,7 @@ from .common import (
     check_duplicates,
     parse_numbers,
     refuse,
+    without_margins,
 )
 from .geography import NOT_AN_AREA_NAMES, Geography
 from .tables import other_table_for_title, table_for_title
@@ -143,15 +144,7 @@ def read(
             synthetic=synthetic,
         ),
         indicators=list(indicators.values()),
-        observations=frame.select(
-            "indicator",
-            "area_code",
-            "municipality_code",
-            "period",
-            "value",
-            pl.lit(None, dtype=pl.Float64).alias("margin"),
-            "row",
-        ),
+        observations=without_margins(frame),
         skipped=[_("skipped: %(names)s.") % {"names": ", ".join(sorted(skipped_names))}]
         if skipped_names
         else [],
