@@ -115,6 +115,19 @@ def stamp(names: tuple[str, ...]) -> tuple[tuple[str, ...], datetime | None] | N
     return tokens, max(changed, default=None)
 
 
+@functools.cache
+def code_changed_at() -> datetime:
+    """When ivp's code, templates or translations were last changed (installed): what a page
+    kept for visitors was made by is never older than this."""
+    from django.utils import timezone
+
+    root = Path(__file__).parent.parent
+    newest = max(
+        p.stat().st_mtime for pattern in ("*.py", "*.html", "*.mo") for p in root.rglob(pattern)
+    )
+    return datetime.fromtimestamp(newest, tz=timezone.get_current_timezone())
+
+
 def _tokens(names: tuple[str, ...]) -> tuple[str, ...] | None:
     stamped = stamp(names)
     return None if stamped is None else stamped[0]

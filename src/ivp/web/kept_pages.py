@@ -131,25 +131,39 @@ def _key(request, tokens: tuple[str, ...]) -> str:
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        request.META.get("HTTP_ACCEPT", ""),  # the API answers JSON or its HTML view
+        _wants_html(request),  # the API answers JSON or its HTML view
         timezone.localdate().isoformat(),
     )
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+def _wants_html(request) -> bool:
+    """What content negotiation can choose from `Accept`: HTML or not (browsers' many `Accept`
+    strings would otherwise each keep a copy)."""
+    return request.path.startswith("/api/") and "text/html" in request.META.get("HTTP_ACCEPT", "")
+
+
 def _last_modified(changed: datetime | None) -> datetime:
-    """When the inputs last changed, or the start of today for pages that count days."""
+    """When the inputs or ivp's code last changed, or the start of today for pages that count
+    days, whichever is latest."""
     today = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
-    return max(changed, today) if changed is not None else today
+    return max(w for w in (changed, today, revisions.code_changed_at()) if w is not None)
 
 
 def _keepable(request, response) -> bool:
     cache_control = response.get("Cache-Control", "")
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # cookies the session and message middleware would add further out
+        and not getattr(session, "modified", False)
+        and not getattr(messages, "added_new", False)
+        # an answer with a version of its own (an action's, for If-Match) is not ours to tag
+        and not response.has_header("ETag")
         and "private" not in cache_control
         and "no-store" not in cache_control
         and not getattr(request.user, "is_authenticated", False)
@@ -158,12 +172,10 @@ def _keepable(request, response) -> bool:
 
 def _entry(response) -> dict:
     content = response.content
-    # An API answer may carry its own ETag (an action's version, for If-Match): it stays.
-    etag = response.get("ETag") or '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
     return {
         "content": content,
         "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
-        "etag": etag,
+        "etag": '"' + hashlib.sha256(content).hexdigest()[:32] + '"',
     }
 
 
@@ -179,4 +191,4 @@ def _conditional_headers(response, etag: str, last_modified: datetime) -> None:
     response["Last-Modified"] = http_date(last_modified.timestamp())
     # Anyone may keep it, but must ask again before showing it: the 304 is cheap.
     patch_cache_control(response, public=True, no_cache=True)
-    patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept"))
+    patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept", "HX-Request"))
