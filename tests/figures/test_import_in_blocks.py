@@ -73,7 +73,9 @@ def test_the_file_spans_many_blocks(raw):
     assert len(raw) > 20 * SMALL_BLOCK
 
 
-def test_blocks_store_the_same_rows_as_one_reading(raw, monkeypatch):
+def read_whole_then_in_blocks(raw: bytes, monkeypatch):
+    """Imports `raw` read whole, then (after forgetting it) in small blocks; checks that both
+    stored the same rows with the same summary, and gives the result in blocks."""
     whole = import_once(raw, monkeypatch, block=None)
     rows = stored()
     forget_figures()
@@ -82,6 +84,11 @@ def test_blocks_store_the_same_rows_as_one_reading(raw, monkeypatch):
 
     assert stored() == rows
     assert summary(in_blocks) == summary(whole)
+    return in_blocks
+
+
+def test_blocks_store_the_same_rows_as_one_reading(raw, monkeypatch):
+    in_blocks = read_whole_then_in_blocks(raw, monkeypatch)
     assert in_blocks.inserted == raw.count(b"\n") - 1
 
 
@@ -90,15 +97,7 @@ def test_blocks_count_skipped_rows_like_one_reading(raw, monkeypatch):
     # a row without a published figure early on, a row for Buitenland late in the file
     lines[3] = lines[3].rsplit(b";", 3)[0] + b';"";"1";"1"\n'
     lines[-5] = re.sub(rb'"GM[0-9]{4}"', b'"GM0998"', lines[-5])
-    changed = b"".join(lines)
-    whole = import_once(changed, monkeypatch, block=None)
-    rows = stored()
-    forget_figures()
-
-    in_blocks = import_once(changed, monkeypatch, block=SMALL_BLOCK)
-
-    assert stored() == rows
-    assert summary(in_blocks) == summary(whole)
+    in_blocks = read_whole_then_in_blocks(b"".join(lines), monkeypatch)
     assert in_blocks.rows_skipped == 2
 
 

@@ -87,12 +87,18 @@ def bump_on_change(models, name: str, *, deletes: bool = True) -> None:
 
 
 @functools.cache
+def _code_files() -> tuple[Path, ...]:
+    """ivp's code, templates and translations: what a picture or a kept page was made by."""
+    root = Path(__file__).parent.parent
+    return tuple(sorted(p for pattern in ("*.py", "*.html", "*.mo") for p in root.rglob(pattern)))
+
+
+@functools.cache
 def code_stamp() -> str:
     """A hash of ivp's code, templates and translations: a new release (or a changed checkout)
     never reads pictures or kept HTML of the old one, whose shape or words may differ."""
     digest = hashlib.sha256()
-    root = Path(__file__).parent.parent
-    for path in sorted(p for pattern in ("*.py", "*.html", "*.mo") for p in root.rglob(pattern)):
+    for path in _code_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -121,10 +127,7 @@ def code_changed_at() -> datetime:
     kept for visitors was made by is never older than this."""
     from django.utils import timezone
 
-    root = Path(__file__).parent.parent
-    newest = max(
-        p.stat().st_mtime for pattern in ("*.py", "*.html", "*.mo") for p in root.rglob(pattern)
-    )
+    newest = max(path.stat().st_mtime for path in _code_files())
     return datetime.fromtimestamp(newest, tz=timezone.get_current_timezone())
 
 
