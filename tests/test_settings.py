@@ -72,3 +72,32 @@ def test_database_url_selects_the_database(tmp_path):
         DATABASE_URL=f"sqlite:///{target}",
     )
     assert result.stdout.strip().endswith("other.sqlite3"), result.stderr
+
+
+def test_database_connections_are_kept_under_gunicorn_and_not_under_runserver(tmp_path):
+    # runserver starts a thread per request: kept connections of ended threads piled up to
+    # PostgreSQL's "too many clients" in CI. gunicorn's threads live on, so there they are kept.
+    show = "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    environment = {k: v for k, v in os.environ.items() if k != "IVP_DB_CONNECTION_SECONDS"}
+    environment["IVP_VAR_DIR"] = str(tmp_path)
+    plain = subprocess.run(
+        [sys.executable, "-m", "ivp.cli", "shell", "-c", show],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=REPO,
+    )
+    under_gunicorn = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import runpy; runpy.run_path('deploy/gunicorn.conf.py'); "
+            "import ivp.conf.wsgi; " + show,
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=REPO,
+    )
+    assert plain.stdout.strip().splitlines()[-1] == "0", plain.stderr
+    assert under_gunicorn.stdout.strip() == "60", under_gunicorn.stderr
