@@ -21,7 +21,8 @@ PAGES = [
     ("/cijfers/gebied/NL01/", "figures of the Netherlands"),
     ("/cijfers/gebied/PV21/", "figures of Overijssel"),
     ("/cijfers/kaart/", "map"),
-    ("/regios/zuidwest-drenthe/naast-elkaar/", "region side by side"),
+    ("/regios/zuidwest-drenthe/naast-elkaar/", "region side by side, 3 members"),
+    ("/regios/PV23/naast-elkaar/", "region side by side, Overijssel (25 members)"),
     ("/gemeenten/GM1708/uitvoeringsplan/2026/dashboard/", "dashboard"),
 ]
 ROUNDS = 5

@@ -11,16 +11,18 @@ import json
 from collections import defaultdict
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from ivp.analysis import methods
 from ivp.analysis.areas import AREAS_SWING
 from ivp.common.importing import ImportFileError
+from ivp.figures import safety_picture
 from ivp.figures.formats.mapped import ColumnMapping
 from ivp.figures.formatting import value as nl_value
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import, figures_import_mapped
-from ivp.regions.models import KeyFigures
+from ivp.regions.models import KeyFigures, Region
 from tests.conftest import DATA, client_for
 
 AREAS = DATA / "politie-47018-buurt-metadata-2024" / "47018NED_WijkenEnBuurten.csv"
@@ -226,3 +228,20 @@ def test_a_published_total_replaces_a_sum_whatever_its_edition(no_figures):
         == 1
     )
     assert Observation.objects.get(area_code="GM1708", period="2023").value == 1000
+
+
+@pytest.mark.django_db
+def test_a_region_built_at_once_shows_each_members_wijken_as_built_alone(imported):
+    # Overijssel: Steenwijkerland with wijken and buurten for 2023-2024, the others no figures.
+    members = list(
+        Region.objects.get(code="PV23").members.select_related("province").order_by("sort_name")
+    )
+    indicators = list(Indicator.objects.prefetch_related("themes"))
+    cache.clear()
+    together = safety_picture.build_many(members, indicators)
+    cache.clear()
+    assert together == [safety_picture.build(m, indicators=indicators) for m in members]
+    steenwijkerland = next(p for p in together if p.municipality.code == "GM1708")
+    assert all(i.areas for i in steenwijkerland.indicators)
+    assert (steenwijkerland.first_year, steenwijkerland.last_year) == (2023, 2024)
+    assert not any(p.indicators for p in together if p is not steenwijkerland)

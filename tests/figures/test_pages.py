@@ -3,14 +3,16 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ivp.figures import safety_picture
 from ivp.figures.formats.mapped import ColumnMapping
+from ivp.figures.models import Indicator
 from ivp.figures.services import figures_import, figures_import_mapped
 from ivp.figures.synthetic import synthesize_47013
-from ivp.regions.models import Municipality
+from ivp.regions.models import Municipality, Region
 from tests.conftest import client_for
 
 
@@ -172,4 +174,28 @@ def test_the_picture_reads_a_fixed_number_of_queries_however_many_indicators(tmp
     with CaptureQueriesContext(connection) as queries:
         picture = safety_picture.build(municipality)
     assert len(picture.indicators) == 60  # the real total and 59 synthetic crime types
-    assert len(queries) == 18
+    assert len(queries) == 15
+
+
+@pytest.mark.django_db
+def test_pictures_built_for_a_whole_region_at_once_are_those_built_one_by_one():
+    # Drenthe, with the national figures: benchmarks, peers and verdicts (the wijken:
+    # tests/figures/test_buurt_figures.py).
+    members = list(
+        Region.objects.get(code="PV22").members.select_related("province").order_by("sort_name")
+    )
+    indicators = list(
+        Indicator.objects.filter(observations__area_code="GM1701")
+        .distinct()
+        .prefetch_related("themes")
+    )
+    cache.clear()
+    together = safety_picture.build_many(members, indicators)
+    cache.clear()
+    one_by_one = [safety_picture.build(m, indicators=indicators) for m in members]
+    assert [p.municipality.code for p in together] == [m.code for m in members]
+    assert together == one_by_one
+    shown = [i for picture in together for i in picture.indicators]
+    assert {p.municipality.code for p in together if p.indicators} > {"GM1701"}
+    assert any(i.benchmarks for i in shown) and any(p.peers for p in together)
+    assert any(i.overall_change and i.overall_change.verdict for i in shown)

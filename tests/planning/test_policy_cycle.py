@@ -219,6 +219,18 @@ def test_regiocoordinator_sees_the_members_side_by_side():
     assert "per 1.000 inwoners" in text
 
 
+def test_the_side_by_side_shows_each_members_newest_version(zuidwest_drenthe, westerveld):
+    adopted = policy_selectors.plan_in_force(westerveld)
+    draft = plan_services.plan_new_version(plan=adopted)
+    members = list(zuidwest_drenthe.members.all())
+    assert policy_selectors.current_plans(members) == {
+        m.pk: plan for m in members if (plan := policy_selectors.current_plan(m))
+    }
+    assert policy_selectors.current_plans(members)[westerveld.pk] == draft
+    page = client_for("regio.zuidwest-drenthe").get("/regios/zuidwest-drenthe/naast-elkaar/")
+    assert f"versie {draft.version}, concept" in page.content.decode()
+
+
 def test_regional_priority_years_are_checked(zuidwest_drenthe):
     with pytest.raises(ValidationError):
         regional_priority_save(region=zuidwest_drenthe, title="X", start_year=2027, end_year=2023)

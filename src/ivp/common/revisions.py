@@ -136,26 +136,39 @@ def _tokens(names: tuple[str, ...]) -> tuple[str, ...] | None:
     return None if stamped is None else stamped[0]
 
 
-def cached(kind: str, names: tuple[str, ...], parts: tuple, compute):
-    """`compute()`, or what it returned before for the same `parts`, language and revisions of
-    the inputs `names`. The tokens are read before anything is computed, so what is kept under
-    them is never older than they are."""
-    tokens = _tokens(names)
-    if tokens is None:
-        return compute()
-    key = (
+def _picture_key(kind: str, tokens: tuple[str, ...], parts: tuple) -> str:
+    return (
         "picture:"
         + hashlib.sha256(
             repr((code_stamp(), get_language(), kind, tokens, parts)).encode()
         ).hexdigest()
     )
+
+
+def cached(kind: str, names: tuple[str, ...], parts: tuple, compute):
+    """`compute()`, or what it returned before for the same `parts`, language and revisions of
+    the inputs `names`. The tokens are read before anything is computed, so what is kept under
+    them is never older than they are."""
+    return cached_many(kind, names, [parts], lambda _missing: [compute()])[0]
+
+
+def cached_many(kind: str, names: tuple[str, ...], parts_list: list[tuple], compute_missing):
+    """`cached` for several pictures of one kind at once: those not kept are computed in one
+    call, `compute_missing(indexes)` returning their values in the order of `indexes`."""
+    tokens = _tokens(names)
+    if tokens is None:
+        return compute_missing(list(range(len(parts_list))))
+    keys = [_picture_key(kind, tokens, parts) for parts in parts_list]
     try:
-        kept = cache.get(key)
+        kept = cache.get_many(keys)
     except Exception:  # a picture of an older ivp that no longer unpickles: compute it anew
         log.warning("Picture %s could not be read from the cache", kind, exc_info=True)
-        kept = None
-    if kept is not None:
-        return kept
-    value = compute()
-    cache.set(key, value, PICTURE_SECONDS)
-    return value
+        kept = {}
+    missing = [index for index, key in enumerate(keys) if kept.get(key) is None]
+    if missing:
+        computed = {
+            keys[i]: value for i, value in zip(missing, compute_missing(missing), strict=True)
+        }
+        cache.set_many(computed, PICTURE_SECONDS)
+        kept = {**kept, **computed}
+    return [kept[key] for key in keys]

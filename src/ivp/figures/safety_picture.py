@@ -16,7 +16,7 @@ from ivp.analysis import methods
 from ivp.analysis.areas import AREAS_SWING, compare_areas_over_years
 from ivp.common import revisions
 from ivp.regions.models import KeyFigures, Municipality
-from ivp.taxonomy.selectors import current_version, themes_for
+from ivp.taxonomy.selectors import current_version, themes_for_many
 
 from . import formatting as nl
 from .formats.area_sums import is_summed_title
@@ -151,8 +151,8 @@ def figure_sources_for(field_name: str) -> list[str]:
     return [str(source) for source in specific] + [str(OWN_REGISTRATIONS)]
 
 
-def peers_for(municipality: Municipality, size: int = PEER_GROUP_SIZE) -> list[str]:
-    """Comparable municipalities by inhabitants and density (CBS Kerncijfers, latest year)."""
+def _peer_figures() -> pl.DataFrame:
+    """Inhabitants and density of every municipality in the latest year of CBS Kerncijfers."""
     rows = KeyFigures.objects.filter(area__isnull=True, inhabitants__isnull=False).values_list(
         "municipality__code", "inhabitants", "density", "year"
     )
@@ -161,10 +161,14 @@ def peers_for(municipality: Municipality, size: int = PEER_GROUP_SIZE) -> list[s
         schema={"area": pl.String, "inhabitants": pl.Int64, "density": pl.Int64, "year": pl.Int64},
         orient="row",
     )
-    if frame.is_empty() or municipality.code not in frame["area"]:
+    return frame.filter(pl.col("year") == frame["year"].max()).drop("year")
+
+
+def _peers_in(figures: pl.DataFrame, code: str, size: int = PEER_GROUP_SIZE) -> list[str]:
+    """Comparable municipalities by inhabitants and density (`analysis.peer_group`)."""
+    if figures.is_empty() or code not in figures["area"]:
         return []
-    latest = frame.filter(pl.col("year") == frame["year"].max()).drop("year")
-    return analysis.peer_group(latest, municipality.code, size=size)
+    return analysis.peer_group(figures, code, size=size)
 
 
 def build(
@@ -178,9 +182,26 @@ def build(
     return revisions.cached(
         "safety-picture",
         (revisions.FIGURES,),
-        (municipality.code, first_year, last_year, indicators and [i.pk for i in indicators]),
+        _picture_parts(municipality, first_year, last_year, indicators),
         lambda: _build(municipality, first_year, last_year, indicators),
     )
+
+
+def build_many(
+    municipalities: list[Municipality], indicators: list[Indicator]
+) -> list[SafetyPicture]:
+    """`build` of several municipalities for the same indicators (a region's members side by
+    side), each picture the same, read in a fixed number of queries however many there are."""
+    return revisions.cached_many(
+        "safety-picture",
+        (revisions.FIGURES,),
+        [_picture_parts(m, None, None, indicators) for m in municipalities],
+        lambda missing: _build_many([municipalities[i] for i in missing], None, None, indicators),
+    )
+
+
+def _picture_parts(municipality, first_year, last_year, indicators) -> tuple:
+    return (municipality.code, first_year, last_year, indicators and [i.pk for i in indicators])
 
 
 def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
@@ -190,31 +211,88 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
             .distinct()
             .prefetch_related("themes")
         )
+    return _build_many([municipality], first_year, last_year, indicators)[0]
+
+
+def _build_many(municipalities, first_year, last_year, indicators) -> list[SafetyPicture]:
+    """What all pictures share (population, the country's figures, swings, sources, peers'
+    figures, the taxonomy) is read once; each municipality's own and its wijken's figures in
+    one query for all."""
     ids = [i.pk for i in indicators]
-    own = observations_frame(indicator_ids=ids, area_codes=[municipality.code])
+    people = _area_people(municipalities)
+    observed = observations_frame(
+        indicator_ids=ids,
+        area_codes=[*(m.code for m in municipalities), *people.drop_nulls("area")["area"]],
+    )
+    own = {m.code: observed.filter(pl.col("area") == m.code) for m in municipalities}
+    years = {code: _year_range(rows, first_year, last_year) for code, rows in own.items()}
+    population = population_frame()
+    references = _yearly_references(ids, *_spanning(years.values()))
+    sources = {s.pk: s for s in Source.objects.all()}
+    synthetic_sources = {pk for pk, source in sources.items() if source.synthetic}
+    summed_sources = [pk for pk, source in sources.items() if is_summed_title(source.title)]
+    municipality_count = Municipality.objects.count()
+    peer_figures = _peer_figures()
+    province_members = _province_members(municipalities)
+    version = current_version()
+    fields = themes_for_many(municipalities, version) if version else {}
+    swings = swings_for_years(ids, years.values(), references, population)
+    pictures = []
+    for municipality in municipalities:
+        first, last = years[municipality.code]
+        context = _Context(
+            municipality=municipality,
+            population=population,
+            references=_in_years(references, first, last),
+            swings=swings[(first, last)],
+            peers=_peers_in(peer_figures, municipality.code),
+            province_members=province_members.get(municipality.province_id, []),
+            municipality_count=municipality_count,
+            synthetic_sources=synthetic_sources,
+            wijken=_wijk_observations(municipality, people, observed, summed_sources),
+        )
+        pictures.append(
+            _picture_of(
+                context,
+                own[municipality.code],
+                indicators,
+                first,
+                last,
+                sources,
+                fields.get(municipality.pk, []),
+            )
+        )
+    return pictures
+
+
+def _year_range(own: pl.DataFrame, first_year, last_year) -> tuple[int, int]:
+    """The years a picture shows: the last three of its own figures unless asked otherwise."""
     years = own["period"].str.slice(0, 4).cast(pl.Int64)
     last_year = last_year or (int(years.max()) if own.height else 0)
     first_year = first_year or max(last_year - 2, int(years.min()) if own.height else 0)
-    peers = peers_for(municipality)
-    population = population_frame()
-    references = _yearly_references(ids, first_year, last_year)
-    context = _Context(
-        municipality=municipality,
-        population=population,
-        references=references,
-        swings=swings_for(ids, first_year, last_year, references, population),
-        peers=peers,
-        province_members=list(
-            municipality.province.province_municipalities.values_list("code", flat=True)
-        )
-        if municipality.province
-        else [],
-        municipality_count=Municipality.objects.count(),
-        synthetic_sources=set(Source.objects.filter(synthetic=True).values_list("pk", flat=True)),
-        wijken=_wijk_observations(municipality, ids),
-    )
-    sources = {s.pk: s for s in Source.objects.filter(pk__in=own["source_id"].unique().to_list())}
+    return first_year, last_year
 
+
+def _spanning(ranges) -> tuple[int, int]:
+    """The years of all ranges together (a municipality without figures has none)."""
+    with_figures = [(first, last) for first, last in ranges if last]
+    if not with_figures:
+        return 0, 0
+    return min(first for first, _ in with_figures), max(last for _, last in with_figures)
+
+
+def _province_members(municipalities) -> dict[int, list[str]]:
+    """province id → the codes of its municipalities, for the provinces of `municipalities`."""
+    rows = Municipality.objects.filter(
+        province_id__in={m.province_id for m in municipalities if m.province_id}
+    ).values_list("province_id", "code")
+    members: dict[int, list[str]] = {}
+    for province, code in rows:
+        members.setdefault(province, []).append(code)
+    return members
+
+
+def _picture_of(context, own, indicators, first_year, last_year, sources, fields) -> SafetyPicture:
     pictures = {}
     for indicator in indicators:
         rows = own.filter(pl.col("indicator_id") == indicator.pk)
@@ -229,14 +307,14 @@ def _build(municipality, first_year, last_year, indicators) -> SafetyPicture:
     pictures = {k: p for k, p in pictures.items() if p.series}
     _add_trends(list(pictures.values()))
     return SafetyPicture(
-        municipality=municipality,
+        municipality=context.municipality,
         first_year=first_year,
         last_year=last_year,
-        all_fields=_by_field(municipality, indicators, pictures),
+        all_fields=_by_field(fields, indicators, pictures),
         without_theme=[
             pictures[i.pk] for i in indicators if i.pk in pictures and not i.themes.all()
         ],
-        peers=peers,
+        peers=context.peers,
     )
 
 
@@ -248,18 +326,34 @@ def _yearly_references(ids: list[int], first_year: int, last_year: int) -> pl.Da
     return frame.filter(pl.col("area").str.starts_with("GM") | (pl.col("area") == NETHERLANDS))
 
 
-def swings_for(ids, first_year: int, last_year: int, references=None, population=None) -> dict:
+def swings_for(ids, first_year: int, last_year: int) -> dict:
     """indicator id → {(from, to): Swing}, the normal swing between years from all
     municipalities: the same for every municipality, so estimated once per figures revision."""
-    return revisions.cached(
-        "swings",
-        (revisions.FIGURES,),
-        (tuple(ids), first_year, last_year),
-        lambda: _swings(
-            _yearly_references(ids, first_year, last_year) if references is None else references,
-            population_frame() if population is None else population,
-        ),
+    return swings_for_years(ids, [(first_year, last_year)])[(first_year, last_year)]
+
+
+def swings_for_years(ids, ranges, references=None, population=None) -> dict:
+    """(first, last) → `swings_for` of those years, for several ranges with one read of the
+    revisions; `references` (the `_yearly_references`), when given, span all the ranges."""
+    ranges = sorted(set(ranges))
+
+    def compute(missing: list[int]) -> list[dict]:
+        read = (
+            _yearly_references(ids, *_spanning(ranges[i] for i in missing))
+            if references is None
+            else references
+        )
+        people = population_frame() if population is None else population
+        return [_swings(_in_years(read, *ranges[i]), people) for i in missing]
+
+    swings = revisions.cached_many(
+        "swings", (revisions.FIGURES,), [(tuple(ids), *years) for years in ranges], compute
     )
+    return dict(zip(ranges, swings, strict=True))
+
+
+def _in_years(references: pl.DataFrame, first_year: int, last_year: int) -> pl.DataFrame:
+    return references.filter(pl.col("period").cast(pl.Int64).is_between(first_year, last_year))
 
 
 def _swings(references: pl.DataFrame, population: pl.DataFrame) -> dict:
@@ -565,19 +659,21 @@ AREA_LEVELS = ("wijk", "buurt")
 COUNTRY_NAMES = {"nederland", "netherlands", "the netherlands"}
 
 
-def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> pl.DataFrame:
+def _wijk_observations(
+    municipality: Municipality, people: pl.DataFrame, observed: pl.DataFrame, summed_sources
+) -> pl.DataFrame:
     """Yearly values of the municipality's wijken and buurten for all indicators, with name,
     level, wijk and inhabitants (CBS Kerncijfers, the latest year), whether a value is a sum
     of buurten made at import (`summed`), and the municipality's total and inhabitants beside
     them (`total_value`, `total_summed`, `total_inhabitants`)."""
-    people, inhabitants = _area_people(municipality)
-    if people.is_empty():
+    mine = people.filter(pl.col("municipality") == municipality.code).drop("municipality")
+    areas = mine.drop_nulls("area")
+    if areas.is_empty():
         return pl.DataFrame(schema={"indicator_id": pl.Int64})
-    summed_sources = [
-        pk for pk, title in Source.objects.values_list("pk", "title") if is_summed_title(title)
-    ]
-    values = observations_frame(
-        indicator_ids=indicator_ids, area_codes=[*people["area"], municipality.code]
+    whole = mine.filter(pl.col("area").is_null())["inhabitants"]
+    inhabitants = whole[0] if whole.len() else None
+    values = observed.filter(
+        pl.col("area").is_in([*areas["area"], municipality.code])
     ).with_columns(pl.col("source_id").is_in(summed_sources).alias("summed"))
     totals = _area_years(values.filter(pl.col("area") == municipality.code)).select(
         "indicator_id",
@@ -587,7 +683,7 @@ def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> 
     )
     return (
         _area_years(values.filter(pl.col("area") != municipality.code))
-        .join(people, on="area", how="inner")
+        .join(areas, on="area", how="inner")
         .join(totals, on=["indicator_id", "period"], how="left")
         .with_columns(
             pl.col("total_summed").fill_null(False),
@@ -596,20 +692,21 @@ def _wijk_observations(municipality: Municipality, indicator_ids: list[int]) -> 
     )
 
 
-def _area_people(municipality: Municipality) -> tuple[pl.DataFrame, int | None]:
-    """The wijken and buurten with their inhabitants in the latest year of CBS Kerncijfers,
-    and the municipality's inhabitants in that year."""
+def _area_people(municipalities) -> pl.DataFrame:
+    """Per municipality its wijken and buurten with their inhabitants in its latest year of CBS
+    Kerncijfers, and its own inhabitants in that year (the row without an area)."""
     rows = KeyFigures.objects.filter(
         Q(area__kind__in=AREA_LEVELS) | Q(area__isnull=True),
-        municipality=municipality,
+        municipality__in=municipalities,
         inhabitants__isnull=False,
     ).values_list(
-        "area__code", "area__name", "area__kind", "area__parent__code", "area__parent__name",
-        "inhabitants", "year",
+        "municipality__code", "area__code", "area__name", "area__kind", "area__parent__code",
+        "area__parent__name", "inhabitants", "year",
     )  # fmt: skip
     people = pl.DataFrame(
         list(rows),
         schema={
+            "municipality": pl.String,
             "area": pl.String,
             "name": pl.String,
             "level": pl.String,
@@ -620,9 +717,8 @@ def _area_people(municipality: Municipality) -> tuple[pl.DataFrame, int | None]:
         },
         orient="row",
     )
-    people = people.filter(pl.col("year") == pl.col("year").max()).drop("year")
-    whole = people.filter(pl.col("area").is_null())["inhabitants"]
-    return people.drop_nulls("area"), (whole[0] if whole.len() else None)
+    latest = pl.col("year") == pl.col("year").max().over("municipality")
+    return people.filter(latest).drop("year")
 
 
 def _area_years(values: pl.DataFrame) -> pl.DataFrame:
@@ -718,12 +814,11 @@ def _area_label(name: str | None, level: str) -> str | None:
     return name
 
 
-def _by_field(municipality, indicators, pictures) -> list[FieldPicture]:
-    version = current_version()
-    if version is None:
-        return []
+def _by_field(fields, indicators, pictures) -> list[FieldPicture]:
+    """The taxonomy's fields as the municipality names them (`themes_for`), each with the
+    pictures of its themes' indicators."""
     result = []
-    for effective in themes_for(municipality, version):
+    for effective in fields:
         theme_ids = {t.theme_id: t.name for t in effective.themes if t.theme_id}
         members = [
             pictures[i.pk]

@@ -47,7 +47,32 @@ def themes_for(
     municipality, version: TaxonomyVersion, *, include_hidden: bool = False
 ) -> list[EffectiveField]:
     """The national themes with the municipality's names, minus hidden ones, plus its own."""
-    adaptations = list(MunicipalTheme.objects.filter(municipality=municipality, version=version))
+    return themes_for_many([municipality], version, include_hidden=include_hidden)[municipality.pk]
+
+
+def themes_for_many(
+    municipalities, version: TaxonomyVersion, *, include_hidden: bool = False
+) -> dict[int, list[EffectiveField]]:
+    """`themes_for` of several municipalities (by pk), in two queries however many they are."""
+    adaptations = list(
+        MunicipalTheme.objects.filter(municipality__in=municipalities, version=version)
+    )
+    fields = list(
+        SafetyField.objects.filter(version=version).prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("order"))
+        )
+    )
+    return {
+        municipality.pk: _effective_fields(
+            fields,
+            [a for a in adaptations if a.municipality_id == municipality.pk],
+            include_hidden,
+        )
+        for municipality in municipalities
+    }
+
+
+def _effective_fields(fields, adaptations, include_hidden: bool) -> list[EffectiveField]:
     by_theme = {a.theme_id: a for a in adaptations if a.theme_id}
     own_by_field: dict[int, list[MunicipalTheme]] = {}
     for a in adaptations:
@@ -55,9 +80,6 @@ def themes_for(
             own_by_field.setdefault(a.field_id, []).append(a)
 
     result = []
-    fields = SafetyField.objects.filter(version=version).prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("order"))
-    )
     for field in fields:
         themes = []
         for theme in field.themes.all():

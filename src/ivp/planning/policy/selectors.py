@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from ivp.figures import safety_picture
 from ivp.figures.models import Indicator
@@ -60,6 +60,27 @@ def current_plan(municipality, *, year: int | None = None) -> PolicyPlan | None:
     """What a coordinator works on: the newest version (of the period holding `year`), adopted
     or not."""
     return _of_year(plans_of(municipality), year).first()
+
+
+def current_plans(municipalities) -> dict[int, PolicyPlan]:
+    """`current_plan` of several municipalities, by municipality pk, in one query."""
+    newest = plans_of(OuterRef("municipality")).values("pk")[:1]
+    return {
+        plan.municipality_id: plan
+        for plan in PolicyPlan.objects.filter(municipality__in=municipalities, pk=Subquery(newest))
+    }
+
+
+def _priorities_by_plan(plans) -> dict[int, list[Priority]]:
+    """The priorities (not the other kinds) of each plan, by plan pk, in their order."""
+    by_plan: dict[int, list[Priority]] = {}
+    for priority in (
+        Priority.objects.filter(plan__in=plans, kind=Priority.Kind.PRIORITEIT)
+        .select_related("theme")
+        .prefetch_related("regional_links")
+    ):
+        by_plan.setdefault(priority.plan_id, []).append(priority)
+    return by_plan
 
 
 def plan_for_reader(user, municipality, year: int | None = None) -> PolicyPlan | None:
@@ -223,31 +244,25 @@ def _worked_on(priorities) -> set[int]:
 
 
 def members_side_by_side(region) -> dict:
+    """Each member's current plan, its priorities and the key figure, in a fixed number of
+    queries however many members the region has."""
     shared = list(region.shared_priorities.select_related("theme"))
     key = Indicator.objects.filter(code=KEY_INDICATOR).prefetch_related("themes").first()
+    members = list(region.members.select_related("province").order_by("sort_name"))
+    plans = current_plans(members)
+    priorities = _priorities_by_plan(list(plans.values()))
+    pictures = safety_picture.build_many(members, [key]) if key is not None else []
     columns = []
-    for municipality in region.members.select_related("province").order_by("sort_name"):
-        plan = current_plan(municipality)
-        priorities = (
-            list(
-                plan.priorities.filter(kind=Priority.Kind.PRIORITEIT)
-                .select_related("theme")
-                .prefetch_related("regional_links")
-            )
-            if plan
-            else []
-        )
-        figure = None
-        if key is not None:
-            picture = safety_picture.build(municipality, indicators=[key])
-            figure = next(iter(picture.indicators), None)
+    for index, municipality in enumerate(members):
+        plan = plans.get(municipality.pk)
+        own = priorities.get(plan.pk, []) if plan else []
         columns.append(
             MemberColumn(
                 municipality=municipality,
                 plan=plan,
-                priorities=priorities,
-                adopted_shared=_worked_on(priorities),
-                key_figure=figure,
+                priorities=own,
+                adopted_shared=_worked_on(own),
+                key_figure=next(iter(pictures[index].indicators), None) if pictures else None,
             )
         )
     themes = sorted({name for column in columns for name in column.themes})
