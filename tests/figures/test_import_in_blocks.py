@@ -123,6 +123,64 @@ def test_blocks_refuse_with_the_same_problems_as_one_reading(raw, monkeypatch):
     assert counts() == before
 
 
+def refusals_whole_and_in_blocks(broken: bytes, monkeypatch) -> tuple[list, list, bool]:
+    """The problems of `broken` read whole and read in small blocks, and whether reading in
+    blocks read the whole file again (what a national file cannot afford in memory)."""
+    reads = []
+    real_read_csv = odata.read_csv
+
+    def read_csv(file_name, raw, **options):
+        reads.append(len(raw))
+        return real_read_csv(file_name, raw, **options)
+
+    before = counts()
+    problems = []
+    for block in (None, SMALL_BLOCK):
+        reads.clear()
+        monkeypatch.setattr(odata, "read_csv", read_csv)
+        with pytest.raises(ImportFileError) as refused:
+            import_once(broken, monkeypatch, block=block)
+        problems.append([(p.row, p.column, p.message) for p in refused.value.problems])
+    assert counts() == before
+    return problems[0], problems[1], len(broken) in reads
+
+
+def test_one_bad_row_in_a_late_block_is_refused_without_reading_the_file_again(raw, monkeypatch):
+    lines = raw.splitlines(keepends=True)
+    lines[-3] = lines[-3].rsplit(b";", 3)[0] + b';"veel";"1";"1"\n'
+
+    whole, in_blocks, read_again = refusals_whole_and_in_blocks(b"".join(lines), monkeypatch)
+
+    assert in_blocks == whole == [(len(lines) - 2, "GeregistreerdeMisdrijven_1", whole[0][2])]
+    assert "“veel”" in whole[0][2]
+    assert not read_again
+
+
+def test_a_problem_in_every_block_is_counted_once_as_in_one_reading(raw, monkeypatch):
+    lines = raw.splitlines(keepends=True)
+    for number in range(5, len(lines), 7):  # some 50 blocks, each with a few
+        lines[number] = lines[number].rsplit(b";", 3)[0] + b';"x";"1";"1"\n'
+
+    whole, in_blocks, read_again = refusals_whole_and_in_blocks(b"".join(lines), monkeypatch)
+
+    assert in_blocks == whole
+    assert len(whole) == 26 and "en nog" in whole[-1][2]  # 25 rows named, then the rest counted
+    assert not read_again
+
+
+def test_problems_whose_order_blocks_cannot_tell_are_found_by_reading_again(raw, monkeypatch):
+    lines = raw.splitlines(keepends=True)
+    # an early block has a bad count only, a late one an unknown municipality only: the
+    # municipalities are checked first, which neither block alone shows
+    lines[3] = lines[3].rsplit(b";", 3)[0] + b';"x";"1";"1"\n'
+    lines[-3] = re.sub(rb'"GM[0-9]{4}"', b'"GM9999"', lines[-3])
+
+    whole, in_blocks, read_again = refusals_whole_and_in_blocks(b"".join(lines), monkeypatch)
+
+    assert in_blocks == whole and len(whole) == 2
+    assert read_again
+
+
 def test_a_repeat_in_another_block_is_refused(raw, small_blocks):
     lines = raw.splitlines(keepends=True)
     broken = b"".join([*lines, lines[1]])  # the first data row once more, many blocks later

@@ -83,7 +83,9 @@ class Problems:
     def __init__(self, file_name: str):
         self.file_name = file_name
         self.items: list[ImportProblem] = []
-        self._per_kind: dict[str, int] = {}
+        self._per_kind: dict[str, int] = {}  # offending rows, in the order kinds were found
+        self._kind_of: list[tuple[str, bool]] = []  # per item of `items`: its kind, "and more"
+        self._frame_label: dict[str, str] = {}  # kinds from frames: the "and more" line's column
 
     def add(self, row: int | None, column: str | None, message: str, kind: str = "") -> None:
         kind = kind or message
@@ -91,6 +93,7 @@ class Problems:
         self._per_kind[kind] = seen + 1
         if seen < MAX_PROBLEMS_PER_KIND:
             self.items.append(ImportProblem(self.file_name, row, column, message))
+            self._kind_of.append((kind, False))
 
     def add_from_frame(
         self, frame: pl.DataFrame, column: str, message, kind: str, label: str | None = None
@@ -98,6 +101,7 @@ class Problems:
         """One problem per offending row of `frame` (which has `row` and `column`); `label` is
         the column's name in the file when it differs."""
         label = label or column
+        self._frame_label.setdefault(kind, label)
         frame = frame.sort("row")  # joins need not keep file order; show the first rows
         labels = frame[LABEL] if LABEL in frame.columns else None
         for index, (row, raw) in enumerate(
@@ -107,18 +111,56 @@ class Problems:
         hidden = frame.height - MAX_PROBLEMS_PER_KIND
         if hidden > 0:
             self._per_kind[kind] = frame.height
-            self.items.append(
-                ImportProblem(
-                    self.file_name,
-                    None,
-                    label,
-                    _("and %(count)s more rows with the same problem.") % {"count": hidden},
-                )
+            self._add_more(kind, label, hidden)
+
+    def _add_more(self, kind: str, label: str, hidden: int) -> None:
+        self.items.append(
+            ImportProblem(
+                self.file_name,
+                None,
+                label,
+                _("and %(count)s more rows with the same problem.") % {"count": hidden},
             )
+        )
+        self._kind_of.append((kind, True))
 
     def raise_if_any(self) -> None:
         if self.items:
             raise ImportFileError(self.items)
+
+    @classmethod
+    def of_consecutive_blocks(cls, file_name: str, blocks: list["Problems"]) -> "Problems | None":
+        """The problems of a file's blocks, read one after the other, as one reading of the
+        whole file finds them: per kind its first rows and one count. None when the order of
+        the kinds cannot be told (a block lacks a kind another has, and has one before it the
+        other lacks): then only reading the whole file again gives that order."""
+        orders = [list(block._per_kind) for block in blocks]
+        longest = max(orders, key=len)
+        if not all(_in_order_within(order, longest) for order in orders):
+            return None
+        merged = cls(file_name)
+        for kind in longest:
+            found = [
+                item
+                for block in blocks
+                for item, (of, more) in zip(block.items, block._kind_of, strict=True)
+                if of == kind and not more
+            ]
+            total = sum(block._per_kind.get(kind, 0) for block in blocks)
+            merged._per_kind[kind] = total
+            for item in found[:MAX_PROBLEMS_PER_KIND]:
+                merged.items.append(item)
+                merged._kind_of.append((kind, False))
+            label = next((b._frame_label[kind] for b in blocks if kind in b._frame_label), None)
+            if label is not None and total > MAX_PROBLEMS_PER_KIND:
+                merged._add_more(kind, label, total - MAX_PROBLEMS_PER_KIND)
+        return merged
+
+
+def _in_order_within(part: list[str], whole: list[str]) -> bool:
+    """Whether every item of `part` is in `whole`, in the same order."""
+    remaining = iter(whole)
+    return all(item in remaining for item in part)
 
 
 def read_csv(

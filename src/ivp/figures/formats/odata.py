@@ -189,12 +189,14 @@ def _checked(frame, first_row: int, geography, table: Table, problems: Problems)
 
 def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Checked | None:
     """A large file read and checked BLOCK_BYTES of lines at a time, so that only one block's
-    text columns and intermediate frames are alive at once. None when the file is small, or
-    when a block has a problem: then the whole file is read again, so that every problem is
-    reported as from one reading (the same rows, counts and messages)."""
+    text columns and intermediate frames are alive at once. None when the file is small; also
+    None when the problems of its blocks cannot be told as one reading of the whole file tells
+    them (the same rows, counts and messages): then the whole file is read again. A file with
+    problems is refused here otherwise, its blocks' rows let go as soon as one has a problem."""
     if len(raw) <= BLOCK_BYTES:
         return None
     parts: list[Checked] = []
+    refused: list[Problems] = []  # of the blocks with problems
     hashes: list[pl.Series] = []  # of each row's key, for duplicates across blocks
     first_row = 2  # the header is row 1
     for block in _blocks(raw):
@@ -205,15 +207,26 @@ def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Che
             return None
         if first_row - 2 + frame.height > national().max_rows:
             return None
-        parts.append(_checked(frame, first_row, geography, table, problems))
-        if problems.items:
-            return None
-        hashes.append(parts[-1].frame.select(pl.struct(DUPLICATE_KEYS).hash()).to_series())
+        part = _checked(frame, first_row, geography, table, problems)
+        hashes.append(part.frame.select(pl.struct(DUPLICATE_KEYS).hash()).to_series())
         first_row += frame.height
+        del frame
+        if problems.items:
+            refused.append(problems)
+            parts.clear()  # refused: only the problems of the other blocks are still needed
+        elif not refused:
+            parts.append(part)
+    rows = sum(len(h) for h in hashes)
+    repeats = pl.concat(hashes).n_unique() < rows  # a repeated key, or two keys' hashes alike
+    if refused:
+        merged = None if repeats else Problems.of_consecutive_blocks(file_name, refused)
+        if merged is None:
+            return None  # one reading of the whole file names the repeats too, or their order
+        merged.raise_if_any()
     # each block's columns in one piece: then the blocks' columns line up and no later frame
     # operation joins up all the rows at once (a second copy of them)
     whole = without_margins(pl.concat([part.frame for part in parts], rechunk=False))
-    if pl.concat(hashes).n_unique() < whole.height:  # a repeated key, or two keys' hashes alike
+    if repeats:
         duplicates = Problems(file_name)
         check_duplicates(whole, duplicates, CRIME_COLUMN)
         if duplicates.items:
