@@ -16,9 +16,10 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
 # Threads per process: a request waiting on the database leaves the others room.
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-# The threads live as long as their process, so each keeps its database connection for the
-# next request (ivp's default is a connection per request, right for `runserver`).
-os.environ.setdefault("IVP_DB_CONNECTION_SECONDS", "60")
+# The threads live as long as their process, so under gunicorn ivp keeps each one's database
+# connection for the next request (IVP_DB_CONNECTION_SECONDS, from the environment or .env,
+# default 60 here; elsewhere a connection per request, right for `runserver`).
+os.environ["IVP_WEB_SERVER"] = "gunicorn"
 # A page that needs longer is a fault (long work belongs to the worker); the rest lets a
 # deploy finish requests in flight and keeps idle keep-alive connections short.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))

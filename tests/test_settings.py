@@ -101,3 +101,9 @@ def test_database_connections_are_kept_under_gunicorn_and_not_under_runserver(tm
     )
     assert plain.stdout.strip().splitlines()[-1] == "0", plain.stderr
     assert under_gunicorn.stdout.strip() == "60", under_gunicorn.stderr
+    # what the environment or .env says wins, under gunicorn too
+    environment["IVP_DB_CONNECTION_SECONDS"] = "5"
+    told = subprocess.run(
+        under_gunicorn.args, capture_output=True, text=True, env=environment, cwd=REPO
+    )
+    assert told.stdout.strip() == "5", told.stderr

@@ -22,6 +22,7 @@ from ivp.figures.formats.mapped import ColumnMapping
 from ivp.figures.formatting import value as nl_value
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import, figures_import_mapped
+from ivp.figures.synthetic import synthesize_47013
 from ivp.regions.models import KeyFigures, Region
 from tests.conftest import DATA, client_for
 
@@ -231,8 +232,13 @@ def test_a_published_total_replaces_a_sum_whatever_its_edition(no_figures):
 
 
 @pytest.mark.django_db
-def test_a_region_built_at_once_shows_each_members_wijken_as_built_alone(imported):
-    # Overijssel: Steenwijkerland with wijken and buurten for 2023-2024, the others no figures.
+def test_a_region_built_at_once_shows_each_members_wijken_as_built_alone(imported, tmp_path):
+    # Overijssel: Steenwijkerland with wijken and buurten for 2023-2024, Zwolle with figures for
+    # 2019-2021 only, the others none.
+    zwolle = synthesize_47013(
+        tmp_path, first_year=2019, last_year=2021, municipality_codes=["GM0193"]
+    )
+    figures_import(file_name=zwolle.name, raw=zwolle.read_bytes())
     members = list(
         Region.objects.get(code="PV23").members.select_related("province").order_by("sort_name")
     )
@@ -244,4 +250,7 @@ def test_a_region_built_at_once_shows_each_members_wijken_as_built_alone(importe
     steenwijkerland = next(p for p in together if p.municipality.code == "GM1708")
     assert all(i.areas for i in steenwijkerland.indicators)
     assert (steenwijkerland.first_year, steenwijkerland.last_year) == (2023, 2024)
-    assert not any(p.indicators for p in together if p is not steenwijkerland)
+    zwolle = next(p for p in together if p.municipality.code == "GM0193")
+    assert (zwolle.first_year, zwolle.last_year) == (2019, 2021)
+    assert any(i.overall_change for i in zwolle.indicators)
+    assert not any(p.indicators for p in together if p not in (steenwijkerland, zwolle))

@@ -10,6 +10,7 @@ import pytest
 
 from ivp.common.importing import ImportFileError
 from ivp.figures.formats import odata
+from ivp.figures.formats.common import Problems
 from ivp.figures.models import Indicator, Observation, Source
 from ivp.figures.services import figures_import
 from ivp.figures.synthetic import synthesize_47013
@@ -168,6 +169,20 @@ def test_a_problem_in_every_block_is_counted_once_as_in_one_reading(raw, monkeyp
     assert not read_again
 
 
+def test_many_bad_rows_in_one_block_and_one_in_another_are_counted_as_in_one_reading(
+    raw, monkeypatch
+):
+    lines = raw.splitlines(keepends=True)
+    for number in [*range(5, 45), len(lines) - 3]:  # 40 in the first block, one in the last
+        lines[number] = lines[number].rsplit(b";", 3)[0] + b';"x";"1";"1"\n'
+
+    whole, in_blocks, read_again = refusals_whole_and_in_blocks(b"".join(lines), monkeypatch)
+
+    assert in_blocks == whole
+    assert len(whole) == 26 and " 16 " in whole[-1][2]  # 41 rows: 25 named, 16 counted
+    assert not read_again
+
+
 def test_problems_whose_order_blocks_cannot_tell_are_found_by_reading_again(raw, monkeypatch):
     lines = raw.splitlines(keepends=True)
     # an early block has a bad count only, a late one an unknown municipality only: the
@@ -199,3 +214,15 @@ def test_importing_again_in_blocks_changes_nothing(raw, small_blocks):
 
     assert (again.inserted, again.replaced, again.unchanged) == (0, 0, first.inserted)
     assert stored() == rows
+
+
+def test_blocks_whose_kinds_come_back_are_left_to_one_reading():
+    scattered = Problems(PLAIN)
+    for row, kind in ((2, "area"), (3, "period"), (4, "area")):
+        scattered.add(row, "RegioS", kind, kind=kind)
+    tidy = Problems(PLAIN)
+    tidy.add(90, "RegioS", "area", kind="area")
+
+    assert Problems.of_consecutive_blocks(PLAIN, [scattered, tidy]) is None
+    merged = Problems.of_consecutive_blocks(PLAIN, [tidy, tidy])
+    assert [p.row for p in merged.items] == [90, 90]

@@ -129,12 +129,15 @@ DATABASES = {
 # Write requests run in one transaction each (ivp.web.middleware.AtomicWritesMiddleware);
 # reads run without one, so they never wait for a writer.
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Under gunicorn (deploy/gunicorn.conf.py sets 60) each web thread keeps its connection for a
+# Under gunicorn (deploy/gunicorn.conf.py says so) each web thread keeps its connection for a
 # while instead of opening one per request: on PostgreSQL a connection is a new server process,
-# on SQLite a file opened and set up anew. Not by default: `runserver` starts a thread per
-# request, and kept connections of ended threads would pile up to the server's limit.
+# on SQLite a file opened and set up anew. Not elsewhere: `runserver` starts a thread per
+# request, and kept connections of its threads piled up to PostgreSQL's limit in CI.
 # A connection that broke is noticed before use (health check) and opened again.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("IVP_DB_CONNECTION_SECONDS", default=0)
+UNDER_GUNICORN = env.str("IVP_WEB_SERVER", default="") == "gunicorn"
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "IVP_DB_CONNECTION_SECONDS", default=60 if UNDER_GUNICORN else 0
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while an import writes. Every transaction takes the write

@@ -86,9 +86,12 @@ class Problems:
         self._per_kind: dict[str, int] = {}  # offending rows, in the order kinds were found
         self._kind_of: list[tuple[str, bool]] = []  # per item of `items`: its kind, "and more"
         self._frame_label: dict[str, str] = {}  # kinds from frames: the "and more" line's column
+        self._scattered = False  # a kind came back after another, or from a second frame
 
     def add(self, row: int | None, column: str | None, message: str, kind: str = "") -> None:
         kind = kind or message
+        if kind in self._per_kind and self._kind_of and self._kind_of[-1][0] != kind:
+            self._scattered = True
         seen = self._per_kind.get(kind, 0)
         self._per_kind[kind] = seen + 1
         if seen < MAX_PROBLEMS_PER_KIND:
@@ -101,7 +104,8 @@ class Problems:
         """One problem per offending row of `frame` (which has `row` and `column`); `label` is
         the column's name in the file when it differs."""
         label = label or column
-        self._frame_label.setdefault(kind, label)
+        self._scattered |= kind in self._per_kind
+        self._frame_label[kind] = label
         frame = frame.sort("row")  # joins need not keep file order; show the first rows
         labels = frame[LABEL] if LABEL in frame.columns else None
         for index, (row, raw) in enumerate(
@@ -133,7 +137,10 @@ class Problems:
         """The problems of a file's blocks, read one after the other, as one reading of the
         whole file finds them: per kind its first rows and one count. None when the order of
         the kinds cannot be told (a block lacks a kind another has, and has one before it the
-        other lacks): then only reading the whole file again gives that order."""
+        other lacks), or a block's kinds are not each in one piece: then only reading the whole
+        file again gives that order."""
+        if any(block._scattered for block in blocks):
+            return None
         orders = [list(block._per_kind) for block in blocks]
         longest = max(orders, key=len)
         if not all(_in_order_within(order, longest) for order in orders):

@@ -90,7 +90,7 @@ def read(
     # only the columns used: a national file's others would take hundreds of MB
     used = [CRIME_COLUMN, table.region_column, PERIOD_COLUMN, table.value_column]
     checked = _read_in_blocks(file_name, raw, geography, table, used)
-    if checked is None:  # a small file, or one with a problem: read whole, every problem named
+    if checked is None:  # a small file, or one whose blocks cannot tell its problems: whole
         problems = Problems(file_name)
         frame = read_csv(file_name, raw, separator=";", columns=used)
         checked = _checked(frame, 2, geography, table, problems)
@@ -216,9 +216,11 @@ def _read_in_blocks(file_name, raw: bytes, geography, table: Table, used) -> Che
             parts.clear()  # refused: only the problems of the other blocks are still needed
         elif not refused:
             parts.append(part)
+        del part  # not alive beside the next block
     rows = sum(len(h) for h in hashes)
     repeats = pl.concat(hashes).n_unique() < rows  # a repeated key, or two keys' hashes alike
     if refused:
+        del hashes
         merged = None if repeats else Problems.of_consecutive_blocks(file_name, refused)
         if merged is None:
             return None  # one reading of the whole file names the repeats too, or their order
