@@ -153,9 +153,12 @@ def check_page(page: Page, response: Response | None, *, status: int | None = No
     assert not problems, "\n".join(problems)
 
 
-def visit(page: Page, path: str, *, status: int | None = None) -> Response | None:
-    """Opens `path` (relative to the context's base URL) and checks the page."""
-    response = page.goto(path)
+def visit(
+    page: Page, path: str, *, status: int | None = None, timeout: float | None = None
+) -> Response | None:
+    """Opens `path` (relative to the context's base URL) and checks the page; `timeout` (ms)
+    for a page whose first, uncached making is slow by nature (bench/ measures it)."""
+    response = page.goto(path, timeout=timeout)
     check_page(page, response, status=status)
     return response
 

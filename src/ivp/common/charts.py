@@ -20,6 +20,11 @@ from django.core.cache import cache
 
 from .data_files import data_file
 
+# Altair checks every part of a chart against the Vega-Lite schema as it is made: a sixth of a
+# national page's first rendering. ivp's charts are few fixed shapes, each rendered in the tests
+# (where vl-convert refuses a wrong one), so the check would only repeat itself on every page.
+alt.utils.schemapi.disable_debug_mode()
+
 PRIMARY = "#0b5394"
 HIGHLIGHT = "#d52b1e"
 MUTED = "#8a8a8a"
