@@ -8,13 +8,17 @@ statement as the database takes parameters, which takes SQLite about a third les
 one INSERT per row. The rows and their order are the same either way.
 """
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
 
-from django.db import connection
+from django.db import OperationalError, connection, transaction
+
+log = logging.getLogger(__name__)
 
 BATCH = 10_000
+LOCK_WAIT = "500ms"  # for the tables whose keys a bulk write drops (deadlock check: 1 s)
 REBUILD_FROM = 200_000  # rows written at once from which dropping and rebuilding keys pays
 ROWS_PER_STATEMENT = 500  # at most; SQLite allows 999 parameters per statement
 
@@ -133,8 +137,13 @@ def keys_rebuilt_after(model, rows: int) -> Iterator[None]:
     if rows < REBUILD_FROM or model.objects.count() > rows:
         yield
         return
-    with connection.cursor() as cursor:
-        recreate = _drop_keys(cursor, table)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            recreate = _drop_keys(cursor, table)
+    except OperationalError:  # readers hold a table it needs: write with the keys in place
+        log.info("Keys of %s kept: the tables were in use", table, exc_info=True)
+        yield
+        return
     yield
     with connection.cursor() as cursor:
         for statement in recreate:
@@ -149,6 +158,19 @@ def _drop_keys(cursor, table: str) -> list[str]:
         # the tables a foreign key points to may not have checks pending when it is dropped
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # Dropping a foreign key locks the table it points to as well. Taken one by one, a
+        # reader holding one of them and waiting for another deadlocked with the import; so all
+        # are taken at once, pointed-to tables first, and if readers hold them for longer than
+        # LOCK_WAIT (shorter than PostgreSQL's deadlock check) the keys stay instead.
+        cursor.execute(
+            "SELECT DISTINCT confrelid::regclass::text FROM pg_constraint"
+            " WHERE conrelid = %s::regclass AND contype = 'f'",
+            [table],
+        )
+        tables = [*sorted(name for (name,) in cursor.fetchall()), quote(table)]
+        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
+        cursor.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
+        cursor.execute("SET LOCAL lock_timeout = 0")
         # index builds sort in memory up to this, instead of in temporary files (this
         # transaction only; PostgreSQL's default is 64 MB)
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
