@@ -102,28 +102,6 @@ def test_blocks_count_skipped_rows_like_one_reading(raw, monkeypatch):
     assert in_blocks.rows_skipped == 2
 
 
-def test_blocks_refuse_with_the_same_problems_as_one_reading(raw, monkeypatch):
-    lines = raw.splitlines(keepends=True)
-    lines[2] = re.sub(rb'"GM[0-9]{4}"', b'"GM9999"', lines[2])
-    lines[-3] = lines[-3].rsplit(b";", 3)[0] + b';"x";"1";"1"\n'
-    middle = len(lines) // 2
-    lines.append(lines[middle])  # the same area, period and crime type again
-    broken = b"".join(lines)
-    before = counts()
-    problems = {}
-    for block in (None, SMALL_BLOCK):
-        with pytest.raises(ImportFileError) as refused:
-            import_once(broken, monkeypatch, block=block)
-        problems[block] = [(p.row, p.column, p.message) for p in refused.value.problems]
-
-    assert problems[SMALL_BLOCK] == problems[None]
-    messages = " ".join(message for _row, _column, message in problems[None])
-    assert "GM9999" in messages
-    assert "“x”" in messages  # the messages are in Dutch
-    assert f" {middle + 1} " in messages
-    assert counts() == before
-
-
 def refusals_whole_and_in_blocks(broken: bytes, monkeypatch) -> tuple[list, list, bool]:
     """The problems of `broken` read whole and read in small blocks, and whether reading in
     blocks read the whole file again (what a national file cannot afford in memory)."""
@@ -144,6 +122,21 @@ def refusals_whole_and_in_blocks(broken: bytes, monkeypatch) -> tuple[list, list
         problems.append([(p.row, p.column, p.message) for p in refused.value.problems])
     assert counts() == before
     return problems[0], problems[1], len(broken) in reads
+
+
+def test_blocks_refuse_with_the_same_problems_as_one_reading(raw, monkeypatch):
+    lines = raw.splitlines(keepends=True)
+    lines[2] = re.sub(rb'"GM[0-9]{4}"', b'"GM9999"', lines[2])
+    lines[-3] = lines[-3].rsplit(b";", 3)[0] + b';"x";"1";"1"\n'
+    middle = len(lines) // 2
+    lines.append(lines[middle])  # the same area, period and crime type again
+    whole, in_blocks, _read_again = refusals_whole_and_in_blocks(b"".join(lines), monkeypatch)
+
+    assert in_blocks == whole
+    messages = " ".join(message for _row, _column, message in whole)
+    assert "GM9999" in messages
+    assert "“x”" in messages  # the messages are in Dutch
+    assert f" {middle + 1} " in messages
 
 
 def test_one_bad_row_in_a_late_block_is_refused_without_reading_the_file_again(raw, monkeypatch):
